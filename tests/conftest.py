@@ -1,0 +1,32 @@
+"""Shared fixtures: the committed sample law, the bundled laws, and the optional shared corpus."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+LAWS = ROOT / "laws"
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture
+def sample_dir(tmp_path) -> Path:
+    """A writable copy of tests/data/sample-law (rus.xml + kir.xml)."""
+    dest = tmp_path / "sample-law"
+    shutil.copytree(DATA / "sample-law", dest)
+    return dest
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared corpus is not here ({CORPUS}); corpus-wide tests run where it is (CI)")
+    return CORPUS
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes: to prove a refused command wrote nothing."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
