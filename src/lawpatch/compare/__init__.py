@@ -1,0 +1,1 @@
+"""The one comparison engine: two expressions of a law → plain data every renderer reads."""

@@ -1,0 +1,21 @@
+"""What every importer front end hands to the back end."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One paragraph of the source, as the official database prints it, with its place in the file."""
+
+    text: str
+    lineno: int  # 1-based line (or paragraph) number in the source file
+
+
+@dataclass
+class ReadResult:
+    """A front end's output: the lines, and what it had to report (``(lineno, message)`` pairs)."""
+
+    lines: list[SourceLine]
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    format: str = "text"
