@@ -1,0 +1,90 @@
+"""The flattened export front end: articles rebuilt from one-line sections."""
+from __future__ import annotations
+
+import pytest
+
+from lawpatch.errors import LawpatchError
+from lawpatch.importer import flattened
+from tests.conftest import DATA
+
+SAMPLE = DATA / "import" / "flattened-external-migration.txt"
+
+
+def texts(path=SAMPLE):
+    return [line.text for line in flattened.read_lines(path).lines]
+
+
+def test_superscript_article_number_and_heading_rebuilt():
+    lines = texts()
+    assert lines[0] == "Статья 5-1. Безвизовый режим"
+    assert "Статья 5-2. Единая система учета внешней миграции" in lines
+    assert "Статья 6. Разрешение на въезд иностранных граждан или лиц без гражданства в Кыргызскую Республику, " \
+           "их пребывание в Кыргызской Республике, транзитный проезд и выезд из Кыргызской Республики" in lines
+
+
+def test_division_headings_taken_off_the_previous_article():
+    lines = texts()
+    i = lines.index("РАЗДЕЛ II")
+    assert lines[i + 1] == ("ВЪЕЗД ИНОСТРАННЫХ ГРАЖДАН И ЛИЦ БЕЗ ГРАЖДАНСТВА В КЫРГЫЗСКУЮ РЕСПУБЛИКУ "
+                            "И ПРЕБЫВАНИЕ ИХ НА ТЕРРИТОРИИ РЕСПУБЛИКИ")
+    assert lines[i + 2] == "Глава 1"
+    assert lines[i + 3].startswith("Основные требования к въезду")
+    assert lines[i + 4].startswith("Статья 6.")
+    assert not any(line != "РАЗДЕЛ II" and line.endswith("РАЗДЕЛ II") for line in lines)
+
+
+def test_parts_and_editorial_notes_split():
+    lines = texts()
+    start = lines.index("Статья 5-2. Единая система учета внешней миграции")
+    body = lines[start + 1:lines.index("РАЗДЕЛ II")]
+    assert body[0].startswith("Регулирование процессов внешней миграции")
+    assert body[-1] == "(В редакции Закона Кыргызской Республики от 30 июня 2023 года № 129)"
+    assert all(len(p) < 1500 for p in body)
+
+
+def test_line_numbers_point_at_the_source():
+    result = flattened.read_lines(SAMPLE)
+    assert result.format == "flattened"
+    assert result.lines[0].lineno == 7  # the article's line in the export
+    assert any("title block" in msg for _, msg in result.warnings)
+
+
+def test_split_body_points_dashes_definitions():
+    body = ("Основаниями являются: 1) первое; 2) второе; а) буква; - тире; - ещё. "
+            "Термин - значение; другой термин - другое значение.")
+    assert flattened.split_body(body) == [
+        "Основаниями являются:", "1) первое;", "2) второе;", "а) буква;", "- тире;", "- ещё.",
+        "Термин - значение;", "другой термин - другое значение."]
+
+
+def test_numbered_parts_keep_their_sentences_together():
+    body = "1. Первая часть. Ещё предложение. 2. Вторая часть (см. ст. 5). Текст."
+    assert flattened.split_body(body) == [
+        "1. Первая часть. Ещё предложение.", "2. Вторая часть (см. ст. 5). Текст."]
+
+
+def test_heading_split_skips_proper_names_and_quotes():
+    assert flattened.split_heading('Статус "Цифровой кочевник" Категория граждан') == (
+        'Статус "Цифровой кочевник"', "Категория граждан")
+    assert flattened.split_heading("Принципы гражданства Кыргызской Республики 1. Каждое лицо") == (
+        "Принципы гражданства Кыргызской Республики", "1. Каждое лицо")
+    assert flattened.split_heading("Законодательство о праве Законодательство Кыргызской Республики") == (
+        "Законодательство о праве", "Законодательство Кыргызской Республики")
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\xff\xfe binary", "Просто текст\nбез секций\n".encode()])
+def test_not_a_flattened_export(tmp_path, content):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    with pytest.raises(LawpatchError, match="bad.txt"):
+        flattened.read_lines(bad)
+
+
+@pytest.mark.slow
+def test_the_four_migration_laws(corpus):
+    for name, articles in [("law-external-migration-2000-61.ru.txt", 71),
+                           ("law-external-labour-migration-2006-4.ru.txt", 31),
+                           ("law-legal-status-foreign-citizens-1993-1296-XII.ru.txt", 31),
+                           ("law-citizenship-2007-70.ru.txt", 44)]:
+        lines = texts(corpus / name)
+        assert sum(line.startswith("Статья ") for line in lines) == articles, name
