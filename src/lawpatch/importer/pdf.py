@@ -1,0 +1,244 @@
+"""Front end for the database's PDF prints: the PDF itself, or its ``pdftotext`` output.
+
+A print wraps every paragraph into lines and repeats the act's title at the top and
+«cbd.minjust.gov.kg» at the bottom of each page. This module drops that page furniture and
+re-flows the lines into the database's paragraphs. With the PDF (read with pypdfium2, no
+external program) it uses the layout: a paragraph's first line is indented, paragraphs are
+spaced wider than lines, and text is justified, so a line that stops short of the right margin
+ends its paragraph. With the text (``*.ed2025.ru.txt``, pages split by form feeds) only the text
+is left: a line starting with a unit number or heading word, or a short line ending a sentence,
+closes the paragraph before it. The prints do not hyphenate words; a line ending in a soft hyphen
+is joined without it, a line ending in a real hyphen («юридическо-») keeps it and is joined
+without a space.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from lawpatch.errors import LawpatchError
+from lawpatch.importer.lines import ReadResult, SourceLine
+
+# A line opening a new paragraph whatever the layout says.
+_STARTS_UNIT = re.compile(
+    r"^(Статья \d|\d+(?:-\d+)*-(?:берене|статья)\b|\d+(?:-\d+)*\. |\d+(?:-\d+)*\) |[а-яё]\) |- |— |"
+    r"(?:РАЗДЕЛ|Раздел|ГЛАВА|Глава|Параграф|ПАРАГРАФ)\b|§ |\(В редакции|\(Утратил|Примечание)"
+)
+_MARKER_ONLY = re.compile(r"^(?:РАЗДЕЛ|Раздел|ГЛАВА|Глава|Статья|Параграф)\s+\S+$")
+_SENTENCE_END = re.compile(r"[.:;!?)»\"]$")
+_SOFT_HYPHENS = ("\u00ad", "\u0002")
+_LINE_END_HYPHEN = "\ufffe"  # pdfium's mark for a word broken at a hyphen at the end of a line
+
+
+@dataclass
+class _Line:
+    text: str
+    lineno: int  # page-wide: see ``read_lines``
+    left: float | None = None
+    right: float | None = None
+    top: float | None = None
+
+
+def read_lines(path: str | Path) -> ReadResult:
+    """Read a PDF print (or its pdftotext output) into one paragraph a line.
+
+    ``lineno`` is the line of the text file, or for a PDF ``page * 1000 + line on the page``
+    (so «12034» is page 12, line 34), which a warning's reader can find in the print.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise LawpatchError(f"{path}: no such file")
+    pages = _pdf_pages(path) if path.read_bytes()[:5] == b"%PDF-" else _text_pages(path)
+    if not any(pages):
+        raise LawpatchError(f"{path}: no text found (a scanned PDF needs OCR first)")
+    result = ReadResult(lines=[], warnings=[], format="pdf")
+    body = _drop_furniture(pages, result)
+    geometric = path.suffix.lower() == ".pdf"
+    for para in (_reflow_layout(body) if geometric else _reflow_text(body)):
+        result.lines.append(para)
+    return result
+
+
+def _pdf_pages(path: Path) -> list[list[_Line]]:
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except Exception as exc:  # pypdfium2 raises PdfiumError and others for a damaged file
+        raise LawpatchError(f"{path}: cannot read the PDF: {exc}") from exc
+    pages = []
+    try:
+        for number, page in enumerate(document, start=1):
+            textpage = page.get_textpage()
+            pages.append(_page_lines(textpage, number))
+    finally:
+        document.close()
+    return pages
+
+
+def _page_lines(textpage, number: int) -> list[_Line]:
+    """The page's lines with their extents, from pdfium's text (which marks line ends by CR LF).
+
+    A superscript digit (article «233¹») is printed smaller and raised; pdfium ends the line after
+    it. It is written «233-1», the database's plain-text form, and its line goes on.
+    """
+    text = textpage.get_text_range()
+    heights = [_height(textpage, i) for i in range(len(text))]
+    normal = [h for h, c in zip(heights, text) if c.isalnum()]
+    typical = statistics.median(normal) if normal else 0.0
+    superscript = [c.isdigit() and h < 0.8 * typical for c, h in zip(text, heights)]
+    rows: list[list[int]] = [[]]
+    for i, char in enumerate(text):
+        if char in "\r\n":
+            if rows[-1] and not (superscript[rows[-1][-1]]):
+                rows.append([])
+        elif superscript[i] and not rows[-1] and len(rows) > 1 and text[rows[-2][-1]].isdigit():
+            rows.pop()  # the superscript was put after a line break: back onto its number's line
+            rows[-1].append(i)
+        else:
+            rows[-1].append(i)
+    lines: list[_Line] = []
+    for row in rows:
+        boxes = [textpage.get_charbox(i) for i in row if not text[i].isspace() and not superscript[i]]
+        if not boxes:
+            continue
+        chars = []
+        for i in row:
+            if superscript[i] and (not chars or chars[-1].isdigit()) and (i == 0 or not superscript[i - 1]):
+                chars.append("-")
+            chars.append(text[i])
+        lines.append(_Line("".join(chars).strip(), number * 1000 + len(lines) + 1,
+                           min(b[0] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)))
+    return lines
+
+
+def _height(textpage, index: int) -> float:
+    left, bottom, right, top = textpage.get_charbox(index, loose=True)
+    return top - bottom
+
+
+def _text_pages(path: Path) -> list[list[_Line]]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise LawpatchError(f"{path}: neither a PDF nor UTF-8 text ({exc})") from exc
+    pages: list[list[_Line]] = [[]]
+    for lineno, line in enumerate(raw.split("\n"), start=1):
+        *breaks, line = line.split("\f")
+        pages.extend([] for _ in breaks)
+        if line.strip():
+            pages[-1].append(_Line(line.rstrip(), lineno))
+    return [page for page in pages if page]
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()))
+
+
+def _drop_furniture(pages: list[list[_Line]], result: ReadResult) -> list[_Line]:
+    """Drop lines repeated at the top or bottom of most pages (title, site name, page numbers)."""
+    edges = Counter()
+    for page in pages:
+        if len(page) > 4:
+            edges.update({_furniture_key(line.text) for line in page[:2] + page[-2:]})
+    need = max(2, len(pages) // 2)
+    furniture = {key for key, count in edges.items() if count >= need}
+    body: list[_Line] = []
+    dropped = 0
+    for page in pages:
+        for i, line in enumerate(page):
+            at_edge = i < 2 or i >= len(page) - 2
+            if at_edge and (_furniture_key(line.text) in furniture or line.text.strip().isdigit()):
+                dropped += 1
+                continue
+            body.append(line)
+    if dropped:
+        result.warnings.append((1, f"dropped {dropped} page header/footer lines "
+                                   f"({', '.join(sorted(furniture)) or 'page numbers'})"))
+    return body
+
+
+def _join(paragraph: str, line: str) -> str:
+    if paragraph.endswith(_LINE_END_HYPHEN):
+        return paragraph[:-1] + "-" + line
+    if paragraph.endswith(_SOFT_HYPHENS):
+        return paragraph[:-1] + line
+    if re.search(r"\w-$", paragraph) and line[:1].islower():
+        return paragraph + line
+    return f"{paragraph} {line}"
+
+
+def _paragraphs(lines: list[_Line], starts_new) -> list[SourceLine]:
+    out: list[SourceLine] = []
+    text, first = "", 0
+    prev: _Line | None = None
+    for line in lines:
+        stripped = " ".join(line.text.split())
+        open_note = text.count("(") > text.count(")") and not _STARTS_UNIT.match(stripped)
+        if prev is None or (not open_note and starts_new(prev, line, stripped, text)):
+            if text:
+                out.append(SourceLine(text, first))
+            text, first = stripped, line.lineno
+        else:
+            text = _join(text, stripped)
+        prev = line
+    if text:
+        out.append(SourceLine(text, first))
+    return out
+
+
+def _is_caps(text: str) -> bool:
+    """A line in capitals (a title or division heading), not a sentence."""
+    return text.upper() == text and any(c.isalpha() for c in text)
+
+
+def _first_word(text: str) -> str:
+    return text.split(" ", 1)[0]
+
+
+def _reflow_layout(lines: list[_Line]) -> list[SourceLine]:
+    """Paragraphs from a PDF's layout: indent, spacing, and where the justified line stops."""
+    if not lines:
+        return []
+    left = Counter(round(line.left) for line in lines).most_common(1)[0][0]
+    right = sorted(line.right for line in lines)[int(len(lines) * 0.9)]
+    gaps = [a.top - b.top for a, b in zip(lines, lines[1:]) if 0 < a.top - b.top < 40]
+    step = statistics.median(gaps) if gaps else 14.0
+    widths = [(line.right - line.left) / max(len(line.text), 1) for line in lines]
+    char = statistics.median(widths) if widths else 5.0
+
+    def starts_new(prev: _Line, line: _Line, text: str, para: str) -> bool:
+        if _STARTS_UNIT.match(text) or _MARKER_ONLY.match(para):
+            return True
+        if text[:1].islower() and not _SENTENCE_END.search(para) and not _is_caps(para):
+            return False
+        new_page = line.lineno // 1000 != prev.lineno // 1000
+        if not new_page and prev.top - line.top > step * 1.3:
+            return True
+        if line.left > left + 3 * char and not text[:1].islower():
+            return True
+        room = right - prev.right
+        return room > (len(_first_word(text)) + 2) * char
+
+    return _paragraphs(lines, starts_new)
+
+
+def _reflow_text(lines: list[_Line]) -> list[SourceLine]:
+    """Paragraphs from pdftotext's lines, where only the text and its length are left."""
+    if not lines:
+        return []
+    width = sorted(len(line.text) for line in lines)[int(len(lines) * 0.9)]
+
+    def starts_new(prev: _Line, line: _Line, text: str, para: str) -> bool:
+        if _STARTS_UNIT.match(text) or _MARKER_ONLY.match(para):
+            return True
+        previous = " ".join(prev.text.split())
+        fits = len(previous) + 1 + len(_first_word(text)) < width * 0.9
+        if fits and (_SENTENCE_END.search(previous) or text[:1].isupper()):
+            return True
+        return _is_caps(previous) and not _is_caps(text) or len(previous) < width * 0.5 and not text[:1].islower()
+
+    return _paragraphs(lines, starts_new)

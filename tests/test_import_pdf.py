@@ -1,0 +1,114 @@
+"""The PDF front end: page furniture dropped, wrapped lines re-flowed into the database's paragraphs."""
+from __future__ import annotations
+
+import pytest
+
+from lawpatch.errors import LawpatchError
+from lawpatch.importer import pdf
+from tests.conftest import DATA
+
+PDF = DATA / "import" / "family-code-2pages.pdf"  # pages 1-2 of the 2025 print of the Family Code
+TEXT = DATA / "import" / "family-code-3pages.ed2025.ru.txt"  # pdftotext output of pages 1-3
+
+OPENING = [
+    "СЕМЕЙНЫЙ КОДЕКС КЫРГЫЗСКОЙ РЕСПУБЛИКИ",
+    "от 30 августа 2003 года № 201",
+]
+ARTICLE_1 = [
+    "РАЗДЕЛ I", "ОБЩИЕ ПОЛОЖЕНИЯ", "Глава 1", "Семейное законодательство",
+    "Статья 1. Основные задачи семейного законодательства",
+    "1. Семья - основа общества.",
+    "Семья, отцовство, материнство, детство - предмет заботы всего общества и преимущественной охраны законом.",
+    "Государство обеспечивает подготовку граждан к семейной жизни, супружеству, отцовству и материнству.",
+    # across the page break, with the running title and the site name between the lines
+    "Государство обеспечивает содержание, воспитание, обучение детей-сирот и детей, лишенных родительского попечения.",
+]
+
+
+def texts(path):
+    return [line.text for line in pdf.read_lines(path).lines]
+
+
+@pytest.mark.parametrize("path", [PDF, TEXT], ids=["pdf", "pdftotext"])
+def test_paragraphs_rebuilt(path):
+    lines = texts(path)
+    assert lines[:2] == OPENING
+    assert lines[2].startswith("(В редакции Законов КР от 26 июля 2004 года № 96, 25 февраля 2005 года № 38,")
+    assert lines[2].endswith("17 июля 2025 года № 148)")
+    start = lines.index("РАЗДЕЛ I")
+    assert lines[start:start + len(ARTICLE_1)] == ARTICLE_1
+    assert "Статья 2. Основные понятия, используемые в настоящем Кодексе" in lines
+    assert "брачный возраст - возраст по достижении которого лицо вправе вступить в брак;" in lines
+
+
+@pytest.mark.parametrize("path", [PDF, TEXT], ids=["pdf", "pdftotext"])
+def test_page_furniture_dropped_and_reported(path):
+    result = pdf.read_lines(path)
+    assert result.format == "pdf"
+    assert not any("cbd.minjust.gov.kg" in line.text or line.text.startswith("Кодекс КР от 30 августа")
+                   for line in result.lines)
+    assert any("header/footer" in message for _, message in result.warnings)
+
+
+def test_line_numbers_name_page_and_line():
+    lines = pdf.read_lines(PDF).lines
+    across = next(line for line in lines if line.text.startswith("Государство обеспечивает содержание"))
+    assert across.lineno // 1000 == 2  # it starts on page 2
+    text_lines = pdf.read_lines(TEXT).lines
+    assert next(line.lineno for line in text_lines if line.text == "РАЗДЕЛ I") == 26
+
+
+class FakeTextPage:
+    """pdfium's text of «Статья 233¹. Общие» where the superscript ends pdfium's line."""
+
+    def __init__(self):
+        self.text = "Статья 233" + "1" + "\r\n" + ". Общие"
+        self.boxes = []
+        x = 100.0
+        for i, char in enumerate(self.text):
+            small = i == 10
+            height = 7.0 if small else 11.0
+            self.boxes.append((x, 430.0 if small else 424.0, x + 5, 434.0 if small else 432.0, height))
+            x += 5
+
+    def get_text_range(self):
+        return self.text
+
+    def get_charbox(self, index, loose=False):
+        left, bottom, right, top, height = self.boxes[index]
+        return (left, bottom, right, bottom + height) if loose else (left, bottom, right, top)
+
+
+def test_superscript_article_number_becomes_a_hyphen():
+    [line] = pdf._page_lines(FakeTextPage(), 7)
+    assert line.text == "Статья 233-1. Общие"
+    assert line.lineno == 7001
+
+
+def test_hyphen_joins():
+    assert pdf._join("историко\ufffe", "культурного") == "историко-культурного"
+    assert pdf._join("юридическо-", "правовой") == "юридическо-правовой"
+    assert pdf._join("статья 5-", "1") == "статья 5- 1"  # not a word break: kept apart
+    assert pdf._join("пере\u00ad", "нос") == "перенос"
+
+
+@pytest.mark.parametrize("content", [b"", b"%PDF-1.4\n garbage \x00\xff", b"\x00\xff\xfe\x01 binary"])
+def test_bad_input_refused(tmp_path, content):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(content)
+    with pytest.raises(LawpatchError, match="bad.pdf"):
+        pdf.read_lines(bad)
+
+
+def test_missing_file_refused(tmp_path):
+    with pytest.raises(LawpatchError, match="missing.pdf: no such file"):
+        pdf.read_lines(tmp_path / "missing.pdf")
+
+
+@pytest.mark.slow
+def test_print_matches_the_older_redaction(corpus):
+    """Most paragraphs of the 2025 print read exactly as in the database text of 2022."""
+    old = {" ".join(line.split()) for line in
+           (corpus / "family-code-2003-201.ru.txt").read_text(encoding="utf-8").splitlines()}
+    lines = texts(corpus / "orig" / "family-code-2003-201.ed2025.ru.pdf")
+    assert sum(line in old for line in lines) / len(lines) > 0.9
