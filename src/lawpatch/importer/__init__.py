@@ -11,3 +11,74 @@ Front ends (module: function ``read_lines(path) -> ReadResult``):
 - ``pdf``        PDF prints (through their text: ``*.ed2025.ru.txt`` made by pdftotext, or the PDF)
 - ``flattened``  the restructured export of the migration laws (one line an article)
 """
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Finding, LawpatchError, UsageError
+from ..law import Law
+from .fragment import parse_fragment
+from .lines import ReadResult
+
+__all__ = ["ImportResult", "import_file", "parse_fragment", "read_source", "FORMATS"]
+
+FORMATS = ("text", "docx", "pdf", "flattened")
+
+
+@dataclass
+class ImportResult:
+    law: Law
+    warnings: list[Finding] = field(default_factory=list)
+    articles: int = 0
+    units: int = 0
+
+
+def detect_format(path: Path) -> str:
+    """The front end for a file: by suffix, then by the text's own marks."""
+    suffix = path.suffix.lower()
+    if suffix in (".docx", ".pdf"):
+        return suffix[1:]
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError as exc:
+        raise LawpatchError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    text = head.decode("utf-8", "ignore")
+    if "Original section/article:" in text[:2000]:
+        return "flattened"
+    if "\f" in text or "cbd.minjust.gov.kg" in text:
+        return "pdf"
+    return "text"
+
+
+def read_source(path: str | Path, fmt: str | None = None) -> ReadResult:
+    """Run the front end of ``fmt`` (``None``/``auto``: detected) on ``path``."""
+    path = Path(path)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    fmt = detect_format(path) if fmt in (None, "auto") else fmt
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; one of: auto, {', '.join(FORMATS)}")
+    try:
+        module = importlib.import_module(f"{__name__}.{fmt}")
+    except ImportError as exc:
+        raise LawpatchError(f"{path}: the {fmt} front end is not available ({exc})") from exc
+    return module.read_lines(path)
+
+
+def import_file(path, fmt: str | None = None, lang: str | None = None, **overrides) -> ImportResult:
+    """Import an official text into a :class:`~lawpatch.law.Law` of the KR profile.
+
+    ``overrides`` (``title``, ``date``, ``number``, ``naming``, ``doc_name``, ``publication``)
+    fill in or replace what the title block gives.
+    """
+    from .document import build_law
+
+    read = read_source(path, fmt)
+    return build_law(read, str(path), lang=lang, **overrides)

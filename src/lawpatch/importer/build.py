@@ -1,0 +1,275 @@
+"""Classified lines → the unit tree → AKN elements in the KR profile (docs/profile.md).
+
+Two steps: :class:`TreeBuilder` nests the lines (which unit a line opens, which unit a text line
+or a note belongs to) into light :class:`Node`/:class:`Block` objects, and :func:`emit` turns a
+node into its AKN element (leaf or hierarchical form, editorial notes, repealed units). Every
+line ends up in exactly one place; nothing is dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ..errors import Finding
+from ..meta import ActInfo, build_meta
+from ..structure import A, EDITORIAL as EDITORIAL_CLASS, assign_eids
+from ..xmlio import AKN_NS
+from . import classify as c
+from .titleblock import TitleBlock
+
+AKN_TAG = {c.DIVISION: "division", c.PART: "part", c.CHAPTER: "chapter", c.SECTION: "section",
+           c.ARTICLE: "article", c.PARAGRAPH: "paragraph", c.POINT: "point", c.SUBPOINT: "point",
+           c.INDENT: "indent"}
+# Units a «1.» / «1)» / «а)» line closes when it opens (the kinds it may not be nested in).
+_CLOSED_BY = {
+    c.PARAGRAPH: {c.PARAGRAPH, c.POINT, c.SUBPOINT},
+    c.POINT: {c.POINT, c.SUBPOINT},
+    c.SUBPOINT: {c.SUBPOINT},
+}
+
+
+@dataclass
+class Block:
+    """A paragraph of text (an abzats) and the editorial notes printed right after it."""
+
+    text: str
+    lineno: int
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Node:
+    kind: str
+    num: str = ""
+    heading: str = ""
+    lineno: int = 0
+    children: list = field(default_factory=list)   # Node | Block, in printed order
+    notes: list[str] = field(default_factory=list)  # notes before any child (after num/heading)
+    wants_heading: bool = False                     # «Глава 1» whose heading is on the next line
+
+    def last_block(self) -> Block | None:
+        return self.children[-1] if self.children and isinstance(self.children[-1], Block) else None
+
+
+class TreeBuilder:
+    """Nests classified lines under a root node (the body, or the unit a fragment goes into)."""
+
+    def __init__(self, root: Node, source: str = ""):
+        self.root = root
+        self.stack: list[Node] = [root]
+        self.last: Node | Block = root
+        self.source = source
+        self.warnings: list[Finding] = []
+
+    @property
+    def top(self) -> Node:
+        return self.stack[-1]
+
+    def feed(self, lines) -> Node:
+        for line in lines:
+            self.add(line)
+        return self.root
+
+    def add(self, line: c.Line) -> None:
+        kind = line.kind
+        top = self.top
+        if top.wants_heading and kind in (c.TEXT, c.DIVISION) and not top.children and not top.notes:
+            top.heading = line.text
+            top.wants_heading = False
+            return
+        if kind == c.EDITORIAL:
+            self._note(line.text)
+            return
+        if kind in c.RANK:
+            self._open_container(line)
+        elif kind in _CLOSED_BY:
+            self._open_numbered(line)
+        elif kind == c.INDENT:
+            node = Node(c.INDENT, line.num, lineno=line.lineno)
+            node.children.append(Block(line.rest, line.lineno))
+            self._close_finished_point()
+            self.top.children.append(node)
+            self.last = node.children[0]
+        else:
+            self._text(line)
+
+    # --- the kinds of lines -----------------------------------------------------------------
+    def _note(self, text: str) -> None:
+        self.last.notes.append(text)
+
+    def _open_container(self, line: c.Line) -> None:
+        rank = c.RANK[line.kind]
+        while len(self.stack) > 1 and c.RANK.get(self.top.kind, 99) >= rank:
+            self.stack.pop()
+        node = Node(line.kind, line.num, line.rest, line.lineno,
+                    wants_heading=line.kind != c.ARTICLE and not line.rest)
+        if line.kind == c.ARTICLE and c.is_note(line.rest):
+            node.heading = ""
+            node.notes.append(line.rest)
+        self._push(node)
+
+    def _open_numbered(self, line: c.Line) -> None:
+        closed = _CLOSED_BY[line.kind]
+        while len(self.stack) > 1 and self.top.kind in closed:
+            self.stack.pop()
+        if line.kind == c.SUBPOINT and self.top.kind != c.POINT:
+            self._warn(line, "a lettered subpoint outside a numbered point; kept where it stands")
+        node = Node(line.kind, line.num, lineno=line.lineno)
+        if c.is_note(line.rest):
+            node.notes.append(line.rest)
+        elif line.rest:
+            node.children.append(Block(line.rest, line.lineno))
+        self._push(node)
+        if node.children:
+            self.last = node.children[0]
+
+    def _push(self, node: Node) -> None:
+        self.top.children.append(node)
+        self.stack.append(node)
+        self.last = node
+
+    def _text(self, line: c.Line) -> None:
+        self._close_finished_point()
+        block = Block(line.text, line.lineno)
+        self.top.children.append(block)
+        self.last = block
+
+    def _close_finished_point(self) -> None:
+        """A text line after a point that ends with «.» closes the list: it belongs to the
+        point's parent. After «…:» or «…;» it continues the point."""
+        while self.top.kind in (c.POINT, c.SUBPOINT) and len(self.stack) > 1:
+            text = _last_text(self.top)
+            if text is not None and not text.rstrip().endswith("."):
+                return
+            self.stack.pop()
+
+    def _warn(self, line: c.Line, message: str) -> None:
+        self.warnings.append(Finding("IMPORT.STRUCTURE", message, self.source, line.lineno,
+                                     severity="warning"))
+
+
+def _last_text(node: Node) -> str | None:
+    for child in reversed(node.children):
+        if isinstance(child, Block):
+            return child.text
+        return _last_text(child)
+    return None
+
+
+# --- emitting AKN ---------------------------------------------------------------------------
+def _p(parent, text: str, editorial: bool = False):
+    p = etree.SubElement(parent, A + "p")
+    if editorial:
+        p.set("class", EDITORIAL_CLASS)
+    p.text = text
+    return p
+
+
+def _content(parent, blocks: list[tuple[str, bool]]):
+    content = etree.SubElement(parent, A + "content")
+    for text, editorial in blocks or [("", False)]:
+        _p(content, text, editorial)
+    return content
+
+
+def emit(node: Node) -> etree._Element:
+    """The AKN element of a unit node (eIds are assigned afterwards by structure.assign_eids)."""
+    el = etree.Element(A + AKN_TAG[node.kind])
+    el.sourceline = node.lineno or None
+    if node.num:
+        etree.SubElement(el, A + "num").text = node.num
+    if node.heading:
+        etree.SubElement(el, A + "heading").text = node.heading
+    emit_children(el, node)
+    return el
+
+
+def emit_children(el, node: Node) -> None:
+    """Fill ``el`` with the node's notes and children: the leaf form when the node holds one
+    block (or only notes), else the hierarchical form."""
+    kids = node.children
+    if not kids:
+        if node.notes and c.is_repeal(node.notes[0]):
+            el.set("status", "removed")
+        _content(el, [(n, True) for n in node.notes])
+        return
+    if len(kids) == 1 and isinstance(kids[0], Block):
+        b = kids[0]
+        _content(el, [(n, True) for n in node.notes] + [(b.text, False)] + [(n, True) for n in b.notes])
+        return
+    if node.notes:
+        intro = etree.SubElement(el, A + "intro")
+        for n in node.notes:
+            _p(intro, n, True)
+    for kid in kids:
+        el.append(emit_any(kid))
+
+
+def emit_any(item: Node | Block) -> etree._Element:
+    """A node's element, or a block's ``alinea`` (its text and the notes after it)."""
+    if isinstance(item, Node):
+        return emit(item)
+    al = etree.Element(A + "alinea")
+    al.sourceline = item.lineno or None
+    _content(al, [(item.text, False)] + [(n, True) for n in item.notes])
+    return al
+
+
+# --- the whole document ---------------------------------------------------------------------
+_NAMING_PARTS = re.compile(r"\bчаст(?:ь|и|ью|ей|ям|ями|ях)\s+\d+[^.;]{0,40}?статьи|-бөлүгү", re.I)
+_NAMING_POINTS = re.compile(r"\bпункт(?:а|у|ом|е|ы|ов|ами|ах)?\s+\d+(?:\s+и\s+\d+)?\s+(?:настоящей\s+)?статьи")
+
+
+def detect_naming(text: str) -> str:
+    """``points`` when the act cites its «1.» units as пункты («пункт 1 настоящей статьи»),
+    ``parts`` when as части («часть 2 статьи 5»)."""
+    parts = len(_NAMING_PARTS.findall(text))
+    points = len(_NAMING_POINTS.findall(text))
+    return "points" if points > 2 * parts + 5 else "parts"
+
+
+def detect_lang(text: str) -> str:
+    """``kir`` when the Kyrgyz letters ө, ү, ң are frequent, else ``rus``."""
+    letters = sum(ch.isalpha() for ch in text) or 1
+    kyrgyz = sum(text.count(ch) for ch in "өүңӨҮҢ")
+    return "kir" if kyrgyz / letters > 0.005 else "rus"
+
+
+def split_head(lines: list[c.Line]) -> int:
+    """Index of the first structural line (a container or an article): what comes before it is
+    the title block and the preamble."""
+    for i, line in enumerate(lines):
+        if line.kind in c.RANK:
+            return i
+    return 0
+
+
+def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) -> tuple[etree._Element, list[Finding]]:
+    """The ``<akomaNtoso>`` root of an imported act."""
+    root = etree.Element(A + "akomaNtoso", nsmap={None: AKN_NS})
+    act = etree.SubElement(root, A + "act", name=info.doc_name)
+    act.append(build_meta(info))
+    start = split_head(lines)
+    head, rest = lines[:start], lines[start:]
+    if tb.size:
+        preface = etree.SubElement(act, A + "preface")
+        for i, line in enumerate(head[:tb.size]):
+            if i == tb.title_index:
+                _p(etree.SubElement(preface, A + "longTitle"), line.text)
+            else:
+                _p(preface, line.text, editorial=i != tb.date_index)
+    if head[tb.size:]:
+        preamble = etree.SubElement(act, A + "preamble")
+        for line in head[tb.size:]:
+            _p(preamble, line.text, editorial=line.kind == c.EDITORIAL)
+    body = etree.SubElement(act, A + "body")
+    builder = TreeBuilder(Node("body"), source)
+    tree = builder.feed(rest)
+    for kid in tree.children:
+        body.append(emit_any(kid))
+    if not len(body):
+        _content(etree.SubElement(body, A + "alinea"), [])
+    assign_eids(body)
+    return root, builder.warnings

@@ -1,0 +1,114 @@
+"""Line → kind: what one paragraph of an official KR text is (a unit's number line, an editorial
+note, or plain text), in Russian and Kyrgyz.
+
+A :class:`Line` keeps the number *as printed* (``num``) and the rest of the line (``rest``), so
+that num + rest is the source line: nothing is lost here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# kinds, from the largest unit to the smallest
+DIVISION, PART, CHAPTER, SECTION, ARTICLE = "division", "part", "chapter", "section", "article"
+PARAGRAPH, POINT, SUBPOINT, INDENT = "paragraph", "point", "subpoint", "indent"
+TEXT, EDITORIAL = "text", "editorial"
+CONTAINERS = (DIVISION, PART, CHAPTER, SECTION)
+RANK = {DIVISION: 0, PART: 1, CHAPTER: 2, SECTION: 3, ARTICLE: 4}
+
+_ROMAN = r"[IVXLC]+"
+_NUM = r"\d+(?:-\d+)*"
+_ORD_RU = (r"(?:ПЕРВЫЙ|ВТОРОЙ|ТРЕТИЙ|ЧЕТВЕРТЫЙ|ЧЕТВЁРТЫЙ|ПЯТЫЙ|ШЕСТОЙ|СЕДЬМОЙ|ВОСЬМОЙ|ДЕВЯТЫЙ|ДЕСЯТЫЙ|"
+           r"ОДИННАДЦАТЫЙ|ДВЕНАДЦАТЫЙ)")
+
+# (kind, regex with groups num and rest); first match wins, so the order matters.
+_PATTERNS = [
+    (DIVISION, rf"(?P<num>(?:ОБЩАЯ|ОСОБЕННАЯ) ЧАСТЬ|ЧАСТЬ {_ROMAN}|(?:ЖАЛПЫ|АТАЙЫН) БӨЛҮК|{_ROMAN} БӨЛҮК)(?P<rest>)"),
+    (PART, rf"(?P<num>(?:РАЗДЕЛ|Раздел)\s+(?:{_ROMAN}|{_NUM}|{_ORD_RU})\.?)(?:\s+(?P<rest>.*))?"),
+    (PART, rf"(?P<num>(?:{_ROMAN}|{_NUM}(?:-|\s))\s*(?:БӨЛҮМ|бөлүм)\.?)(?:\s+(?P<rest>.*))?"),
+    (CHAPTER, rf"(?P<num>(?:Глава|ГЛАВА)\s+(?:{_NUM}|{_ROMAN})\.?)(?:\s+(?P<rest>.*))?"),
+    (CHAPTER, rf"(?P<num>{_NUM}-(?:Глава|глава|ГЛАВА)\.?)(?:\s+(?P<rest>.*))?"),
+    (SECTION, rf"(?P<num>(?:Параграф|ПАРАГРАФ)\s+{_NUM}\.?|§\s*{_NUM}\.?|{_NUM}-параграф\.?)(?:\s+(?P<rest>.*))?"),
+    (ARTICLE, rf"(?P<num>Статья\s+{_NUM}\.?)(?:\s+(?P<rest>.*))?"),
+    (ARTICLE, rf"(?P<num>{_NUM}-(?:берене|статья)\.?)(?:\s+(?P<rest>.*))?"),
+    (PARAGRAPH, rf"(?P<num>{_NUM}\.)(?:\s+(?P<rest>.*))?"),
+    (POINT, rf"(?P<num>{_NUM}\))(?:\s*(?P<rest>.*))?"),
+    (SUBPOINT, r"(?P<num>[а-яёөүң]{1,2}\))(?:\s*(?P<rest>.*))?"),
+    (INDENT, r"(?P<num>[-–—])\s+(?P<rest>.*)"),
+]
+_COMPILED = [(kind, re.compile(rx + r"$")) for kind, rx in _PATTERNS]
+
+# Notes of the database, not of the law.
+_NOTE_OPEN = re.compile(
+    r"^\((?:В редакции|Утратил|Исключен|Дополнен|Введен|Признан|Действие|Приостановлен|Изложен|См\.|"
+    r"КР\s|Кыргыз Республикасынын\s+\d{4})")
+_NOTE_KY = re.compile(r"(редакция\w*\s+ылайык|күчүн\s+жоготту|күчүнө\s+киргизил|колдонууга\s+киргизил|"
+                      r"Мыйзам\w*\s+менен|Мыйзам\w*\s+ылайык)")
+_BANNER = re.compile(r"^(?:ВНИМАНИЕ!|Внимание!|Көңүл буруңуздар!|Примечание|ПРИМЕЧАНИЕ|См\. также|Караңыз\b)")
+_REPEAL = re.compile(r"^\((?:Утратил\w*\s+сил|Исключен|.*күчүн\s+жоготту|.*алып\s+салынган)", re.S)
+
+
+@dataclass(frozen=True)
+class Line:
+    kind: str
+    num: str        # the number as printed («Статья 5-1.», «1.», «а)», «-»); "" for text and notes
+    rest: str       # the rest of the line (heading or text)
+    text: str       # the whole line
+    lineno: int
+
+
+def classify(text: str, lineno: int = 0) -> Line:
+    """The kind of one stripped source line."""
+    if is_note(text):
+        return Line(EDITORIAL, "", text, text, lineno)
+    for kind, rx in _COMPILED:
+        m = rx.match(text)
+        if m:
+            return Line(kind, m.group("num"), (m.group("rest") or "").strip(), text, lineno)
+    return Line(TEXT, "", text, text, lineno)
+
+
+def is_note(text: str) -> bool:
+    """An editorial note of the database: «(В редакции Закона КР от …)», «ВНИМАНИЕ!», KY forms."""
+    if _BANNER.match(text):
+        return True
+    if not text.startswith("("):
+        return False
+    if _NOTE_OPEN.match(text):
+        return True
+    return bool(_NOTE_KY.search(text)) and text.rstrip().endswith(")")
+
+
+def is_repeal(text: str) -> bool:
+    """A note that says the unit was repealed («(Утратила силу …)», «(… күчүн жоготту)»)."""
+    return bool(_REPEAL.match(text.strip()))
+
+
+def classify_lines(pairs) -> list[Line]:
+    """Classify ``(text, lineno)`` pairs; a note opened by «(» runs on until its «)» closes it."""
+    out: list[Line] = []
+    open_note = False
+    for text, lineno in pairs:
+        if open_note:
+            out.append(Line(EDITORIAL, "", text, text, lineno))
+            open_note = _depth(text, start=1) > 0
+            continue
+        line = classify(text, lineno)
+        if line.kind == EDITORIAL and text.startswith("(") and _depth(text) > 0:
+            open_note = True
+        elif line.kind == TEXT and text.startswith("(") and _depth(text) > 0 and _NOTE_OPEN.match(text):
+            open_note = True
+            line = Line(EDITORIAL, "", text, text, lineno)
+        out.append(line)
+    return out
+
+
+def _depth(text: str, start: int = 0) -> int:
+    depth = start
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+    return depth
+
