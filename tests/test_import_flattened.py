@@ -88,3 +88,23 @@ def test_the_four_migration_laws(corpus):
                            ("law-citizenship-2007-70.ru.txt", 44)]:
         lines = texts(corpus / name)
         assert sum(line.startswith("Статья ") for line in lines) == articles, name
+
+
+def test_repealed_point_keeps_its_note_and_the_next_point_stays_apart():
+    body = "оснований: 1) (Утратил силу в соответствии с Законом КР от 17 марта 2012 года №23 ) 2) наличие."
+    assert flattened.split_body(body) == [
+        "оснований:", "1) (Утратил силу в соответствии с Законом КР от 17 марта 2012 года №23 )", "2) наличие."]
+
+
+def test_roman_division_heading_after_the_last_note(tmp_path):
+    export = tmp_path / "law.txt"
+    export.write_text(
+        "Section 1. Original section/article: 6. Source: X.\n"
+        "Предоставление убежища Кыргызская Республика предоставляет убежище. "
+        "(В редакции Закона КР от 11 октября 2011 года № 168 ) II. Основные права иностранных граждан\n\n"
+        "Section 2. Original section/article: 7. Source: X.\n"
+        "Трудовая деятельность Иностранные граждане могут работать.\n", encoding="utf-8")
+    assert texts(export) == [
+        "Статья 6. Предоставление убежища", "Кыргызская Республика предоставляет убежище.",
+        "(В редакции Закона КР от 11 октября 2011 года № 168)", "II. Основные права иностранных граждан",
+        "Статья 7. Трудовая деятельность", "Иностранные граждане могут работать."]

@@ -18,7 +18,10 @@ from lawpatch.importer.lines import ReadResult, SourceLine
 
 SECTION_RE = re.compile(r"^Section (\d+)\. Original section/article: (\S+?)\.? Source: .*$")
 SUPERSCRIPT_RE = re.compile(r"^(\d+) \. ")
-DIVISION_RE = re.compile(r"\s(РАЗДЕЛ [IVXLC]+|Глава [IVXLC]+|Глава \d+(?:-\d+)?)(?: (\S.*))?$")
+DIVISION_RE = re.compile(
+    r"\s(РАЗДЕЛ [IVXLC]+|Глава [IVXLC]+|Глава \d+(?:-\d+)?)(?: (\S.*))?$"
+    r"|(?<=[.)]) ([IVXLC]+\. [А-ЯЁ][^.()]*)$"  # «II. Основные права …» after the last sentence
+)
 
 # Words written with a capital inside article headings (so they do not start the body).
 _PROPER = re.compile(
@@ -34,13 +37,14 @@ _ABBREV = re.compile(r"(?:\b(?:г|гг|ст|п|пп|ч|т|е|др|им|см|ты
 _EDITORIAL = r"\((?:В редакции|Утратил|Дополнен|Исключен|Введен|См\.|Раздел|Глава|Статья \d)"
 _BREAK_BEFORE = [
     re.compile(r"(?<=[.:;)]) (?=\d+(?:-\d+)?\. [А-ЯЁA-Z«\"(])"),       # numbered part «2. »
-    re.compile(r"(?<=[.:;]) (?=\d+(?:-\d+)?\) )"),                      # point «1) »
+    re.compile(r"(?<=[.:;)]) (?=\d+(?:-\d+)?\) )"),                     # point «1) »
     re.compile(r"(?<=[.:;]) (?=[а-яё]\) )"),                            # subpoint «а) »
     re.compile(r"(?<=[.:;]) (?=- \S)"),                                # dash item
     re.compile(r" (?=" + _EDITORIAL + ")"),                             # editorial note
     re.compile(r"(?<=\)) (?=\S)"),                                      # after a closing note (filtered)
     re.compile(r"(?<=[.:]) (?=Примечани)"),
 ]
+_BARE_NUMBER = re.compile(r"^(?:\d+(?:-\d+)?[.)]|[а-яё]\))$")
 _SENTENCE = re.compile(r"(?<=\.) (?=[«\"]?[А-ЯЁA-Z])")
 _DEFINITION_NEXT = re.compile(r"^[а-яёa-z][^;:.]{0,120}? - ")
 
@@ -133,7 +137,9 @@ class _Reader:
         lineno = self.division[0][0]
         self.division = []
         parts = re.split(r"\s*(РАЗДЕЛ [IVXLC]+|Глава [IVXLC]+|Глава \d+(?:-\d+)?)\s*", joined)
-        # parts = ["", marker, title, marker, title, ...]
+        # parts = [roman heading or "", marker, title, marker, title, ...]
+        if parts[0].strip():
+            self.emit(lineno, parts[0])
         for marker, title in zip(parts[1::2], parts[2::2]):
             self.emit(lineno, marker)
             if title.strip():
@@ -176,7 +182,7 @@ def split_body(text: str) -> list[str]:
     for rx in _BREAK_BEFORE:
         for m in rx.finditer(text):
             cuts.add(m.end())
-    numbered = re.match(r"\d+(?:-\d+)?\. ", text) is not None
+    numbered = re.search(r"(?:^|[.:;] )\d+(?:-\d+)?\. [А-ЯЁA-Z]", text) is not None
     if not numbered:
         for m in _SENTENCE.finditer(text):
             if not _ABBREV.search(text[: m.start()]):
@@ -197,7 +203,7 @@ def _rejoin(pieces: list[str]) -> list[str]:
     """Undo cuts that split an open parenthesis or follow a closing one inside a sentence."""
     out: list[str] = []
     for piece in pieces:
-        if out and (out[-1].count("(") > out[-1].count(")")
+        if out and (out[-1].count("(") > out[-1].count(")") or _BARE_NUMBER.match(out[-1])
                     or (out[-1].endswith(")") and not _is_note(out[-1]) and not _starts_unit(piece))):
             out[-1] = f"{out[-1]} {piece}"
         else:
@@ -210,4 +216,6 @@ def _is_note(text: str) -> bool:
 
 
 def _starts_unit(text: str) -> bool:
+    if _BARE_NUMBER.match(text):
+        return True
     return re.match(r"(\d+(?:-\d+)?[.)] |[а-яё]\) |- |" + _EDITORIAL + r"|Примечани)", text) is not None
