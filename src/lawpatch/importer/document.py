@@ -2,11 +2,13 @@
 metadata, and the warnings of the import."""
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ..errors import Finding, LawpatchError
 from ..law import Law
-from ..meta import ActInfo
+from ..meta import KG, ActInfo
 from ..structure import A
 from . import classify as c
 from .build import build_act, detect_lang, detect_naming, split_head
@@ -45,6 +47,9 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
     root, warnings = build_act(lines, info, tb, source)
     warnings = [Finding("IMPORT.SOURCE", msg, source, lineno, severity="warning")
                 for lineno, msg in read.warnings] + warnings
+    if overrides.get("source_note"):
+        law_source = root.find(f".//{KG}source")
+        law_source.set("note", overrides["source_note"])
     law = Law(etree.ElementTree(root), source)
     warnings += _check_numbers(law, source)
     articles = sum(1 for line in lines[start:] if line.kind == c.ARTICLE)
@@ -53,24 +58,33 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
 
 
 def _check_numbers(law: Law, source: str) -> list[Finding]:
-    """Duplicate numbers (the eId got a ``_dup`` suffix) and articles out of order (a flattened
-    superscript: «Статья 1931.» printed for «Статья 193-1.»)."""
+    """Mend article numbers whose superscript was printed flat («Статья 1931.» after «Статья 193.»
+    is article 193-1: the number as the act cites it) and report duplicate numbers (the eId got
+    a ``_dup`` suffix)."""
     out = []
+    prev = 0
+    mended = False
+    for art in law.body.iter(A + "article"):
+        num = art.find(A + "num")
+        m = re.search(r"\d+(?:-\d+)*", num.text or "") if num is not None else None
+        if not m or "-" in m.group(0):
+            continue
+        value = m.group(0)
+        base = str(prev)
+        if prev and int(value) > prev + 1 and value.startswith(base) and len(value) - len(base) <= 2:
+            official = f"{base}-{value[len(base):]}"
+            num.text = num.text[:m.start()] + official + num.text[m.end():]
+            mended = True
+            out.append(Finding("IMPORT.FLAT_SUPERSCRIPT",
+                               f"article number {value} after article {base}: read as {official} "
+                               f"(a superscript printed flat)", source, art.sourceline, f"art_{official}",
+                               "warning"))
+            continue
+        prev = int(value)
+    if mended:
+        law.reindex()
     for eid, el in law.index.items():
         if "_dup" in eid.rsplit("__", 1)[-1]:
             out.append(Finding("IMPORT.DUPLICATE_NUMBER", "a number printed twice in the same unit",
                                source, el.sourceline, eid, "warning"))
-    prev = 0
-    for art in law.body.iter(A + "article"):
-        head = art.get("eId", "").split("_", 1)[-1].split("-")[0].split("_")[0]
-        if not head.isdigit():
-            continue
-        value = int(head)
-        if prev and value > prev + 1 and str(value).startswith(str(prev)):
-            out.append(Finding("IMPORT.ARTICLE_ORDER",
-                               f"article {value} follows article {prev}: a superscript number printed flat?",
-                               source, art.sourceline, art.get("eId"), "warning",
-                               hint=f"the official number is probably {prev}-{str(value)[len(str(prev)):]}"))
-            continue
-        prev = value
     return out
