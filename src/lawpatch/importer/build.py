@@ -174,10 +174,16 @@ def _content(parent, blocks: list[tuple[str, bool]]):
     return content
 
 
+def _set_line(el, lineno: int) -> None:
+    """Record the source line on the element (lxml keeps 16 bits: later lines go unrecorded)."""
+    if 0 < lineno < 65535:
+        el.sourceline = lineno
+
+
 def emit(node: Node) -> etree._Element:
     """The AKN element of a unit node (eIds are assigned afterwards by structure.assign_eids)."""
     el = etree.Element(A + AKN_TAG[node.kind])
-    el.sourceline = node.lineno or None
+    _set_line(el, node.lineno)
     if node.num:
         etree.SubElement(el, A + "num").text = node.num
     if node.heading:
@@ -212,14 +218,16 @@ def emit_any(item: Node | Block) -> etree._Element:
     if isinstance(item, Node):
         return emit(item)
     al = etree.Element(A + "alinea")
-    al.sourceline = item.lineno or None
+    _set_line(al, item.lineno)
     _content(al, [(item.text, False)] + [(n, True) for n in item.notes])
     return al
 
 
 # --- the whole document ---------------------------------------------------------------------
-_NAMING_PARTS = re.compile(r"\bчаст(?:ь|и|ью|ей|ям|ями|ях)\s+\d+[^.;]{0,40}?статьи|-бөлүгү", re.I)
-_NAMING_POINTS = re.compile(r"\bпункт(?:а|у|ом|е|ы|ов|ами|ах)?\s+\d+(?:\s+и\s+\d+)?\s+(?:настоящей\s+)?статьи")
+_NAMING_PARTS = re.compile(r"\bчаст(?:ь|и|ью|ей|ям|ями|ях)\s+\d+[^.;]{0,40}?статьи|"
+                           r"(?:статья|берене)\w*\s+\d+(?:-\d+)?-бөлүг", re.I)
+_NAMING_POINTS = re.compile(r"\bпункт(?:а|у|ом|е|ы|ов|ами|ах)?\s+\d+(?:\s+и\s+\d+)?\s+(?:настоящей\s+)?статьи|"
+                            r"(?:статья|берене)\w*\s+\d+(?:-\d+)?-пункт", re.I)
 
 
 def detect_naming(text: str) -> str:

@@ -23,7 +23,8 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
 
     if not read.lines:
         raise LawpatchError(f"{source}: no text to import")
-    lines = c.classify_lines((line.text, line.lineno) for line in read.lines)
+    cleaned, notices = _xml_safe(read, source)
+    lines = c.classify_lines(cleaned)
     start = split_head(lines)
     tb = read_title_block(lines[:start])
     full_text = "\n".join(line.text for line in lines)
@@ -46,7 +47,7 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
             f"give {' '.join('--' + m for m in missing)}")
     root, warnings = build_act(lines, info, tb, source)
     warnings = [Finding("IMPORT.SOURCE", msg, source, lineno, severity="warning")
-                for lineno, msg in read.warnings] + warnings
+                for lineno, msg in read.warnings] + notices + warnings
     if overrides.get("source_note"):
         law_source = root.find(f".//{KG}source")
         law_source.set("note", overrides["source_note"])
@@ -55,6 +56,23 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
     articles = sum(1 for line in lines[start:] if line.kind == c.ARTICLE)
     units = sum(1 for _ in law.units())
     return ImportResult(law, sorted(warnings, key=lambda f: f.line or 0), articles, units)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml_safe(read: ReadResult, source: str) -> tuple[list[tuple[str, int]], list[Finding]]:
+    """The lines with characters XML cannot hold (control characters) turned into spaces."""
+    out, notices = [], []
+    for line in read.lines:
+        text = line.text
+        if _NOT_XML.search(text):
+            text = " ".join(_NOT_XML.sub(" ", text).split())
+            notices.append(Finding("IMPORT.CONTROL_CHARACTERS", "control characters replaced by spaces",
+                                   source, line.lineno, severity="warning"))
+        if text:
+            out.append((text, line.lineno))
+    return out, notices
 
 
 def _check_numbers(law: Law, source: str) -> list[Finding]:
