@@ -30,7 +30,7 @@ _STARTS_UNIT = re.compile(
 _MARKER_ONLY = re.compile(r"^(?:РАЗДЕЛ|Раздел|ГЛАВА|Глава|Статья|Параграф)\s+\S+$")
 _SENTENCE_END = re.compile(r"[.:;!?)»\"]$")
 _SOFT_HYPHENS = ("\u00ad", "\u0002")
-_LINE_END_HYPHEN = "\ufffe"  # pdfium's mark for a word broken at a hyphen at the end of a line
+_LINE_END_HYPHEN = "\ufffe"  # pdfium's mark for a hyphen where a line breaks: the prints' hyphens are real
 
 
 @dataclass
@@ -109,7 +109,7 @@ def _page_lines(textpage, number: int) -> list[_Line]:
         for i in row:
             if superscript[i] and (not chars or chars[-1].isdigit()) and (i == 0 or not superscript[i - 1]):
                 chars.append("-")
-            chars.append(text[i])
+            chars.append("-" if text[i] == _LINE_END_HYPHEN else text[i])
         lines.append(_Line("".join(chars).strip(), number * 1000 + len(lines) + 1,
                            min(b[0] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)))
     return lines
@@ -162,8 +162,6 @@ def _drop_furniture(pages: list[list[_Line]], result: ReadResult) -> list[_Line]
 
 
 def _join(paragraph: str, line: str) -> str:
-    if paragraph.endswith(_LINE_END_HYPHEN):
-        return paragraph[:-1] + "-" + line
     if paragraph.endswith(_SOFT_HYPHENS):
         return paragraph[:-1] + line
     if re.search(r"\w-$", paragraph) and line[:1].islower():
@@ -213,9 +211,10 @@ def _reflow_layout(lines: list[_Line]) -> list[SourceLine]:
     def starts_new(prev: _Line, line: _Line, text: str, para: str) -> bool:
         if _STARTS_UNIT.match(text) or _MARKER_ONLY.match(para):
             return True
-        if text[:1].islower() and not _SENTENCE_END.search(para) and not _is_caps(para):
-            return False
         new_page = line.lineno // 1000 != prev.lineno // 1000
+        if text[:1].islower() and not _is_caps(para) and (
+                para[-1:].isalnum() or new_page and not _SENTENCE_END.search(para)):
+            return False  # a sentence going on (across a page break, where the layout says little)
         if not new_page and prev.top - line.top > step * 1.3:
             return True
         if line.left > left + 3 * char and not text[:1].islower():
