@@ -251,7 +251,7 @@ def split_head(lines: list[c.Line]) -> int:
     for i, line in enumerate(lines):
         if line.kind in c.RANK:
             return i
-    return 0
+    return len(lines)
 
 
 def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) -> tuple[etree._Element, list[Finding]]:

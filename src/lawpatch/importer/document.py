@@ -13,7 +13,7 @@ from ..structure import A
 from . import classify as c
 from .build import build_act, detect_lang, detect_naming, split_head
 from .lines import ReadResult
-from .titleblock import plain_title, read_title_block
+from .titleblock import read_title_block
 
 _FORMAT_NAMES = {"pdf": "pdf-text"}
 
@@ -29,7 +29,7 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
     tb = read_title_block(lines[:start])
     full_text = "\n".join(line.text for line in lines)
     info = ActInfo(
-        title=overrides.get("title") or plain_title(tb.title),
+        title=overrides.get("title") or (tb.name(lines) if tb.title else ""),
         date=overrides.get("date") or tb.date,
         number=overrides.get("number") or tb.number,
         lang=lang or detect_lang(full_text),

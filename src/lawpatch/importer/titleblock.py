@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..meta import AmendingAct
-from .classify import EDITORIAL
+from .classify import EDITORIAL, TEXT
 
 # Month stems shared by Russian («января») and Kyrgyz («январындагы», «4-августу») forms.
 _MONTHS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
@@ -16,6 +16,7 @@ _NUMBER = r"(?:№|N)\s*(?P<number>[0-9]+(?:-[0-9IVXLCа-яА-Я]+)?)"
 DATE_RU = re.compile(rf"(?P<day>\d{{1,2}})\s+{_MONTH_RX}\s+(?P<year>\d{{4}})\s*(?:года|г\.)?\s*(?:{_NUMBER})?")
 DATE_KY = re.compile(rf"(?P<year>\d{{4}})\s*-?\s*жыл\w*\s+(?P<day>\d{{1,2}})\s*-\s*{_MONTH_RX}\s*(?:{_NUMBER})?")
 _TITLE = re.compile(r"(КОДЕКС|ЗАКОН|КОНСТИТУЦ|МЫЙЗАМ)", re.I)
+_GENERIC = re.compile(r"(ЗАКОН\s+КЫРГЫЗСКОЙ\s+РЕСПУБЛИКИ|ЗАКОН|КЫРГЫЗ\s+РЕСПУБЛИКАСЫНЫН\s+МЫЙЗАМЫ|МЫЙЗАМ)")
 _AMENDMENT_LIST = re.compile(r"^\((?:В редакции|КР\s+\d{4}|Кыргыз Республикасынын\s+\d{4}.*редакция)")
 
 
@@ -29,6 +30,13 @@ class TitleBlock:
     size: int = 0              # how many leading lines belong to the title block
     title_index: int = -1      # which of them is the title
     date_index: int = -1
+    name_index: int = -1       # the act's name on a line of its own, after «ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ»
+
+    def name(self, lines) -> str:
+        """The act's name without «Закон КР» («О внешней миграции»)."""
+        if self.name_index >= 0:
+            return lines[self.name_index].text.strip(' "«»')
+        return plain_title(self.title)
 
 
 def iso_date(m: re.Match) -> str:
@@ -55,28 +63,28 @@ def read_title_block(lines) -> TitleBlock:
     texts = [line.text for line in lines]
     notes: list[str] = []
     for i, text in enumerate(texts[:12]):
-        if tb.title_index < 0 and _TITLE.search(text) and _mostly_upper(text):
-            tb.title_index = i
-            tb.title = text
-            tb.size = i + 1
-            if re.fullmatch(r"(ЗАКОН|МЫЙЗАМЫ?)\b.*", text.strip()) and i + 1 < len(texts) \
-                    and _mostly_upper(texts[i + 1]):
-                tb.title = f"{text} {texts[i + 1]}"
-                tb.size = i + 2
-            continue
-        if tb.title_index >= 0 and tb.date_index < 0 and i >= tb.size:
-            dates = find_dates(text)
-            if dates and len(text) < 120:
-                tb.date, tb.number, _ = dates[0]
-                tb.date_index = i
-                tb.size = i + 1
-                continue
-        if tb.title_index >= 0 and i == tb.size and lines[i].kind == EDITORIAL:
-            tb.size = i + 1
-            notes.append(text)
-            continue
-        if tb.title_index >= 0 and i >= tb.size:
+        if _TITLE.search(text) and _mostly_upper(text):
+            tb.title_index, tb.title, tb.size = i, text, i + 1
             break
+    if tb.title_index < 0:
+        return tb
+    generic = bool(_GENERIC.fullmatch(tb.title.strip()))
+    if generic and tb.size < len(texts) and _mostly_upper(texts[tb.size]) and not find_dates(texts[tb.size]):
+        tb.title = f"{tb.title} {texts[tb.size]}"   # «ЗАКОН» + «О ПРЕДУПРЕЖДЕНИИ …»
+        tb.size += 1
+        generic = False
+    for i in range(tb.size, min(len(texts), tb.size + 6)):
+        text = texts[i]
+        if lines[i].kind == EDITORIAL:
+            notes.append(text)
+        elif tb.date_index < 0 and len(text) < 120 and find_dates(text):
+            tb.date, tb.number, _ = find_dates(text)[0]
+            tb.date_index = i
+        elif generic and tb.name_index < 0 and len(text) < 200 and lines[i].kind == TEXT:
+            tb.name_index = i       # «О внешней миграции», «Качкындар жөнүндө»
+        else:
+            break
+        tb.size = i + 1
     for note in _join_notes(notes):
         if _AMENDMENT_LIST.match(note):
             tb.amendments.extend(AmendingAct(d, n, s) for d, n, s in find_dates(note) if n)
@@ -105,7 +113,7 @@ def plain_title(printed: str) -> str:
     """«ТРУДОВОЙ КОДЕКС КЫРГЫЗСКОЙ РЕСПУБЛИКИ» → «Трудовой кодекс Кыргызской Республики»;
     «ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ О ВНЕШНЕЙ МИГРАЦИИ» → «О внешней миграции»."""
     text = " ".join(printed.split()).strip(' "«»')
-    m = re.match(r"^ЗАКОН\s+КЫРГЫЗСКОЙ\s+РЕСПУБЛИКИ\s+(.*)$", text, re.I)
+    m = re.match(r"^ЗАКОН(?:\s+КЫРГЫЗСКОЙ\s+РЕСПУБЛИКИ)?\s+(.*)$", text, re.I)
     if m:
         text = m.group(1).strip(' "«»')
     text = text.lower()
