@@ -108,3 +108,15 @@ def test_roman_division_heading_after_the_last_note(tmp_path):
         "Статья 6. Предоставление убежища", "Кыргызская Республика предоставляет убежище.",
         "(В редакции Закона КР от 11 октября 2011 года № 168)", "II. Основные права иностранных граждан",
         "Статья 7. Трудовая деятельность", "Иностранные граждане могут работать."]
+
+
+def test_word_endings_split_by_the_export_rejoined(tmp_path):
+    export = tmp_path / "law.txt"
+    export.write_text(
+        "Section 1. Original section/article: 3. Source: X.\n"
+        "Принципы Права иностранн ых граждан. (В редакции Закон ов КР от 11 октября 2011 года № 168)\n",
+        encoding="utf-8")
+    result = flattened.read_lines(export)
+    assert [line.text for line in result.lines] == [
+        "Статья 3. Принципы", "Права иностранных граждан.", "(В редакции Законов КР от 11 октября 2011 года № 168)"]
+    assert any("split by the export" in message for _, message in result.warnings)

@@ -44,6 +44,8 @@ _BREAK_BEFORE = [
     re.compile(r"(?<=\)) (?=\S)"),                                      # after a closing note (filtered)
     re.compile(r"(?<=[.:]) (?=Примечани)"),
 ]
+# Word endings the export split off with a space («Закон ов», «иностранн ых»): never words alone.
+_SPLIT_ENDING = re.compile(r"(?<=\w) (ов|ых|ами)\b")
 _BARE_NUMBER = re.compile(r"^(?:\d+(?:-\d+)?[.)]|[а-яё]\))$")
 _SENTENCE = re.compile(r"(?<=\.) (?=[«\"]?[А-ЯЁA-Z])")
 _DEFINITION_NEXT = re.compile(r"^[а-яёa-z][^;:.]{0,120}? - ")
@@ -91,6 +93,7 @@ class _Reader:
         if not body:
             self.warn(header_line, f"article {number}: no text")
             return
+        body = [(n, self.mend_words(n, t)) for n, t in body]
         lineno, text = body[0]
         self.flush_division()
         m = SUPERSCRIPT_RE.match(text)
@@ -120,6 +123,12 @@ class _Reader:
                 continue
             extra = self.cut_division(extra_line, extra)
             self.body(extra_line, extra)
+
+    def mend_words(self, lineno: int, text: str) -> str:
+        mended, count = _SPLIT_ENDING.subn(r"\1", text)
+        if count:
+            self.warn(lineno, f"{count} word(s) split by the export rejoined («Закон ов» → «Законов»)")
+        return mended
 
     def cut_division(self, lineno: int, text: str) -> str:
         """Take a trailing «РАЗДЕЛ II» / «Глава 1 [title]» off an article's text into the pending division."""
