@@ -61,12 +61,12 @@ def test_line_numbers_name_page_and_line():
 class FakeTextPage:
     """pdfium's text of «Статья 233¹. Общие» where the superscript ends pdfium's line."""
 
-    def __init__(self):
-        self.text = "Статья 233" + "1" + "\r\n" + ". Общие"
+    def __init__(self, text="Статья 233" + "1" + "\r\n" + ". Общие", superscript=10):
+        self.text = text
         self.boxes = []
         x = 100.0
         for i, char in enumerate(self.text):
-            small = i == 10
+            small = i == superscript
             height = 7.0 if small else 11.0
             self.boxes.append((x, 430.0 if small else 424.0, x + 5, 434.0 if small else 432.0, height))
             x += 5
@@ -83,6 +83,11 @@ def test_superscript_article_number_becomes_a_hyphen():
     [line] = pdf._page_lines(FakeTextPage(), 7)
     assert line.text == "Статья 233-1. Общие"
     assert line.lineno == 7001
+
+
+def test_pdfium_line_break_hyphen_is_a_real_hyphen():
+    page = FakeTextPage("гражданско\ufffe\r\nправовое", superscript=-1)
+    assert [line.text for line in pdf._page_lines(page, 1)] == ["гражданско-", "правовое"]
 
 
 def test_hyphen_joins():
