@@ -86,10 +86,10 @@ def _page_lines(textpage, number: int) -> list[_Line]:
     it. It is written «233-1», the database's plain-text form, and its line goes on.
     """
     text = textpage.get_text_range()
-    heights = [_height(textpage, i) for i in range(len(text))]
-    normal = [h for h, c in zip(heights, text) if c.isalnum()]
-    typical = statistics.median(normal) if normal else 0.0
-    superscript = [c.isdigit() and h < 0.8 * typical for c, h in zip(text, heights)]
+    letters = [i for i, c in enumerate(text) if c.isalpha()]
+    sample = [_height(textpage, i) for i in letters[:: max(1, len(letters) // 200)]]
+    typical = statistics.median(sample) if sample else 0.0
+    superscript = [c.isdigit() and _height(textpage, i) < 0.8 * typical for i, c in enumerate(text)]
     rows: list[list[int]] = [[]]
     for i, char in enumerate(text):
         if char in "\r\n":
@@ -102,9 +102,10 @@ def _page_lines(textpage, number: int) -> list[_Line]:
             rows[-1].append(i)
     lines: list[_Line] = []
     for row in rows:
-        boxes = [textpage.get_charbox(i) for i in row if not text[i].isspace() and not superscript[i]]
-        if not boxes:
+        visible = [i for i in row if not text[i].isspace() and not superscript[i]]
+        if not visible:
             continue
+        boxes = [textpage.get_charbox(visible[0]), textpage.get_charbox(visible[-1])]  # the line's ends
         chars = []
         for i in row:
             if superscript[i] and (not chars or chars[-1].isdigit()) and (i == 0 or not superscript[i - 1]):
