@@ -85,20 +85,21 @@ def is_repeal(text: str) -> bool:
 
 
 def classify_lines(pairs) -> list[Line]:
-    """Classify ``(text, lineno)`` pairs; a note opened by «(» runs on until its «)» closes it."""
+    """Classify ``(text, lineno)`` pairs; a note opened by «(» runs on until its «)» closes it
+    (at most three lines, and never over a unit's number line: a misprinted note stops there)."""
     out: list[Line] = []
-    open_note = False
+    open_lines = 0
     for text, lineno in pairs:
-        if open_note:
-            out.append(Line(EDITORIAL, "", text, text, lineno))
-            open_note = _depth(text, start=1) > 0
-            continue
         line = classify(text, lineno)
-        if line.kind == EDITORIAL and text.startswith("(") and _depth(text) > 0:
-            open_note = True
-        elif line.kind == TEXT and text.startswith("(") and _depth(text) > 0 and _NOTE_OPEN.match(text):
-            open_note = True
+        if open_lines and line.kind == TEXT:
+            out.append(Line(EDITORIAL, "", text, text, lineno))
+            open_lines = open_lines + 1 if _depth(text, start=1) > 0 and open_lines < 3 else 0
+            continue
+        open_lines = 0
+        if line.kind == TEXT and _NOTE_OPEN.match(text):
             line = Line(EDITORIAL, "", text, text, lineno)
+        if line.kind == EDITORIAL and text.startswith("(") and _depth(text) > 0:
+            open_lines = 1
         out.append(line)
     return out
 
