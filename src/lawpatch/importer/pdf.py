@@ -27,6 +27,9 @@ _STARTS_UNIT = re.compile(
     r"^(Статья \d|\d+(?:-\d+)*-(?:берене|статья)\b|\d+(?:-\d+)*\. |\d+(?:-\d+)*\) |[а-яё]\) |- |— |"
     r"(?:РАЗДЕЛ|Раздел|ГЛАВА|Глава|Параграф|ПАРАГРАФ)\b|§ |\(В редакции|\(Утратил|Примечание)"
 )
+_ARTICLE = re.compile(r"^(?:Статья \d|\d+(?:-\d+)*-(?:берене|статья)\b)")
+_PROPER_NAME = re.compile(r"^(?:Кыргыз|Республик|Конституц|Кабинет|Министр|Жогорку|Кенеш|Президент|Закон|Кодекс)")
+_BARE_NUMBER = re.compile(r"^\d+(?:-\d+)*[.)]$")
 _MARKER_ONLY = re.compile(r"^(?:РАЗДЕЛ|Раздел|ГЛАВА|Глава|Статья|Параграф)\s+\S+$")
 _SENTENCE_END = re.compile(r"[.:;!?)»\"]$")
 _SOFT_HYPHENS = ("\u00ad", "\u0002")
@@ -233,9 +236,13 @@ def _reflow_text(lines: list[_Line]) -> list[SourceLine]:
     width = sorted(len(line.text) for line in lines)[int(len(lines) * 0.9)]
 
     def starts_new(prev: _Line, line: _Line, text: str, para: str) -> bool:
-        if _STARTS_UNIT.match(text) or _MARKER_ONLY.match(para):
+        if _STARTS_UNIT.match(text) or _MARKER_ONLY.match(para) or _BARE_NUMBER.match(text):
             return True
+        if _ARTICLE.match(para) and text[:1].isupper() and not _PROPER_NAME.match(text):
+            return True  # a heading goes on in lower case; its text starts a sentence
         previous = " ".join(prev.text.split())
+        if _BARE_NUMBER.match(previous) or " " not in previous and not _SENTENCE_END.search(previous):
+            return False  # pdftotext put each word of a justified line on a line of its own
         fits = len(previous) + 1 + len(_first_word(text)) < width * 0.9
         if fits and (_SENTENCE_END.search(previous) or text[:1].isupper()):
             return True
