@@ -76,29 +76,30 @@ def _xml_safe(read: ReadResult, source: str) -> tuple[list[tuple[str, int]], lis
 
 
 def _check_numbers(law: Law, source: str) -> list[Finding]:
-    """Mend article numbers whose superscript was printed flat («Статья 1931.» after «Статья 193.»
-    is article 193-1: the number as the act cites it) and report duplicate numbers (the eId got
-    a ``_dup`` suffix)."""
+    """Mend article and chapter numbers whose superscript was printed flat («Статья 1931.» after
+    «Статья 193.» is article 193-1: the number as the act cites it) and report duplicate numbers
+    (the eId got a ``_dup`` suffix)."""
     out = []
-    prev = 0
     mended = False
-    for art in law.body.iter(A + "article"):
-        num = art.find(A + "num")
-        m = re.search(r"\d+(?:-\d+)*", num.text or "") if num is not None else None
-        if not m or "-" in m.group(0):
-            continue
-        value = m.group(0)
-        base = str(prev)
-        if prev and int(value) > prev + 1 and value.startswith(base) and len(value) - len(base) <= 2:
-            official = f"{base}-{value[len(base):]}"
-            num.text = num.text[:m.start()] + official + num.text[m.end():]
-            mended = True
-            out.append(Finding("IMPORT.FLAT_SUPERSCRIPT",
-                               f"article number {value} after article {base}: read as {official} "
-                               f"(a superscript printed flat)", source, art.sourceline, f"art_{official}",
-                               "warning"))
-            continue
-        prev = int(value)
+    for tag in ("chapter", "article"):
+        prev = 0
+        for el in law.body.iter(A + tag):
+            num = el.find(A + "num")
+            m = re.search(r"\d+(?:-\d+)*", num.text or "") if num is not None else None
+            if not m or "-" in m.group(0):
+                continue
+            value = m.group(0)
+            base = str(prev)
+            if prev and int(value) > prev + 1 and value.startswith(base) and len(value) - len(base) <= 2:
+                official = f"{base}-{value[len(base):]}"
+                num.text = num.text[:m.start()] + official + num.text[m.end():]
+                mended = True
+                out.append(Finding("IMPORT.FLAT_SUPERSCRIPT",
+                                   f"{tag} number {value} after {tag} {base}: read as {official} "
+                                   f"(a superscript printed flat)", source, el.sourceline,
+                                   f"art_{official}" if tag == "article" else "", "warning"))
+                continue
+            prev = int(value)
     if mended:
         law.reindex()
     for eid, el in law.index.items():
