@@ -150,3 +150,13 @@ def test_cli_error_writes_nothing(tmp_path, capsys):
     assert exc.value.code != 0
     assert "binary.txt" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_text_that_looks_like_a_unit_is_kept_and_reported(tmp_path):
+    src = tmp_path / "x.txt"
+    src.write_text("Статья 1. Цель\nТекст.\nСтатья\n62. (эмансипация)\nII. Права иностранцев\nСтатья 2. Права\nТекст.\n",
+                   encoding="utf-8")
+    res = import_file(src, title="T", date="2000-01-01", number="1")
+    assert [w.line for w in res.warnings] == [3]
+    assert "chp_II" in res.law and "art_2" in res.law
+    assert first_difference(read_source(src), res.law) == ""

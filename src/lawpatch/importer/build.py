@@ -131,6 +131,9 @@ class TreeBuilder:
         self.last = node
 
     def _text(self, line: c.Line) -> None:
+        if c.LOOKS_LIKE_UNIT.match(line.text):
+            self._warn(line, f"looks like a unit's number but is not in a known form: kept as an abzats: "
+                             f"{line.text[:60]!r}")
         self._close_finished_point()
         block = Block(line.text, line.lineno)
         self.top.children.append(block)

@@ -28,6 +28,7 @@ _PATTERNS = [
     (PART, rf"(?P<num>(?:{_ROMAN}|{_NUM}(?:-|\s))\s*(?:БӨЛҮМ|бөлүм)\.?)(?:\s+(?P<rest>.*))?"),
     (CHAPTER, rf"(?P<num>(?:Глава|ГЛАВА)\s+(?:{_NUM}|{_ROMAN})\.?)(?:\s+(?P<rest>.*))?"),
     (CHAPTER, rf"(?P<num>{_NUM}-(?:Глава|глава|ГЛАВА)\.?)(?:\s+(?P<rest>.*))?"),
+    (CHAPTER, rf"(?P<num>{_ROMAN}\.)\s+(?P<rest>[А-ЯЁӨҮҢ].*)"),   # «II. Основные права …» (1990s laws)
     (SECTION, rf"(?P<num>(?:Параграф|ПАРАГРАФ)\s+{_NUM}\.?|§\s*{_NUM}\.?|{_NUM}-параграф\.?)(?:\s+(?P<rest>.*))?"),
     (ARTICLE, rf"(?P<num>Статья\s+{_NUM}\.?)(?:\s+(?P<rest>.*))?"),
     (ARTICLE, rf"(?P<num>{_NUM}-(?:берене|статья)\.?)(?:\s+(?P<rest>.*))?"),
@@ -46,6 +47,10 @@ _NOTE_KY = re.compile(r"(редакция\w*\s+ылайык|күчүн\s+жог�
                       r"Мыйзам\w*\s+менен|Мыйзам\w*\s+ылайык)")
 _BANNER = re.compile(r"^(?:ВНИМАНИЕ!|Внимание!|Көңүл буруңуздар!|Примечание|ПРИМЕЧАНИЕ|См\. также|Караңыз\b)")
 _REPEAL = re.compile(r"^\((?:Утратил\w*\s+сил|Исключен|.*күчүн\s+жоготту|.*алып\s+салынган)", re.S)
+
+
+# Text that looks like a unit's number line in a form not known here (kept as an abzats, reported).
+LOOKS_LIKE_UNIT = re.compile(r"^(?:(?:Статья|СТАТЬЯ|Глава|ГЛАВА|Раздел|РАЗДЕЛ|Параграф|берене)\b|\d+\.\d+\.?\s|\d+\s+\)\s)")
 
 
 @dataclass(frozen=True)
