@@ -160,3 +160,18 @@ def test_text_that_looks_like_a_unit_is_kept_and_reported(tmp_path):
     assert [w.line for w in res.warnings] == [3]
     assert "chp_II" in res.law and "art_2" in res.law
     assert first_difference(read_source(src), res.law) == ""
+
+
+def test_without_title_block_notes_give_the_lifecycle_and_publication(tmp_path):
+    src = tmp_path / "x.txt"
+    src.write_text("Статья 1. Цель\nТекст.\n(В редакции Законов КР от 20 июля 2015 года № 181, 24 апреля 2025 года № 79)\n"
+                   "(Глава\nКР 2022-жылдын 30-июнундагы № 51 Мыйзамынын редакциясына ылайык)\n"
+                   "(\"Эркин Тоо - Свободные горы\", 29 апреля 1998 года, № 53-54)\n", encoding="utf-8")
+    law = import_file(src, title="T", date="1998-04-29", number="95").law
+    assert law.expression_date == "2025-04-24"
+    assert [e.get("date") for e in law.meta.findall(f"{A}lifecycle/{A}eventRef")] == [
+        "1998-04-29", "2015-07-20", "2022-06-30", "2025-04-24"]
+    assert law.publication.startswith("\"Эркин Тоо - Свободные горы\", 29 апреля 1998 года")
+    ps = law.get("art_1").findall(f"{A}content/{A}p")
+    assert [p.get("class") for p in ps] == [None] + ["editorial"] * 4
+    assert law.source_info.get("file") == "x.txt"

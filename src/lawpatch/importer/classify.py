@@ -45,8 +45,12 @@ _NOTE_OPEN = re.compile(
     r"КР\s|Кыргыз Республикасынын\s+\d{4})")
 _NOTE_KY = re.compile(r"(редакция\w*\s+ылайык|күчүн\s+жоготту|күчүнө\s+киргизил|колдонууга\s+киргизил|"
                       r"Мыйзам\w*\s+менен|Мыйзам\w*\s+ылайык)")
-_BANNER = re.compile(r"^(?:ВНИМАНИЕ!|Внимание!|Көңүл буруңуздар!|Примечание|ПРИМЕЧАНИЕ|См\. также|Караңыз\b)")
-_REPEAL = re.compile(r"^\((?:Утратил\w*\s+сил|Исключен|.*күчүн\s+жоготту|.*алып\s+салынган)", re.S)
+_NOTE_WORDS = re.compile(r"^\([^()]{0,80}?(?:в\s+редакции|утратил\w*\s+сил|исключен|толкование|см\.|введен\w*\s+в\s+действие|"
+                         r"редакция\w*|аталыш\w*|күчүн\s+жоготт|алып\s+салын|кошулган|толукталган|Мыйзам\w*)", re.I)
+PUBLICATION = re.compile(r"^\(\s*[\"«]?(?:Эркин[- ]Тоо|Ведомости|Кыргыз Туусу|Нормативные акты)[^()]*\)$")
+_BANNER = re.compile(r"^(?:ВНИМАНИЕ!|Внимание!|Көңүл буруңуздар!|См\. также|Караңыз\b|"
+                     r"(?:Примечание|ПРИМЕЧАНИЕ)\W+(?:Изменени|Дополнени).{0,40}внесен)")
+_REPEAL = re.compile(r"^\([^()]{0,40}?(?:утратил\w*\s+сил|исключен)|^\(.*(?:күчүн\s+жоготту|алып\s+салынган)", re.S | re.I)
 
 
 # Text that looks like a unit's number line in a form not known here (kept as an abzats, reported).
@@ -79,7 +83,7 @@ def is_note(text: str) -> bool:
         return True
     if not text.startswith("("):
         return False
-    if _NOTE_OPEN.match(text):
+    if _NOTE_OPEN.match(text) or _NOTE_WORDS.match(text) or PUBLICATION.match(text):
         return True
     return bool(_NOTE_KY.search(text)) and text.rstrip().endswith(")")
 
@@ -90,23 +94,25 @@ def is_repeal(text: str) -> bool:
 
 
 def classify_lines(pairs) -> list[Line]:
-    """Classify ``(text, lineno)`` pairs; a note opened by «(» runs on until its «)» closes it
-    (at most three lines, and never over a unit's number line: a misprinted note stops there)."""
-    out: list[Line] = []
-    open_lines = 0
-    for text, lineno in pairs:
-        line = classify(text, lineno)
-        if open_lines and line.kind == TEXT:
-            out.append(Line(EDITORIAL, "", text, text, lineno))
-            open_lines = open_lines + 1 if _depth(text, start=1) > 0 and open_lines < 3 else 0
-            continue
-        open_lines = 0
-        if line.kind == TEXT and _NOTE_OPEN.match(text):
-            line = Line(EDITORIAL, "", text, text, lineno)
-        if line.kind == EDITORIAL and text.startswith("(") and _depth(text) > 0:
-            open_lines = 1
-        out.append(line)
-    return out
+    """Classify ``(text, lineno)`` pairs. A note may run over lines: «(Глава» + «КР … редакциясына
+    ылайык)»; its lines up to the closing «)» (at most three more, never a unit's number line)
+    are read together."""
+    lines = [classify(text, lineno) for text, lineno in pairs]
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.text.startswith("(") and line.kind in (TEXT, EDITORIAL) and _depth(line.text) > 0:
+            end, depth = i, _depth(line.text)
+            while depth > 0 and end + 1 < len(lines) and end - i < 3 and lines[end + 1].kind == TEXT:
+                end += 1
+                depth = _depth(lines[end].text, depth)
+            joined = " ".join(x.text for x in lines[i:end + 1])
+            if depth <= 0 and (line.kind == EDITORIAL or is_note(joined)):
+                for k in range(i, end + 1):
+                    lines[k] = Line(EDITORIAL, "", lines[k].text, lines[k].text, lines[k].lineno)
+                i = end
+        i += 1
+    return lines
 
 
 def _depth(text: str, start: int = 0) -> int:

@@ -3,17 +3,18 @@ metadata, and the warnings of the import."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from lxml import etree
 
 from ..errors import Finding, LawpatchError
 from ..law import Law
-from ..meta import KG, ActInfo
+from ..meta import KG, ActInfo, AmendingAct
 from ..structure import A
 from . import classify as c
 from .build import build_act, detect_lang, detect_naming, split_head
 from .lines import ReadResult
-from .titleblock import read_title_block
+from .titleblock import find_dates, read_title_block
 
 _FORMAT_NAMES = {"pdf": "pdf-text"}
 
@@ -34,9 +35,9 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
         number=overrides.get("number") or tb.number,
         lang=lang or detect_lang(full_text),
         doc_name=overrides.get("doc_name") or tb.doc_name,
-        publication=overrides.get("publication") or "",
-        amendments=tb.amendments,
-        source_file=overrides.get("source_file") or source,
+        publication=overrides.get("publication") or _publication(lines),
+        amendments=tb.amendments or _amendments_in_notes(lines),
+        source_file=overrides.get("source_file") or Path(source).name,
         source_format=_FORMAT_NAMES.get(read.format, read.format),
         naming=overrides.get("naming") or detect_naming(full_text),
     )
@@ -56,6 +57,27 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
     articles = sum(1 for line in lines[start:] if line.kind == c.ARTICLE)
     units = sum(1 for _ in law.units())
     return ImportResult(law, sorted(warnings, key=lambda f: f.line or 0), articles, units)
+
+
+def _amendments_in_notes(lines: list[c.Line]) -> list[AmendingAct]:
+    """Where the title block lists no amending acts (a text saved without it), the acts its
+    editorial notes name («(В редакции Закона КР от 24 апреля 2025 года № 79)»)."""
+    seen: dict[tuple[str, str], AmendingAct] = {}
+    for line in lines:
+        if line.kind == c.EDITORIAL and not c.PUBLICATION.match(line.text):
+            for date, number, words in find_dates(line.text):
+                if number:
+                    seen.setdefault((date, number), AmendingAct(date, number, words))
+    return list(seen.values())
+
+
+def _publication(lines: list[c.Line]) -> str:
+    """The note that says where the act was published («("Эркин Тоо - Свободные горы", 29 апреля
+    1998 года, № 53-54)»), without its parentheses."""
+    for line in lines:
+        if line.kind == c.EDITORIAL and c.PUBLICATION.match(line.text):
+            return line.text.strip()[1:-1].strip()
+    return ""
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

@@ -20,7 +20,7 @@ SECTION_RE = re.compile(r"^Section (\d+)\. Original section/article: (\S+?)\.? S
 SUPERSCRIPT_RE = re.compile(r"^(\d+) \. ")
 DIVISION_RE = re.compile(
     r"\s(РАЗДЕЛ [IVXLC]+|Глава [IVXLC]+|Глава \d+(?:-\d+)?)(?: (\S.*))?$"
-    r"|(?<=[.)]) ([IVXLC]+\. [А-ЯЁ][^.()]*)$"  # «II. Основные права …» after the last sentence
+    r"|(?<=[.)]) ([IVXLC]+\. [А-ЯЁ][^.()]*(?:\([^()]*\))?)$"  # «II. Основные права …» after the last sentence
 )
 
 # Words written with a capital inside article headings (so they do not start the body).
@@ -93,7 +93,7 @@ class _Reader:
         if not body:
             self.warn(header_line, f"article {number}: no text")
             return
-        body = [(n, self.mend_words(n, t)) for n, t in body]
+        body = [(n, self.mend_words(n, t)) for n, t in _close_parentheses(body)]
         lineno, text = body[0]
         self.flush_division()
         m = SUPERSCRIPT_RE.match(text)
@@ -148,7 +148,10 @@ class _Reader:
         parts = re.split(r"\s*(РАЗДЕЛ [IVXLC]+|Глава [IVXLC]+|Глава \d+(?:-\d+)?)\s*", joined)
         # parts = [roman heading or "", marker, title, marker, title, ...]
         if parts[0].strip():
-            self.emit(lineno, parts[0])
+            heading, note = re.match(r"(.*?)\s*(\((?:Раздел|Глава)[^()]*\))?$", parts[0]).groups()
+            self.emit(lineno, heading)
+            if note:
+                self.emit(lineno, note)
         for marker, title in zip(parts[1::2], parts[2::2]):
             self.emit(lineno, marker)
             if title.strip():
@@ -159,6 +162,17 @@ class _Reader:
     def body(self, lineno: int, text: str) -> None:
         for para in split_body(text):
             self.emit(lineno, para)
+
+
+def _close_parentheses(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Join a line that ends inside a parenthesis («… (Раздел») with the line that closes it."""
+    out: list[tuple[int, str]] = []
+    for lineno, text in body:
+        if out and out[-1][1].count("(") > out[-1][1].count(")"):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+        else:
+            out.append((lineno, text))
+    return out
 
 
 def split_heading(text: str) -> tuple[str, str]:
