@@ -120,3 +120,16 @@ def test_word_endings_split_by_the_export_rejoined(tmp_path):
     assert [line.text for line in result.lines] == [
         "Статья 3. Принципы", "Права иностранных граждан.", "(В редакции Законов КР от 11 октября 2011 года № 168)"]
     assert any("split by the export" in message for _, message in result.warnings)
+
+
+def test_division_heading_with_its_note_spilled_onto_the_next_line(tmp_path):
+    export = tmp_path / "law.txt"
+    export.write_text(
+        "Section 1. Original section/article: 25. Source: X.\n"
+        "Привилегии Положения не затрагивают привилегии. (В редакции Закона КР от 11 октября 2011 года № 168 ) "
+        "III. ПРАВА ИНОСТРАННЫХ ГРАЖДАН (Раздел\nв редакции Закона КР от 24 июля 2020 года № 89)\n\n"
+        "Section 2. Original section/article: 26. Source: X.\n"
+        "Права Иностранные граждане вправе.\n", encoding="utf-8")
+    assert texts(export)[3:] == [
+        "III. ПРАВА ИНОСТРАННЫХ ГРАЖДАН", "(Раздел в редакции Закона КР от 24 июля 2020 года № 89)",
+        "Статья 26. Права", "Иностранные граждане вправе."]
