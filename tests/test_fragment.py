@@ -65,3 +65,13 @@ def test_empty_text_is_refused(text):
 def test_unknown_context_is_refused():
     with pytest.raises(LawpatchError, match="context"):
         parse_fragment("1) x", "rus", context="bogus")
+
+
+def test_lead_in_of_subpoints_after_a_closed_point_belongs_to_the_point():
+    els = parse_fragment("1) первый.\n2) второй.\nДля целей настоящей статьи признается:\nа) одно;\nб) другое.\n3) третий.",
+                         "rus", context="paragraph")
+    body = _wrap(els)
+    assert [num_text(e) for e in els] == ["1)", "2)", "3)"]
+    assert els[1].find(A + "alinea") is not None
+    assert [num_text(p) for p in els[1].findall(A + "point")] == ["а)", "б)"]
+    assert body is not None

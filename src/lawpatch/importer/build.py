@@ -114,8 +114,11 @@ class TreeBuilder:
         closed = _CLOSED_BY[line.kind]
         while len(self.stack) > 1 and self.top.kind in closed:
             self.stack.pop()
-        if line.kind == c.SUBPOINT and self.top.kind != c.POINT:
-            self._warn(line, "a lettered subpoint outside a numbered point; kept where it stands")
+        if line.kind == c.SUBPOINT and self.top.kind != c.POINT and not self._reopen_point():
+            kids = self.top.children
+            if not (kids and isinstance(kids[-1], Node) and kids[-1].kind == c.SUBPOINT):
+                self._warn(line, "lettered subpoints outside a numbered point: kept as points of "
+                                 f"the {self.top.kind}")
         node = Node(line.kind, line.num, lineno=line.lineno)
         if c.is_note(line.rest):
             node.notes.append(line.rest)
@@ -124,6 +127,22 @@ class TreeBuilder:
         self._push(node)
         if node.children:
             self.last = node.children[0]
+
+    def _reopen_point(self) -> bool:
+        """«11) ….» + «Для целей … признается:» + «а) …»: the lead-in of the subpoints was read
+        as closing the list; it is point 11's second abzats. Move it there and reopen the point."""
+        kids = self.top.children
+        k = len(kids)
+        while k and isinstance(kids[k - 1], Block):
+            k -= 1
+        if k == len(kids) or not k or not isinstance(kids[k - 1], Node) or kids[k - 1].kind != c.POINT \
+                or not kids[-1].text.rstrip().endswith(":"):
+            return False
+        point = kids[k - 1]
+        point.children.extend(kids[k:])
+        del kids[k:]
+        self.stack.append(point)
+        return True
 
     def _push(self, node: Node) -> None:
         self.top.children.append(node)
