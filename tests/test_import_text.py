@@ -175,3 +175,17 @@ def test_without_title_block_notes_give_the_lifecycle_and_publication(tmp_path):
     ps = law.get("art_1").findall(f"{A}content/{A}p")
     assert [p.get("class") for p in ps] == [None] + ["editorial"] * 4
     assert law.source_info.get("file") == "x.txt"
+
+
+@pytest.mark.parametrize("content,fmt", [
+    (b"PK\x03\x04rest", "docx"),
+    (b"%PDF-1.4", "pdf"),
+    ("Кодекс\fстраница 2\n".encode(), "pdf"),
+    ("Section 1. Original section/article: 1. Source: x\n".encode(), "flattened"),
+    ("Статья 1. Цель\n".encode(), "text"),
+])
+def test_format_detection(tmp_path, content, fmt):
+    from lawpatch.importer import detect_format
+    path = tmp_path / "law.txt"
+    path.write_bytes(content)
+    assert detect_format(path) == fmt
