@@ -76,6 +76,8 @@ def clean_number(num_text: str) -> str:
 
     >>> [clean_number(s) for s in ["Статья 5-2.", "5-берене.", "1.", "3)", "а)", "РАЗДЕЛ II", "I БӨЛҮМ", "1-Глава", "§ 2", "Параграф 1"]]
     ['5-2', '5', '1', '3', 'а', 'II', 'I', '1', '2', '1']
+    >>> [clean_number(s) for s in ["РАЗДЕЛ ПЕРВЫЙ.", "БИРИНЧИ БӨЛҮМ.", "ОБЩАЯ ЧАСТЬ", "АТАЙЫН БӨЛҮК", "I ГЛАВА."]]
+    ['1', '1', '1', '2', 'I']
     """
     text = (num_text or "").strip()
     # Kyrgyz order: number first («5-берене.», «1-Глава», «2-бөлүк»)
@@ -93,9 +95,16 @@ def clean_number(num_text: str) -> str:
     m = re.match(r"^([^\W\d_]{1,2})[.)]$", text)
     if m:
         return m.group(1).lower()
-    word = ordinal_value(text.split()[-1]) if text.split() else None
+    words = text.split()
+    # «РАЗДЕЛ ПЕРВЫЙ» (Russian: the ordinal last), «БИРИНЧИ БӨЛҮМ» (Kyrgyz: the ordinal first)
+    word = (ordinal_value(words[-1]) or ordinal_value(words[0])) if words else None
     if word:
         return str(word)
+    # the parts of a code: «ОБЩАЯ ЧАСТЬ» / «ЖАЛПЫ БӨЛҮК» is 1, «ОСОБЕННАЯ ЧАСТЬ» / «АТАЙЫН БӨЛҮК» is 2
+    if re.match(r"^(?:ОБЩАЯ|ЖАЛПЫ)\s", text, re.I):
+        return "1"
+    if re.match(r"^(?:ОСОБЕННАЯ|АТАЙЫН)\s", text, re.I):
+        return "2"
     cleaned = re.sub(r"[^0-9A-Za-zА-Яа-яЁёӨөҮүҢң-]+", "", text)
     return cleaned or "x"
 
