@@ -189,3 +189,18 @@ def test_format_detection(tmp_path, content, fmt):
     path = tmp_path / "law.txt"
     path.write_bytes(content)
     assert detect_format(path) == fmt
+
+
+def test_groups_of_articles_two_line_headings_and_references(tmp_path):
+    src = tmp_path / "x.txt"
+    src.write_text("РАЗДЕЛ VII\nПРИМЕНЕНИЕ ЗАКОНОДАТЕЛЬСТВА С УЧАСТИЕМ\nИНОСТРАННЫХ ГРАЖДАН\nГлава 5\nЮридические лица\n"
+                   "См.:\nЗакон КР от 21 августа 2004 года № 164 \"О договорах\"\n"
+                   "1. Общие положения\nСтатья 1. Понятие\n1. Текст.\n2. Товарищества\nСтатья 2. Основные положения\nТекст.\n",
+                   encoding="utf-8")
+    law = import_file(src, title="T", date="2000-01-01", number="1").law
+    assert law.get("part_VII").find(A + "heading").text == "ПРИМЕНЕНИЕ ЗАКОНОДАТЕЛЬСТВА С УЧАСТИЕМ ИНОСТРАННЫХ ГРАЖДАН"
+    assert law.get("part_VII__chp_5__sec_2").find(A + "heading").text == "Товарищества"
+    assert "art_1__para_1" in law and "art_2" in law
+    notes = law.get("part_VII__chp_5").findall(f"{A}intro/{A}p")
+    assert [p.get("class") for p in notes] == ["editorial", "editorial"]
+    assert first_difference(read_source(src), law) == ""

@@ -20,6 +20,7 @@ from . import classify as c
 from .titleblock import TitleBlock
 
 AKN_TAG = {c.DIVISION: "division", c.PART: "part", c.CHAPTER: "chapter", c.SECTION: "section",
+           c.SUBSECTION: "section",
            c.ARTICLE: "article", c.PARAGRAPH: "paragraph", c.POINT: "point", c.SUBPOINT: "point",
            c.INDENT: "indent"}
 # Units a «1.» / «1)» / «а)» line closes when it opens (the kinds it may not be nested in).
@@ -48,6 +49,7 @@ class Node:
     children: list = field(default_factory=list)   # Node | Block, in printed order
     notes: list[str] = field(default_factory=list)  # notes before any child (after num/heading)
     wants_heading: bool = False                     # «Глава 1» whose heading is on the next line
+    heading_open: bool = False                      # an upper-case heading may go on over lines
 
     def last_block(self) -> Block | None:
         return self.children[-1] if self.children and isinstance(self.children[-1], Block) else None
@@ -78,7 +80,12 @@ class TreeBuilder:
         if top.wants_heading and kind in (c.TEXT, c.DIVISION) and not top.children and not top.notes:
             top.heading = line.text
             top.wants_heading = False
+            top.heading_open = _upper(line.text)
             return
+        if top.heading_open and kind == c.TEXT and _upper(line.text) and not top.children and not top.notes:
+            top.heading = f"{top.heading} {line.text}"   # «ПРИМЕНЕНИЕ … С УЧАСТИЕМ» + «ИНОСТРАННЫХ ГРАЖДАН …»
+            return
+        top.heading_open = False
         if kind == c.EDITORIAL:
             self._note(line.text)
             return
@@ -170,6 +177,11 @@ class TreeBuilder:
     def _warn(self, line: c.Line, message: str) -> None:
         self.warnings.append(Finding("IMPORT.STRUCTURE", message, self.source, line.lineno,
                                      severity="warning"))
+
+
+def _upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) > 3 and all(ch.isupper() for ch in letters)
 
 
 def _last_text(node: Node) -> str | None:

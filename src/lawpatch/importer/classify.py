@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 # kinds, from the largest unit to the smallest
 DIVISION, PART, CHAPTER, SECTION, ARTICLE = "division", "part", "chapter", "section", "article"
+SUBSECTION = "subsection"   # «1. Общие положения» heading a group of articles inside a chapter or §
 PARAGRAPH, POINT, SUBPOINT, INDENT = "paragraph", "point", "subpoint", "indent"
 TEXT, EDITORIAL = "text", "editorial"
 CONTAINERS = (DIVISION, PART, CHAPTER, SECTION)
-RANK = {DIVISION: 0, PART: 1, CHAPTER: 2, SECTION: 3, ARTICLE: 4}
+RANK = {DIVISION: 0, PART: 1, CHAPTER: 2, SECTION: 3, SUBSECTION: 3.5, ARTICLE: 4}
 
 _ROMAN = r"[IVXLC]+"
 _NUM = r"\d+(?:-\d+)*"
@@ -48,8 +49,9 @@ _NOTE_KY = re.compile(r"(редакция\w*\s+ылайык|күчүн\s+жог�
                       r"Мыйзам\w*\s+менен|Мыйзам\w*\s+ылайык)")
 _NOTE_WORDS = re.compile(r"^\([^()]{0,80}?(?:в\s+редакции|утратил\w*\s+сил|исключен|толкование|см\.|введен\w*\s+в\s+действие|"
                          r"редакция\w*|аталыш\w*|күчүн\s+жоготт|алып\s+салын|кошулган|толукталган|Мыйзам\w*)", re.I)
+_SEE_ALSO = re.compile(r"^(?:Закон|Указ|Постановлени|Решени|Кодекс)\w*\s.{0,60}\bот\s+\d", re.I)
 PUBLICATION = re.compile(r"^\(\s*[\"«]?(?:Эркин[- ]Тоо|Ведомости|Кыргыз Туусу|Нормативные акты)[^()]*\)$")
-_BANNER = re.compile(r"^(?:ВНИМАНИЕ!|Внимание!|Көңүл буруңуздар!|См\. также|Караңыз\b|"
+_BANNER = re.compile(r"^(?:ВНИМАНИЕ!|Внимание!|Көңүл буруңуздар!|См\. также|См\.:|Караңыз\b|"
                      r"(?:Примечание|ПРИМЕЧАНИЕ)\W+(?:Изменени|Дополнени).{0,40}внесен)")
 _REPEAL = re.compile(r"^\([^()]{0,40}?(?:утратил\w*\s+сил|исключен)|^\(.*(?:күчүн\s+жоготту|алып\s+салынган)", re.S | re.I)
 
@@ -99,6 +101,15 @@ def classify_lines(pairs) -> list[Line]:
     ылайык)»; its lines up to the closing «)» (at most three more, never a unit's number line)
     are read together."""
     lines = [classify(text, lineno) for text, lineno in pairs]
+    for i in range(len(lines) - 1):
+        line = lines[i]
+        if line.kind == PARAGRAPH and lines[i + 1].kind == ARTICLE and _is_heading(line.rest):
+            lines[i] = Line(SUBSECTION, line.num, line.rest, line.text, line.lineno)
+    for i in range(1, len(lines)):
+        # «См.:» + the acts it refers to, one a line
+        if lines[i].kind == TEXT and lines[i - 1].kind == EDITORIAL and _SEE_ALSO.match(lines[i].text) \
+                and (lines[i - 1].text.startswith("См.") or _SEE_ALSO.match(lines[i - 1].text)):
+            lines[i] = Line(EDITORIAL, "", lines[i].text, lines[i].text, lines[i].lineno)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -114,6 +125,11 @@ def classify_lines(pairs) -> list[Line]:
                 i = end
         i += 1
     return lines
+
+
+def _is_heading(text: str) -> bool:
+    """A short title without final punctuation («Общие положения»), not a sentence."""
+    return 0 < len(text) < 150 and text[0].isupper() and text.rstrip()[-1] not in ".;:,"
 
 
 def _depth(text: str, start: int = 0) -> int:
