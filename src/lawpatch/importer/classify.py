@@ -49,6 +49,8 @@ _NOTE_KY = re.compile(r"(редакция\w*\s+ылайык|күчүн\s+жог�
                       r"Мыйзам\w*\s+менен|Мыйзам\w*\s+ылайык)")
 _NOTE_WORDS = re.compile(r"^\([^()]{0,80}?(?:в\s+редакции|утратил\w*\s+сил|исключен|толкование|см\.|введен\w*\s+в\s+действие|"
                          r"редакция\w*|аталыш\w*|күчүн\s+жоготт|алып\s+салын|кошулган|толукталган|Мыйзам\w*)", re.I)
+# the database's pointers: «О правовом положении общественных объединений см. Закон КР …»
+_COMMENTARY = re.compile(r"^О\s[^.;:]{0,160}?\sсм\.\s+(?:также\s+)?(?:Закон|Указ|постановлени|Кодекс)", re.I)
 _SEE_ALSO = re.compile(r"^(?:Закон|Указ|Постановлени|Решени|Кодекс)\w*\s.{0,60}\bот\s+\d", re.I)
 PUBLICATION = re.compile(r"^\(\s*[\"«]?(?:Эркин[- ]Тоо|Ведомости|Кыргыз Туусу|Нормативные акты)[^()]*\)$")
 _BANNER = re.compile(r"^(?:ВНИМАНИЕ!|Внимание!|Көңүл буруңуздар!|См\. также|См\.:|Караңыз\b|"
@@ -82,7 +84,7 @@ def classify(text: str, lineno: int = 0) -> Line:
 
 def is_note(text: str) -> bool:
     """An editorial note of the database: «(В редакции Закона КР от …)», «ВНИМАНИЕ!», KY forms."""
-    if _BANNER.match(text):
+    if _BANNER.match(text) or _COMMENTARY.match(text):
         return True
     if not text.startswith("("):
         return False
