@@ -75,3 +75,16 @@ def test_lead_in_of_subpoints_after_a_closed_point_belongs_to_the_point():
     assert els[1].find(A + "alinea") is not None
     assert [num_text(p) for p in els[1].findall(A + "point")] == ["а)", "б)"]
     assert body is not None
+
+
+def test_repealed_article_on_one_line():
+    (art,) = parse_fragment("Статья 7. (Утратила силу в соответствии с Законом КР от 10 июля 2025 года № 137)", "rus")
+    assert art.get("status") == "removed"
+    assert art.find(A + "heading") is None
+    assert [p.get("class") for p in art.iter(A + "p")] == ["editorial"]
+
+
+def test_kyrgyz_repealed_part():
+    (para,) = parse_fragment("3. (КР 2025-жылдын 29-октябрындагы № 243 Мыйзамына ылайык күчүн жоготту)", "kir",
+                             context="article")
+    assert para.get("status") == "removed"
