@@ -14,25 +14,16 @@ Front ends (module: function ``read_lines(path) -> ReadResult``):
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Finding, LawpatchError, UsageError
-from ..law import Law
+from ..errors import LawpatchError, UsageError
+from .document import ImportResult, build_law
 from .fragment import parse_fragment
 from .lines import ReadResult
 
 __all__ = ["ImportResult", "import_file", "parse_fragment", "read_source", "FORMATS"]
 
 FORMATS = ("text", "docx", "pdf", "flattened")
-
-
-@dataclass
-class ImportResult:
-    law: Law
-    warnings: list[Finding] = field(default_factory=list)
-    articles: int = 0
-    units: int = 0
 
 
 def detect_format(path: Path) -> str:
@@ -78,7 +69,5 @@ def import_file(path, fmt: str | None = None, lang: str | None = None, **overrid
     ``overrides`` (``title``, ``date``, ``number``, ``naming``, ``doc_name``, ``publication``)
     fill in or replace what the title block gives.
     """
-    from .document import build_law
-
     read = read_source(path, fmt)
     return build_law(read, str(path), lang=lang, **overrides)

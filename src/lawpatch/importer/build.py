@@ -51,9 +51,6 @@ class Node:
     wants_heading: bool = False                     # «Глава 1» whose heading is on the next line
     heading_open: bool = False                      # an upper-case heading may go on over lines
 
-    def last_block(self) -> Block | None:
-        return self.children[-1] if self.children and isinstance(self.children[-1], Block) else None
-
 
 class TreeBuilder:
     """Nests classified lines under a root node (the body, or the unit a fragment goes into)."""

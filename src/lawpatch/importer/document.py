@@ -3,6 +3,7 @@ metadata, and the warnings of the import."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -19,9 +20,16 @@ from .titleblock import find_dates, read_title_block
 _FORMAT_NAMES = {"pdf": "pdf-text"}
 
 
-def build_law(read: ReadResult, source: str, lang: str | None = None, **overrides):
-    from . import ImportResult
+@dataclass
+class ImportResult:
+    law: Law
+    warnings: list[Finding] = field(default_factory=list)
+    articles: int = 0   # article headings the source prints
+    units: int = 0
 
+
+def build_law(read: ReadResult, source: str, lang: str | None = None, **overrides) -> ImportResult:
+    """Build the law from a front end's lines (``overrides`` as for ``import_file``)."""
     if not read.lines:
         raise LawpatchError(f"{source}: no text to import")
     cleaned, notices = _xml_safe(read, source)
