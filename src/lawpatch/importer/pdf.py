@@ -29,6 +29,7 @@ _STARTS_UNIT = re.compile(
 )
 _ARTICLE = re.compile(r"^(?:Статья \d|\d+(?:-\d+)*-(?:берене|статья)\b)")
 _PROPER_NAME = re.compile(r"^(?:Кыргыз|Республик|Конституц|Кабинет|Министр|Жогорку|Кенеш|Президент|Закон|Кодекс)")
+_CAPS_HEADING = re.compile(r"^(?:РАЗДЕЛ|ГЛАВА)\s+\S+\s+\S.*[^.]$")  # «ГЛАВА V. ОРГАНЫ … СО СПЕЦИАЛЬНЫМ»
 _BARE_NUMBER = re.compile(r"^\d+(?:-\d+)*[.)]$")
 _MARKER_ONLY = re.compile(r"^(?:РАЗДЕЛ|Раздел|ГЛАВА|Глава|Статья|Параграф)\s+\S+$")
 _SENTENCE_END = re.compile(r"[.:;!?)»\"]$")
@@ -179,8 +180,9 @@ def _paragraphs(lines: list[_Line], starts_new) -> list[SourceLine]:
     prev: _Line | None = None
     for line in lines:
         stripped = " ".join(line.text.split())
-        open_note = text.count("(") > text.count(")") and not _STARTS_UNIT.match(stripped)
-        if prev is None or (not open_note and starts_new(prev, line, stripped, text)):
+        goes_on = (text.count("(") > text.count(")") or _CAPS_HEADING.match(text) and _is_caps(stripped)) \
+            and not _STARTS_UNIT.match(stripped)
+        if prev is None or (not goes_on and starts_new(prev, line, stripped, text)):
             if text:
                 out.append(SourceLine(text, first))
             text, first = stripped, line.lineno
@@ -206,7 +208,7 @@ def _reflow_layout(lines: list[_Line]) -> list[SourceLine]:
     if not lines:
         return []
     left = Counter(round(line.left) for line in lines).most_common(1)[0][0]
-    right = sorted(line.right for line in lines)[int(len(lines) * 0.9)]
+    right = sorted(line.right for line in lines)[int(len(lines) * 0.98)]
     gaps = [a.top - b.top for a, b in zip(lines, lines[1:]) if 0 < a.top - b.top < 40]
     step = statistics.median(gaps) if gaps else 14.0
     widths = [(line.right - line.left) / max(len(line.text), 1) for line in lines]
