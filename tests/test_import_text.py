@@ -204,3 +204,12 @@ def test_groups_of_articles_two_line_headings_and_references(tmp_path):
     notes = law.get("part_VII__chp_5").findall(f"{A}intro/{A}p")
     assert [p.get("class") for p in notes] == ["editorial", "editorial"]
     assert first_difference(read_source(src), law) == ""
+
+
+def test_signature_block_goes_to_conclusions(tmp_path, schema):
+    src = tmp_path / "x.txt"
+    src.write_text("Статья 1. Цель\nТекст.\nПрезидент\nКыргызской Республики\nА. Акаев\n", encoding="utf-8")
+    law = import_file(src, title="T", date="2000-01-01", number="1").law
+    assert [p.text for p in law.act.find(A + "conclusions")] == ["Президент", "Кыргызской Республики", "А. Акаев"]
+    assert law.get("art_1").find(A + "content") is not None
+    assert schema.validate(etree.fromstring(law.to_bytes())), schema.error_log.last_error

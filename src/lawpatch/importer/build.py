@@ -285,13 +285,26 @@ def split_head(lines: list[c.Line]) -> int:
     return len(lines)
 
 
+_SIGNATURE = re.compile(r"^(?:Президент(?:\s+Кыргызской\s+Республики)?|Кыргыз\s+Республикасынын\s+Президенти)\b")
+
+
+def split_tail(lines: list[c.Line]) -> int:
+    """Index of the signature block at the end («Президент Кыргызской Республики», the name, the
+    date of adoption): it goes to ``<conclusions>``. ``len(lines)`` when there is none."""
+    for i in range(max(0, len(lines) - 8), len(lines)):
+        if _SIGNATURE.match(lines[i].text) and all(x.kind in (c.TEXT, c.EDITORIAL) for x in lines[i:]):
+            return i
+    return len(lines)
+
+
 def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) -> tuple[etree._Element, list[Finding]]:
     """The ``<akomaNtoso>`` root of an imported act."""
     root = etree.Element(A + "akomaNtoso", nsmap={None: AKN_NS})
     act = etree.SubElement(root, A + "act", name=info.doc_name)
     act.append(build_meta(info))
     start = split_head(lines)
-    head, rest = lines[:start], lines[start:]
+    end = max(start, split_tail(lines))
+    head, rest, tail = lines[:start], lines[start:end], lines[end:]
     if tb.size:
         preface = etree.SubElement(act, A + "preface")
         for i, line in enumerate(head[:tb.size]):
@@ -310,5 +323,9 @@ def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) -
         body.append(emit_any(kid))
     if not len(body):
         _content(etree.SubElement(body, A + "alinea"), [])
+    if tail:
+        conclusions = etree.SubElement(act, A + "conclusions")
+        for line in tail:
+            _p(conclusions, line.text, editorial=line.kind == c.EDITORIAL)
     assign_eids(body)
     return root, builder.warnings

@@ -51,10 +51,14 @@ _NOTE_WORDS = re.compile(r"^\([^()]{0,80}?(?:в\s+редакции|утрати�
                          r"редакция\w*|аталыш\w*|күчүн\s+жоготт|алып\s+салын|кошулган|толукталган|Мыйзам\w*)", re.I)
 # the database's pointers: «О правовом положении общественных объединений см. Закон КР …»
 _COMMENTARY = re.compile(r"^О\s[^.;:]{0,160}?\sсм\.\s+(?:также\s+)?(?:Закон|Указ|постановлени|Кодекс)", re.I)
-_SEE_ALSO = re.compile(r"^(?:Закон|Указ|Постановлени|Решени|Кодекс)\w*\s.{0,60}\bот\s+\d", re.I)
+_SEE_ALSO = re.compile(r"^(?:(?:Закон|Указ|Постановлени|Решени|Кодекс)\w*\s.{0,60}\bот\s+\d|"
+                       r"(?:КР|Кыргыз Республикасынын)\s+(?:Өкмөтүнүн\s+)?\d{4}-жыл)", re.I)
 PUBLICATION = re.compile(r"^\(\s*[\"«]?(?:Эркин[- ]Тоо|Ведомости|Кыргыз Туусу|Нормативные акты)[^()]*\)$")
 _BANNER = re.compile(r"^(?:ВНИМАНИЕ!|Внимание!|Көңүл буруңуздар!|См\. также|См\.:|Караңыз\b|"
-                     r"(?:Примечание|ПРИМЕЧАНИЕ)\W+(?:Изменени|Дополнени).{0,40}внесен)")
+                     r"(?:Примечание|ПРИМЕЧАНИЕ)\W+(?:Изменени|Дополнени).{0,40}внесен|"
+                     r"Законом\s+(?:КР|Кыргызской\s+Республики)\s+(?:от\s+)?[^.]{0,60}\sвнесены\s+изменения|"
+                     r"(?:КР|Кыргыз\s+Республикасынын)\s+\d{4}-жылдын\s[^.]{0,60}Мыйзамы\s+менен\s.{0,120}"
+                     r"өзгөртүүлөр\s+киргизил)")
 _REPEAL = re.compile(r"^\([^()]{0,40}?(?:утратил\w*\s+сил|исключен)|^\(.*(?:күчүн\s+жоготту|алып\s+салынган)", re.S | re.I)
 
 
@@ -109,8 +113,11 @@ def classify_lines(pairs) -> list[Line]:
             lines[i] = Line(SUBSECTION, line.num, line.rest, line.text, line.lineno)
     for i in range(1, len(lines)):
         # «См.:» + the acts it refers to, one a line
-        if lines[i].kind == TEXT and lines[i - 1].kind == EDITORIAL and _SEE_ALSO.match(lines[i].text) \
-                and (lines[i - 1].text.startswith("См.") or _SEE_ALSO.match(lines[i - 1].text)):
+        prev = lines[i - 1]
+        if lines[i].kind == TEXT and prev.kind == EDITORIAL and (
+                re.fullmatch(r"(?:См\.(?:\s+также)?|Караңыз):?", prev.text)
+                or (_SEE_ALSO.match(lines[i].text) and (prev.text.startswith(("См.", "Караңыз"))
+                                                        or _SEE_ALSO.match(prev.text)))):
             lines[i] = Line(EDITORIAL, "", lines[i].text, lines[i].text, lines[i].lineno)
     i = 0
     while i < len(lines):

@@ -147,7 +147,7 @@ def first_difference(read: ReadResult, law: Law) -> str:
     from the source's, compared without whitespace and hyphens (a mended «Статья 23-1.» was
     printed «Статья 231.»); "" when nothing was lost or added."""
     source = _IGNORED.sub("", "".join(line.text for line in read.lines))
-    parts = [law.act.find(A + name) for name in ("preface", "preamble", "body")]
+    parts = [law.act.find(A + name) for name in ("preface", "preamble", "body", "conclusions")]
     made = _IGNORED.sub("", "".join("".join(el.itertext()) for el in parts if el is not None))
     if source == made:
         return ""
