@@ -1,0 +1,452 @@
+"""The text of the amending law («ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ О внесении изменений …») made from a bill.
+
+Instructions cite the *base* text of each law, as a real amending law does, and are grouped per
+article the way KR drafters write them («1) в статье 5: а) …; б) …;»). Russian is smallest unit
+first («в абзаце четвертом статьи 16»), Kyrgyz largest first as a genitive chain
+(«16-берененин төртүнчү абзацында»); the wording of each operation follows KR-DRAFTING.md.
+"""
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from . import structure as st
+from .errors import LawpatchError
+from .law import Law
+
+LANGS = ("rus", "kir")
+LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+
+# Russian unit names in the cases an amending law needs
+_RU_CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
+_RU_NOUNS = {
+    "статья": ("статья", "статьи", "статье", "статью", "статьей", "статье"),
+    "часть": ("часть", "части", "части", "часть", "частью", "части"),
+    "пункт": ("пункт", "пункта", "пункту", "пункт", "пунктом", "пункте"),
+    "подпункт": ("подпункт", "подпункта", "подпункту", "подпункт", "подпунктом", "подпункте"),
+    "абзац": ("абзац", "абзаца", "абзацу", "абзац", "абзацем", "абзаце"),
+    "глава": ("глава", "главы", "главе", "главу", "главой", "главе"),
+    "раздел": ("раздел", "раздела", "разделу", "раздел", "разделом", "разделе"),
+    "параграф": ("параграф", "параграфа", "параграфу", "параграф", "параграфом", "параграфе"),
+}
+_FEMININE = {"статья", "часть", "глава"}
+_PYMORPHY_CASE = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct"}
+_TENS_CARD = {2: "двадцать", 3: "тридцать", 4: "сорок", 5: "пятьдесят", 6: "шестьдесят",
+              7: "семьдесят", 8: "восемьдесят", 9: "девяносто"}
+_TENS_ORD = {2: "двадцатый", 3: "тридцатый", 4: "сороковой", 5: "пятидесятый", 6: "шестидесятый",
+             7: "семидесятый", 8: "восьмидесятый", 9: "девяностый"}
+_MONTHS_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+              "сентября", "октября", "ноября", "декабря")
+_MONTHS_KY = ("январындагы", "февралындагы", "мартындагы", "апрелиндеги", "майындагы",
+              "июнундагы", "июлундагы", "августундагы", "сентябрындагы", "октябрындагы",
+              "ноябрындагы", "декабрындагы")
+
+# Kyrgyz unit forms: (nominative, genitive, locative); possessive forms inside a chain
+_KY_PLAIN = {"берене": ("берене", "берененин", "беренеде"), "глава": ("глава", "главанын", "главада"),
+             "бөлүм": ("бөлүм", "бөлүмүнүн", "бөлүмүндө"), "параграф": ("параграф", "параграфынын", "параграфында")}
+_KY_POSS = {"бөлүк": ("бөлүгү", "бөлүгүнүн", "бөлүгүндө"), "пункт": ("пункту", "пунктунун", "пунктунда"),
+            "пунктча": ("пунктчасы", "пунктчасынын", "пунктчасында"), "абзац": ("абзацы", "абзацынын", "абзацында")}
+_KY_CASE = {"nom": 0, "acc": 0, "gen": 1, "loc": 2}
+
+_WORDING = {
+    "rus": {
+        "head": "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ",
+        "article": "Статья {n}.",
+        "into": "Внести в Закон Кыргызской Республики «{title}»{pub} следующие изменения:",
+        "into1": "Внести в Закон Кыргызской Республики «{title}»{pub} следующее изменение:",
+        "force": "Настоящий Закон вступает в силу по истечении десяти дней со дня официального опубликования.",
+        "sign": "Президент Кыргызской Республики",
+    },
+    "kir": {
+        "head": "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ",
+        "article": "{n}-берене.",
+        "into": "«{title}» Кыргыз Республикасынын Мыйзамына{pub} төмөнкүдөй өзгөртүүлөр киргизилсин:",
+        "into1": "«{title}» Кыргыз Республикасынын Мыйзамына{pub} төмөнкүдөй өзгөртүү киргизилсин:",
+        "force": "Ушул Мыйзам расмий жарыяланган күндөн тартып он күн өткөндөн кийин күчүнө кирет.",
+        "sign": "Кыргыз Республикасынын Президенти",
+    },
+}
+
+
+class BillTextError(LawpatchError):
+    """The bill cannot be worded (a language missing, an op the text cannot express)."""
+
+
+# --- units: names, positions, citations ------------------------------------------------------
+def _unit_name(el, law: Law, lang: str) -> str:
+    tag = st.local(el.tag)
+    if tag == "point" and st.local(el.getparent().tag) == "point":
+        return "подпункт" if lang == "rus" else "пунктча"
+    if lang == "kir":
+        return {"paragraph": "бөлүк", "point": "пункт", "article": "берене"}.get(tag, st.KINDS[tag].ky)
+    if law.naming == "points" and tag in ("paragraph", "point"):
+        return "пункт" if tag == "paragraph" else "подпункт"
+    return st.KINDS[tag].ru
+
+
+def _abzats_position(el) -> int:
+    sibs = [c for c in el.getparent() if st.local(c.tag) in st.ABZATS_TAGS]
+    return sibs.index(el) + 1
+
+
+def _number(el) -> str:
+    return el.get("eId").rsplit("__", 1)[-1].split("_", 1)[1]
+
+
+def ordinal_ru(n: int) -> str:
+    """«пятый» for 5 (nominative masculine), up to 99."""
+    if n <= 20:
+        return st.ORDINALS_RU[n - 1]
+    tens, ones = divmod(n, 10)
+    return _TENS_ORD[tens] if not ones else f"{_TENS_CARD[tens]} {st.ORDINALS_RU[ones - 1]}"
+
+
+def ordinal_ky(n: int) -> str:
+    return st.ORDINALS_KY[n - 1] if n <= 20 else f"{n}-"
+
+
+@lru_cache(maxsize=None)
+def _morph():
+    import pymorphy3
+    return pymorphy3.MorphAnalyzer()
+
+
+def inflect_ordinal_ru(n: int, case: str) -> str:
+    """The ordinal of an абзац in a case («абзаце четвертом»): only the last word declines."""
+    words = ordinal_ru(n).split()
+    if case in ("nom", "acc"):
+        return " ".join(words)
+    parsed = next(p for p in _morph().parse(words[-1]) if "ADJF" in p.tag)
+    words[-1] = parsed.inflect({_PYMORPHY_CASE[case], "masc", "sing"}).word.replace("ё", "е")
+    return " ".join(words)
+
+
+def _link_ru(el, law: Law, case: str) -> str:
+    name = _unit_name(el, law, "rus")
+    noun = _RU_NOUNS[name][_RU_CASES.index(case)]
+    if name == "абзац":
+        return f"{noun} {inflect_ordinal_ru(_abzats_position(el), case)}"
+    num = _number(el)
+    return f"{noun} «{num}»" if name == "подпункт" and not num[0].isdigit() else f"{noun} {num}"
+
+
+def _link_ky(el, law: Law, case: str, first: bool) -> str:
+    name = _unit_name(el, law, "kir")
+    i = _KY_CASE[case]
+    forms = _KY_PLAIN.get(name) if first else None
+    form = forms[i] if forms else _KY_POSS.get(name, _KY_PLAIN.get(name))[i]
+    if name == "абзац":
+        return f"{ordinal_ky(_abzats_position(el))} {form}"
+    num = _number(el)
+    return f"«{num}» {form}" if name == "пунктча" else f"{num}-{form}"
+
+
+def _chain(law: Law, eid: str, stop: str | None = None) -> list:
+    """The units from the top cited unit (an article, or the top container) down to ``eid``;
+    with ``stop``, the units below ``stop`` only."""
+    el = law.get(eid)
+    units = []
+    while el is not None and st.is_unit(el):
+        if stop is not None and el.get("eId") == stop:
+            break
+        units.append(el)
+        if st.local(el.tag) == "article":
+            break
+        el = el.getparent()
+    return units  # smallest first
+
+
+def cite(law: Law, eid: str, lang: str, case: str = "nom", stop: str | None = None) -> str:
+    """«абзац четвертый статьи 16» (RU, smallest first) / «16-берененин төртүнчү абзацы» (KY);
+    with ``stop`` the chain ends below that unit («абзац четвертый» inside «в статье 16:»)."""
+    units = _chain(law, eid, stop)
+    if not units:
+        return ""
+    if lang == "rus":
+        return " ".join([_link_ru(units[0], law, case)] + [_link_ru(u, law, "gen") for u in units[1:]])
+    top_down = units[::-1]
+    first_plain = stop is None
+    links = [_link_ky(u, law, "gen", first_plain and i == 0) for i, u in enumerate(top_down[:-1])]
+    links.append(_link_ky(top_down[-1], law, case, first_plain and len(top_down) == 1))
+    return " ".join(links)
+
+
+# --- operations --------------------------------------------------------------------------------
+def _texts(op, field: str, lang: str) -> str | None:
+    """The op's ``field`` text in ``lang`` (fields are {lang: text} maps, or one text)."""
+    value = getattr(op, field, None)
+    if value is None or isinstance(value, str):
+        return value
+    return dict(value).get(lang)
+
+
+def _need(op, field: str, lang: str, where: str) -> str:
+    text = _texts(op, field, lang)
+    if text is None:
+        raise BillTextError(f"{where}: {op.kind} at {_anchor(op)[0]}: no <{field}> text in {lang}")
+    return text
+
+
+def _anchor(op) -> tuple[str, str]:
+    """(eId, position) of an op: ``position`` is "after"/"before" a sibling or "at" the unit."""
+    for pos in ("after", "before"):
+        value = getattr(op, pos, None)
+        if isinstance(value, str) and value and op.kind == "insert":
+            return value, pos
+    position = getattr(op, "position", None) or "at"
+    return op.at, position
+
+
+def _words(text: str, lang: str, case: str) -> str:
+    """«слова «…»» / «слово «…»» / «цифры «30»» in the given case (nom/ins/gen), RU; KY «"…" деген сөздөр»."""
+    if lang == "kir":
+        return f"«{text}» деген {'сөз' if ' ' not in text.strip() else 'сөздөр'}"
+    if re.fullmatch(r"\d+", text):
+        forms = {"nom": "цифру", "ins": "цифрой", "gen": "цифры"} if len(text) == 1 else \
+            {"nom": "цифры", "ins": "цифрами", "gen": "цифр"}
+    elif " " in text.strip() or not re.search(r"\w", text):
+        forms = {"nom": "слова", "ins": "словами", "gen": "слов"}
+    else:
+        forms = {"nom": "слово", "ins": "словом", "gen": "слова"}
+    return f"{forms[case]} «{text}»"
+
+
+def _new_unit(text: str, anchor_el, position: str, law: Law, lang: str) -> tuple[str, str]:
+    """What an inserted text is, in the instrumental (RU) / nominative (KY): («частью 4-1», kind)."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    m = re.match(r"^Статья\s+(\d+(?:-\d+)*)\.", first) or re.match(r"^(\d+(?:-\d+)*)-берене\.", first)
+    if m:
+        return (f"статьей {m.group(1)}", "статья") if lang == "rus" else (f"{m.group(1)}-берене", "берене")
+    m = re.match(r"^(\d+(?:-\d+)*)\.\s", first)
+    if m:
+        name = "часть" if law.naming == "parts" else "пункт"
+        return (f"{_RU_NOUNS[name][4]} {m.group(1)}", name) if lang == "rus" else (f"{m.group(1)}-бөлүк", name)
+    m = re.match(r"^(\d+(?:-\d+)*)\)\s", first)
+    if m:
+        name = "пункт" if law.naming == "parts" else "подпункт"
+        return (f"{_RU_NOUNS[name][4]} {m.group(1)}", name) if lang == "rus" else (f"{m.group(1)}-пункт", name)
+    m = re.match(r"^([а-яё](?:-\d+)?)\)\s", first)
+    if m:
+        return (f"подпунктом «{m.group(1)}»", "подпункт") if lang == "rus" else (f"«{m.group(1)}» пунктча", "пунктча")
+    # an abzats: its position once inserted
+    if position == "at":
+        pos = len([c for c in anchor_el if st.local(c.tag) in st.ABZATS_TAGS]) + 1
+    elif st.local(anchor_el.tag) in st.ABZATS_TAGS:
+        pos = _abzats_position(anchor_el) + (1 if position == "after" else 0)
+    else:
+        siblings = list(anchor_el.getparent())
+        before = siblings[:siblings.index(anchor_el) + (1 if position == "after" else 0)]
+        pos = len([c for c in before if st.local(c.tag) in st.ABZATS_TAGS]) + 1
+    if lang == "rus":
+        return f"абзацем {inflect_ordinal_ru(pos, 'ins')}", "абзац"
+    return f"{ordinal_ky(pos)} абзац", "абзац"
+
+
+def _quoted(text: str) -> str:
+    return "«" + text.strip() + "»"
+
+
+def _instruction(op, law: Law, lang: str, stop: str | None, where: str) -> str:
+    """The wording of one op; ``stop`` is the article the instruction is grouped under (or None)."""
+    eid, position = _anchor(op)
+    el = law.get(eid)
+
+    def t(case: str, unit: str = eid) -> str:
+        return cite(law, unit, lang, case, stop)
+
+    def loc_prefix(unit: str = eid) -> str:
+        ref = t("loc", unit)
+        if lang == "rus":
+            return f"в {ref} " if ref else ""
+        return f"{ref} " if ref else ""
+
+    kind = op.kind
+    ru = lang == "rus"
+    if kind == "replace-words":
+        old, new = _need(op, "old", lang, where), _need(op, "new", lang, where)
+        if ru:
+            return f"{loc_prefix()}{_words(old, lang, 'nom')} заменить {_words(new, lang, 'ins')}"
+        return f"{loc_prefix()}{_words(old, lang, 'nom')} {_words(new, lang, 'nom')} менен алмаштырылсын"
+    if kind == "insert-words":
+        new = _need(op, "new", lang, where)
+        after, before = _texts(op, "after", lang), _texts(op, "before", lang)
+        if after is None and before is None:
+            raise BillTextError(f"{where}: insert-words at {eid}: no <after> or <before> words in {lang}")
+        if ru:
+            anchor = f"после {_words(after, lang, 'gen')}" if after is not None else f"перед {_words(before, lang, 'ins')}"
+            return f"{loc_prefix()}{anchor} дополнить {_words(new, lang, 'ins')}"
+        anchor = f"{_words(after, lang, 'nom')}дөн кийин" if after is not None else f"{_words(before, lang, 'nom')}дөн мурда"
+        return f"{loc_prefix()}{anchor} {_words(new, lang, 'nom')} менен толукталсын"
+    if kind == "delete-words":
+        old = _need(op, "old", lang, where)
+        return f"{loc_prefix()}{_words(old, lang, 'nom')} " + ("исключить" if ru else "алып салынсын")
+    if kind == "restate":
+        text = _need(op, "text", lang, where)
+        ref = t("acc") or (cite(law, eid, lang, "acc") if ru else cite(law, eid, lang, "nom"))
+        verb = "изложить в следующей редакции:" if ru else "төмөнкүдөй редакцияда баяндалсын:"
+        return f"{ref} {verb}\n{_quoted(text)}"
+    if kind == "restate-heading":
+        heading = _need(op, "heading", lang, where)
+        printed = f"{st.num_text(el)} {heading}".strip()
+        ref = t("gen")
+        if ru:
+            return f"наименование {ref + ' ' if ref else ''}изложить в следующей редакции:\n{_quoted(printed)}".replace("  ", " ")
+        return f"{ref + ' ' if ref else ''}аталышы төмөнкүдөй редакцияда баяндалсын:\n{_quoted(printed)}"
+    if kind == "insert":
+        text = _need(op, "text", lang, where)
+        parent = el if position == "at" else el.getparent()
+        what, _ = _new_unit(text, el, position, law, lang)
+        pref = cite(law, parent.get("eId"), lang, "acc" if ru else "nom", stop) if st.is_unit(parent) else ""
+        if ru:
+            lead = f"{pref} дополнить" if pref else "дополнить"
+            return f"{lead} {what} следующего содержания:\n{_quoted(text)}"
+        lead = f"{pref} " if pref else ""
+        return f"{lead}төмөнкүдөй мазмундагы {what} менен толукталсын:\n{_quoted(text)}"
+    if kind in ("delete", "repeal"):
+        ref = t("acc") or cite(law, eid, lang, "acc" if ru else "nom")
+        if not ru:
+            return f"{ref} " + ("алып салынсын" if kind == "delete" else "күчүн жоготту деп таанылсын")
+        if kind == "delete":
+            return f"{ref} исключить"
+        name = _unit_name(el, law, "rus")
+        return f"{ref} признать {'утратившей' if name in _FEMININE else 'утратившим'} силу"
+    if kind == "renumber":
+        new_num = getattr(op, "to", None) or _texts(op, "new", lang)
+        if not new_num:
+            raise BillTextError(f"{where}: renumber at {eid}: no new number")
+        name = _unit_name(el, law, "rus")
+        if ru:
+            return f"{t('acc') or cite(law, eid, lang, 'acc')} считать {_RU_NOUNS.get(name, _RU_NOUNS['пункт'])[4]} {new_num}"
+        return f"{t('acc') or cite(law, eid, lang, 'nom')} {new_num}-{name} болуп эсептелсин"
+    raise BillTextError(f"{where}: op {kind} at {eid} has no wording in the amending law")
+
+
+def _group_header(law: Law, art: str, lang: str) -> str:
+    return f"в {cite(law, art, lang, 'loc')}:" if lang == "rus" else f"{cite(law, art, lang, 'loc')}:"
+
+
+def _article_of(law: Law, eid: str) -> str | None:
+    el = law.get(eid)
+    while el is not None and st.is_unit(el):
+        if st.local(el.tag) == "article":
+            return el.get("eId")
+        el = el.getparent()
+    return None
+
+
+def law_instructions(law: Law, ops, lang: str, where: str = "") -> list[str]:
+    """The numbered instructions for one law: «1) в статье 16:», «а) …;», «2) …». The last ends with «.»."""
+    order = {el.get("eId"): i for i, el in enumerate(law.units())}
+    groups: dict[str, list] = {}
+    for op in ops:
+        if getattr(op, "lang", None) not in (None, lang):
+            continue
+        eid, _ = _anchor(op)
+        law.get(eid)
+        groups.setdefault(_article_of(law, eid) or eid, []).append(op)
+    lines: list[str] = []
+    for n, (art, group_ops) in enumerate(sorted(groups.items(), key=lambda g: order.get(g[0], 0)), 1):
+        group_ops.sort(key=lambda op: order.get(_anchor(op)[0], 0))
+        if len(group_ops) == 1:
+            lines.append(f"{n}) {_instruction(group_ops[0], law, lang, None, where)}")
+            continue
+        lines.append(f"{n}) {_group_header(law, art, lang)}")
+        for letter, op in zip(LETTERS, group_ops):
+            lines.append(f"{letter}) {_instruction(op, law, lang, art, where)}")
+    for i, line in enumerate(lines):
+        if not line.endswith(":"):
+            lines[i] = line + (";" if i < len(lines) - 1 else ".")
+    if len(lines) == 1:  # a single instruction is not numbered: «Статью 12 дополнить …»
+        text = lines[0].split(") ", 1)[1]
+        lines[0] = text[0].upper() + text[1:]
+    return lines
+
+
+def _date_ru(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{int(d)} {_MONTHS_RU[int(m) - 1]} {y} года"
+
+
+def _date_ky(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{y}-жылдын {int(d)}-{_MONTHS_KY[int(m) - 1]}"
+
+
+def _into(law: Law, lang: str, count: int) -> str:
+    pub = f" ({law.publication})" if law.publication else ""
+    title = law.title
+    if not pub and law.date and law.number:
+        pub = f" от {_date_ru(law.date)} № {law.number}" if lang == "rus" else ""
+        if lang == "kir":
+            return (f"Кыргыз Республикасынын {_date_ky(law.date)} № {law.number} «{title}» Мыйзамына төмөнкүдөй "
+                    + ("өзгөртүү киргизилсин:" if count == 1 else "өзгөртүүлөр киргизилсин:"))
+    return _WORDING[lang]["into1" if count == 1 else "into"].format(title=title, pub=pub)
+
+
+def load_laws(bill, lang: str, root: str | Path = ".") -> dict[str, Law]:
+    """The base law of each ``<law href>`` in ``lang`` (``laws/<slug>/<lang>.xml`` under ``root``)."""
+    laws = {}
+    for la in bill.laws:
+        path = Path(root) / la.href / f"{lang}.xml"
+        if not path.is_file():
+            raise BillTextError(f"{bill.path}:{la.line}: {la.href} has no {lang}.xml: "
+                                f"the {'Kyrgyz' if lang == 'kir' else 'Russian'} text of the bill needs it")
+        laws[la.href] = Law.load(path)
+    return laws
+
+
+def bill_text(bill, lang: str = "rus", laws: dict[str, Law] | None = None, root: str | Path = ".") -> str:
+    """The amending law in ``lang`` as plain text, one paragraph a line."""
+    if lang not in LANGS:
+        raise BillTextError(f"unknown language {lang!r} (rus or kir)")
+    title = dict(bill.titles).get(lang)
+    if not title:
+        raise BillTextError(f"{bill.path}: the bill has no <title lang=\"{lang}\">")
+    laws = laws if laws is not None else load_laws(bill, lang, root)
+    w = _WORDING[lang]
+    out = [w["head"], "", title, ""]
+    n = 0
+    for la in bill.laws:
+        law = laws[la.href]
+        lines = law_instructions(law, la.ops, lang, where=f"{bill.path}:{la.line}")
+        if not lines:
+            continue
+        n += 1
+        count = sum(1 for line in lines if not line.endswith(":"))
+        out += [w["article"].format(n=n), _into(law, lang, count)] + lines + [""]
+    out += [w["article"].format(n=n + 1), w["force"], "", w["sign"]]
+    return "\n".join(out) + "\n"
+
+
+def write_docx(text: str, path: str | Path) -> None:
+    """The amending law as a Word document: Times New Roman 14, the title block centred and bold."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    from .xmlio import atomic_write_bytes
+
+    doc = docx.Document()
+    style = doc.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(14)
+    lines = text.rstrip("\n").split("\n")
+    for i, line in enumerate(lines):
+        p = doc.add_paragraph()
+        run = p.add_run(line)
+        if i < 3:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run.bold = True
+        elif re.match(r"^(Статья \d+\.|\d+-берене\.)$", line) or i == len(lines) - 1:
+            run.bold = True
+        else:
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fixed = datetime.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), datetime.timezone.utc)
+    doc.core_properties.created = doc.core_properties.modified = fixed.replace(tzinfo=None)
+    buf = io.BytesIO()
+    doc.save(buf)
+    atomic_write_bytes(Path(path), buf.getvalue())
