@@ -1,0 +1,1 @@
+"""The bill's documents: comparison table, consolidated text and redline, as DOCX."""

@@ -1,0 +1,105 @@
+"""The consolidated text of a law as DOCX: title block, divisions centred bold, articles with
+their bold heading line, parts and points as printed, editorial notes in smaller italics.
+
+:func:`law_blocks` is the one reading of a law into printed lines; the redline diffs the blocks
+of the old and new law, so that accepting all its changes gives exactly this document's text.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Literal
+
+from .. import structure as st
+from . import docxbase
+
+Style = Literal["title", "container", "article", "text", "editorial"]
+TITLE_WORDS = {"rus": "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ", "kir": "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ"}
+
+
+@dataclass(frozen=True)
+class Block:
+    """One printed paragraph of a law and how it is set."""
+
+    text: str
+    style: Style
+
+
+def law_blocks(law) -> list[Block]:
+    """The law as printed, paragraph by paragraph, title block first."""
+    blocks = [Block(TITLE_WORDS.get(law.lang, TITLE_WORDS["rus"]), "title")]
+    if law.title:
+        blocks.append(Block(f"«{law.title}»" if not law.title.startswith("«") else law.title, "title"))
+    preamble = law.act.find(st.A + "preamble")
+    if preamble is not None:
+        for p in preamble.iter(st.A + "p"):
+            blocks.append(Block(st.block_text(p), "editorial" if st.is_editorial(p) else "text"))
+    body = law.act.find(st.A + "body")
+    if body is not None:
+        _walk(body, blocks)
+    return blocks
+
+
+def _walk(parent, blocks: list[Block]) -> None:
+    for el in parent:
+        if not st.is_unit(el):
+            if st.local(el.tag) in ("content", "intro", "wrapUp"):
+                for p in el.iter(st.A + "p"):
+                    blocks.append(Block(st.block_text(p), "editorial" if st.is_editorial(p) else "text"))
+            continue
+        if st.local(el.tag) in st.CONTAINER_TAGS:
+            for text in (st.num_text(el), st.heading_text(el)):
+                if text:
+                    blocks.append(Block(text, "container"))
+            _walk(el, blocks)
+        else:
+            _unit(el, blocks)
+
+
+def _unit(el, blocks: list[Block]) -> None:
+    notes = {st.block_text(p) for p in el.iter(st.A + "p") if st.is_editorial(p)}
+    lines = st.unit_lines(el, editorial=True)
+    for i, line in enumerate(lines):
+        if i == 0 and st.local(el.tag) == "article" and st.heading_text(el):
+            style: Style = "article"
+        elif line in notes:
+            style = "editorial"
+        else:
+            style = "text"
+        blocks.append(Block(line, style))
+
+
+def add_block(doc, block: Block, base_size: int = 14):
+    """Append one block as a paragraph set in its style; returns the paragraph."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    p = doc.add_paragraph()
+    pf = p.paragraph_format
+    if block.style in ("title", "container"):
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        pf.keep_with_next = True
+        pf.space_before = Pt(6)
+    elif block.style == "article":
+        pf.first_line_indent = Cm(1.25)
+        pf.keep_with_next = True
+        pf.space_before = Pt(6)
+    else:
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        pf.first_line_indent = Cm(1.25)
+    return p
+
+
+def block_run(p, text: str, block: Block, base_size: int = 14):
+    """A run of ``text`` in the marks of ``block``'s style."""
+    return docxbase.run(p, text, bold=block.style in ("title", "container", "article"),
+                        italic=block.style == "editorial",
+                        size=base_size - 2 if block.style == "editorial" else None)
+
+
+def write_docx(law, path: str | os.PathLike, template: str | os.PathLike | None = None) -> None:
+    """Write the consolidated text of ``law`` to ``path`` (A4 portrait)."""
+    doc = docxbase.open_template("law", template)
+    for block in law_blocks(law):
+        block_run(add_block(doc, block), block.text, block)
+    docxbase.save(doc, path, date=law.expression_date or None, title=law.title)

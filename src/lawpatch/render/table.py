@@ -1,0 +1,212 @@
+"""The comparison table («сравнительная таблица») of a bill, as DOCX.
+
+One section per language, a heading per law when the bill amends several; one row per changed
+unit, preceded by its article («Статья 5. …») as a context row. Deleted words are bold and struck
+through on the left, new words bold on the right; long unchanged stretches are elided with «…».
+"""
+from __future__ import annotations
+
+import os
+import re
+from typing import Iterable, Sequence
+
+from ..compare.model import LawComparison, Segment, UnitChange
+from . import docxbase
+from .labels import TableOptions
+
+_TOKENS = re.compile(r"\s+|\S+")
+_NUMBER = re.compile(r"^(?:Статья\s+\S+|\S+-берене\.|[\dа-яёa-z][\w\-]*[.)])", re.IGNORECASE)
+LANG_ORDER = ("rus", "kir")
+
+
+def write_table(comparisons: Sequence[LawComparison], path: str | os.PathLike,
+                options: TableOptions | None = None, bill=None) -> None:
+    """Write the comparison table of ``comparisons`` (one per law and language) to ``path``."""
+    options = options or TableOptions()
+    doc = build_table(comparisons, options, bill)
+    date = getattr(bill, "date", None)
+    docxbase.save(doc, path, date=date, title=options.label(_langs(comparisons)[0], "title"))
+
+
+def _langs(comparisons: Sequence[LawComparison]) -> list[str]:
+    found = {c.lang for c in comparisons} or {"rus"}
+    return sorted(found, key=lambda lang: (LANG_ORDER.index(lang) if lang in LANG_ORDER else 9, lang))
+
+
+def build_table(comparisons: Sequence[LawComparison], options: TableOptions, bill=None):
+    """The python-docx Document of the table (not saved)."""
+    from docx.enum.section import WD_SECTION
+
+    doc = docxbase.open_template("table", options.template)
+    for i, lang in enumerate(_langs(comparisons)):
+        if i:
+            doc.add_section(WD_SECTION.NEW_PAGE)
+        ours = [c for c in comparisons if c.lang == lang]
+        _title(doc, lang, ours, options, bill)
+        for comp in ours:
+            if len(ours) > 1:
+                _para(doc, options.label(lang, "law_heading").format(law=comp.title), bold=True, center=True,
+                      before=True)
+            _law_table(doc, comp, options)
+    return doc
+
+
+def _para(doc, text: str, bold=False, center=False, before=False):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    p = doc.add_paragraph()
+    if center:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if before:
+        p.paragraph_format.space_before = Pt(12)
+        p.paragraph_format.space_after = Pt(6)
+        p.paragraph_format.keep_with_next = True
+    docxbase.run(p, text, bold=bold)
+    return p
+
+
+def _title(doc, lang: str, comps: list[LawComparison], options: TableOptions, bill) -> None:
+    titles = getattr(bill, "titles", None) or {}
+    bill_title = titles.get(lang) or titles.get({"rus": "ru", "kir": "ky"}.get(lang, lang))
+    if not bill_title:
+        law = comps[0].title if len(comps) == 1 else "…"
+        bill_title = options.label(lang, "bill_default").format(law=law)
+    _para(doc, options.label(lang, "title"), bold=True, center=True)
+    p = _para(doc, options.label(lang, "subtitle").format(bill=bill_title), bold=True, center=True)
+    from docx.shared import Pt
+
+    p.paragraph_format.space_after = Pt(12)
+
+
+def _columns(lang: str, options: TableOptions) -> list[tuple[str, str, float]]:
+    """(key, header, relative width) of each column, in order."""
+    cols = []
+    if options.kz_columns:
+        cols += [("number", options.label(lang, "number"), 0.5), ("element", options.label(lang, "element"), 1.6)]
+    cols += [("old", options.label(lang, "old"), 4), ("new", options.label(lang, "new"), 4)]
+    if options.reasons:
+        cols.append(("reasons", options.label(lang, "reasons"), 2))
+    return cols
+
+
+def _law_table(doc, comp: LawComparison, options: TableOptions) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+
+    lang = comp.lang
+    cols = _columns(lang, options)
+    table = doc.add_table(rows=1, cols=len(cols))
+    if "Table Grid" in [s.name for s in doc.styles]:
+        table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    total = docxbase.page_width(doc)
+    share = sum(w for _, _, w in cols)
+    widths = [int(total * w / share) for _, _, w in cols]
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    header = table.rows[0]
+    docxbase.repeat_header(header)
+    for cell, (_, text, _), width in zip(header.cells, cols, widths):
+        cell.width = width
+        p = cell.paragraphs[0]
+        p.alignment = 1  # centre
+        docxbase.run(p, text, bold=True)
+    keys = [k for k, _, _ in cols]
+    article = None
+    for n, change in enumerate(comp.changes, 1):
+        if change.article_eid and change.article_eid != change.eid and change.article_eid != article:
+            row = table.add_row()
+            merged = row.cells[keys.index("old")].merge(row.cells[keys.index("new")])
+            docxbase.run(merged.paragraphs[0], change.article_label, bold=True)
+        article = change.article_eid or change.eid
+        row = table.add_row()
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+        cells = dict(zip(keys, row.cells))
+        if "number" in cells:
+            cells["number"].paragraphs[0].add_run(str(n))
+        if "element" in cells:
+            cells["element"].paragraphs[0].add_run(change.citation)
+        if "reasons" in cells:
+            _lines(cells["reasons"], "\n".join(change.reasons))
+        _fill_sides(cells["old"], cells["new"], change, lang, options)
+
+
+def _lines(cell, text: str) -> None:
+    for i, line in enumerate(text.split("\n")):
+        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        if line:
+            p.add_run(line)
+
+
+def _fill_sides(old_cell, new_cell, change: UnitChange, lang: str, options: TableOptions) -> None:
+    segments = change.segments or _whole(change)
+    old = [s for s in segments if s.op != "insert"]
+    new = [s for s in segments if s.op != "delete"]
+    if change.kind == "inserted" or not change.old_text:
+        _mark(old_cell, options.label(lang, "absent"))
+    else:
+        _segments(old_cell, elide(old, options.context_words, options.label(lang, "ellipsis")), "delete")
+    if change.kind == "repealed":
+        _mark(new_cell, options.label(lang, "repealed"))
+    elif change.kind == "deleted" or not change.new_text:
+        _mark(new_cell, options.label(lang, "removed"))
+    else:
+        _segments(new_cell, elide(new, options.context_words, options.label(lang, "ellipsis")), "insert")
+
+
+def _whole(change: UnitChange) -> tuple[Segment, ...]:
+    out = []
+    if change.old_text:
+        out.append(Segment("delete", change.old_text))
+    if change.new_text:
+        out.append(Segment("insert", change.new_text))
+    return tuple(out)
+
+
+def _mark(cell, text: str) -> None:
+    docxbase.run(cell.paragraphs[0], text, bold=True)
+
+
+def _segments(cell, segments: Iterable[Segment], changed_op: str) -> None:
+    """Write segments into the cell, a paragraph per line; changed words bold (struck when deleted)."""
+    p = cell.paragraphs[0]
+    for seg in segments:
+        changed = seg.op == changed_op
+        for i, piece in enumerate(seg.text.split("\n")):
+            if i:
+                p = cell.add_paragraph()
+            if piece:
+                docxbase.run(p, piece, bold=changed, strike=changed and changed_op == "delete")
+
+
+def elide(segments: Sequence[Segment], keep: int | None, mark: str = "…") -> list[Segment]:
+    """Replace the middle of each long unchanged stretch with «…», keeping ``keep`` words on each
+    side of a change (only the words after the change at the start, before it at the end)."""
+    if keep is None:
+        return list(segments)
+    out: list[Segment] = []
+    last = len(segments) - 1
+    for i, seg in enumerate(segments):
+        if seg.op != "equal":
+            out.append(seg)
+            continue
+        tokens = _TOKENS.findall(seg.text)
+        words = [j for j, t in enumerate(tokens) if not t.isspace()]
+        head = keep if i > 0 else _number_words(seg.text)   # the unit's number always stays
+        tail = keep if i < last else 0         # words kept before the next change
+        if len(words) <= head + tail + 2 or (i == 0 and i == last):
+            out.append(seg)
+            continue
+        start = "".join(tokens[: words[head - 1] + 1]) if head else ""
+        end = "".join(tokens[words[len(words) - tail]:]) if tail else ""
+        text = (start.rstrip() + " " if start else "") + mark + (" " + end.lstrip() if end else "")
+        out.append(Segment("equal", text))
+    return out
+
+
+def _number_words(text: str) -> int:
+    """How many words the unit's number takes at the start of its text («Статья 5.» → 2, «1)» → 1)."""
+    m = _NUMBER.match(text)
+    return len(m.group(0).split()) if m else 0
