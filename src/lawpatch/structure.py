@@ -100,10 +100,10 @@ def clean_number(num_text: str) -> str:
     word = (ordinal_value(words[-1]) or ordinal_value(words[0])) if words else None
     if word:
         return str(word)
-    # the parts of a code: «ОБЩАЯ ЧАСТЬ» / «ЖАЛПЫ БӨЛҮК» is 1, «ОСОБЕННАЯ ЧАСТЬ» / «АТАЙЫН БӨЛҮК» is 2
+    # the parts of a code: «ОБЩАЯ ЧАСТЬ» / «ЖАЛПЫ БӨЛҮК» is 1, «ОСОБЕННАЯ ЧАСТЬ» / «ӨЗГӨЧӨ БӨЛҮК» is 2
     if re.match(r"^(?:ОБЩАЯ|ЖАЛПЫ)\s", text, re.I):
         return "1"
-    if re.match(r"^(?:ОСОБЕННАЯ|АТАЙЫН)\s", text, re.I):
+    if re.match(r"^(?:ОСОБЕННАЯ|АТАЙЫН|ӨЗГӨЧӨ)\s", text, re.I):
         return "2"
     cleaned = re.sub(r"[^0-9A-Za-zА-Яа-яЁёӨөҮүҢң-]+", "", text)
     return cleaned or "x"

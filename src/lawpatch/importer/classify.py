@@ -25,7 +25,7 @@ _ORD_RU = (r"(?:ПЕРВЫЙ|ВТОРОЙ|ТРЕТИЙ|ЧЕТВЕРТЫЙ|ЧЕТ
 
 # (kind, regex with groups num and rest); first match wins, so the order matters.
 _PATTERNS = [
-    (DIVISION, rf"(?P<num>(?:ОБЩАЯ|ОСОБЕННАЯ) ЧАСТЬ|ЧАСТЬ {_ROMAN}|(?:ЖАЛПЫ|АТАЙЫН) БӨЛҮК|{_ROMAN} БӨЛҮК)(?P<rest>)"),
+    (DIVISION, rf"(?P<num>(?:ОБЩАЯ|ОСОБЕННАЯ) ЧАСТЬ|ЧАСТЬ {_ROMAN}|(?:ЖАЛПЫ|АТАЙЫН|ӨЗГӨЧӨ) БӨЛҮК|{_ROMAN} БӨЛҮК)(?P<rest>)"),
     (PART, rf"(?P<num>(?:РАЗДЕЛ|Раздел)\s+(?:{_ROMAN}|{_NUM}|{_ORD_RU})\.?)(?:\s+(?P<rest>.*))?"),
     (PART, rf"(?P<num>(?:{_ROMAN}|{_NUM}(?:-|\s)|{_ORD_KY})\s*(?:БӨЛҮМ|бөлүм)\.?)(?:\s+(?P<rest>.*))?"),
     (CHAPTER, rf"(?P<num>(?:Глава|ГЛАВА)\s+(?:{_NUM}|{_ROMAN})\.?)(?:\s+(?P<rest>.*))?"),
@@ -51,6 +51,7 @@ _NOTE_WORDS = re.compile(r"^\([^()]{0,80}?(?:в\s+редакции|утрати�
                          r"редакция\w*|аталыш\w*|күчүн\s+жоготт|алып\s+салын|кошулган|толукталган|Мыйзам\w*)", re.I)
 # the database's pointers: «О правовом положении общественных объединений см. Закон КР …»
 _COMMENTARY = re.compile(r"^О\s[^.;:]{0,160}?\sсм\.\s+(?:также\s+)?(?:Закон|Указ|постановлени|Кодекс)", re.I)
+_SEE_KY = re.compile(r"\sдагы\s+караңыз\.?$")
 _SEE_ALSO = re.compile(r"^(?:(?:Закон|Указ|Постановлени|Решени|Кодекс)\w*\s.{0,60}\bот\s+\d|"
                        r"(?:КР|Кыргыз Республикасынын)\s+(?:Өкмөтүнүн\s+)?\d{4}-жыл)", re.I)
 PUBLICATION = re.compile(r"^\(\s*[\"«]?(?:Эркин[- ]Тоо|Ведомости|Кыргыз Туусу|Нормативные акты)[^()]*\)$")
@@ -88,7 +89,7 @@ def classify(text: str, lineno: int = 0) -> Line:
 
 def is_note(text: str) -> bool:
     """An editorial note of the database: «(В редакции Закона КР от …)», «ВНИМАНИЕ!», KY forms."""
-    if _BANNER.match(text) or _COMMENTARY.match(text):
+    if _BANNER.match(text) or _COMMENTARY.match(text) or _SEE_KY.search(text):
         return True
     if not text.startswith("("):
         return False

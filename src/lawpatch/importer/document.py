@@ -106,37 +106,45 @@ def _xml_safe(read: ReadResult, source: str) -> tuple[list[tuple[str, int]], lis
 
 
 def _check_numbers(law: Law, source: str) -> list[Finding]:
-    """Mend article and chapter numbers whose superscript was printed flat («Статья 1931.» after
-    «Статья 193.» is article 193-1: the number as the act cites it) and report duplicate numbers
-    (the eId got a ``_dup`` suffix)."""
-    out = []
-    mended = False
+    """Mend numbers whose superscript was printed flat («Статья 1931.» after «Статья 193.» is
+    article 193-1, «51.» after «5.» is part 5-1: the numbers as the act cites them) and report
+    duplicate numbers (the eId got a ``_dup`` suffix). Chapters and articles are numbered across
+    the act, parts and points within their unit."""
+    flat: list[tuple] = []
     for tag in ("chapter", "article"):
-        prev = 0
-        for el in law.body.iter(A + tag):
-            num = el.find(A + "num")
-            m = re.search(r"\d+(?:-\d+)*", num.text or "") if num is not None else None
-            if not m or "-" in m.group(0):
-                continue
-            value = m.group(0)
-            base = str(prev)
-            if prev and int(value) > prev + 1 and value.startswith(base) and len(value) - len(base) <= 2:
-                official = f"{base}-{value[len(base):]}"
-                num.text = num.text[:m.start()] + official + num.text[m.end():]
-                mended = True
-                out.append(Finding("IMPORT.FLAT_SUPERSCRIPT",
-                                   f"{tag} number {value} after {tag} {base}: read as {official} "
-                                   f"(a superscript printed flat)", source, el.sourceline,
-                                   f"art_{official}" if tag == "article" else "", "warning"))
-                continue
-            prev = int(value)
-    if mended:
+        flat += _mend_flat(list(law.body.iter(A + tag)), 2)
+    for parent in list(law.body.iter(A + "article", A + "paragraph", A + "point")):
+        for tag in ("paragraph", "point"):
+            flat += _mend_flat(parent.findall(A + tag), 1)
+    if flat:
         law.reindex()
+    out = [Finding("IMPORT.FLAT_SUPERSCRIPT", f"number {value} after {base}: read as {official} "
+                   f"(a superscript printed flat)", source, el.sourceline, el.get("eId"), "warning")
+           for el, base, value, official in flat]
     for eid, el in law.index.items():
         if "_dup" in eid.rsplit("__", 1)[-1]:
             out.append(Finding("IMPORT.DUPLICATE_NUMBER", "a number printed twice in the same unit",
                                source, el.sourceline, eid, "warning"))
     return out
+
+
+def _mend_flat(units: list, max_suffix: int) -> list[tuple]:
+    """Mend the flat superscripts in one numbered sequence: (element, base, as printed, mended)."""
+    prev = 0
+    mended = []
+    for el in units:
+        num = el.find(A + "num")
+        m = re.search(r"\d+(?:-\d+)*", num.text or "") if num is not None else None
+        if not m or "-" in m.group(0):
+            continue
+        value, base = m.group(0), str(prev)
+        if prev and int(value) > prev + 1 and value.startswith(base) and len(value) - len(base) <= max_suffix:
+            official = f"{base}-{value[len(base):]}"
+            num.text = num.text[:m.start()] + official + num.text[m.end():]
+            mended.append((el, base, value, official))
+            continue
+        prev = int(value)
+    return mended
 
 
 _IGNORED = re.compile(r"[\s\-\x00-\x1f]+")
