@@ -7,13 +7,10 @@ first («в абзаце четвертом статьи 16»), Kyrgyz largest f
 """
 from __future__ import annotations
 
-import datetime
-import io
-import os
 import re
-from functools import lru_cache
 from pathlib import Path
 
+from . import citations
 from . import structure as st
 from .errors import LawpatchError
 from .law import Law
@@ -21,36 +18,14 @@ from .law import Law
 LANGS = ("rus", "kir")
 LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 
-# Russian unit names in the cases an amending law needs
-_RU_CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
-_RU_NOUNS = {
-    "статья": ("статья", "статьи", "статье", "статью", "статьей", "статье"),
-    "часть": ("часть", "части", "части", "часть", "частью", "части"),
-    "пункт": ("пункт", "пункта", "пункту", "пункт", "пунктом", "пункте"),
-    "подпункт": ("подпункт", "подпункта", "подпункту", "подпункт", "подпунктом", "подпункте"),
-    "абзац": ("абзац", "абзаца", "абзацу", "абзац", "абзацем", "абзаце"),
-    "глава": ("глава", "главы", "главе", "главу", "главой", "главе"),
-    "раздел": ("раздел", "раздела", "разделу", "раздел", "разделом", "разделе"),
-    "параграф": ("параграф", "параграфа", "параграфу", "параграф", "параграфом", "параграфе"),
-}
+# the instrumental of a new unit's name: «дополнить частью 4-1»
+_RU_INS = {"статья": "статьей", "часть": "частью", "пункт": "пунктом", "подпункт": "подпунктом"}
 _FEMININE = {"статья", "часть", "глава"}
-_PYMORPHY_CASE = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct"}
-_TENS_CARD = {2: "двадцать", 3: "тридцать", 4: "сорок", 5: "пятьдесят", 6: "шестьдесят",
-              7: "семьдесят", 8: "восемьдесят", 9: "девяносто"}
-_TENS_ORD = {2: "двадцатый", 3: "тридцатый", 4: "сороковой", 5: "пятидесятый", 6: "шестидесятый",
-             7: "семидесятый", 8: "восьмидесятый", 9: "девяностый"}
 _MONTHS_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
               "сентября", "октября", "ноября", "декабря")
 _MONTHS_KY = ("январындагы", "февралындагы", "мартындагы", "апрелиндеги", "майындагы",
               "июнундагы", "июлундагы", "августундагы", "сентябрындагы", "октябрындагы",
               "ноябрындагы", "декабрындагы")
-
-# Kyrgyz unit forms: (nominative, genitive, locative); possessive forms inside a chain
-_KY_PLAIN = {"берене": ("берене", "берененин", "беренеде"), "глава": ("глава", "главанын", "главада"),
-             "бөлүм": ("бөлүм", "бөлүмүнүн", "бөлүмүндө"), "параграф": ("параграф", "параграфынын", "параграфында")}
-_KY_POSS = {"бөлүк": ("бөлүгү", "бөлүгүнүн", "бөлүгүндө"), "пункт": ("пункту", "пунктунун", "пунктунда"),
-            "пунктча": ("пунктчасы", "пунктчасынын", "пунктчасында"), "абзац": ("абзацы", "абзацынын", "абзацында")}
-_KY_CASE = {"nom": 0, "acc": 0, "gen": 1, "loc": 2}
 
 _WORDING = {
     "rus": {
@@ -76,103 +51,36 @@ class BillTextError(LawpatchError):
     """The bill cannot be worded (a language missing, an op the text cannot express)."""
 
 
-# --- units: names, positions, citations ------------------------------------------------------
-def _unit_name(el, law: Law, lang: str) -> str:
+# --- units: names, positions, citations relative to an article --------------------------------
+def _unit_name(el, law: Law) -> str:
+    """The Russian name of a unit in this act («часть», «пункт», «подпункт», «абзац»…)."""
     tag = st.local(el.tag)
     if tag == "point" and st.local(el.getparent().tag) == "point":
-        return "подпункт" if lang == "rus" else "пунктча"
-    if lang == "kir":
-        return {"paragraph": "бөлүк", "point": "пункт", "article": "берене"}.get(tag, st.KINDS[tag].ky)
+        return "подпункт"
     if law.naming == "points" and tag in ("paragraph", "point"):
         return "пункт" if tag == "paragraph" else "подпункт"
     return st.KINDS[tag].ru
 
 
 def _abzats_position(el) -> int:
-    sibs = [c for c in el.getparent() if st.local(c.tag) in st.ABZATS_TAGS]
-    return sibs.index(el) + 1
+    return [c for c in el.getparent() if st.local(c.tag) in st.ABZATS_TAGS].index(el) + 1
 
 
-def _number(el) -> str:
-    return el.get("eId").rsplit("__", 1)[-1].split("_", 1)[1]
-
-
-def ordinal_ru(n: int) -> str:
-    """«пятый» for 5 (nominative masculine), up to 99."""
-    if n <= 20:
-        return st.ORDINALS_RU[n - 1]
-    tens, ones = divmod(n, 10)
-    return _TENS_ORD[tens] if not ones else f"{_TENS_CARD[tens]} {st.ORDINALS_RU[ones - 1]}"
-
-
-def ordinal_ky(n: int) -> str:
-    return st.ORDINALS_KY[n - 1] if n <= 20 else f"{n}-"
-
-
-@lru_cache(maxsize=None)
-def _morph():
-    import pymorphy3
-    return pymorphy3.MorphAnalyzer()
-
-
-def inflect_ordinal_ru(n: int, case: str) -> str:
-    """The ordinal of an абзац in a case («абзаце четвертом»): only the last word declines."""
-    words = ordinal_ru(n).split()
-    if case in ("nom", "acc"):
-        return " ".join(words)
-    parsed = next(p for p in _morph().parse(words[-1]) if "ADJF" in p.tag)
-    words[-1] = parsed.inflect({_PYMORPHY_CASE[case], "masc", "sing"}).word.replace("ё", "е")
-    return " ".join(words)
-
-
-def _link_ru(el, law: Law, case: str) -> str:
-    name = _unit_name(el, law, "rus")
-    noun = _RU_NOUNS[name][_RU_CASES.index(case)]
-    if name == "абзац":
-        return f"{noun} {inflect_ordinal_ru(_abzats_position(el), case)}"
-    num = _number(el)
-    return f"{noun} «{num}»" if name == "подпункт" and not num[0].isdigit() else f"{noun} {num}"
-
-
-def _link_ky(el, law: Law, case: str, first: bool) -> str:
-    name = _unit_name(el, law, "kir")
-    i = _KY_CASE[case]
-    forms = _KY_PLAIN.get(name) if first else None
-    form = forms[i] if forms else _KY_POSS.get(name, _KY_PLAIN.get(name))[i]
-    if name == "абзац":
-        return f"{ordinal_ky(_abzats_position(el))} {form}"
-    num = _number(el)
-    return f"«{num}» {form}" if name == "пунктча" else f"{num}-{form}"
-
-
-def _chain(law: Law, eid: str, stop: str | None = None) -> list:
-    """The units from the top cited unit (an article, or the top container) down to ``eid``;
-    with ``stop``, the units below ``stop`` only."""
-    el = law.get(eid)
-    units = []
-    while el is not None and st.is_unit(el):
-        if stop is not None and el.get("eId") == stop:
-            break
-        units.append(el)
-        if st.local(el.tag) == "article":
-            break
-        el = el.getparent()
-    return units  # smallest first
-
-
-def cite(law: Law, eid: str, lang: str, case: str = "nom", stop: str | None = None) -> str:
-    """«абзац четвертый статьи 16» (RU, smallest first) / «16-берененин төртүнчү абзацы» (KY);
-    with ``stop`` the chain ends below that unit («абзац четвертый» inside «в статье 16:»)."""
-    units = _chain(law, eid, stop)
-    if not units:
+def cite(law: Law, eid: str, lang: str, case: str = "nom", within: str | None = None) -> str:
+    """The citation of ``eid`` (:func:`lawpatch.citations.cite`); with ``within`` (an article the
+    instruction is grouped under) the part below that article only: «абзац четвертый» inside
+    «в статье 16:», KY «төртүнчү абзацында» inside «16-беренеде:»; "" for the article itself."""
+    full = citations.cite(law, eid, lang, case)
+    if within is None:
+        return full
+    if eid == within:
         return ""
-    if lang == "rus":
-        return " ".join([_link_ru(units[0], law, case)] + [_link_ru(u, law, "gen") for u in units[1:]])
-    top_down = units[::-1]
-    first_plain = stop is None
-    links = [_link_ky(u, law, "gen", first_plain and i == 0) for i, u in enumerate(top_down[:-1])]
-    links.append(_link_ky(top_down[-1], law, case, first_plain and len(top_down) == 1))
-    return " ".join(links)
+    outer = citations.cite(law, within, lang, "gen")
+    if lang == "rus" and full.endswith(" " + outer):
+        return full[: -len(outer) - 1]
+    if lang == "kir" and full.startswith(outer + " "):
+        return full[len(outer) + 1:]
+    return full
 
 
 # --- operations --------------------------------------------------------------------------------
@@ -224,14 +132,14 @@ def _new_unit(text: str, anchor_el, position: str, law: Law, lang: str) -> tuple
     m = re.match(r"^(\d+(?:-\d+)*)\.\s", first)
     if m:
         name = "часть" if law.naming == "parts" else "пункт"
-        return (f"{_RU_NOUNS[name][4]} {m.group(1)}", name) if lang == "rus" else (f"{m.group(1)}-бөлүк", name)
+        return (f"{_RU_INS[name]} {m.group(1)}", name) if lang == "rus" else (f"{m.group(1)}-бөлүк", name)
     m = re.match(r"^(\d+(?:-\d+)*)\)\s", first)
     if m:
         name = "пункт" if law.naming == "parts" else "подпункт"
-        return (f"{_RU_NOUNS[name][4]} {m.group(1)}", name) if lang == "rus" else (f"{m.group(1)}-пункт", name)
+        return (f"{_RU_INS[name]} {m.group(1)}", name) if lang == "rus" else (f"{m.group(1)}-пункт", name)
     m = re.match(r"^([а-яё](?:-\d+)?)\)\s", first)
     if m:
-        return (f"подпунктом «{m.group(1)}»", "подпункт") if lang == "rus" else (f"«{m.group(1)}» пунктча", "пунктча")
+        return (f'подпунктом "{m.group(1)}"', "подпункт") if lang == "rus" else (f'"{m.group(1)}" пунктча', "пунктча")
     # an abzats: its position once inserted
     if position == "at":
         pos = len([c for c in anchor_el if st.local(c.tag) in st.ABZATS_TAGS]) + 1
@@ -242,21 +150,22 @@ def _new_unit(text: str, anchor_el, position: str, law: Law, lang: str) -> tuple
         before = siblings[:siblings.index(anchor_el) + (1 if position == "after" else 0)]
         pos = len([c for c in before if st.local(c.tag) in st.ABZATS_TAGS]) + 1
     if lang == "rus":
-        return f"абзацем {inflect_ordinal_ru(pos, 'ins')}", "абзац"
-    return f"{ordinal_ky(pos)} абзац", "абзац"
+        return f"абзацем {citations.ordinal(pos, 'rus', 'ins')}", "абзац"
+    return f"{citations.ordinal(pos, 'kir')} абзац", "абзац"
 
 
 def _quoted(text: str) -> str:
     return "«" + text.strip() + "»"
 
 
-def _instruction(op, law: Law, lang: str, stop: str | None, where: str) -> str:
-    """The wording of one op; ``stop`` is the article the instruction is grouped under (or None)."""
+def _instruction(op, law: Law, lang: str, within: str | None, where: str) -> str:
+    """The wording of one op; ``within`` is the article the instruction is grouped under (or None)."""
     eid, position = _anchor(op)
     el = law.get(eid)
 
     def t(case: str, unit: str = eid) -> str:
-        return cite(law, unit, lang, case, stop)
+        # Kyrgyz instructions name the unit in the nominative: «3-берене күчүн жоготту деп таанылсын»
+        return cite(law, unit, lang, "nom" if lang == "kir" and case == "acc" else case, within)
 
     def loc_prefix(unit: str = eid) -> str:
         ref = t("loc", unit)
@@ -300,7 +209,7 @@ def _instruction(op, law: Law, lang: str, stop: str | None, where: str) -> str:
         text = _need(op, "text", lang, where)
         parent = el if position == "at" else el.getparent()
         what, _ = _new_unit(text, el, position, law, lang)
-        pref = cite(law, parent.get("eId"), lang, "acc" if ru else "nom", stop) if st.is_unit(parent) else ""
+        pref = cite(law, parent.get("eId"), lang, "acc" if ru else "nom", within) if st.is_unit(parent) else ""
         if ru:
             lead = f"{pref} дополнить" if pref else "дополнить"
             return f"{lead} {what} следующего содержания:\n{_quoted(text)}"
@@ -312,15 +221,15 @@ def _instruction(op, law: Law, lang: str, stop: str | None, where: str) -> str:
             return f"{ref} " + ("алып салынсын" if kind == "delete" else "күчүн жоготту деп таанылсын")
         if kind == "delete":
             return f"{ref} исключить"
-        name = _unit_name(el, law, "rus")
+        name = _unit_name(el, law)
         return f"{ref} признать {'утратившей' if name in _FEMININE else 'утратившим'} силу"
     if kind == "renumber":
         new_num = getattr(op, "to", None) or _texts(op, "new", lang)
         if not new_num:
             raise BillTextError(f"{where}: renumber at {eid}: no new number")
-        name = _unit_name(el, law, "rus")
+        name = _unit_name(el, law)
         if ru:
-            return f"{t('acc') or cite(law, eid, lang, 'acc')} считать {_RU_NOUNS.get(name, _RU_NOUNS['пункт'])[4]} {new_num}"
+            return f"{t('acc') or cite(law, eid, lang, 'acc')} считать {_RU_INS.get(name, 'абзацем')} {new_num}"
         return f"{t('acc') or cite(law, eid, lang, 'nom')} {new_num}-{name} болуп эсептелсин"
     raise BillTextError(f"{where}: op {kind} at {eid} has no wording in the amending law")
 
@@ -422,31 +331,17 @@ def bill_text(bill, lang: str = "rus", laws: dict[str, Law] | None = None, root:
     return "\n".join(out) + "\n"
 
 
-def write_docx(text: str, path: str | Path) -> None:
-    """The amending law as a Word document: Times New Roman 14, the title block centred and bold."""
-    import docx
+def write_docx(text: str, path: str | Path, date: str | None = None) -> None:
+    """The amending law as a Word document on the ``law`` template: the title block centred and bold."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
 
-    from .xmlio import atomic_write_bytes
+    from .render import docxbase
 
-    doc = docx.Document()
-    style = doc.styles["Normal"]
-    style.font.name = "Times New Roman"
-    style.font.size = Pt(14)
+    doc = docxbase.open_template("law")
     lines = text.rstrip("\n").split("\n")
     for i, line in enumerate(lines):
         p = doc.add_paragraph()
-        run = p.add_run(line)
-        if i < 3:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run.bold = True
-        elif re.match(r"^(Статья \d+\.|\d+-берене\.)$", line) or i == len(lines) - 1:
-            run.bold = True
-        else:
-            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    fixed = datetime.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "0")), datetime.timezone.utc)
-    doc.core_properties.created = doc.core_properties.modified = fixed.replace(tzinfo=None)
-    buf = io.BytesIO()
-    doc.save(buf)
-    atomic_write_bytes(Path(path), buf.getvalue())
+        heading = i < 3 or bool(re.match(r"^(Статья \d+\.|\d+-берене\.)$", line)) or i == len(lines) - 1
+        docxbase.run(p, line, bold=heading)
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER if i < 3 else WD_ALIGN_PARAGRAPH.JUSTIFY
+    docxbase.save(doc, path, date=date, title=lines[2] if len(lines) > 2 else "")
