@@ -213,3 +213,12 @@ def test_signature_block_goes_to_conclusions(tmp_path, schema):
     assert [p.text for p in law.act.find(A + "conclusions")] == ["Президент", "Кыргызской Республики", "А. Акаев"]
     assert law.get("art_1").find(A + "content") is not None
     assert schema.validate(etree.fromstring(law.to_bytes())), schema.error_log.last_error
+
+
+def test_flat_superscripts_of_parts_and_points(tmp_path):
+    src = tmp_path / "x.txt"
+    src.write_text("Статья 1. Цель\n1. Первая.\n11. Вставленная.\n2. Вторая:\n1) один;\n2) два;\n21) вставленный;\n"
+                   "3) три.\n", encoding="utf-8")
+    res = import_file(src, title="T", date="2000-01-01", number="1")
+    assert {"art_1__para_1-1", "art_1__para_2__point_2-1", "art_1__para_2__point_3"} <= set(res.law.index)
+    assert [w.unit for w in res.warnings] == ["art_1__para_1-1", "art_1__para_2__point_2-1"]
