@@ -1,0 +1,40 @@
+"""``lawpatch table``: the comparison table of a bill (or of two law files) as DOCX."""
+from __future__ import annotations
+
+import click
+
+from ..errors import UsageError
+
+LANGS = {"rus": ("rus",), "kir": ("kir",), "both": ("rus", "kir")}
+
+
+@click.command("table")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The .docx to write.")
+@click.option("--lang", type=click.Choice(list(LANGS)), default="rus", show_default=True)
+@click.option("--reasons/--no-reasons", default=True, show_default=True, help="The «Обоснование» column.")
+@click.option("--kz-columns", is_flag=True, help="Add «№ п/п» and «Структурный элемент» columns.")
+@click.option("--context", "context_words", type=click.IntRange(min=0), default=12, show_default=True,
+              help="Unchanged words kept around a change before «…».")
+@click.option("--no-elide", is_flag=True, help="Print every unit whole.")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False), help="A DOCX to build on.")
+@click.option("--labels", type=click.Path(exists=True, dir_okay=False), help="Labels override (.json/.toml).")
+@click.option("--root", default=".", show_default=True, help="Repository root the bill's law paths are under.")
+def table_cmd(inputs, output, lang, reasons, kz_columns, context_words, no_elide, template, labels, root):
+    """Write the comparison table: `table PATCH -o t.docx` (the bill applied in memory) or
+    `table OLD.xml NEW.xml -o t.docx` (two expressions of one law)."""
+    from ..render.inputs import pair_of_files, pairs_of_bill
+    from ..render.labels import TableOptions, load_labels
+    from ..render.table import write_table
+
+    options = TableOptions(reasons=reasons, kz_columns=kz_columns, template=template,
+                           context_words=None if no_elide else context_words,
+                           labels=load_labels(labels) if labels else {})
+    if len(inputs) == 1:
+        bill, pairs = pairs_of_bill(inputs[0], root, LANGS[lang])
+    elif len(inputs) == 2:
+        bill, pairs = None, [pair_of_files(*inputs)]
+    else:
+        raise UsageError("give one patch file, or two law files (old, new)")
+    write_table([p.comparison for p in pairs], output, options, bill)
+    click.echo(f"{output}: {sum(len(p.comparison.changes) for p in pairs)} row(s)", err=True)
