@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from lawpatch.billtext import BillTextError, bill_text, cite, law_instructions, write_docx
+from lawpatch.errors import UsageError
 from lawpatch.law import Law
 
 from .conftest import DATA
@@ -211,3 +212,49 @@ def test_docx_is_deterministic(tmp_path, rus):
     write_docx(text, tmp_path / "b.docx")
     assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes()
     assert [p.text for p in docx.Document(tmp_path / "a.docx").paragraphs][4] == "Статья 1."
+
+
+# --- the command -------------------------------------------------------------------------------
+@pytest.fixture
+def bill_cli(sample_dir, monkeypatch):
+    """`lawpatch bill` on a bill for the sample law (the patch reader stubbed to return it)."""
+    import sys
+    import types
+
+    from click.testing import CliRunner
+
+    from lawpatch.cli import cli
+
+    bill = Bill({"rus": "О внесении изменений в Закон Кыргызской Республики «О внешней миграции»"},
+                [LawAmendment("sample-law", [Op("repeal", "art_4")])])
+    monkeypatch.setitem(sys.modules, "lawpatch.patch", types.SimpleNamespace(load_bill=lambda path: bill))
+    patch = sample_dir / "bill.xml"
+    patch.write_text("<amendment/>", encoding="utf-8")
+
+    def run(*args):
+        return CliRunner().invoke(cli, ["bill", str(patch), "--root", str(sample_dir.parent), *args])
+    return run
+
+
+def test_command_prints_the_text(bill_cli):
+    result = bill_cli()
+    assert result.exit_code == 0, result.output
+    assert "Статью 4 признать утратившей силу." in result.output
+
+
+def test_command_writes_docx_and_txt(bill_cli, tmp_path):
+    import docx
+
+    assert bill_cli("-o", str(tmp_path / "bill.docx")).exit_code == 0
+    paragraphs = [p.text for p in docx.Document(tmp_path / "bill.docx").paragraphs]
+    assert "Статью 4 признать утратившей силу." in paragraphs
+    assert bill_cli("-o", str(tmp_path / "bill.txt")).exit_code == 0
+    assert (tmp_path / "bill.txt").read_text(encoding="utf-8").startswith("ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ")
+
+
+def test_command_refuses_other_outputs_and_missing_languages(bill_cli, tmp_path):
+    result = bill_cli("-o", str(tmp_path / "bill.pdf"))
+    assert isinstance(result.exception, UsageError) and "must end in .docx or .txt" in str(result.exception)
+    assert not (tmp_path / "bill.pdf").exists()
+    result = bill_cli("--lang", "kir")
+    assert isinstance(result.exception, BillTextError) and "no <title lang=\"kir\">" in str(result.exception)
