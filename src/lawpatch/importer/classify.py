@@ -14,7 +14,6 @@ DIVISION, PART, CHAPTER, SECTION, ARTICLE = "division", "part", "chapter", "sect
 SUBSECTION = "subsection"   # «1. Общие положения» heading a group of articles inside a chapter or §
 PARAGRAPH, POINT, SUBPOINT, INDENT = "paragraph", "point", "subpoint", "indent"
 TEXT, EDITORIAL = "text", "editorial"
-CONTAINERS = (DIVISION, PART, CHAPTER, SECTION)
 RANK = {DIVISION: 0, PART: 1, CHAPTER: 2, SECTION: 3, SUBSECTION: 3.5, ARTICLE: 4}
 
 _ROMAN = r"[IVXLC]+"
