@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SegmentOp = Literal["equal", "delete", "insert"]
-ChangeKind = Literal["changed", "inserted", "deleted", "repealed", "heading"]
+ChangeKind = Literal["changed", "inserted", "deleted", "repealed", "heading", "renumbered"]
 
 
 @dataclass(frozen=True)

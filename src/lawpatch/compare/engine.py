@@ -1,0 +1,296 @@
+"""Compare two expressions of a law unit by unit.
+
+Units are aligned level by level: the sub-units of two matched units are aligned as sequences of
+their texts (so a part inserted in the middle and the parts renumbered after it are followed
+through), then by eId where a unit was rewritten. Units left over on both sides with the same
+text are matched across the whole law (an article moved to another chapter). Only matched units
+whose own text differs are diffed, word by word; a change is reported at the lowest unit it
+touches, never again at the article above it.
+"""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from .. import structure as st
+from ..errors import LawpatchError
+from .model import LawComparison, Segment, UnitChange
+from .words import similarity, word_diff
+
+_SPACE = re.compile(r"\s+")
+MATCH = 0.5          # least word similarity for two units to be the same unit rewritten
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+class _Side:
+    """One law's units with their texts, computed once."""
+
+    def __init__(self, law, editorial: bool):
+        self.law = law
+        self.editorial = editorial
+        self._own: dict = {}
+        self._key: dict = {}
+
+    def absorbed(self, el):
+        """The unnumbered first abzats printed on the unit's number line (hierarchical form)."""
+        if st.heading_text(el) or st.own_paragraphs(el):
+            return None
+        subs = st.unit_children(el)
+        if subs and st.local(subs[0].tag) == "alinea" and not st.num_text(subs[0]):
+            return subs[0]
+        return None
+
+    def children(self, el) -> list:
+        subs = st.unit_children(el)
+        return subs[1:] if self.absorbed(el) is not None else subs
+
+    def own(self, el) -> str:
+        """The unit's own words: heading line aside, its text (absorbed abzats included)."""
+        if el not in self._own:
+            first = self.absorbed(el)
+            src = first if first is not None else el
+            paras = st.own_paragraphs(src, self.editorial)
+            self._own[el] = "\n".join(st.block_text(p) for p in paras)
+        return self._own[el]
+
+    def key(self, el) -> str:
+        """Everything the unit says except its own number: what alignment compares."""
+        if el not in self._key:
+            parts = [st.heading_text(el), self.own(el)]
+            parts += [st.num_text(c) + " " + self.key(c) for c in self.children(el)]
+            if st.is_repealed(el):
+                parts.append("\x00repealed")
+            self._key[el] = _norm(" ".join(parts))
+        return self._key[el]
+
+    def lead(self, el) -> str:
+        """The unit's own lines as printed: number, heading, own text — sub-units left out."""
+        num, head, own = st.num_text(el), st.heading_text(el), self.own(el)
+        first = f"{num} {head}".strip()
+        if head or not own:
+            return "\n".join(x for x in (first, own) if x)
+        return f"{first} {own}".strip()
+
+    def full(self, el) -> str:
+        return "\n".join(st.unit_lines(el, self.editorial))
+
+
+def _align(old_side: _Side, new_side: _Side, olds: list, news: list):
+    """Pairs of sub-units, in order, with the unmatched ones: a list of (old|None, new|None)."""
+    okeys = [old_side.key(e) for e in olds]
+    nkeys = [new_side.key(e) for e in news]
+    pairs: list[tuple[int, int]] = []
+    sm = SequenceMatcher(None, okeys, nkeys, autojunk=False)
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "equal":
+            pairs += [(i1 + k, j1 + k) for k in range(i2 - i1)]
+        elif op == "replace":
+            pairs += _pair_block(old_side, new_side, olds, news, range(i1, i2), range(j1, j2))
+    out: list[tuple] = []
+    i = j = 0
+    for oi, nj in pairs:
+        out += [(olds[k], None) for k in range(i, oi)]
+        out += [(None, news[k]) for k in range(j, nj)]
+        out.append((olds[oi], news[nj]))
+        i, j = oi + 1, nj + 1
+    out += [(olds[k], None) for k in range(i, len(olds))]
+    out += [(None, news[k]) for k in range(j, len(news))]
+    return out
+
+
+def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[int, int]]:
+    """Inside a run that differs: pair units by similar text, then same number; keep order."""
+    cands = []
+    for i in orange:
+        for j in nrange:
+            if st.local(olds[i].tag) != st.local(news[j].tag):
+                continue
+            sim = similarity(old_side.key(olds[i]), new_side.key(news[j]))
+            same_num = st.num_text(olds[i]) == st.num_text(news[j]) and bool(st.num_text(olds[i]))
+            same_id = olds[i].get("eId") == news[j].get("eId")
+            if sim >= MATCH or same_num or same_id:
+                cands.append((-(sim >= MATCH), -sim, -same_num, i, j))
+    cands.sort()
+    chosen: list[tuple[int, int]] = []
+    for *_, i, j in cands:
+        if all((i < a) == (j < b) and i != a and j != b for a, b in chosen):
+            chosen.append((i, j))
+    return sorted(chosen)
+
+
+class _Comparer:
+    def __init__(self, old, new, editorial: bool, reasons):
+        self.old = _Side(old, editorial)
+        self.new = _Side(new, editorial)
+        self.reasons = reasons or {}
+        self.renumbered: list[tuple[str, str]] = []
+
+    # --- walking -------------------------------------------------------------------------------
+    def walk(self, o, n, out: list) -> None:
+        """Compare a matched pair; append changes (or placeholders for unmatched units) to out."""
+        okey, nkey = self.old.key(o), self.new.key(n)
+        onum, nnum = st.num_text(o), st.num_text(n)
+        # a number only re-typed («5.» → «5 .») is not a renumbering
+        renumbered = onum != nnum and st.clean_number(onum) != st.clean_number(nnum)
+        if renumbered:
+            self.renumbered.append((o.get("eId"), n.get("eId")))
+        if okey == nkey:
+            if renumbered:
+                out.append(self.change("renumbered", o, n, self.old.lead(o), self.new.lead(n)))
+            return
+        if st.is_repealed(n) and not st.is_repealed(o):
+            out.append(self.change("repealed", o, n, self.old.full(o), self.new.full(n)))
+            return
+        ochildren, nchildren = self.old.children(o), self.new.children(n)
+        if st.is_repealed(o) or (ochildren or nchildren) and \
+                similarity(okey, nkey) < MATCH and (o.get("eId") or n.get("eId")):
+            out.append(self.change("changed", o, n, self.old.full(o), self.new.full(n)))
+            return
+        own_same = self.old.own(o) == self.new.own(n)
+        head_same = st.heading_text(o) == st.heading_text(n)
+        if not (own_same and head_same) or renumbered:
+            kind = "changed" if not own_same else "heading" if not head_same else "renumbered"
+            out.append(self.change(kind, o, n, self.old.lead(o), self.new.lead(n)))
+        self.walk_children(ochildren, nchildren, out)
+
+    def walk_children(self, olds: list, news: list, out: list) -> None:
+        """Compare aligned sub-units run by run. A run of differing units whose words are the
+        same on both sides only breaks the text into blocks differently (a reflow): no change."""
+        run: list[tuple] = []
+        for a, b in _align(self.old, self.new, olds, news) + [(None, None)]:
+            same = a is not None and b is not None and self.old.key(a) == self.new.key(b)
+            if (a is not None or b is not None) and not same:
+                run.append((a, b))
+                continue
+            if run and self.words(run, 0, self.old) != self.words(run, 1, self.new):
+                for x, y in run:
+                    if x is not None and y is not None:
+                        self.walk(x, y, out)
+                    else:
+                        out.append(("deleted", x) if y is None else ("inserted", y))
+            run = []
+            if same:
+                self.walk(a, b, out)
+
+    @staticmethod
+    def words(run: list[tuple], side: int, units: _Side) -> str:
+        return " ".join(_norm(units.full(pair[side])) for pair in run if pair[side] is not None)
+
+    def run(self) -> list[UnitChange]:
+        out: list = []
+        self.walk_children(st.unit_children(self.old.law.body), st.unit_children(self.new.law.body), out)
+        return self.settle(out)
+
+    def settle(self, out: list) -> list[UnitChange]:
+        """Match leftover units across the law by identical text; the rest are inserted/deleted."""
+        deleted: dict[str, list] = {}
+        for item in out:
+            if isinstance(item, tuple) and item[0] == "deleted":
+                deleted.setdefault(self.old.key(item[1]), []).append(item[1])
+        result: list[UnitChange] = []
+        moved: set = set()
+        for item in out:
+            if isinstance(item, UnitChange):
+                result.append(item)
+                continue
+            kind, el = item
+            if kind == "inserted":
+                twins = deleted.get(self.new.key(el))
+                if twins:
+                    o = twins.pop(0)
+                    moved.add(o)
+                    sub: list = []
+                    self.walk(o, el, sub)
+                    result += [c for c in sub if isinstance(c, UnitChange)]
+                    continue
+                result.append(self.change("inserted", None, el, "", self.new.full(el)))
+            elif el not in moved:
+                result.append(self.change("deleted", el, None, self.old.full(el), ""))
+        return result
+
+    # --- one change ----------------------------------------------------------------------------
+    def change(self, kind: str, o, n, old_text: str, new_text: str) -> UnitChange:
+        el, side = (n, self.new) if n is not None else (o, self.old)
+        article = next((a for a in _ancestors(el) if st.local(a.tag) == "article"), None)
+        label = ""
+        if article is not None:
+            label = f"{st.num_text(article)} {st.heading_text(article)}".strip()
+        segments = word_diff(old_text, new_text) if old_text and new_text else ()
+        return UnitChange(
+            kind=kind,
+            old_eid=o.get("eId") if o is not None else None,
+            new_eid=n.get("eId") if n is not None else None,
+            old_text=old_text, new_text=new_text, segments=segments,
+            article_eid=article.get("eId") if article is not None else None,
+            article_label=label,
+            citation=_citation(side.law, el.get("eId") or ""),
+            reasons=self.reasons_for(o, n),
+        )
+
+    def reasons_for(self, o, n) -> tuple[str, ...]:
+        found: list[str] = []
+        for el in (n, o):
+            eid = el.get("eId") if el is not None else None
+            while eid:
+                for r in self.reasons.get(eid, ()):
+                    text = _reason_text(r)
+                    if text not in found:
+                        found.append(text)
+                eid = eid.rpartition("__")[0]
+        return tuple(found)
+
+
+def _ancestors(el):
+    while el is not None:
+        yield el
+        el = el.getparent()
+
+
+def _reason_text(reason) -> str:
+    treaty = getattr(reason, "treaty", None)
+    if treaty is None:
+        return str(reason)
+    article = getattr(reason, "article", "")
+    return f"{treaty}, ст. {article}" if article else str(treaty)
+
+
+def _citation(law, eid: str) -> str:
+    """The unit's citation in the law's language; its eId while citations cannot say it."""
+    if not eid:
+        return ""
+    try:
+        from ..citations import cite
+    except ImportError:
+        return eid
+    try:
+        return cite(law, eid, law.lang or "rus")
+    except (LawpatchError, KeyError, ValueError):
+        return eid
+
+
+def compare(old, new, reasons=None, editorial: bool = False) -> LawComparison:
+    """All changes from ``old`` to ``new`` (two expressions of one law in one language).
+
+    ``reasons`` maps a new-or-old eId to the reasons of the op that made it (from
+    ``patch.apply_bill``); a unit inherits the reasons given for the units above it.
+    ``editorial=True`` compares the database's editorial notes too.
+    """
+    comparer = _Comparer(old, new, editorial, reasons)
+    changes = comparer.run()
+    if old.long_title != new.long_title:   # the act's name as printed
+        changes.insert(0, UnitChange("heading", None, None, old.long_title, new.long_title,
+                                     word_diff(old.long_title, new.long_title)))
+    return LawComparison(
+        lang=new.lang or old.lang,
+        title=new.title or old.title,
+        old_expression=old.expression_uri,
+        new_expression=new.expression_uri,
+        changes=tuple(changes),
+        renumbered=tuple(comparer.renumbered),
+    )
+
+
+__all__ = ["compare", "Segment"]

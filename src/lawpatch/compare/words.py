@@ -1,0 +1,74 @@
+"""Word diff of two unit texts: diff-match-patch on word tokens, never on characters.
+
+Each distinct token (a word, a run of spaces, a punctuation mark) is mapped to one private-use
+character, the two strings of such characters are diffed, and the result is mapped back, so a
+change is always reported in whole words.
+"""
+from __future__ import annotations
+
+import re
+
+from .model import Segment
+
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+# Private-use planes: U+E000–U+F8FF, then planes 15 and 16 — room for any unit's vocabulary.
+_PUA = [range(0xE000, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE)]
+_OPS = {0: "equal", -1: "delete", 1: "insert"}
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _code(i: int) -> str:
+    for block in _PUA:
+        if i < len(block):
+            return chr(block[i])
+        i -= len(block)
+    raise ValueError("too many distinct words for one unit")
+
+
+def word_diff(old: str, new: str) -> tuple[Segment, ...]:
+    """Segments of old → new: equal+delete join to ``old``, equal+insert join to ``new``."""
+    if old == new:
+        return (Segment("equal", old),) if old else ()
+    from diff_match_patch import diff_match_patch
+
+    vocab: dict[str, str] = {}
+    back: list[str] = []
+
+    def encode(text: str) -> str:
+        out = []
+        for tok in tokens(text):
+            ch = vocab.get(tok)
+            if ch is None:
+                ch = vocab[tok] = _code(len(back))
+                back.append(tok)
+            out.append(ch)
+        return "".join(out)
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    diffs = dmp.diff_main(encode(old), encode(new), False)
+    dmp.diff_cleanupSemantic(diffs)
+    index = {ch: i for i, ch in enumerate(vocab.values())}
+    segments: list[Segment] = []
+    for op, chars in diffs:
+        text = "".join(back[index[c]] for c in chars)
+        kind = _OPS[op]
+        if segments and segments[-1].op == kind:
+            segments[-1] = Segment(kind, segments[-1].text + text)
+        elif text:
+            segments.append(Segment(kind, text))
+    return tuple(segments)
+
+
+def similarity(old: str, new: str) -> float:
+    """Share of words two texts have in common (0…1), order-insensitive: cheap, for alignment."""
+    a, b = old.split(), new.split()
+    if not a and not b:
+        return 1.0
+    from collections import Counter
+
+    common = sum((Counter(a) & Counter(b)).values())
+    return 2 * common / (len(a) + len(b))

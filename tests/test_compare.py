@@ -1,0 +1,125 @@
+"""The comparison engine on the sample law: alignment, word segments, levels of change."""
+from __future__ import annotations
+
+import copy
+
+from lawpatch import structure as st
+from lawpatch.compare import compare
+from lawpatch.compare.words import word_diff
+from lawpatch.law import Law
+
+
+def _pair(sample_dir):
+    path = sample_dir / "rus.xml"
+    return Law.load(path), Law.load(path)
+
+
+def _p(law, start):
+    return next(p for p in law.body.iter(st.A + "p") if (p.text or "").startswith(start))
+
+
+def _title_p(law):
+    return law.act.find(f"{st.A}preface/{st.A}longTitle/{st.A}p")
+
+
+def test_identical_laws_have_no_changes(sample_dir):
+    old, new = _pair(sample_dir)
+    assert compare(old, new).changes == ()
+
+
+def test_word_segments_are_whole_words_and_join_back():
+    old, new = "по имени отца с добавлением «уулу»", "по имени отца без добавления «уулу»"
+    segs = word_diff(old, new)
+    assert "".join(s.text for s in segs if s.op != "insert") == old
+    assert "".join(s.text for s in segs if s.op != "delete") == new
+    assert [(s.op, s.text.strip()) for s in segs if s.op != "equal"] == [
+        ("delete", "с добавлением"), ("insert", "без добавления")]
+
+
+def test_a_word_changed_in_an_indent_is_a_change_of_that_indent_only(sample_dir):
+    old, new = _pair(sample_dir)
+    p = _p(new, "регулирование процессов")
+    p.text = p.text.replace("регулирование", "правовое регулирование")
+    (change,) = compare(old, new).changes
+    assert change.kind == "changed"
+    assert change.new_eid == change.old_eid == "art_2__indent_1"
+    assert change.article_eid == "art_2"
+    assert [s for s in change.segments if s.op != "equal"] == [type(s)("insert", "правовое ")
+                                                              for s in change.segments if s.op == "insert"]
+    assert change.citation  # cited, not empty
+
+
+def test_inserted_and_deleted_units_are_reported_once_at_their_top(sample_dir):
+    old, new = _pair(sample_dir)
+    art = new.get("art_2")
+    art.getparent().remove(art)
+    extra = copy.deepcopy(old.get("art_1"))
+    extra.find(st.A + "num").text = "Статья 1-1."
+    extra.find(st.A + "heading").text = "Новая статья"
+    for p in extra.iter(st.A + "p"):
+        p.text = "Новый текст " + (p.text or "")
+    new.get("art_1").addnext(extra)
+    new.reindex()
+    kinds = [(c.kind, c.eid) for c in compare(old, new).changes]
+    assert sorted(kinds) == [("deleted", "art_2"), ("inserted", "art_1-1")]
+
+
+def test_repealed_unit(sample_dir):
+    old, new = _pair(sample_dir)
+    unit = new.get("art_2__indent_1")
+    unit.set("status", "removed")
+    p = unit.find(f"{st.A}content/{st.A}p")
+    p.text = "(Утратил силу в соответствии с Законом КР от 1 января 2026 года № 1)"
+    p.set("class", "editorial")
+    (change,) = compare(old, new).changes
+    assert (change.kind, change.eid) == ("repealed", "art_2__indent_1")
+
+
+def test_a_part_inserted_before_others_renumbers_them_without_reporting_them_as_changed(sample_dir):
+    old, new = _pair(sample_dir)
+    body = new.body
+    arts = list(body.iter(st.A + "article"))
+    # renumber every article after the first and insert a new article 2
+    for art in reversed(arts[1:]):
+        n = int(st.clean_number(st.num_text(art)))
+        art.find(st.A + "num").text = f"Статья {n + 1}."
+    fresh = st.new_unit("article", "Статья 2.", "Вставленная статья")
+    arts[0].addnext(fresh)
+    new.reindex()
+    comp = compare(old, new)
+    assert [c.kind for c in comp.changes if c.kind != "renumbered"] == ["inserted"]
+    assert comp.changes[0].new_eid == "art_2"
+    assert ("art_2", "art_3") in comp.renumbered
+
+
+def test_title_change_is_reported(sample_dir):
+    old, new = _pair(sample_dir)
+    _title_p(new).text = "Закон Кыргызской Республики «О миграции»"
+    (change,) = compare(old, new).changes
+    assert (change.kind, change.old_eid, change.new_eid) == ("heading", None, None)
+    assert [s.text for s in change.segments if s.op == "delete"] == ["внешней "]
+
+
+def test_reflow_of_blocks_is_not_a_change(sample_dir):
+    """Two abzats joined into one block (a pdftotext reflow) say the same words: no change."""
+    old, new = _pair(sample_dir)
+    first, second = new.get("art_1__al_2"), new.get("art_1__al_3")
+    p1 = first.find(f"{st.A}content/{st.A}p")
+    p1.text = p1.text + " " + second.find(f"{st.A}content/{st.A}p").text
+    second.getparent().remove(second)
+    new.reindex()
+    assert compare(old, new).changes == ()
+
+
+def test_only_the_changed_unit_is_diffed_never_the_whole_law(sample_dir, monkeypatch):
+    from lawpatch.compare import engine
+
+    seen = []
+    real = engine.word_diff
+    monkeypatch.setattr(engine, "word_diff", lambda a, b: seen.append((a, b)) or real(a, b))
+    old, new = _pair(sample_dir)
+    p = _p(new, "регулирование процессов")
+    p.text = p.text.replace("регулирование", "правовое регулирование")
+    compare(old, new)
+    assert seen == [("- регулирование процессов внешней миграции;",
+                     "- правовое регулирование процессов внешней миграции;")]
