@@ -75,12 +75,12 @@ def cite(law: Law, eid: str, lang: str, case: str = "nom", within: str | None = 
         return full
     if eid == within:
         return ""
-    outer = citations.cite(law, within, lang, "gen")
-    if lang == "rus" and full.endswith(" " + outer):
-        return full[: -len(outer) - 1]
-    if lang == "kir" and full.startswith(outer + " "):
-        return full[len(outer) + 1:]
-    return full
+    if lang == "rus":
+        outer = " " + citations.cite(law, within, lang, "gen")
+        return full[: -len(outer)] if full.endswith(outer) else full
+    # Kyrgyz cites the article first, as one word: «16-беренесинин төртүнчү абзацында»
+    head, _, rest = full.partition(" ")
+    return rest if rest and head.startswith(within.split("_", 1)[1] + "-") else full
 
 
 # --- operations --------------------------------------------------------------------------------
