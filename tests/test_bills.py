@@ -66,6 +66,15 @@ def test_old_words_are_quoted_exactly_once(path):
             assert text.count(words.text) == 1, f"{path.name}:{words.sourceline}: «{words.text}»"
 
 
+@pytest.mark.parametrize("path", BILLS, ids=lambda p: p.stem)
+def test_citations_in_words_name_the_target(path):
+    from lawpatch.citations import resolve
+
+    for href, op in ops_of(path):
+        if op.get("cite"):
+            assert resolve(law_at(href), op.get("cite")) == op.get("at"), f"{path.name}:{op.sourceline}"
+
+
 # --- with the patch engine -------------------------------------------------------------------------
 @pytest.fixture
 def repo(tmp_path) -> Path:
