@@ -72,8 +72,9 @@ def _title(doc, lang: str, comps: list[LawComparison], options: TableOptions, bi
     if not bill_title:
         law = comps[0].title if len(comps) == 1 else "…"
         bill_title = options.label(lang, "bill_default").format(law=law)
-    _para(doc, options.label(lang, "title"), bold=True, center=True)
-    p = _para(doc, options.label(lang, "subtitle").format(bill=bill_title), bold=True, center=True)
+    lines = {"title": options.label(lang, "title"), "subtitle": options.label(lang, "subtitle").format(bill=bill_title)}
+    for key in options.label(lang, "heading_order").split():
+        p = _para(doc, lines[key], bold=True, center=True)
     from docx.shared import Pt
 
     p.paragraph_format.space_after = Pt(12)
@@ -117,7 +118,7 @@ def _law_table(doc, comp: LawComparison, options: TableOptions) -> None:
     for n, change in enumerate(comp.changes, 1):
         if change.article_eid and change.article_eid != change.eid and change.article_eid != article:
             row = table.add_row()
-            merged = row.cells[keys.index("old")].merge(row.cells[keys.index("new")])
+            merged = row.cells[0].merge(row.cells[-1])
             docxbase.run(merged.paragraphs[0], change.article_label, bold=True)
         article = change.article_eid or change.eid
         row = table.add_row()
