@@ -269,3 +269,9 @@ def test_kyrgyz_grouped_per_article(kir):
         "а) 1-бөлүгүндө «мыйзам» деген сөз алып салынсын;",
         "б) 3-бөлүгү күчүн жоготту деп таанылсын.",
     ]
+
+
+def test_renumber(rus, kir):
+    op = Op("renumber", "art_4", new={"rus": "4-1", "kir": "4-1"})
+    assert one(rus, op) == "Статью 4 считать статьей 4-1."
+    assert one(kir, op, "kir") == "4-берене 4-1-берене болуп эсептелсин."

@@ -21,6 +21,7 @@ LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 # the instrumental of a new unit's name: «дополнить частью 4-1»
 _RU_INS = {"статья": "статьей", "часть": "частью", "пункт": "пунктом", "подпункт": "подпунктом"}
 _FEMININE = {"статья", "часть", "глава"}
+_KY_NAMES = {"статья": "берене", "часть": "бөлүк", "подпункт": "пунктча", "раздел": "бөлүм"}
 _MONTHS_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
               "сентября", "октября", "ноября", "декабря")
 _MONTHS_KY = ("январындагы", "февралындагы", "мартындагы", "апрелиндеги", "майындагы",
@@ -230,7 +231,7 @@ def _instruction(op, law: Law, lang: str, within: str | None, where: str) -> str
         name = _unit_name(el, law)
         if ru:
             return f"{t('acc') or cite(law, eid, lang, 'acc')} считать {_RU_INS.get(name, 'абзацем')} {new_num}"
-        return f"{t('acc') or cite(law, eid, lang, 'nom')} {new_num}-{name} болуп эсептелсин"
+        return f"{t('acc') or cite(law, eid, lang, 'nom')} {new_num}-{_KY_NAMES.get(name, name)} болуп эсептелсин"
     raise BillTextError(f"{where}: op {kind} at {eid} has no wording in the amending law")
 
 
