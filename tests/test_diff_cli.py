@@ -1,0 +1,79 @@
+"""``lawpatch diff``: two files, a file against a git revision, text and JSON output."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from lawpatch.cli import main
+
+WORD = ("регулирование процессов", "правовое регулирование процессов")
+
+
+def _run(capsys, *args) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(["diff", *args])
+    out, err = capsys.readouterr()
+    return exc.value.code, out, err
+
+
+def _changed_copy(sample_dir, name="new.xml"):
+    path = sample_dir / "rus.xml"
+    new = sample_dir.parent / name
+    new.write_text(path.read_text(encoding="utf-8").replace(*WORD), encoding="utf-8")
+    return path, new
+
+
+def test_two_files_plain_marks(sample_dir, capsys):
+    old, new = _changed_copy(sample_dir)
+    code, out, err = _run(capsys, str(old), str(new), "--color", "never")
+    assert code == 0
+    assert "@@ абзац второй статьи 2 (changed)\n- {+правовое +}регулирование процессов внешней миграции;" in out
+    assert "1 changed unit(s)" in err
+
+
+def test_colour_always(sample_dir, capsys):
+    old, new = _changed_copy(sample_dir)
+    _, out, _ = _run(capsys, str(old), str(new), "--color", "always")
+    assert "\x1b[32mправовое \x1b[0m" in out and "{+" not in out
+
+
+def test_json(sample_dir, capsys):
+    old, new = _changed_copy(sample_dir)
+    _, out, _ = _run(capsys, str(old), str(new), "--format", "json")
+    (law,) = json.loads(out)
+    (change,) = law["changes"]
+    assert change["new_eid"] == "art_2__indent_1"
+    assert {"op": "insert", "text": "правовое "} in change["segments"]
+
+
+def test_identical_files_no_changes(sample_dir, capsys):
+    path = sample_dir / "rus.xml"
+    code, out, err = _run(capsys, str(path), str(path))
+    assert code == 0 and "@@" not in out and "0 changed unit(s)" in err
+
+
+def test_missing_file_is_a_usage_error(sample_dir, capsys):
+    code, _, err = _run(capsys, str(sample_dir / "rus.xml"), str(sample_dir / "nope.xml"))
+    assert code == 2 and "nope.xml: no such file" in err
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_against_a_git_revision(sample_dir, capsys):
+    repo = sample_dir
+
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=repo, check=True,
+                       capture_output=True)
+
+    git("init", "-q")
+    git("add", "rus.xml")
+    git("commit", "-q", "-m", "law")
+    law = repo / "rus.xml"
+    law.write_text(law.read_text(encoding="utf-8").replace(*WORD), encoding="utf-8")
+    code, out, _ = _run(capsys, str(law), "--rev", "HEAD", "--color", "never")
+    assert code == 0 and "{+правовое +}" in out
+    code, _, err = _run(capsys, str(law), "--rev", "no-such-rev")
+    assert code == 2 and "no-such-rev" in err
