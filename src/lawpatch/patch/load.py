@@ -1,0 +1,88 @@
+"""Reading a patch file: safe parse, schema check with line numbers, the model."""
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from ..errors import Finding, FindingsError
+from ..xmlio import PATCH_NS, XmlError, parse
+from .model import OP_KINDS, Bill, LawAmendment, Op, Reason
+
+P = "{%s}" % PATCH_NS
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
+
+
+class PatchError(FindingsError):
+    """A patch file that cannot be read: malformed XML or schema errors (all of them)."""
+
+    exit_code = 1
+
+    def __str__(self) -> str:
+        return "\n".join(str(f) for f in self.findings)
+
+
+@functools.lru_cache(maxsize=None)
+def schema(name: str = "amendment.xsd"):
+    import xmlschema
+
+    return xmlschema.XMLSchema(str(SCHEMA_DIR / name))
+
+
+def schema_findings(tree, path: str, name: str = "amendment.xsd", code: str = "PATCH.SCHEMA") -> list[Finding]:
+    out = []
+    for err in schema(name).iter_errors(tree):
+        line = getattr(err, "sourceline", None)
+        if line is None and getattr(err, "elem", None) is not None:
+            line = getattr(err.elem, "sourceline", None)
+        reason = err.reason or err.message
+        out.append(Finding(code, f"not a valid patch: {reason}", file=path, line=line,
+                           hint=f"at {err.path}" if err.path else ""))
+    return out
+
+
+def _texts(el, tag: str) -> dict:
+    return {c.get("lang"): c.text for c in el.findall(P + tag)}
+
+
+def _op(el) -> Op:
+    kind = el.tag[len(P):]
+    at, position, after, before = el.get("at"), None, None, None
+    if kind == "insert":
+        for pos in ("after", "before"):
+            if el.get(pos):
+                at, position = el.get(pos), pos
+        position = position or "at"
+        after, before = el.get("after"), el.get("before")
+    elif kind == "insert-words":
+        after, before = _texts(el, "after") or None, _texts(el, "before") or None
+    notes = [n.text for n in el.findall(P + "note")]
+    occurrence = el.get("occurrence")
+    return Op(kind=kind, line=el.sourceline, at=at or "", cite=el.get("cite"), lang=el.get("lang"),
+              reasons=tuple(Reason(r.get("treaty"), r.get("article")) for r in el.findall(P + "reason")),
+              old=_texts(el, "old"), new=_texts(el, "new"), text=_texts(el, "text"),
+              heading=_texts(el, "heading"), after=after, before=before, position=position,
+              occurrence=int(occurrence) if occurrence else None, to=el.get("to"),
+              note="\n".join(notes) if notes else None)
+
+
+def load_bill(path: str | os.PathLike) -> Bill:
+    """The bill in ``path``; raises :class:`PatchError` with every schema error and its line."""
+    path = str(path)
+    try:
+        tree = parse(path)
+    except XmlError as exc:
+        raise PatchError([Finding("PATCH.XML", str(exc), file=path)]) from exc
+    root = tree.getroot()
+    if root.tag != P + "amendment":
+        raise PatchError([Finding("PATCH.ROOT", f"the root element is not <amendment xmlns=\"{PATCH_NS}\">",
+                                  file=path, line=root.sourceline)])
+    errors = schema_findings(tree, path)
+    if errors:
+        raise PatchError(errors)
+    laws = []
+    for law in root.findall(P + "law"):
+        ops = tuple(_op(c) for c in law if isinstance(c.tag, str) and c.tag[len(P):] in OP_KINDS)
+        laws.append(LawAmendment(law.get("href"), law.get("base"), ops, law.sourceline))
+    return Bill(id=root.get("id"), date=root.get("date"), number=root.get("number") or "",
+                titles=_texts(root, "title"), path=path, laws=tuple(laws), notes=_texts(root, "note"))
