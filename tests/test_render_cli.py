@@ -68,3 +68,40 @@ def test_libreoffice_converts_every_document(sample_dir, tmp_path):
     for n in names:
         pdf = tmp_path / f"{n}.pdf"
         assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def _fake_bill(monkeypatch, sample_dir):
+    """Stand in for applying a bill: one law file before and after."""
+    from lawpatch.law import Law
+    from lawpatch.render import inputs
+
+    old = Law.load(sample_dir / "rus.xml")
+    new = Law.from_bytes(old.to_bytes())
+    gone = new.get("art_2")
+    gone.getparent().remove(gone)
+
+    class Bill:
+        id = "bill-2025-1"
+        date = "2025-03-04"
+        titles = {"rus": "О внесении изменения в Закон Кыргызской Республики «О внешней миграции»"}
+
+    pair = inputs.Pair(old, new, comparison(), sample_dir / "rus.xml")
+    monkeypatch.setattr(inputs, "pairs_of_bill", lambda path, root=".", langs=("rus", "kir"): (Bill(), [pair]))
+
+
+def test_redline_of_a_bill_writes_one_file_per_law(monkeypatch, sample_dir, tmp_path):
+    _fake_bill(monkeypatch, sample_dir)
+    out = tmp_path / "out"
+    assert _run(["redline", "bill.xml", "-o", str(out)]) in (0, None)
+    target = out / f"{sample_dir.name}-rus.docx"
+    xml = docx.Document(str(target)).element.xml
+    assert 'w:author="bill-2025-1"' in xml and 'w:date="2025-03-04T00:00:00Z"' in xml
+
+
+def test_table_of_a_bill(monkeypatch, sample_dir, tmp_path):
+    _fake_bill(monkeypatch, sample_dir)
+    out = tmp_path / "t.docx"
+    assert _run(["table", "bill.xml", "-o", str(out), "--no-reasons"]) in (0, None)
+    doc = docx.Document(str(out))
+    assert doc.paragraphs[1].text.endswith("«О внешней миграции»»")
+    assert len(doc.tables[0].columns) == 2

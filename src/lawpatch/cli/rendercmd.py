@@ -33,7 +33,8 @@ def redline_cmd(inputs, output, author, date, template, root):
     """Write a redline with Word tracked changes: `redline OLD.xml NEW.xml -o r.docx`, or
     `redline PATCH -o DIR` (one <law>-<lang>.docx per law file the bill changes)."""
     from ..render.inputs import load_law, pairs_of_bill
-    from ..render.redline import write_redline
+    from ..render.redline import redline_bytes, write_redline
+    from ..xmlio import atomic_write_bytes
 
     if len(inputs) == 2:
         old, new = (load_law(p) for p in inputs)
@@ -46,9 +47,11 @@ def redline_cmd(inputs, output, author, date, template, root):
     out = Path(output)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{output}: not a folder (a bill gives one redline per law file)")
+    author = author or getattr(bill, "id", "") or "lawpatch"
+    date = date or getattr(bill, "date", None)
+    made = [(out / f"{pair.path.parent.name}-{pair.new.lang}.docx",
+             redline_bytes(pair.comparison, pair.old, pair.new, author, date, template)) for pair in pairs]
     out.mkdir(parents=True, exist_ok=True)
-    for pair in pairs:
-        target = out / f"{pair.path.parent.name}-{pair.new.lang}.docx"
-        write_redline(pair.comparison, pair.old, pair.new, target, author or getattr(bill, "id", "") or "lawpatch",
-                      date or getattr(bill, "date", None), template)
+    for target, data in made:
+        atomic_write_bytes(target, data)
         click.echo(f"{target}: written", err=True)

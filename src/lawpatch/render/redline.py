@@ -12,10 +12,11 @@ import os
 import re
 from itertools import count
 
+from ..xmlio import atomic_write_bytes
 from . import docxbase
 from .consolidated import Block, add_block, block_run, law_blocks
 
-_TOKENS = re.compile(r"\s+|\S+")
+_TOKENS = re.compile(r"\s+|[\w-]+|[^\w\s]")   # spaces, words, each punctuation mark
 PAIR_RATIO = 0.4        # blocks less alike than this are shown as one removed and one added
 
 
@@ -26,9 +27,15 @@ def write_redline(comparison, old_law, new_law, path: str | os.PathLike, author:
     ``comparison`` (the engine's LawComparison, may be None) is not needed for the marks: they
     come from the printed blocks so that accept-all / reject-all reproduce the texts exactly.
     """
+    atomic_write_bytes(path, redline_bytes(comparison, old_law, new_law, author, date, template))
+
+
+def redline_bytes(comparison, old_law, new_law, author: str = "lawpatch", date: str | None = None,
+                  template: str | os.PathLike | None = None) -> bytes:
+    """The redline DOCX as bytes (to write several files only once all of them are made)."""
     doc = build_redline(old_law, new_law, author, date, template)
     title = comparison.title if comparison is not None else new_law.title
-    docxbase.save(doc, path, date=date, title=title)
+    return docxbase.to_bytes(doc, date=date, title=title)
 
 
 def build_redline(old_law, new_law, author: str, date: str | None, template=None):
