@@ -61,13 +61,13 @@ def _open(path: Path):
 
 def _table_lines(table, counter: list[int], result: ReadResult) -> int:
     """Add each distinct cell of ``table`` as one line; return how many cells had text."""
-    seen: set[int] = set()
+    seen = set()  # the cell elements themselves: holding them keeps lxml's proxies (and identity) stable
     filled = 0
     for row in table.rows:
         for cell in row.cells:
-            if id(cell._tc) in seen:  # a merged cell is repeated across the row
+            if cell._tc in seen:  # a merged cell is repeated across the row
                 continue
-            seen.add(id(cell._tc))
+            seen.add(cell._tc)
             first = counter[0] + 1
             counter[0] += len(cell.paragraphs)
             text = " ".join(paragraph.text for paragraph in cell.paragraphs).replace("\n", " ")
