@@ -74,6 +74,15 @@ def test_title_from_bill_and_default(tmp_path):
                                       "Кыргызской Республики «О внешней миграции»»")
 
 
+def test_repealed_point_is_masculine(tmp_path):
+    from lawpatch.compare.model import UnitChange
+
+    point = UnitChange("repealed", "art_5__para_1__point_2", "art_5__para_1__point_2", "2) текст;", "2)",
+                       (), "art_5", "Статья 5. Права")
+    _, doc = _table(tmp_path, [comparison(changes=(point,))], reasons=False)
+    assert cell_text(doc.tables[0].rows[2].cells[1]) == "утратил силу"
+
+
 def test_kz_columns_and_reasons(tmp_path):
     _, doc = _table(tmp_path, kz_columns=True, reasons=True, context_words=None)
     table = doc.tables[0]

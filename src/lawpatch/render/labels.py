@@ -26,6 +26,7 @@ LABELS: dict[str, dict[str, str]] = {
         "absent": "отсутствует",
         "removed": "исключить",
         "repealed": "утратила силу",
+        "repealed_m": "утратил силу",
         "ellipsis": "…",
     },
     "kir": {
@@ -42,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
         "absent": "жок",
         "removed": "алып салынсын",
         "repealed": "күчүн жоготту",
+        "repealed_m": "күчүн жоготту",
         "ellipsis": "…",
     },
 }
