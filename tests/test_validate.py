@@ -1,0 +1,155 @@
+"""lawpatch validate: the clean sample passes; each kind of damage fails naming file and line."""
+import json
+
+import pytest
+
+from lawpatch.cli import main
+from lawpatch.law import Law
+from lawpatch.validate import validate_law, validate_paths
+
+from .conftest import DATA, LAWS
+
+
+def run(capsys, *args):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["validate", *args])
+    out, err = capsys.readouterr()
+    return exit_info.value.code, out, err
+
+
+def damage(sample_dir, old, new, name="rus.xml", count=1):
+    path = sample_dir / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return path
+
+
+def line_of(path, needle):
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_clean_sample_exits_0(capsys):
+    code, out, err = run(capsys, str(DATA / "sample-law"))
+    assert code == 0
+    assert out == ""
+    assert "2 file(s): 0 error(s), 0 warning(s)" in err
+
+
+def test_duplicate_eid_fails_with_file_and_line(sample_dir, capsys):
+    path = damage(sample_dir, 'eId="art_4"', 'eId="art_3"')
+    code, out, _ = run(capsys, str(path))
+    assert code == 1
+    line = line_of(path, "<num>Статья 4.</num>")
+    assert f"{path}:{line}: error: art_3: eId art_3 is used twice" in out
+    assert "Duplicate key-sequence ['art_3']" in out  # the official schema agrees
+
+
+def test_bad_eid_fails_both_in_the_profile_schema_and_the_convention(sample_dir, capsys):
+    path = damage(sample_dir, 'eId="art_3__para_2"', 'eId="art_3__par_2"')
+    code, out, _ = run(capsys, str(path))
+    assert code == 1
+    line = line_of(path, 'eId="art_3__par_2"')
+    assert f"{path}:{line}: error: KR profile: Element 'paragraph', attribute 'eId'" in out
+    assert "expected art_3__para_2" in out
+
+
+def test_eid_that_does_not_follow_the_numbers_is_an_error(sample_dir):
+    path = damage(sample_dir, 'eId="art_3__para_3"', 'eId="art_3__para_4"')
+    findings = validate_law(path)
+    assert [(f.code, f.unit) for f in findings] == [("VALIDATE.EID_MISMATCH", "art_3__para_4")]
+
+
+def test_missing_frbr_uri_fails(sample_dir, capsys):
+    path = damage(sample_dir, '<FRBRuri value="/akn/kg/act/2000-07-17/61"/>', "")
+    code, out, _ = run(capsys, str(path))
+    assert code == 1
+    line = line_of(path, '<FRBRdate name="Generation" date="2000-07-17"/>')
+    assert f"{path}:{line}: error: KR profile: Element 'FRBRdate': This element is not expected. Expected is ( FRBRuri )" in out
+
+
+@pytest.mark.parametrize("old,new,message", [
+    ('language="rus"', 'language="eng"', "The value 'eng' is not an element of the set {'rus', 'kir'}"),
+    (' naming="parts"', "", "The attribute 'naming' is required but missing"),
+    ('<FRBRuri value="/akn/kg/act/2000-07-17/61"/>', '<FRBRuri value="/akn/ru/act/2000-07-17/61"/>',
+     "is not accepted by the pattern"),
+])
+def test_profile_metadata_rules(sample_dir, old, new, message):
+    path = damage(sample_dir, old, new)
+    assert any(message in f.message for f in validate_law(path))
+
+
+def test_foreign_element_in_the_body_is_not_our_vocabulary(sample_dir):
+    path = damage(sample_dir, '<article eId="art_5">',
+                  '<hcontainer name="x" eId="hc_1"><content><p>x</p></content></hcontainer><article eId="art_5">')
+    messages = [f.message for f in validate_law(path) if f.code == "VALIDATE.PROFILE_SCHEMA"]
+    assert messages and "Element 'hcontainer': This element is not expected" in messages[0]
+
+
+def test_malformed_xml_fails_with_line(sample_dir, capsys):
+    path = sample_dir / "rus.xml"
+    path.write_text("<akomaNtoso>\n<act>\n</akomaNtoso>\n", encoding="utf-8")
+    code, out, _ = run(capsys, str(path))
+    assert code == 1
+    assert out.startswith(f"{path}:3: error: not well-formed XML")
+
+
+def test_kir_with_a_missing_article_breaks_parity(sample_dir, capsys):
+    kir = sample_dir / "kir.xml"
+    lines = kir.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = line_of(kir, '<article eId="art_4"')
+    end = line_of(kir, '<article eId="art_5"')
+    kir.write_text("".join(lines[:start - 1] + lines[end - 1:]), encoding="utf-8")
+    code, out, _ = run(capsys, str(sample_dir))
+    assert code == 1
+    rus = sample_dir / "rus.xml"
+    rus_line = line_of(rus, '<article eId="art_4"')
+    kir_line = line_of(kir, '<article eId="art_5"')
+    assert (f"{rus}:{rus_line}: error: art_4: art_4 is in rus.xml but not at this place in kir.xml "
+            f"(kir.xml:{kir_line})") in out
+
+
+def test_numbering_gap_is_a_warning_failing_only_with_strict(sample_dir, capsys):
+    rus, kir = sample_dir / "rus.xml", sample_dir / "kir.xml"
+    damage(sample_dir, "<num>Статья 5.</num>", "<num>Статья 7.</num>")
+    damage(sample_dir, 'eId="art_5"', 'eId="art_7"', count=1)
+    text = rus.read_text(encoding="utf-8").replace('eId="art_5__', 'eId="art_7__')
+    rus.write_text(text, encoding="utf-8")
+    kir.unlink()
+    code, out, _ = run(capsys, str(rus))
+    assert code == 0
+    assert "warning: art_7: статья 7 after статья 4: no статья 5–6" in out
+    assert run(capsys, "--strict", str(rus))[0] == 1
+
+
+def test_json_output(sample_dir, capsys):
+    path = damage(sample_dir, 'eId="art_4"', 'eId="art_3"')
+    code, out, _ = run(capsys, "--format", "json", str(path))
+    assert code == 1
+    findings = json.loads(out)
+    codes = {f["code"] for f in findings}
+    assert {"VALIDATE.AKN_SCHEMA", "VALIDATE.EID_DUPLICATE"} <= codes
+    assert all(f["file"] == str(path) and f["line"] for f in findings)
+
+
+@pytest.mark.parametrize("args", [["/no/such/law.xml"], ["--format", "yaml", "x.xml"], ["-j", "0", "x.xml"]])
+def test_usage_errors_exit_2(capsys, args):
+    assert run(capsys, *args)[0] == 2
+
+
+def test_parallel_and_serial_agree(sample_dir):
+    damage(sample_dir, 'eId="art_4"', 'eId="art_3"')
+    paths = [str(sample_dir), str(DATA / "sample-law")]
+    assert validate_paths(paths, jobs=2) == validate_paths(paths, jobs=1)
+
+
+def test_a_loaded_law_validates_without_reparsing():
+    assert validate_law(Law.load(DATA / "sample-law" / "kir.xml")) == []
+
+
+@pytest.mark.slow
+def test_bundled_laws_pass_both_schemas():
+    findings = validate_paths([str(LAWS)], jobs=4)
+    schema = [str(f) for f in findings if f.code in ("VALIDATE.AKN_SCHEMA", "VALIDATE.PROFILE_SCHEMA",
+                                                     "VALIDATE.NOT_A_LAW", "VALIDATE.EID_MISMATCH")]
+    assert schema == []
