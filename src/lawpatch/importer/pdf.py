@@ -207,7 +207,10 @@ def _reflow_layout(lines: list[_Line]) -> list[SourceLine]:
     """Paragraphs from a PDF's layout: indent, spacing, and where the justified line stops."""
     if not lines:
         return []
-    left = Counter(round(line.left) for line in lines).most_common(1)[0][0]
+    # The text's margin: the leftmost of the frequent line starts. First lines of paragraphs are
+    # indented, and in a print of short paragraphs they can outnumber the lines at the margin.
+    starts = Counter(round(line.left) for line in lines)
+    left = min(x for x, count in starts.items() if count >= len(lines) * 0.05)
     right = sorted(line.right for line in lines)[int(len(lines) * 0.98)]
     gaps = [a.top - b.top for a, b in zip(lines, lines[1:]) if 0 < a.top - b.top < 40]
     step = statistics.median(gaps) if gaps else 14.0
