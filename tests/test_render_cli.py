@@ -39,6 +39,13 @@ def test_missing_law_is_refused_and_nothing_written(tmp_path, capsys):
     assert not out.exists()
 
 
+def test_unwritable_output_is_reported(sample_dir, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert _run(["render", str(sample_dir / "rus.xml"), "-o", str(blocker / "law.docx")]) == 1
+    assert "cannot write the document" in capsys.readouterr().err
+
+
 def test_bad_template_is_refused(sample_dir, tmp_path, capsys):
     bad = tmp_path / "bad.docx"
     bad.write_text("not a zip", encoding="utf-8")

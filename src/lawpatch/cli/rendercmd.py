@@ -34,7 +34,7 @@ def redline_cmd(inputs, output, author, date, template, root):
     `redline PATCH -o DIR` (one <law>-<lang>.docx per law file the bill changes)."""
     from ..render.inputs import load_law, pairs_of_bill
     from ..render.redline import redline_bytes, write_redline
-    from ..xmlio import atomic_write_bytes
+    from ..render.docxbase import write_bytes
 
     if len(inputs) == 2:
         old, new = (load_law(p) for p in inputs)
@@ -53,5 +53,5 @@ def redline_cmd(inputs, output, author, date, template, root):
              redline_bytes(pair.comparison, pair.old, pair.new, author, date, template)) for pair in pairs]
     out.mkdir(parents=True, exist_ok=True)
     for target, data in made:
-        atomic_write_bytes(target, data)
+        write_bytes(target, data)
         click.echo(f"{target}: written", err=True)

@@ -146,7 +146,15 @@ def epoch(date: str | None = None) -> datetime:
 def save(doc, path: str | os.PathLike, date: str | None = None, title: str = "") -> None:
     """Write the document byte-for-byte reproducibly: fixed core properties and zip timestamps,
     zip entries in a fixed order. The file appears whole or not at all."""
-    atomic_write_bytes(path, to_bytes(doc, date, title))
+    write_bytes(path, to_bytes(doc, date, title))
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Write a finished document atomically; an OS refusal becomes a RenderError naming the file."""
+    try:
+        atomic_write_bytes(path, data)
+    except OSError as exc:
+        raise RenderError(f"{path}: cannot write the document ({exc.strerror or exc})") from exc
 
 
 def to_bytes(doc, date: str | None = None, title: str = "") -> bytes:

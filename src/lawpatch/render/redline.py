@@ -12,7 +12,6 @@ import os
 import re
 from itertools import count
 
-from ..xmlio import atomic_write_bytes
 from . import docxbase
 from .consolidated import Block, add_block, block_run, law_blocks
 
@@ -27,7 +26,7 @@ def write_redline(comparison, old_law, new_law, path: str | os.PathLike, author:
     ``comparison`` (the engine's LawComparison, may be None) is not needed for the marks: they
     come from the printed blocks so that accept-all / reject-all reproduce the texts exactly.
     """
-    atomic_write_bytes(path, redline_bytes(comparison, old_law, new_law, author, date, template))
+    docxbase.write_bytes(path, redline_bytes(comparison, old_law, new_law, author, date, template))
 
 
 def redline_bytes(comparison, old_law, new_law, author: str = "lawpatch", date: str | None = None,
