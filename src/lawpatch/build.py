@@ -1,0 +1,236 @@
+"""Build every document of a bill: check, apply to copies, then render.
+
+Per bill, ``out/<bill-id>/`` receives the consolidated XML and DOCX of each changed law, the
+comparison tables (RU, KY), the redlines, the text of the amending law and ``summary.md``.
+Each bill's folder is made aside and put in place at once, so an error leaves the previous
+outputs as they were; the same inputs give byte-identical files (SOURCE_DATE_EPOCH or the
+bill's date is the date written into documents).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import FindingsError, LawpatchError, UsageError
+
+LANG_CHOICES = {"rus": ("rus",), "kir": ("kir",), "both": ("rus", "kir")}
+KINDS = ("changed", "inserted", "deleted", "repealed", "heading", "renumbered")
+
+
+@dataclass
+class LawResult:
+    """One changed law file: before, after, and what changed."""
+
+    applied: object            # patch.AppliedLaw
+    comparison: object         # compare.LawComparison
+    slug: str
+    lang: str
+
+
+@dataclass
+class BillBuild:
+    bill: object
+    laws: list[LawResult]
+    folder: Path                              # where the files are being written
+    files: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)   # steps whose renderer is not installed
+
+
+# --- the steps: each writes its files into the bill's folder and returns their names ---------
+def _xml(b: BillBuild) -> list[str]:
+    from .xmlio import atomic_write_bytes
+
+    names = []
+    for r in b.laws:
+        name = f"{r.slug}.{r.lang}.xml"
+        atomic_write_bytes(b.folder / name, r.applied.new.to_bytes())
+        names.append(name)
+    return names
+
+
+def _docx(b: BillBuild) -> list[str]:
+    from .render.consolidated import write_docx
+
+    names = []
+    for r in b.laws:
+        name = f"{r.slug}.{r.lang}.docx"
+        write_docx(r.applied.new, b.folder / name)
+        names.append(name)
+    return names
+
+
+def _table(b: BillBuild) -> list[str]:
+    from .render.table import write_table
+
+    names = []
+    for lang in _langs(b):
+        name = f"table.{lang}.docx"
+        write_table([r.comparison for r in b.laws if r.lang == lang], b.folder / name, bill=b.bill)
+        names.append(name)
+    return names
+
+
+def _redline(b: BillBuild) -> list[str]:
+    from .render.redline import write_redline
+
+    names = []
+    for r in b.laws:
+        name = f"{r.slug}.{r.lang}.redline.docx"
+        write_redline(r.comparison, r.applied.old, r.applied.new, b.folder / name, date=b.bill.date)
+        names.append(name)
+    return names
+
+
+def _amending_law(b: BillBuild) -> list[str]:
+    from .billtext import bill_text, write_docx
+
+    names = []
+    for lang in _langs(b):
+        if not dict(b.bill.titles).get(lang):
+            continue  # the bill is not written in this language
+        laws = {la.href: _old_law(b, la.href, lang) for la in b.bill.laws}
+        if any(law is None for law in laws.values()):
+            continue
+        name = f"bill.{lang}.docx"
+        write_docx(bill_text(b.bill, lang, laws), b.folder / name, date=b.bill.date)
+        names.append(name)
+    return names
+
+
+STEPS = (
+    ("consolidated XML", _xml),
+    ("consolidated DOCX", _docx),
+    ("comparison table", _table),
+    ("redline", _redline),
+    ("amending law", _amending_law),
+)
+
+
+def _langs(b: BillBuild) -> list[str]:
+    return sorted({r.lang for r in b.laws}, key=("rus", "kir").index)
+
+
+def _old_law(b: BillBuild, href: str, lang: str):
+    slug = Path(href).name
+    return next((r.applied.old for r in b.laws if r.slug == slug and r.lang == lang), None)
+
+
+# --- the whole build -----------------------------------------------------------------------------
+def default_patches(root: str | os.PathLike = ".") -> list[Path]:
+    patches = sorted((Path(root) / "amendments").glob("*.xml"))
+    if not patches:
+        raise UsageError(f"{Path(root) / 'amendments'}: no bills (*.xml) to build")
+    return patches
+
+
+def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".",
+          langs: tuple[str, ...] = ("rus", "kir")) -> list[BillBuild]:
+    """Check every bill, then write each bill's documents into ``out_dir/<bill-id>/``.
+
+    Nothing is written when any bill is refused (``FindingsError``). With ``in_place`` the
+    laws under ``root`` are replaced by their amended texts once every output is written.
+    """
+    from .compare import compare
+    from .patch import apply_bill, check_bill, load_bill, write_applied
+
+    patches = [Path(p) for p in patches] or default_patches(root)
+    for p in patches:
+        if not p.is_file():
+            raise UsageError(f"{p}: no such patch file")
+    bills = [load_bill(p) for p in patches]
+    seen: dict[str, Path] = {}
+    for bill in bills:
+        if bill.id in seen:
+            raise UsageError(f"{bill.path}: bill id {bill.id!r} is also the id of {seen[bill.id]}")
+        seen[bill.id] = bill.path
+    findings = [f for bill in bills for f in check_bill(bill, root=root)]
+    if any(f.severity == "error" for f in findings):
+        raise FindingsError(findings)
+    applied = [(bill, apply_bill(bill, root=root)) for bill in bills]
+    if in_place:
+        _refuse_overlaps(applied)
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    results = []
+    for bill, laws in applied:
+        results.append(_build_bill(bill, laws, out, langs, compare))
+    if in_place:
+        for _, laws in applied:
+            write_applied(laws)
+    return results
+
+
+def _refuse_overlaps(applied) -> None:
+    owner: dict[str, str] = {}
+    for bill, laws in applied:
+        for a in laws:
+            key = str(Path(a.path).resolve())
+            if key in owner and owner[key] != bill.id:
+                raise UsageError(f"{a.path}: amended by both {owner[key]} and {bill.id}; "
+                                 "--in-place applies one bill to a law at a time")
+            owner[key] = bill.id
+
+
+def _build_bill(bill, laws, out: Path, langs, compare) -> BillBuild:
+    results = []
+    for a in laws:
+        lang = a.new.lang
+        if lang in langs:
+            results.append(LawResult(a, compare(a.old, a.new, reasons=a.reasons), Path(a.path).parent.name, lang))
+    final = out / bill.id
+    tmp = out / f".{bill.id}.tmp-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    b = BillBuild(bill, results, tmp)
+    try:
+        for name, step in STEPS:
+            try:
+                b.files += step(b)
+            except ImportError:
+                b.missing.append(name)
+        b.files.append("summary.md")
+        (tmp / "summary.md").write_text(summary(b), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    _replace_dir(tmp, final)
+    b.folder = final
+    return b
+
+
+def _replace_dir(new: Path, final: Path) -> None:
+    old = final.with_name(f".{final.name}.old-{os.getpid()}")
+    if final.exists():
+        final.rename(old)
+    try:
+        new.rename(final)
+    except OSError as exc:
+        if old.exists():
+            old.rename(final)
+        raise LawpatchError(f"{final}: cannot write the bill's outputs: {exc}") from exc
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def summary(b: BillBuild) -> str:
+    """summary.md: per law and language the count of changes by kind, the citations, the files."""
+    titles = dict(b.bill.titles)
+    out = [f"# {b.bill.id}", ""]
+    title = titles.get("rus") or titles.get("kir") or ""
+    if title:
+        out += [title, ""]
+    out += [f"Date: {b.bill.date}", ""]
+    for r in b.laws:
+        counts = Counter(c.kind for c in r.comparison.changes)
+        out += [f"## {r.slug} ({r.lang}): {r.comparison.title}", ""]
+        out.append(", ".join(f"{k}: {counts[k]}" for k in KINDS if counts[k]) or "no change")
+        out.append("")
+        out += [f"- {c.citation or c.eid or 'title'} ({c.kind})" for c in r.comparison.changes]
+        out.append("")
+    out += ["## Files", ""] + [f"- {name}" for name in b.files]
+    if b.missing:
+        out += ["", "Not made (renderer not installed): " + ", ".join(b.missing)]
+    return "\n".join(out) + "\n"

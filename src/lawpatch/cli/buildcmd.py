@@ -1,0 +1,38 @@
+"""``lawpatch build``: every document of the bills, in one go."""
+from __future__ import annotations
+
+import click
+
+
+@click.command("build")
+@click.argument("patches", nargs=-1)
+@click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the outputs: one sub-folder per bill.")
+@click.option("--in-place", is_flag=True, help="Also write the amended laws over laws/ (after the outputs).")
+@click.option("--lang", type=click.Choice(["rus", "kir", "both"]), default="both", show_default=True)
+@click.option("--root", default=".", show_default=True, help="Repository root (laws/, amendments/).")
+def build_cmd(patches, out_dir, in_place, lang, root):
+    """Check the bills (default: every amendments/*.xml), apply them to copies of the laws, and
+    write per bill into OUT/<bill-id>/: the consolidated XML and DOCX of each changed law, the
+    comparison tables, the redlines, the amending law's text and summary.md.
+
+    Nothing is written when any bill is refused (its findings are printed, exit status 1);
+    laws/ is untouched unless --in-place."""
+    from ..build import LANG_CHOICES, build
+    from ..errors import FindingsError
+
+    try:
+        results = build(patches, out_dir, in_place=in_place, root=root, langs=LANG_CHOICES[lang])
+    except FindingsError as exc:
+        for f in exc.findings:
+            click.echo(str(f), err=True)
+        click.echo("refused: nothing written", err=True)
+        return 1
+    for b in results:
+        click.echo(f"{b.folder}/: {len(b.files)} file(s), {len(b.laws)} law file(s) changed")
+        if b.missing:
+            click.echo(f"  not made (renderer not installed): {', '.join(b.missing)}")
+    if in_place:
+        click.echo("laws/ updated in place")
+    click.echo(f"see {results[0].folder.parent}/<bill-id>/summary.md" if results else "no bill built", err=True)
+    return 0
