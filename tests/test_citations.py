@@ -1,0 +1,129 @@
+"""Citations: drafters' forms → eIds, eIds → RU (six cases) and KY citations, and round trips."""
+import pytest
+
+from lawpatch import structure as st
+from lawpatch.citations import CitationError, cite, ordinal, resolve
+from lawpatch.law import Law, law_files
+
+from .conftest import DATA, LAWS
+
+
+@pytest.fixture(scope="module")
+def law():
+    return Law.load(DATA / "sample-law" / "rus.xml")
+
+
+@pytest.mark.parametrize("text,eid", [
+    ("ч. 2 ст. 3", "art_3__para_2"),
+    ("часть 2 статьи 3", "art_3__para_2"),
+    ("пункт 3 части 2 статьи 3", "art_3__para_2__point_3"),
+    ('подпункт "а" пункта 2 части 2 статьи 3', "art_3__para_2__point_2__point_а"),
+    ("подпункт «б» п. 2 ч. 2 ст. 3", "art_3__para_2__point_2__point_б"),
+    ("пп. б п. 2 ч. 2 ст. 3", "art_3__para_2__point_2__point_б"),
+    ("абзац третий статьи 1", "art_1__al_3"),
+    ("абзаца третьего статьи 1", "art_1__al_3"),
+    ("абзац первый части 2 статьи 3", "art_3__para_2__al_1"),
+    ("абзац четвертый статьи 2", "art_2__indent_3"),  # a dash item is cited as an абзац
+    ("Статья 3", "art_3"),
+    ("ст. 5", "art_5"),
+    ("3-берененин 2-бөлүгү", "art_3__para_2"),
+    ("3-беренесинин 2-бөлүгүнүн 3-пункту", "art_3__para_2__point_3"),
+    ("1-берененин үчүнчү абзацы", "art_1__al_3"),
+    ('3-беренесинин 2-бөлүгүнүн 2-пунктунун "а" пунктчасы', "art_3__para_2__point_2__point_а"),
+    ("art_2__indent_2", "art_2__indent_2"),
+])
+def test_resolve(law, text, eid):
+    assert resolve(law, text) == eid
+
+
+@pytest.mark.parametrize("case,expected", [
+    ("nom", 'подпункт "а" пункта 2 части 2 статьи 3'),
+    ("gen", 'подпункта "а" пункта 2 части 2 статьи 3'),
+    ("dat", 'подпункту "а" пункта 2 части 2 статьи 3'),
+    ("acc", 'подпункт "а" пункта 2 части 2 статьи 3'),
+    ("ins", 'подпунктом "а" пункта 2 части 2 статьи 3'),
+    ("loc", 'подпункте "а" пункта 2 части 2 статьи 3'),
+])
+def test_cite_russian_cases(law, case, expected):
+    assert cite(law, "art_3__para_2__point_2__point_а", "rus", case) == expected
+
+
+@pytest.mark.parametrize("eid,case,expected", [
+    ("art_1__al_4", "nom", "абзац четвертый статьи 1"),
+    ("art_1__al_4", "gen", "абзаца четвертого статьи 1"),
+    ("art_1__al_4", "ins", "абзацем четвертым статьи 1"),
+    ("art_3", "loc", "статье 3"),
+    ("art_3__para_2", "acc", "часть 2 статьи 3"),
+])
+def test_cite_abzats_and_articles(law, eid, case, expected):
+    assert cite(law, eid, "rus", case) == expected
+
+
+@pytest.mark.parametrize("eid,case,expected", [
+    ("art_3", "nom", "3-берене"),
+    ("art_3__para_2", "nom", "3-беренесинин 2-бөлүгү"),
+    ("art_3__para_2__point_3", "nom", "3-беренесинин 2-бөлүгүнүн 3-пункту"),
+    ("art_3__para_2__point_3", "gen", "3-беренесинин 2-бөлүгүнүн 3-пунктунун"),
+    ("art_1__al_4", "nom", "1-беренесинин төртүнчү абзацы"),
+    ("art_1__al_4", "loc", "1-беренесинин төртүнчү абзацында"),
+])
+def test_cite_kyrgyz(law, eid, case, expected):
+    assert cite(law, eid, "kir", case) == expected
+
+
+def test_points_naming_reads_punkt_as_the_numbered_part(sample_dir):
+    path = sample_dir / "rus.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace('naming="parts"', 'naming="points"'), encoding="utf-8")
+    law = Law.load(path)
+    assert resolve(law, "пункт 2 статьи 3") == "art_3__para_2"
+    assert resolve(law, "подпункт 3 пункта 2 статьи 3") == "art_3__para_2__point_3"
+    assert cite(law, "art_3__para_2__point_3", "rus") == "подпункт 3 пункта 2 статьи 3"
+    assert cite(law, "art_3__para_2__point_3", "kir") == "3-беренесинин 2-пунктунун 3-пунктчасы"
+
+
+@pytest.mark.parametrize("text,message,hint", [
+    ("пункт 7 части 2 статьи 3", "часть 2 статьи 3 has no пункт 7", "пункт 1, пункт 2, пункт 3"),
+    ("абзац девятый статьи 1", "статья 1 has no абзац девятый", "абзац четвертый"),
+    ("статья 99", "the law has no статья 99", "статья 1"),
+    ("art_3__para_9", "no unit 'art_3__para_9'", "art_3__para_1"),
+])
+def test_unknown_unit_says_what_exists_nearby(law, text, message, hint):
+    with pytest.raises(CitationError, match=message) as info:
+        resolve(law, text)
+    assert hint in info.value.hint
+    assert "rus.xml" in str(info.value)
+
+
+def test_unreadable_citation(law):
+    with pytest.raises(CitationError, match="cannot read «foo»"):
+        resolve(law, "foo статьи 3")
+
+
+def test_ordinals():
+    assert [ordinal(n) for n in (1, 3, 21, 40)] == ["первый", "третий", "двадцать первый", "сороковой"]
+    assert ordinal(22, case="gen") == "двадцать второго"
+    assert [ordinal(n, "kir") for n in (1, 9, 32, 50)] == ["биринчи", "тогузунчу", "отуз экинчи", "элүүнчү"]
+
+
+def round_trip_failures(law):
+    bad = []
+    for el in st.iter_units(law.body):
+        eid = el.get("eId")
+        if "_dup" in eid:
+            continue  # a misprinted duplicate number cannot be cited apart from its twin
+        for lang, case in (("rus", "nom"), ("rus", "gen"), ("rus", "loc"), ("kir", "nom")):
+            text = cite(law, eid, lang, case)
+            if resolve(law, text) != eid:
+                bad.append((eid, text))
+    return bad
+
+
+@pytest.mark.parametrize("name", ["rus.xml", "kir.xml"])
+def test_round_trip_every_unit_of_the_sample(name):
+    assert round_trip_failures(Law.load(DATA / "sample-law" / name)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", law_files(LAWS) if LAWS.is_dir() else [], ids=str)
+def test_round_trip_every_unit_of_the_bundled_laws(path):
+    assert round_trip_failures(Law.load(path)) == []

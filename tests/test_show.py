@@ -1,0 +1,79 @@
+"""lawpatch show (a unit by citation or eId, the table of contents) and lawpatch text."""
+import pytest
+
+from lawpatch.cli import main
+from lawpatch.law import Law
+from lawpatch.textrender import law_text
+
+from .conftest import DATA, LAWS
+
+SAMPLE = DATA / "sample-law"
+
+
+def run(capsys, *args):
+    with pytest.raises(SystemExit) as exit_info:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return exit_info.value.code, out, err
+
+
+def test_show_a_part_by_citation(capsys):
+    code, out, _ = run(capsys, "show", str(SAMPLE / "rus.xml"), "ч. 2 ст. 3")
+    assert code == 0
+    assert out.splitlines()[:3] == ["eId: art_3__para_2", "RU:  часть 2 статьи 3", "KY:  3-беренесинин 2-бөлүгү"]
+    assert "2. Мигранты имеют право:" in out
+    assert "б) через представителя." in out
+    assert "3. Ограничения" not in out
+
+
+def test_show_by_eid_in_the_kyrgyz_text_of_a_folder(capsys):
+    code, out, _ = run(capsys, "show", str(SAMPLE), "--lang", "kir", "art_2__indent_1")
+    assert code == 0
+    assert "RU:  абзац второй статьи 2" in out
+
+
+def test_show_without_citation_is_the_table_of_contents(capsys):
+    code, out, _ = run(capsys, "show", str(SAMPLE))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Статья 1. Основные понятия  [art_1]"
+    assert len(lines) == 5 and all(line.endswith("]") for line in lines)
+
+
+def test_show_unknown_unit_exits_1_with_nearby_units(capsys):
+    code, _, err = run(capsys, "show", str(SAMPLE / "rus.xml"), "ч. 9 ст. 3")
+    assert code == 1
+    assert "статья 3 has no часть 9; статья 3 has: часть 1, часть 2, часть 3" in err
+
+
+def test_show_missing_law_exits_2(capsys, tmp_path):
+    assert run(capsys, "show", str(tmp_path / "nope.xml"))[0] == 2
+
+
+def test_text_is_the_title_then_one_block_per_unit(capsys):
+    code, out, _ = run(capsys, "text", str(SAMPLE / "rus.xml"))
+    assert code == 0
+    blocks = out.split("\n\n")
+    assert blocks[0] == "Закон Кыргызской Республики «О внешней миграции»"
+    assert blocks[1].startswith("Статья 1. Основные понятия\nДля целей настоящего Закона")
+    assert len(blocks) == 6
+
+
+def test_text_marks_editorial_notes(sample_dir):
+    path = sample_dir / "rus.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "<p>Ограничения прав мигрантов устанавливаются законом.</p>",
+        '<p>Ограничения прав мигрантов устанавливаются законом.</p><p class="editorial">(В редакции Закона КР от 1 мая 2020 года № 1)</p>'),
+        encoding="utf-8")
+    law = Law.load(path)
+    assert "[ред.] (В редакции Закона КР от 1 мая 2020 года № 1)" in law_text(law)
+    assert "В редакции" not in law_text(law, editorial=False)
+    assert law.to_bytes() == path.read_bytes()  # rendering leaves the law as it was
+
+
+@pytest.mark.skipif(not (LAWS / "road-traffic" / "rus.xml").is_file(), reason="laws/road-traffic is not imported")
+def test_road_traffic_part_2_of_article_6(capsys):
+    code, out, _ = run(capsys, "show", str(LAWS / "road-traffic" / "rus.xml"), "ч. 2 ст. 6")
+    assert code == 0
+    assert "eId: art_6__para_2" in out
+    assert "\n2. " in out
