@@ -69,7 +69,7 @@ def _unit(el, blocks: list[Block]) -> None:
         blocks.append(Block(line, style))
 
 
-def add_block(doc, block: Block, base_size: int = 14):
+def add_block(doc, block: Block):
     """Append one block as a paragraph set in its style; returns the paragraph."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt

@@ -17,7 +17,6 @@ from ..xmlio import atomic_write_bytes
 TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
 FONT = "Times New Roman"
 DEFAULT_EPOCH = 1704067200          # 2024-01-01T00:00:00Z: the date written when nothing else is given
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 class RenderError(LawpatchError):
