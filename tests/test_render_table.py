@@ -119,6 +119,10 @@ def test_labels_override(tmp_path):
     _, doc = _table(tmp_path, labels=load_labels(f), reasons=False)
     rows = [[cell_text(c) for c in r.cells] for r in doc.tables[0].rows]
     assert rows[3][0] == "нет" and rows[4][1] == "исключена"
+    assert [p.text for p in doc.paragraphs][-1] != "Министр юстиции"
+    f.write_text(json.dumps({"signature": "Министр юстиции\nА. Б. Фамилия"}), encoding="utf-8")
+    _, doc = _table(tmp_path, labels=load_labels(f))
+    assert [p.text for p in doc.paragraphs][-2:] == ["Министр юстиции", "А. Б. Фамилия"]
     t = tmp_path / "labels.toml"
     t.write_text('old = "Было"\n', encoding="utf-8")
     assert load_labels(t)["kir"]["old"] == "Было"

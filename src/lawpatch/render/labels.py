@@ -28,6 +28,7 @@ LABELS: dict[str, dict[str, str]] = {
         "repealed": "утратила силу",
         "repealed_m": "утратил силу",
         "ellipsis": "…",
+        "signature": "",
     },
     "kir": {
         "title": "САЛЫШТЫРМА ТАБЛИЦА",
@@ -45,6 +46,7 @@ LABELS: dict[str, dict[str, str]] = {
         "repealed": "күчүн жоготту",
         "repealed_m": "күчүн жоготту",
         "ellipsis": "…",
+        "signature": "",
     },
 }
 

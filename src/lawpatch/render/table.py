@@ -48,6 +48,10 @@ def build_table(comparisons: Sequence[LawComparison], options: TableOptions, bil
                 _para(doc, options.label(lang, "law_heading").format(law=comp.title), bold=True, center=True,
                       before=True)
             _law_table(doc, comp, options)
+        signature = options.label(lang, "signature")
+        if signature:   # the initiator's signature under the table, lines split by "\n"
+            for k, line in enumerate(signature.split("\n")):
+                _para(doc, line, bold=True, before=(k == 0))
     return doc
 
 
