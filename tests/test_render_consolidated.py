@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import docx
+import pytest
 from docx.enum.section import WD_ORIENT
 
 from lawpatch.law import Law
@@ -44,3 +45,17 @@ def test_deterministic(sample_dir, tmp_path):
     write_docx(law, tmp_path / "a.docx")
     write_docx(law, tmp_path / "b.docx")
     assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes()
+
+
+def test_committed_templates_are_what_the_script_makes(monkeypatch):
+    from pathlib import Path
+
+    from lawpatch.render import docxbase
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    for kind in ("table", "law"):
+        committed = Path(docxbase.TEMPLATES) / f"{kind}.docx"
+        if not committed.is_file():
+            pytest.skip(f"{committed} is not here")
+        assert docxbase.to_bytes(docxbase.new_template(kind), title="") == committed.read_bytes(), \
+            f"{committed} differs from templates/make_templates.py: run the script and commit"
