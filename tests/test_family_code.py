@@ -1,0 +1,69 @@
+"""The real check: the Family Code as of 6 Jun 2022 against its print of 17 Jul 2025 (three amending
+laws between them: 2 Dec 2024 №190, 4 Jun 2025 №111, 17 Jul 2025 №148). See docs/family-code-check.md."""
+from __future__ import annotations
+
+import pytest
+
+from lawpatch.compare import compare
+from lawpatch.importer import import_file
+
+pytestmark = pytest.mark.slow
+
+
+_CACHE: dict = {}
+
+
+@pytest.fixture
+def comparison(corpus):
+    if corpus not in _CACHE:    # import and compare once for the module's tests
+        old = import_file(corpus / "family-code-2003-201.ru.txt").law
+        new = import_file(corpus / "family-code-2003-201.ed2025.ru.txt").law
+        _CACHE[corpus] = compare(old, new)
+    return _CACHE[corpus]
+
+
+def _by_eid(comparison):
+    return {c.eid: c for c in comparison.changes}
+
+
+def _inserted_words(change) -> str:
+    return "".join(s.text for s in change.segments if s.op == "insert")
+
+
+def test_law_190_of_2024_article_92(comparison):
+    change = _by_eid(comparison)["art_92__para_2"]
+    assert change.kind == "changed"
+    assert "Местная государственная администрация" in _inserted_words(change)
+
+
+def test_law_148_of_2025_names_by_kyrgyz_tradition(comparison):
+    changes = _by_eid(comparison)
+    assert changes["art_63__para_3__indent_2"].kind == "inserted"
+    assert "без добавления окончания" in changes["art_63__para_3__indent_2"].new_text
+    assert "присоединением к нему слова \"тегин\"" in _inserted_words(changes["art_63__para_3__indent_3"])
+
+
+def test_law_111_of_2025_alimony_by_notarial_order(comparison):
+    changes = _by_eid(comparison)
+    for eid in ("art_85__para_2__al_2", "art_86__para_5", "art_111__para_2", "art_125__para_2-1"):
+        assert changes[eid].kind == "inserted", eid
+    assert "нотариального приказа" in changes["art_85__para_2__al_2"].new_text
+    assert changes["art_86"].kind == "heading"
+    assert [s.text for s in changes["art_86"].segments if s.op == "delete"] == [" в судебном порядке"]
+    assert _inserted_words(changes["art_112__para_1"]) == "или к нотариусу "
+    assert _inserted_words(changes["art_116__para_1"]) == ", нотариального приказа"
+    assert _inserted_words(changes["art_117__para_1"]) == ", нотариальным приказом"
+
+
+def test_reflowed_blocks_are_not_reported(comparison):
+    """The print joins abzats the database keeps apart (and splits others): same words, no row."""
+    articles = {c.article_eid for c in comparison.changes}
+    for art in ("art_1", "art_8", "art_18", "art_21", "art_25", "art_39", "art_46", "art_61", "art_69",
+                "art_74", "art_77", "art_84", "art_95"):
+        assert art not in articles, art
+
+
+def test_only_units_not_the_articles_above_them(comparison):
+    changes = _by_eid(comparison)
+    assert "art_112" not in changes and "art_117" not in changes
+    assert len(comparison.changes) < 60
