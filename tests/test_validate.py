@@ -118,7 +118,7 @@ def test_numbering_gap_is_a_warning_failing_only_with_strict(sample_dir, capsys)
     kir.unlink()
     code, out, _ = run(capsys, str(rus))
     assert code == 0
-    assert "warning: art_7: статья 7 after статья 4: no статья 5–6" in out
+    assert "warning: art_7: статья 7 после статьи 4: статей 5–6 нет" in out
     assert run(capsys, "--strict", str(rus))[0] == 1
 
 

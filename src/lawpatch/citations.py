@@ -69,12 +69,12 @@ def _morph():
 
 
 @lru_cache(maxsize=None)
-def _inflect(word: str, case: str, pos: str = "NOUN") -> str:
+def _inflect(word: str, case: str, pos: str = "NOUN", plural: bool = False) -> str:
     """A Russian noun or ordinal (masculine, singular) in a case; «ё» written «е» as in KR laws."""
-    if case == "nom":
+    if case == "nom" and not plural:
         return word
     parses = [p for p in _morph().parse(word) if p.tag.POS == pos] or _morph().parse(word)
-    grammemes = {_PYMORPHY_CASE[case]}
+    grammemes = {_PYMORPHY_CASE[case]} | ({"plur"} if plural else set())
     if pos == "ADJF":
         grammemes |= {"masc", "sing"} | ({"inan"} if case == "acc" else set())
     form = parses[0].inflect(grammemes)

@@ -177,14 +177,23 @@ def _numbering_findings(law: Law) -> list[Finding]:
                 prev = None
                 continue
             if prev is not None and len(value) == 1 and value[0] > prev[0] + 1:
-                name = st.KINDS[st.local(el.tag)].ru
-                missing = (f"{prev[0] + 1}" if value[0] == prev[0] + 2 else f"{prev[0] + 1}–{value[0] - 1}")
-                out.append(Finding("VALIDATE.NUMBER_GAP",
-                                   f"{name} {value[0]} after {name} {prev[0]}: no {name} {missing}",
+                out.append(Finding("VALIDATE.NUMBER_GAP", _gap_message(el, prev[0], value[0]),
                                    file=law.source, line=el.sourceline, unit=el.get("eId") or "",
                                    severity="warning"))
             prev = value
     return out
+
+
+def _gap_message(el, before: int, after: int) -> str:
+    """«статья 7 после статьи 5: статьи 6 нет» (a range: «статей 5–6 нет»)."""
+    from .citations import _inflect
+
+    name = st.KINDS[st.local(el.tag)].ru.split()[0]
+    if after == before + 2:
+        missing = f"{_inflect(name, 'gen')} {before + 1}"
+    else:
+        missing = f"{_inflect(name, 'gen', plural=True)} {before + 1}–{after - 1}"
+    return f"{name} {after} после {_inflect(name, 'gen')} {before}: {missing} нет"
 
 
 def parity_findings(rus_path: str, kir_path: str) -> list[Finding]:
