@@ -62,7 +62,7 @@ def _op(el) -> Op:
               reasons=tuple(Reason(r.get("treaty"), r.get("article")) for r in el.findall(P + "reason")),
               old=_texts(el, "old"), new=_texts(el, "new"), text=_texts(el, "text"),
               heading=_texts(el, "heading"), after=after, before=before, position=position,
-              occurrence=int(occurrence) if occurrence else None, to=el.get("to"),
+              occurrence=(occurrence if occurrence == "all" else int(occurrence)) if occurrence else None, to=el.get("to"),
               note="\n".join(notes) if notes else None)
 
 

@@ -1,0 +1,411 @@
+"""Applying a bill: resolve every op on the base text, then change the tree in an order that
+keeps the resolved targets valid, renumber the eIds once, and record the new expression.
+
+``check_bill`` is the same run without keeping the result, so that check and apply can never
+disagree.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import meta as mt
+from .. import structure as st
+from ..errors import Finding, FindingsError
+from ..law import Law, UnitNotFound
+from . import ops as o
+from .model import WORD_KINDS, Bill, LawAmendment, Op, Reason
+from .resolve import Span, find_words
+
+A = st.A
+NEEDS = {"replace-words": ("old", "new"), "insert-words": ("new",), "delete-words": ("old",),
+         "restate": ("text",), "restate-heading": ("heading",), "insert": ("text",)}
+DESTRUCTIVE = ("restate", "delete", "repeal")
+MOD_TYPE = {"replace-words": "substitution", "insert-words": "insertion", "delete-words": "repeal",
+            "restate": "substitution", "restate-heading": "substitution", "insert": "insertion",
+            "delete": "repeal", "repeal": "repeal", "renumber": "renumbering"}
+
+
+class PatchRefused(FindingsError):
+    exit_code = 1
+
+    def __str__(self) -> str:
+        return "\n".join(str(f) for f in self.findings if f.severity == "error")
+
+
+@dataclass
+class AppliedLaw:
+    path: Path
+    old: Law
+    new: Law
+    ops: tuple[Op, ...]
+    reasons: dict[str, list[Reason]] = field(default_factory=dict)
+
+
+class _Run:
+    """One bill against the laws under ``root``: findings and the changed laws."""
+
+    def __init__(self, bill: Bill, root):
+        self.bill, self.root = bill, Path(root)
+        self.findings: list[Finding] = []
+        self.applied: list[AppliedLaw] = []
+
+    def add(self, code, message, line=None, op: Op | None = None, unit="", hint="", severity="error"):
+        f = Finding(code, message, file=self.bill.path, line=line or (op.line if op else None),
+                    unit=unit or (op.at if op else ""), severity=severity, hint=hint, op=op.kind if op else "")
+        if f not in self.findings:
+            self.findings.append(f)
+
+    # --- the whole bill --------------------------------------------------------------------
+    def run(self) -> None:
+        registry = self._registry()
+        for la in self.bill.laws:
+            self._law(la, registry)
+
+    def _registry(self):
+        try:
+            from ..treaties import load_registry
+        except ImportError:
+            return None
+        return load_registry(self.root)
+
+    def _law(self, la: LawAmendment, registry) -> None:
+        folder = self.root / la.href
+        files = sorted(folder.glob("*.xml")) if folder.is_dir() else []
+        files = [f for f in files if f.stem in mt.LANGS]
+        if not files:
+            self.add("CHECK.UNKNOWN_LAW", f"no law at {la.href} (no rus.xml/kir.xml under {folder})", la.line,
+                     hint="href is laws/<slug> relative to the repository root (--root)")
+            return
+        laws = {}
+        for f in files:
+            data = f.read_bytes()
+            laws[f.stem] = (Law.from_bytes(data, str(f)), Law.from_bytes(data, str(f)), f)
+        for op in la.ops:
+            self._op_static(op, laws, registry)
+        ref = self.ref_id
+        for lang, (old, new, path) in laws.items():
+            if new.meta.find(f".//{A}passiveRef[@eId='{ref}']") is not None:
+                self.add("CHECK.ALREADY_APPLIED", f"{path}: the bill {self.bill.id} is already applied to this law",
+                         la.line, hint="its amendment is in the law's lifecycle; nothing to do")
+                continue
+            before = len([f for f in self.findings if f.severity == "error"])
+            reasons = self._apply_ops(la, lang, new)
+            errors = len([f for f in self.findings if f.severity == "error"]) > before
+            base_date = la.base.rsplit("@", 1)[-1]
+            if base_date != old.expression_date and not la.base == old.expression_uri:
+                msg = f"base {la.base} is not the law's current expression ({old.expression_uri})"
+                if errors:
+                    self.add("CHECK.STALE_BASE", msg, la.line, hint="update base and re-check the old words")
+                else:
+                    self.add("CHECK.STALE_BASE", msg + "; stale base, re-anchored", la.line, severity="warning")
+            if not errors:
+                self._record(new, la.ops, lang, reasons)
+                self.applied.append(AppliedLaw(path, old, new, tuple(op for op in la.ops if op.lang in (None, lang)),
+                                               reasons))
+
+    @property
+    def ref_id(self) -> str:
+        return f"bill-{self.bill.id}"
+
+    # --- checks that do not depend on the tree ---------------------------------------------
+    def _op_static(self, op: Op, laws: dict, registry) -> None:
+        langs = [op.lang] if op.lang else list(laws)
+        if op.lang and op.lang not in laws:
+            self.add("CHECK.NO_LANGUAGE", f"the law has no {op.lang}.xml", op=op)
+        for name in NEEDS.get(op.kind, ()):
+            for lang in langs:
+                if lang in laws and lang not in op.texts(name):
+                    self.add("CHECK.TEXT_MISSING", f"no <{name} lang=\"{lang}\"> text", op=op,
+                             hint=f"the law has {lang}.xml: every op needs its text in each language, or lang=\"…\"")
+        if op.kind == "insert-words":
+            for lang in langs:
+                if lang in laws and lang not in op.texts("after") and lang not in op.texts("before"):
+                    self.add("CHECK.TEXT_MISSING", f"no <after>/<before lang=\"{lang}\"> words", op=op)
+        if op.kind == "restate" and not op.at and "text" in NEEDS[op.kind]:
+            pass
+        for r in op.reasons:
+            if registry is not None:
+                problem = registry.problem(r.treaty, r.article)
+                if problem:
+                    self.add("CHECK.REASON", problem, op=op, hint=registry.hint(r.treaty))
+        if op.cite:
+            self._cite(op, laws)
+
+    def _cite(self, op: Op, laws: dict) -> None:
+        try:
+            from ..citations import CitationError, resolve
+        except ImportError:
+            return
+        lang = "kir" if ("-берене" in op.cite and "kir" in laws) else ("rus" if "rus" in laws else next(iter(laws)))
+        law = laws[lang][0]
+        try:
+            eid = resolve(law, op.cite)
+        except CitationError as exc:
+            self.add("CHECK.CITE", f"citation «{op.cite}»: {exc}", op=op, hint=getattr(exc, "hint", "") or "")
+            return
+        if op.at and eid != op.at:
+            self.add("CHECK.CITE_MISMATCH", f"«{op.cite}» is {eid}, not {op.at}", op=op,
+                     hint=f"at=\"{eid}\" or correct the citation")
+
+    # --- the tree ----------------------------------------------------------------------------
+    def _target(self, law: Law, op: Op):
+        if op.kind == "restate" and not op.at:
+            return law.act.find(f"{A}preface/{A}longTitle")
+        try:
+            return law.get(op.at)
+        except UnitNotFound as exc:
+            self.add("CHECK.TARGET_MISSING", f"no unit {op.at} in {law.source}", op=op, hint=exc.hint)
+            return None
+
+    def _apply_ops(self, la: LawAmendment, lang: str, law: Law) -> dict:
+        ops = [op for op in la.ops if op.lang in (None, lang)]
+        targets = {id(op): self._target(law, op) for op in ops}
+        if any(t is None for t in targets.values()):
+            return {}
+        self._overlaps(ops, targets)
+        edits: dict = {}  # id(p) -> (p, [(start, end, text, op)])
+        for op in ops:
+            if op.kind in WORD_KINDS:
+                self._word_edit(op, lang, targets[id(op)], edits)
+        for p, spans in edits.values():
+            spans.sort(key=lambda s: (s[0], s[1]))
+            for a, b in zip(spans, spans[1:]):
+                if b[0] < a[1] or (a[0] == a[1] == b[0] == b[1]):
+                    self.add("CHECK.OVERLAP", "two ops change the same words", op=b[3],
+                             hint=f"the other op is on line {a[3].line}")
+        if any(f.severity == "error" for f in self.findings):
+            return {}
+        for p, spans in edits.values():
+            text = st.block_text(p)
+            for start, end, new, _ in sorted(spans, key=lambda s: -s[0]):
+                text = o.splice(text, start, end, new)
+            o.set_block_text(p, text)
+        inserted: dict = {}
+        order = ("restate-heading", "renumber", "insert", "restate", "repeal", "delete")
+        last: dict = {}
+        for kind in order:
+            for op in ops:
+                if op.kind == kind:
+                    try:
+                        inserted[id(op)] = self._unit_op(op, lang, law, targets[id(op)], last)
+                    except o.OpError as exc:
+                        self.add(exc.code, exc.message, op=op, hint=exc.hint)
+        if any(f.severity == "error" for f in self.findings):
+            return {}
+        changes = law.reindex()
+        reasons: dict = {}
+        self._dest = {}
+        for op in ops:
+            if op.kind == "insert":
+                dests = [el.get("eId") for el in inserted.get(id(op)) or []]
+            elif op.kind == "restate" and not op.at:
+                dests = [""]
+            elif op.kind == "delete":
+                dests = [op.at]
+            elif op.kind == "restate":
+                dests = [el.get("eId") for el in inserted.get(id(op)) or []] or [changes.get(op.at, op.at)]
+            else:
+                dests = [targets[id(op)].get("eId")]
+            self._dest[id(op)] = dests
+            for d in dests:
+                reasons.setdefault(d, []).extend(op.reasons)
+        return reasons
+
+    def _overlaps(self, ops, targets) -> None:
+        for i, a in enumerate(ops):
+            for b in ops[i + 1:]:
+                if a.kind not in DESTRUCTIVE and b.kind not in DESTRUCTIVE:
+                    continue
+                ta, tb = targets[id(a)], targets[id(b)]
+                if ta is None or tb is None:
+                    continue
+                related = ta is tb or _contains(ta, tb) or _contains(tb, ta)
+                side_insert = any(x.kind == "insert" and x.position != "at" and targets[id(x)] is t
+                                  for x, t in ((a, tb), (b, ta)))
+                if related and not side_insert:
+                    self.add("CHECK.OVERLAP", f"{b.kind} of {b.at or 'the title'} overlaps {a.kind} of "
+                             f"{a.at or 'the title'} (line {a.line})", op=b,
+                             hint="one op per unit when it is restated, deleted or repealed")
+
+    def _word_edit(self, op: Op, lang: str, el, edits: dict) -> None:
+        try:
+            if op.kind == "insert-words":
+                after = op.texts("after").get(lang)
+                words = after if after is not None else op.texts("before").get(lang)
+                if words is None:
+                    return
+                spans = find_words(el, words, op.occurrence, "anchor words")
+                new = o.insertion(op.new[lang], after is not None)
+                items = [(s.end, s.end, new) if after is not None else (s.start, s.start, new) for s in spans]
+            else:
+                old = op.old.get(lang)
+                if old is None:
+                    return
+                spans = find_words(el, old, op.occurrence, "words")
+                new = op.new.get(lang, "") if op.kind == "replace-words" else ""
+                if op.kind == "replace-words" and old == new:
+                    raise o.OpError("CHECK.NO_CHANGE", "the old and the new words are the same")
+                items = [(s.start, s.end, new) for s in spans]
+                if op.kind == "replace-words" and new and any(new in st.block_text(s.p) for s in spans) \
+                        and old not in new:
+                    pass
+        except o.OpError as exc:
+            self.add(exc.code, exc.message, op=op, hint=exc.hint)
+            return
+        for s, (start, end, new) in zip(spans, items):
+            edits.setdefault(id(s.p), (s.p, []))[1].append((start, end, new, op))
+
+    def _fragment(self, text: str, lang: str, law: Law, context_el) -> list:
+        from ..importer import parse_fragment
+
+        ctx = "body" if context_el is law.body or not st.is_unit(context_el) else st.local(context_el.tag)
+        if ctx == "point" and st.local(context_el.getparent().tag) == "point":
+            ctx = "subpoint"
+        return parse_fragment(text, lang, law.naming, context=ctx)
+
+    def _unit_op(self, op: Op, lang: str, law: Law, el, last: dict):
+        kind = op.kind
+        if kind == "restate-heading":
+            o.set_heading(el, op.heading[lang])
+        elif kind == "renumber":
+            siblings = [c for c in el.getparent() if st.is_unit(c) and c.tag == el.tag and c is not el]
+            if op.to in {st.clean_number(st.num_text(c)) for c in siblings}:
+                raise o.OpError("CHECK.NUMBER_EXISTS", f"number {op.to} is already taken")
+            o.renumber(el, op.to)
+        elif kind == "repeal":
+            if st.is_repealed(el):
+                raise o.OpError("CHECK.ALREADY_REPEALED", "the unit is already repealed")
+            o.repeal(el, o.repeal_note(el, lang, self.bill.date, self.bill.number))
+        elif kind == "delete":
+            o.delete(el)
+        elif kind == "restate" and not op.at:
+            p = el.find(f"{A}p")
+            o.set_block_text(p, op.text[lang])
+        elif kind == "restate":
+            new = self._fragment(op.text[lang], lang, law, el.getparent())
+            o.restate(el, new)
+            return new if len(new) == 1 and new[0].getparent() is not None and new[0].get("eId") is None \
+                and st.is_unit(new[0]) else None
+        elif kind == "insert":
+            parent = el if op.position == "at" else el.getparent()
+            new = self._fragment(op.text[lang], lang, law, parent)
+            if not new:
+                raise o.OpError("CHECK.EMPTY_TEXT", "the text to insert is empty")
+            self._check_numbers(el, op.position, new)
+            return o.insert(el, op.position, new, last)
+        return None
+
+    @staticmethod
+    def _check_numbers(anchor, position: str, new: list) -> None:
+        if position == "at":
+            siblings, before = list(anchor), list(anchor)
+        else:
+            siblings = list(anchor.getparent())
+            i = siblings.index(anchor)
+            before = siblings[: i + 1] if position == "after" else siblings[:i]
+        for el in new:
+            number = st.clean_number(st.num_text(el)) if st.num_text(el) else None
+            if not number or not st.KINDS[st.local(el.tag)].numbered:
+                continue
+            same = [c for c in siblings if st.is_unit(c) and c.tag == el.tag]
+            if number in {st.clean_number(st.num_text(c)) for c in same if st.num_text(c)}:
+                raise o.OpError("CHECK.NUMBER_EXISTS", f"{st.local(el.tag)} {number} already exists",
+                                "a new unit takes a free number: 5-1 after 5")
+            prev = [c for c in before if st.is_unit(c) and c.tag == el.tag and st.num_text(c)]
+            prev_number = st.clean_number(st.num_text(prev[-1])) if prev else None
+            if not o.sequence_ok(prev_number, number):
+                raise o.OpError("CHECK.NUMBER_SEQUENCE",
+                                f"{st.local(el.tag)} {number} cannot follow {prev_number or 'the start'}",
+                                f"after {prev_number} the next numbers are {prev_number}-1 or the following one"
+                                if prev_number else "the first unit is 1")
+            before = before + [el]
+
+    # --- the new expression ------------------------------------------------------------------
+    def _record(self, law: Law, ops, lang: str, reasons) -> None:
+        bill, m = self.bill, law.meta
+        date = bill.date
+        uri = mt.frbr(law.date, law.number, lang, date).expression_uri()
+        ident = m.find(f"{A}identification")
+        expr, man = ident.find(f"{A}FRBRExpression"), ident.find(f"{A}FRBRManifestation")
+        expr.find(f"{A}FRBRthis").set("value", uri + "/!main")
+        expr.find(f"{A}FRBRuri").set("value", uri)
+        expr.find(f"{A}FRBRdate").set("date", date)
+        man.find(f"{A}FRBRthis").set("value", uri + "/!main.xml")
+        man.find(f"{A}FRBRuri").set("value", uri + ".akn")
+        man.find(f"{A}FRBRdate").set("date", date)
+        src = law.source_info
+        if src is not None:
+            src.set("redaction", date)
+        href = mt.work_uri(bill.date, bill.number) if bill.number else bill.uri
+        show = bill.titles.get(lang) or bill.id
+        life = m.find(f"{A}lifecycle")
+        n = len(life.findall(f"{A}eventRef")) + 1
+        ev = life.makeelement(A + "eventRef", {"eId": f"e_{n}", "date": date, "source": "#" + self.ref_id,
+                                               "type": "amendment"})
+        life.append(ev)
+        refs = m.find(f"{A}references")
+        pref = refs.makeelement(A + "passiveRef", {"eId": self.ref_id, "href": href, "showAs": show})
+        prev = refs.findall(f"{A}passiveRef") or refs.findall(f"{A}original")
+        (prev[-1].addnext(pref) if prev else refs.insert(0, pref))
+        analysis = m.find(f"{A}analysis")
+        if analysis is None:
+            analysis = m.makeelement(A + "analysis", {"source": "#lawpatch"})
+            anchor = m.find(f"{A}workflow") if m.find(f"{A}workflow") is not None else life
+            anchor.addnext(analysis)
+        mods = analysis.find(f"{A}passiveModifications")
+        if mods is None:
+            mods = analysis.makeelement(A + "passiveModifications", {})
+            analysis.insert(0, mods)
+        k = len(mods)
+        for op in ops:
+            for dest in self._dest.get(id(op), []):
+                k += 1
+                tm = mods.makeelement(A + "textualMod", {"eId": f"pmod_{k}", "type": MOD_TYPE[op.kind]})
+                mods.append(tm)
+                tm.append(tm.makeelement(A + "source", {"href": "#" + self.ref_id}))
+                tm.append(tm.makeelement(A + "destination", {"href": "#" + dest if dest else "#"}))
+
+
+def _contains(outer, inner) -> bool:
+    return any(a is outer for a in inner.iterancestors())
+
+
+def _run(bill: Bill, root) -> _Run:
+    r = _Run(bill, root)
+    r.run()
+    return r
+
+
+def apply_bill(bill: Bill, root=".") -> list[AppliedLaw]:
+    """The laws as the bill makes them (nothing written); raises :class:`PatchRefused`."""
+    r = _run(bill, root)
+    if any(f.severity == "error" for f in r.findings):
+        raise PatchRefused(r.findings)
+    return r.applied
+
+
+def check_bill(bill: Bill, root=".") -> list[Finding]:
+    """Every finding of the bill against the laws, errors and warnings, at once."""
+    return _run(bill, root).findings
+
+
+def write_applied(applied: list[AppliedLaw]) -> None:
+    """Write every changed law, all or nothing: temps first (fsynced), then the renames."""
+    temps = []
+    try:
+        for a in applied:
+            data = a.new.to_bytes()
+            tmp = Path(a.path).with_name(f".{Path(a.path).name}.lawpatch-tmp")
+            temps.append((tmp, Path(a.path)))
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+    except BaseException:
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
+        raise
+    for tmp, path in temps:
+        os.replace(tmp, path)

@@ -1,0 +1,183 @@
+"""One function per op kind, acting on the lxml tree of one language version.
+
+Targets are resolved on the base text first (:mod:`.resolve`); the functions here only change
+the tree. Errors are :class:`OpError` (code, message, hint), turned into findings by the caller.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import structure as st
+from ..errors import LawpatchError
+
+A = st.A
+MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+             "октября", "ноября", "декабря"]
+MONTHS_KY = ["январындагы", "февралындагы", "мартындагы", "апрелиндеги", "майындагы", "июнундагы",
+             "июлундагы", "августундагы", "сентябрындагы", "октябрындагы", "ноябрындагы", "декабрындагы"]
+_MASCULINE = {"paragraph_points", "point", "alinea", "indent", "subparagraph"}
+
+
+class OpError(LawpatchError):
+    def __init__(self, code: str, message: str, hint: str = ""):
+        super().__init__(message)
+        self.code, self.message, self.hint = code, message, hint
+
+
+# --- words ---------------------------------------------------------------------------------
+def set_block_text(p, text: str) -> None:
+    """Replace a block's text (inline markup inside the block, if any, is flattened)."""
+    for child in list(p):
+        p.remove(child)
+    p.text = text
+
+
+def splice(text: str, start: int, end: int, new: str) -> str:
+    """``text[start:end]`` replaced by ``new``, keeping single spaces and no space before punctuation."""
+    left, right = text[:start], text[end:]
+    if not new:
+        if left.endswith(" ") and (right.startswith(" ") or right[:1] in ",.;:)»" or not right):
+            left = left.rstrip(" ")
+        elif not left and right.startswith(" "):
+            right = right.lstrip(" ")
+        return left + right
+    return left + new + right
+
+
+def insertion(new: str, after: bool) -> str:
+    """The words to insert next to an anchor: a space between words, none before punctuation."""
+    if after:
+        return new if new[:1] in ",.;:) " else " " + new
+    return new if new[-1:] in " («" else new + " "
+
+
+# --- units ---------------------------------------------------------------------------------
+def set_heading(el, heading: str) -> None:
+    h = el.find(A + "heading")
+    if h is None:
+        h = el.makeelement(A + "heading", {})
+        num = el.find(A + "num")
+        if num is not None:
+            num.addnext(h)
+        else:
+            el.insert(0, h)
+    for child in list(h):
+        h.remove(child)
+    h.text = heading
+
+
+def renumber(el, to: str) -> None:
+    num = el.find(A + "num")
+    if num is None or not st.clean_number(st.num_text(el)):
+        raise OpError("CHECK.NOT_NUMBERED", "the unit has no number to change", "renumber applies to numbered units")
+    old = st.clean_number(st.num_text(el))
+    text = "".join(num.itertext())
+    for child in list(num):
+        num.remove(child)
+    num.text = text.replace(old, to, 1)
+
+
+def date_ru(date: str) -> str:
+    y, m, d = date.split("-")
+    return f"{int(d)} {MONTHS_RU[int(m) - 1]} {y} года"
+
+
+def date_ky(date: str) -> str:
+    y, m, d = date.split("-")
+    return f"{y}-жылдын {int(d)}-{MONTHS_KY[int(m) - 1]}"
+
+
+def repeal_note(el, lang: str, date: str, number: str) -> str:
+    """«(Утратила силу в соответствии с Законом КР от … № …)» / «(КР … № … Мыйзамына ылайык күчүн жоготту)»."""
+    if lang == "kir":
+        if number:
+            return f"(КР {date_ky(date)} № {number} Мыйзамына ылайык күчүн жоготту)"
+        return "(Күчүн жоготту)"
+    verb = "Утратил" if st.local(el.tag) in _MASCULINE else "Утратила"
+    if number:
+        return f"({verb} силу в соответствии с Законом КР от {date_ru(date)} № {number})"
+    return f"({verb} силу)"
+
+
+def repeal(el, note: str) -> None:
+    """The unit keeps its number; its content is the editorial note alone."""
+    for child in list(el):
+        if isinstance(child.tag, str) and st.local(child.tag) not in ("num", "heading"):
+            el.remove(child)
+    el.set("status", "removed")
+    content = el.makeelement(A + "content", {})
+    el.append(content)
+    p = content.makeelement(A + "p", {"class": st.EDITORIAL})
+    p.text = note
+    content.append(p)
+
+
+def delete(el) -> None:
+    parent = el.getparent()
+    parent.remove(el)
+    if st.is_unit(parent):
+        st.collapse_if_single(parent)
+
+
+def restate(el, new: list) -> None:
+    """Put the parsed ``new`` units in place of ``el``; a text without a number keeps the unit's
+    number and heading and replaces its body."""
+    tag = st.local(el.tag)
+    if len(new) == 1 and st.local(new[0].tag) == tag:
+        el.addnext(new[0])
+        el.getparent().remove(el)
+        return
+    if len(new) >= 1 and all(st.local(n.tag) in st.ABZATS_TAGS or st.local(n.tag) != tag for n in new) \
+            and tag not in st.ABZATS_TAGS:
+        for child in list(el):
+            if isinstance(child.tag, str) and st.local(child.tag) not in ("num", "heading"):
+                el.remove(child)
+        if len(new) == 1 and st.local(new[0].tag) == "alinea" and new[0].find(A + "num") is None:
+            el.append(new[0].find(A + "content"))
+        else:
+            for n in new:
+                el.append(n)
+        return
+    if tag in st.ABZATS_TAGS and len(new) == 1 and st.local(new[0].tag) in st.ABZATS_TAGS:
+        el.addnext(new[0])
+        el.getparent().remove(el)
+        return
+    raise OpError("CHECK.RESTATE_SHAPE",
+                  f"the new text is {len(new)} unit(s) of kind {', '.join(sorted({st.local(n.tag) for n in new}))}, "
+                  f"not one {tag}", "start the text with the unit's number as printed («3. …», «1) …»)")
+
+
+def insert(anchor, position: str, new: list, last: dict) -> list:
+    """Insert ``new`` after/before ``anchor`` or at the end of it; ``last`` remembers the previous
+    insert at the same place so that several inserts keep the bill's order."""
+    key = (id(anchor), position)
+    if position == "at":
+        if anchor.find(A + "content") is not None:
+            st.to_hier(anchor)
+        for n in new:
+            anchor.append(n)
+    elif position == "after":
+        ref = last.get(key, anchor)
+        for n in new:
+            ref.addnext(n)
+            ref = n
+        last[key] = ref
+    else:
+        for n in new:
+            anchor.addprevious(n)
+    return new
+
+
+def sequence_ok(prev: str | None, new: str) -> bool:
+    """Whether ``new`` may follow ``prev`` among the siblings: 5 → 6 or 5-1, 5-1 → 5-2 or 5-1-1."""
+    if not re.fullmatch(r"\d+(-\d+)*", new):
+        return True
+    if prev is None:
+        return new == "1"
+    if not re.fullmatch(r"\d+(-\d+)*", prev):
+        return True
+    parts = prev.split("-")
+    candidates = {prev + "-1"}
+    for i in range(len(parts)):
+        candidates.add("-".join(parts[:i] + [str(int(parts[i]) + 1)]))
+    return new in candidates

@@ -1,0 +1,68 @@
+"""Finding an op's target on the base text: the unit, and for word ops the exact span."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import structure as st
+from .ops import OpError
+
+
+@dataclass
+class Span:
+    p: object          # the <p> block
+    start: int
+    end: int
+
+
+def occurrences(paragraphs, words: str) -> list[Span]:
+    out = []
+    for p in paragraphs:
+        text = st.block_text(p)
+        i = text.find(words)
+        while i >= 0:
+            out.append(Span(p, i, i + len(words)))
+            i = text.find(words, i + len(words))
+    return out
+
+
+def closest(text: str, words: str) -> str:
+    """The fragment of ``text`` nearest to ``words`` (diff-match-patch fuzzy match), for hints."""
+    if not text:
+        return ""
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    dmp.Match_Threshold = 0.6
+    probe = words[: dmp.Match_MaxBits]
+    best, loc = None, -1
+    for anchor in range(0, max(len(text), 1), max(len(text) // 8, 1)):
+        loc = dmp.match_main(text, probe, anchor)
+        if loc >= 0:
+            best = loc
+            break
+    if best is None:
+        return ""
+    return text[best: best + len(words)]
+
+
+def find_words(el, words: str, occurrence, what: str = "words") -> list[Span]:
+    """The span(s) of ``words`` in the unit's own normative text (never in editorial notes)."""
+    spans = occurrences(st.own_paragraphs(el), words)
+    if not spans:
+        if occurrences([p for p in st.own_paragraphs(el, editorial=True) if st.is_editorial(p)], words):
+            raise OpError("CHECK.WORDS_IN_NOTE", f"«{words}» is only inside an editorial note",
+                          "word operations never change editorial notes")
+        near = closest(st.own_text(el), words)
+        hint = f"closest text in the unit: «{near}»" if near else f"the unit's text: «{st.own_text(el)[:200]}»"
+        raise OpError("CHECK.OLD_WORDS_NOT_FOUND", f"{what} «{words}» not found in the unit's text", hint)
+    if occurrence == "all":
+        return spans
+    if occurrence is None:
+        if len(spans) > 1:
+            raise OpError("CHECK.WORDS_AMBIGUOUS", f"{what} «{words}» occur {len(spans)} times",
+                          'say which with occurrence="N" (or occurrence="all")')
+        return spans
+    if int(occurrence) > len(spans):
+        raise OpError("CHECK.OCCURRENCE", f"{what} «{words}» occur {len(spans)} times, not {occurrence}",
+                      f"occurrence is 1..{len(spans)}")
+    return [spans[int(occurrence) - 1]]
