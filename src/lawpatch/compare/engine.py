@@ -19,6 +19,8 @@ from .words import similarity, word_diff
 
 _SPACE = re.compile(r"\s+")
 MATCH = 0.5          # least word similarity for two units to be the same unit rewritten
+# a block may change form without changing place: an abzats numbered («…» → «1. …»), a dash dropped
+INTERCHANGEABLE = frozenset({"alinea", "indent", "paragraph", "point"})
 
 
 def _norm(text: str) -> str:
@@ -106,9 +108,12 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
     cands = []
     for i in orange:
         for j in nrange:
-            if st.local(olds[i].tag) != st.local(news[j].tag):
+            otag, ntag = st.local(olds[i].tag), st.local(news[j].tag)
+            if otag != ntag and not {otag, ntag} <= INTERCHANGEABLE:
                 continue
             sim = similarity(old_side.key(olds[i]), new_side.key(news[j]))
+            if otag != ntag and sim < MATCH:
+                continue
             same_num = st.num_text(olds[i]) == st.num_text(news[j]) and bool(st.num_text(olds[i]))
             same_id = olds[i].get("eId") == news[j].get("eId")
             if sim >= MATCH or same_num or same_id:
