@@ -65,3 +65,28 @@ def test_redline_of_a_real_law(edited, tmp_path):
     body = _body(out)
     assert _resolve(body, accept=True) == [b.text for b in law_blocks(new)]
     assert _resolve(body, accept=False) == [b.text for b in law_blocks(old)]
+
+
+def test_documents_of_a_real_bill(tmp_path):
+    from lawpatch.render.consolidated import law_blocks
+    from lawpatch.render.inputs import pairs_of_bill
+    from lawpatch.render.redline import write_redline
+
+    root = Path(__file__).resolve().parents[1]
+    bill_path = root / "amendments" / "2026-icrmw-family.xml"
+    if not bill_path.is_file():
+        pytest.skip(f"{bill_path} is not here")
+    bill, pairs = pairs_of_bill(str(bill_path), root=str(root))
+    out = tmp_path / "t.docx"
+    write_table([p.comparison for p in pairs], out, TableOptions(), bill=bill)
+    doc = docx.Document(str(out))
+    assert bill.titles["rus"] in doc.paragraphs[1].text
+    rows = [r for r in doc.tables[0].rows[1:] if r.cells[0]._tc is not r.cells[2]._tc]   # not context rows
+    reasons = [cell_text(r.cells[2]) for r in rows if cell_text(r.cells[2])]
+    assert reasons and all("icrmw-1990" in r or "МКЗТМ" in r for r in reasons)
+    for pair in pairs:
+        red = tmp_path / f"{pair.new.lang}.docx"
+        write_redline(pair.comparison, pair.old, pair.new, red, bill.id, bill.date)
+        body = _body(red)
+        assert _resolve(body, accept=True) == [b.text for b in law_blocks(pair.new)]
+        assert _resolve(body, accept=False) == [b.text for b in law_blocks(pair.old)]
