@@ -31,6 +31,8 @@ def law():
     ("1-берененин үчүнчү абзацы", "art_1__al_3"),
     ('3-беренесинин 2-бөлүгүнүн 2-пунктунун "а" пунктчасы', "art_3__para_2__point_2__point_а"),
     ("art_2__indent_2", "art_2__indent_2"),
+    ("в части 2 статьи 3 настоящего Закона", "art_3__para_2"),
+    ("ушул Мыйзамдын 3-беренесинин 2-бөлүгүндө", "art_3__para_2"),
 ])
 def test_resolve(law, text, eid):
     assert resolve(law, text) == eid
@@ -84,7 +86,7 @@ def test_points_naming_reads_punkt_as_the_numbered_part(sample_dir):
 @pytest.mark.parametrize("text,message,hint", [
     ("пункт 7 части 2 статьи 3", "часть 2 статьи 3 has no пункт 7", "пункт 1, пункт 2, пункт 3"),
     ("абзац девятый статьи 1", "статья 1 has no абзац девятый", "абзац четвертый"),
-    ("статья 99", "the law has no статья 99", "статья 1"),
+    ("статья 99", "the law has no статья 99", "art_5"),
     ("art_3__para_9", "no unit 'art_3__para_9'", "art_3__para_1"),
 ])
 def test_unknown_unit_says_what_exists_nearby(law, text, message, hint):

@@ -270,6 +270,11 @@ def _parse(text: str) -> list[tuple[str, object]]:
     for pattern, repl in _ABBREVIATIONS:
         t = re.sub(pattern, repl, t)
     t = t.replace("«", '"').replace("»", '"')
+    # the frame around a citation in running text: «в статье 5 настоящего Закона»,
+    # «ушул Мыйзамдын 5-беренеси»
+    t = re.sub(r"^(?:в|во|к|из|на|по|согласно|со)\s+", "", t)
+    t = re.sub(r"\s+(?:настоящего|этого|указанного)\s+\S+$", "", t)
+    t = re.sub(r"^(?:ушул|бул)\s+\S+\s+", "", t)
     words = re.findall(r'"[^"\s]{1,2}"|[^\s,;:]+', t)
     steps: list[tuple[str, object]] = []
     kyrgyz = bool(re.search(r"[өүң]|берене|-[а-яөүң]|^(?:[ivxlc]+|[0-9]+)\s+[а-я]", t))
@@ -371,7 +376,7 @@ def resolve(law, text: str) -> str:
         if found is None:
             where = cite(law, current.get("eId"), "rus") if current is not law.body else "the law"
             raise CitationError(f"{law.source}: «{text}»: {where} has no {_describe(kind, key, law, current)}",
-                                _nearby(law, current))
+                                law.nearby_hint(f"art_{key}") if kind == "article" else _nearby(law, current))
         current = found
     return current.get("eId")
 
@@ -421,9 +426,8 @@ def _describe(kind: str, key, law, current) -> str:
 def _nearby(law, current) -> str:
     """What the unit where the citation stopped contains («статья 5 has: часть 1, часть 2»)."""
     if current is law.body:
-        arts = [f"статья {_number(a)}" for a in law.articles()]
-        return f"the law has {len(arts)} articles: {', '.join(arts[:5])}{' …' if len(arts) > 5 else ''}, " \
-               f"{arts[-1] if len(arts) > 5 else ''}".rstrip(", ") if arts else "the law has no articles"
+        kids = [f"{_label(k, law.naming, 'rus', 'nom', False, True)}" for k in st.unit_children(current)]
+        return f"the law has: {', '.join(kids[:15])}" + (" …" if len(kids) > 15 else "")
     kids = st.unit_children(current)
     if not kids:
         return f"{cite(law, current.get('eId'))} has no sub-units"
