@@ -1,0 +1,69 @@
+"""``lawpatch check`` and ``lawpatch apply``: a bill against the laws it amends."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..errors import UsageError
+
+
+def _bills(patches):
+    from ..patch import load_bill
+
+    for p in patches:
+        if not Path(p).is_file():
+            raise UsageError(f"{p}: no such patch file")
+    return [load_bill(p) for p in patches]
+
+
+@click.command("check")
+@click.argument("patches", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--root", default=".", show_default=True, help="The repository root the laws/<slug> hrefs are relative to.")
+def check_cmd(patches, fmt, root):
+    """Check patch files against the laws they amend, without changing anything.
+
+    Every refusal is printed as «file:line: error: [op] unit: message» with a hint. Exit status:
+    0 when the bills apply (warnings such as a stale base allowed), 1 when refused, 2 on usage errors.
+    """
+    from ..errors import Finding
+    from ..patch import PatchError, check_bill, load_bill
+
+    findings: list[Finding] = []
+    for p in patches:
+        if not Path(p).is_file():
+            raise UsageError(f"{p}: no such patch file")
+        try:
+            findings += check_bill(load_bill(p), root=root)
+        except PatchError as exc:
+            findings += exc.findings
+    if fmt == "json":
+        click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
+    else:
+        for f in findings:
+            click.echo(str(f))
+    errors = sum(f.severity == "error" for f in findings)
+    click.echo(f"{len(patches)} patch(es): {errors} error(s), {len(findings) - errors} warning(s)", err=True)
+    return 1 if errors else 0
+
+
+@click.command("apply")
+@click.argument("patches", nargs=-1, required=True)
+@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@click.option("--root", default=".", show_default=True, help="The repository root the laws/<slug> hrefs are relative to.")
+def apply_cmd(patches, dry_run, root):
+    """Apply patch files to the laws, one bill after another. A bill is applied whole or not at
+    all: on any refusal nothing of it is written (and the following bills are not tried)."""
+    from ..patch import apply_bill, write_applied
+
+    for bill in _bills(patches):
+        applied = apply_bill(bill, root=root)
+        for a in applied:
+            click.echo(f"{a.path}: {a.old.expression_date} -> {a.new.expression_date}, {len(a.ops)} op(s)")
+            for op in a.ops:
+                click.echo(f"  {bill.path}:{op.line}: {op.kind} {op.at or 'title'}")
+        if not dry_run:
+            write_applied(applied)
+    return 0
