@@ -50,7 +50,7 @@ def test_bad_eid_fails_both_in_the_profile_schema_and_the_convention(sample_dir,
     code, out, _ = run(capsys, str(path))
     assert code == 1
     line = line_of(path, 'eId="art_3__par_2"')
-    assert f"{path}:{line}: error: KR profile: Element 'paragraph', attribute 'eId'" in out
+    assert f"{path}:{line}: error: art_3__par_2: KR profile: Element 'paragraph', attribute 'eId'" in out
     assert "expected art_3__para_2" in out
 
 

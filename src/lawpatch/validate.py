@@ -12,6 +12,7 @@ Errors make a law unusable by the other commands; warnings are things a drafter 
 """
 from __future__ import annotations
 
+import bisect
 import copy
 import difflib
 import os
@@ -75,6 +76,7 @@ def validate_paths(paths, jobs: int = 1) -> list[Finding]:
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
+        official_schema(), profile_schema()  # compiled once here; forked workers inherit them
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             per_file = list(pool.map(validate_law, [str(f) for f in files]))
     else:
@@ -104,10 +106,13 @@ def _load_finding(path: str, exc: Exception) -> Finding:
 def _schema_findings(law: Law, schema: etree.XMLSchema, code: str, label: str) -> list[Finding]:
     if schema.validate(law.tree):
         return []
+    lines = [(el.sourceline or 0, el.get("eId") or "") for el in st.iter_units(law.body)]
     out = []
     for err in schema.error_log:
         message = re.sub(r"\{%s\}" % re.escape(st.AKN_NS), "", err.message)
-        out.append(Finding(code, f"{label}: {message}", file=law.source, line=err.line or None))
+        k = bisect.bisect_right(lines, (err.line, "\uffff")) - 1 if err.line else -1
+        unit = lines[k][1] if k >= 0 else ""
+        out.append(Finding(code, f"{label}: {message}", file=law.source, line=err.line or None, unit=unit))
     return out
 
 
@@ -132,8 +137,8 @@ def _eid_findings(law: Law) -> list[Finding]:
             out.append(Finding("VALIDATE.EID_MISMATCH",
                                f"eId {eid} does not follow the naming convention: expected {want}",
                                file=law.source, line=line, unit=eid,
-                               hint="eIds are derived from the numbers: re-save the law with `lawpatch import` "
-                                    "or reindex it"))
+                               hint="eIds are derived from the numbers as printed (docs/profile.md): "
+                                    f"write {want}, or re-import the law"))
         if eid:
             seen.setdefault(eid, line)
         if want and "_dup" in want and eid == want:
