@@ -35,9 +35,22 @@ def test_styles_of_articles_notes_and_repealed_units(sample_dir, tmp_path):
     assert runs and all(r.italic for r in runs) and runs[0].font.size.pt == 12
 
 
-def test_kyrgyz_title(sample_dir, tmp_path):
-    law = Law.load(sample_dir / "kir.xml")
-    assert law_blocks(law)[0].text == "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ"
+def test_title_block(sample_dir):
+    law = Law.load(sample_dir / "rus.xml")
+    assert [b.text for b in law_blocks(law)[:3]] == ["ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ", "от 17 июля 2000 года № 61",
+                                                     "О внешней миграции"]
+    ky = law_blocks(Law.load(sample_dir / "kir.xml"))
+    assert ky[0].text == "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ"
+    assert ky[1].text == "2000-жылдын 17-июлундагы № 61"
+
+
+def test_a_code_is_headed_by_its_own_name(sample_dir):
+    from lawpatch.structure import A
+
+    law = Law.load(sample_dir / "rus.xml")
+    law.act.find(f".//{A}FRBRWork/{A}FRBRname").set("value", "Трудовой кодекс Кыргызской Республики")
+    assert [b.text for b in law_blocks(law)[:2]] == ["ТРУДОВОЙ КОДЕКС КЫРГЫЗСКОЙ РЕСПУБЛИКИ",
+                                                     "от 17 июля 2000 года № 61"]
 
 
 def test_deterministic(sample_dir, tmp_path):

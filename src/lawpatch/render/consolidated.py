@@ -13,7 +13,8 @@ from typing import Literal
 from .. import structure as st
 from . import docxbase
 
-Style = Literal["title", "container", "article", "text", "editorial"]
+Style = Literal["title", "dateline", "container", "article", "text", "editorial"]
+SELF_NAMED = ("кодекс", "конституци")     # acts printed under their own name, not «ЗАКОН …»
 TITLE_WORDS = {"rus": "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ", "kir": "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ"}
 
 
@@ -27,9 +28,13 @@ class Block:
 
 def law_blocks(law) -> list[Block]:
     """The law as printed, paragraph by paragraph, title block first."""
-    blocks = [Block(TITLE_WORDS.get(law.lang, TITLE_WORDS["rus"]), "title")]
-    if law.title:
-        blocks.append(Block(f"«{law.title}»" if not law.title.startswith("«") else law.title, "title"))
+    own_name = any(w in law.title.lower() for w in SELF_NAMED)    # a code, the Constitution
+    blocks = [Block(law.title.upper() if own_name else TITLE_WORDS.get(law.lang, TITLE_WORDS["rus"]), "title")]
+    dateline = _dateline(law)
+    if dateline:
+        blocks.append(Block(dateline, "dateline"))
+    if law.title and not own_name:
+        blocks.append(Block(law.title, "title"))
     preamble = law.act.find(st.A + "preamble")
     if preamble is not None:
         for p in preamble.iter(st.A + "p"):
@@ -38,6 +43,20 @@ def law_blocks(law) -> list[Block]:
     if body is not None:
         _walk(body, blocks)
     return blocks
+
+
+def _dateline(law) -> str:
+    """«от 13 января 2006 года № 4» (KY «2006-жылдын 13-январындагы № 4») from the act's metadata."""
+    from ..billtext import _date_ky, _date_ru
+
+    date, number = law.date, law.number
+    if not date or not number.isdigit():      # the Constitution is dated by its referendum, unnumbered
+        return ""
+    try:
+        when = _date_ky(date) if law.lang == "kir" else f"от {_date_ru(date)}"
+    except (ValueError, IndexError):
+        return ""
+    return f"{when} № {number}" if number else when
 
 
 def _walk(parent, blocks: list[Block]) -> None:
@@ -76,7 +95,7 @@ def add_block(doc, block: Block):
 
     p = doc.add_paragraph()
     pf = p.paragraph_format
-    if block.style in ("title", "container"):
+    if block.style in ("title", "dateline", "container"):
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         pf.keep_with_next = True
         pf.space_before = Pt(6)
