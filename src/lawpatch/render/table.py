@@ -120,7 +120,8 @@ def _law_table(doc, comp: LawComparison, options: TableOptions) -> None:
     keys = [k for k, _, _ in cols]
     article = None
     for n, change in enumerate(comp.changes, 1):
-        if change.article_eid and change.article_eid != change.eid and change.article_eid != article:
+        if (change.article_eid and change.article_label and change.article_eid != change.eid
+                and change.article_eid != article):
             row = table.add_row()
             merged = row.cells[0].merge(row.cells[-1])
             docxbase.run(merged.paragraphs[0], change.article_label, bold=True)
