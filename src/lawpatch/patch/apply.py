@@ -50,12 +50,16 @@ class _Run:
         self.bill, self.root = bill, Path(root)
         self.findings: list[Finding] = []
         self.applied: list[AppliedLaw] = []
+        self._dest: dict = {}
 
     def add(self, code, message, line=None, op: Op | None = None, unit="", hint="", severity="error"):
         f = Finding(code, message, file=self.bill.path, line=line or (op.line if op else None),
                     unit=unit or (op.at if op else ""), severity=severity, hint=hint, op=op.kind if op else "")
         if f not in self.findings:
             self.findings.append(f)
+
+    def _refused(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
 
     # --- the whole bill --------------------------------------------------------------------
     def run(self) -> None:
@@ -90,9 +94,8 @@ class _Run:
                 self.add("CHECK.ALREADY_APPLIED", f"{path}: the bill {self.bill.id} is already applied to this law",
                          la.line, hint="its amendment is in the law's lifecycle; nothing to do")
                 continue
-            before = len([f for f in self.findings if f.severity == "error"])
             reasons = self._apply_ops(la, lang, new)
-            errors = len([f for f in self.findings if f.severity == "error"]) > before
+            errors = self._refused()
             base_date = la.base.rsplit("@", 1)[-1]
             if base_date != old.expression_date and not la.base == old.expression_uri:
                 msg = f"base {la.base} is not the law's current expression ({old.expression_uri})"
@@ -175,7 +178,7 @@ class _Run:
                 if b[0] < a[1] or (a[0] == a[1] == b[0] == b[1]):
                     self.add("CHECK.OVERLAP", "two ops change the same words", op=b[3],
                              hint=f"the other op is on line {a[3].line}")
-        if any(f.severity == "error" for f in self.findings):
+        if self._refused():
             return {}
         for p, spans in edits.values():
             text = st.block_text(p)
@@ -192,11 +195,10 @@ class _Run:
                         inserted[id(op)] = self._unit_op(op, lang, law, targets[id(op)], last)
                     except o.OpError as exc:
                         self.add(exc.code, exc.message, op=op, hint=exc.hint)
-        if any(f.severity == "error" for f in self.findings):
+        if self._refused():
             return {}
         changes = law.reindex()
         reasons: dict = {}
-        self._dest = {}
         for op in ops:
             if op.kind == "insert":
                 dests = [el.get("eId") for el in inserted.get(id(op)) or []]

@@ -127,8 +127,7 @@ def restate(el, new: list) -> None:
         el.addnext(new[0])
         el.getparent().remove(el)
         return
-    if len(new) >= 1 and all(st.local(n.tag) in st.ABZATS_TAGS or st.local(n.tag) != tag for n in new) \
-            and tag not in st.ABZATS_TAGS:
+    if new and tag not in st.ABZATS_TAGS and all(_may_contain(tag, st.local(n.tag)) for n in new):
         for child in list(el):
             if isinstance(child.tag, str) and st.local(child.tag) not in ("num", "heading"):
                 el.remove(child)
@@ -145,6 +144,17 @@ def restate(el, new: list) -> None:
     raise OpError("CHECK.RESTATE_SHAPE",
                   f"the new text is {len(new)} unit(s) of kind {', '.join(sorted({st.local(n.tag) for n in new}))}, "
                   f"not one {tag}", "start the text with the unit's number as printed («3. …», «1) …»)")
+
+
+_RANK = {"division": 0, "part": 1, "chapter": 2, "section": 3, "article": 4, "paragraph": 5, "point": 6}
+
+
+def _may_contain(outer: str, inner: str) -> bool:
+    """Whether a unit of kind ``inner`` may stand inside one of kind ``outer`` (sub-points in points)."""
+    if inner in st.ABZATS_TAGS:
+        return True
+    a, b = _RANK.get(outer), _RANK.get(inner)
+    return a is not None and b is not None and (b > a or outer == inner == "point")
 
 
 def insert(anchor, position: str, new: list, last: dict) -> list:
