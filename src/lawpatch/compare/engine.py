@@ -61,11 +61,11 @@ class _Side:
     def key(self, el) -> str:
         """Everything the unit says except its own number: what alignment compares."""
         if el not in self._key:
-            parts = [st.heading_text(el), self.own(el)]
-            parts += [st.num_text(c) + " " + self.key(c) for c in self.children(el)]
+            parts = [_norm(st.heading_text(el) + " " + self.own(el))]
+            parts += [f"{_norm(st.num_text(c))} {self.key(c)}".strip() for c in self.children(el)]
             if st.is_repealed(el):
                 parts.append("\x00repealed")
-            self._key[el] = _norm(" ".join(parts))
+            self._key[el] = " ".join(p for p in parts if p)   # the sub-units' keys are normalized
         return self._key[el]
 
     def lead(self, el) -> str:
@@ -182,7 +182,8 @@ class _Comparer:
 
     @staticmethod
     def words(run: list[tuple], side: int, units: _Side) -> str:
-        return " ".join(_norm(units.full(pair[side])) for pair in run if pair[side] is not None)
+        return " ".join(f"{st.num_text(pair[side])} {units.key(pair[side])}" for pair in run
+                        if pair[side] is not None).strip()
 
     def run(self) -> list[UnitChange]:
         out: list = []

@@ -7,6 +7,8 @@ change is always reported in whole words.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 
 from .model import Segment
 
@@ -63,12 +65,16 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
+@lru_cache(maxsize=8192)
+def _bag(text: str) -> tuple[Counter, int]:
+    words = text.split()
+    return Counter(words), len(words)
+
+
 def similarity(old: str, new: str) -> float:
     """Share of words two texts have in common (0…1), order-insensitive: cheap, for alignment."""
-    a, b = old.split(), new.split()
-    if not a and not b:
+    (a, na), (b, nb) = _bag(old), _bag(new)
+    if not na and not nb:
         return 1.0
-    from collections import Counter
-
-    common = sum((Counter(a) & Counter(b)).values())
-    return 2 * common / (len(a) + len(b))
+    common = sum((a & b).values())
+    return 2 * common / (na + nb)
