@@ -125,6 +125,11 @@ def test_real_bill_end_to_end(repo, monkeypatch):
     assert snapshot(repo / "out") == first
     assert snapshot(repo / "laws") == before
     names = set(first)
-    assert {"2026-test-bill/external-migration.rus.xml", "2026-test-bill/table.rus.docx",
-            "2026-test-bill/external-migration.rus.redline.docx", "2026-test-bill/bill.rus.docx",
-            "2026-test-bill/summary.md"} <= names
+    for lang in ("rus", "kir"):
+        assert {f"2026-test-bill/external-migration.{lang}.xml", f"2026-test-bill/external-migration.{lang}.docx",
+                f"2026-test-bill/table.{lang}.docx", f"2026-test-bill/external-migration.{lang}.redline.docx",
+                f"2026-test-bill/bill.{lang}.docx"} <= names
+    summary = first["2026-test-bill/summary.md"].decode()
+    assert "## external-migration (rus)" in summary and "- абзац второй статьи 2 (changed)" in summary
+    assert "2-беренесинин экинчи абзацы (changed)" in summary
+    assert "мигранттардын укуктарын коргоо" in first["2026-test-bill/external-migration.kir.xml"].decode()

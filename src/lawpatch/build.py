@@ -181,6 +181,7 @@ def _build_bill(bill, laws, out: Path, langs, compare) -> BillBuild:
         lang = a.new.lang
         if lang in langs:
             results.append(LawResult(a, compare(a.old, a.new, reasons=a.reasons), Path(a.path).parent.name, lang))
+    results.sort(key=lambda r: (r.slug, ("rus", "kir").index(r.lang) if r.lang in ("rus", "kir") else 2))
     final = out / bill.id
     tmp = out / f".{bill.id}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
