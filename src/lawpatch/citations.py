@@ -38,24 +38,36 @@ _RU_TENS = {2: ("двадцать", "двадцатый"), 3: ("тридцать
 _KY_TENS = {2: ("жыйырма", "жыйырманчы"), 3: ("отуз", "отузунчу"), 4: ("кырк", "кыркынчы"),
             5: ("элүү", "элүүнчү"), 6: ("алтымыш", "алтымышынчы"), 7: ("жетимиш", "жетимишинчи"),
             8: ("сексен", "сексенинчи"), 9: ("токсон", "токсонунчу")}
-MAX_ORDINAL = 99
+_RU_HUNDREDS = ["сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот", "восемьсот",
+                "девятьсот"]
+_RU_HUNDREDTHS = ["сотый", "двухсотый", "трехсотый", "четырехсотый", "пятисотый", "шестисотый",
+                  "семисотый", "восьмисотый", "девятисотый"]
+_KY_DIGITS = ["", "эки ", "үч ", "төрт ", "беш ", "алты ", "жети ", "сегиз ", "тогуз "]
+MAX_ORDINAL = 999
 
 
 def ordinal(n: int, lang: str = "rus", case: str = "nom") -> str:
     """«пятый», gen «пятого», «двадцать первый»; KY «бешинчи», «жыйырма биринчи» (not inflected).
 
-    >>> ordinal(5), ordinal(5, case="gen"), ordinal(21, case="loc"), ordinal(40, "kir")
-    ('пятый', 'пятого', 'двадцать первом', 'кыркынчы')
+    >>> ordinal(5), ordinal(5, case="gen"), ordinal(21, case="loc"), ordinal(40, "kir"), ordinal(102)
+    ('пятый', 'пятого', 'двадцать первом', 'кыркынчы', 'сто второй')
     """
     if not 1 <= n <= MAX_ORDINAL:
         raise CitationError(f"no ordinal word for {n} (1–{MAX_ORDINAL})")
+    hundreds, rest = divmod(n, 100)
+    if hundreds and not rest:
+        last = _RU_HUNDREDTHS[hundreds - 1] if lang == "rus" else _KY_DIGITS[hundreds - 1] + "жүзүнчү"
+        return _inflect(last, case, "ADJF") if lang == "rus" and case != "nom" else last
+    head = ""
+    if hundreds:
+        head = (_RU_HUNDREDS[hundreds - 1] if lang == "rus" else _KY_DIGITS[hundreds - 1] + "жүз") + " "
     small, tens = (st.ORDINALS_RU, _RU_TENS) if lang == "rus" else (st.ORDINALS_KY, _KY_TENS)
-    if n <= 20:
-        head, last = "", small[n - 1]
-    elif n % 10 == 0:
-        head, last = "", tens[n // 10][1]
+    if rest <= 20:
+        last = small[rest - 1]
+    elif rest % 10 == 0:
+        last = tens[rest // 10][1]
     else:
-        head, last = tens[n // 10][0] + " ", small[n % 10 - 1]
+        head, last = head + tens[rest // 10][0] + " ", small[rest % 10 - 1]
     if lang == "rus" and case != "nom":
         last = _inflect(last, case, "ADJF")
     return head + last
@@ -257,7 +269,7 @@ def _stem_kind(word: str, stems) -> str | None:
 def _ordinal_at(words: list[str], i: int) -> tuple[int, int] | None:
     """(value, words used) of an ordinal starting at words[i] («двадцать первого» is two)."""
     table = _ordinal_values()
-    for size in (2, 1):
+    for size in (4, 3, 2, 1):
         phrase = " ".join(words[i:i + size])
         if len(words[i:i + size]) == size and phrase in table:
             return table[phrase], size
@@ -275,13 +287,15 @@ def _parse(text: str) -> list[tuple[str, object]]:
     t = re.sub(r"^(?:в|во|к|из|на|по|согласно|со)\s+", "", t)
     t = re.sub(r"\s+(?:настоящего|этого|указанного)\s+\S+$", "", t)
     t = re.sub(r"^(?:ушул|бул)\s+\S+\s+", "", t)
+    division: list[tuple[str, object]] = []
+    m = re.search(r"\b(общ|особенн|жалпы|атайын)\w*\s+(?:част|бөлүг|бөлүк)\w*", t)
+    if m:
+        division.append(("division", "1" if m.group(1) in ("общ", "жалпы") else "2"))
+        t = (t[:m.start()] + " " + t[m.end():]).strip()
     words = re.findall(r'"[^"\s]{1,2}"|[^\s,;:]+', t)
     steps: list[tuple[str, object]] = []
     kyrgyz = bool(re.search(r"[өүң]|берене|-[а-яөүң]|^(?:[ivxlc]+|[0-9]+)\s+[а-я]", t))
     i = 0
-    if re.search(r"\b(?:общ|особенн|жалпы|атайын)\w*\s+(?:част|бөлүг|бөлүк)", t) and not kyrgyz \
-            or re.search(r"\b(?:жалпы|атайын)\s+бөлүк", t):
-        steps.append(("division", "1" if re.search(r"общ|жалпы", t) else "2"))
     while i < len(words):
         w = words[i]
         if kyrgyz:
@@ -306,15 +320,9 @@ def _parse(text: str) -> list[tuple[str, object]]:
                 steps.append(("abzats", o[0]))
                 i += o[1] + 1
                 continue
-            if w in ("жалпы", "атайын") or w.startswith("бөлүк") and steps and steps[-1][0] == "division":
-                i += 1
-                continue
             raise CitationError(f"cannot read «{w}» in the citation «{text}»")
         kind = _stem_kind(w, _RU_STEMS)
         if kind is None:
-            if re.match(r"(?:общ|особенн)", w) or (w.startswith("част") and steps and steps[0][0] == "division"):
-                i += 1
-                continue
             raise CitationError(f"cannot read «{w}» in the citation «{text}»")
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if kind == "abzats":
@@ -336,9 +344,7 @@ def _parse(text: str) -> list[tuple[str, object]]:
         raise CitationError(f"no number after «{w}» in the citation «{text}»")
     if not kyrgyz:
         steps.reverse()  # Russian cites innermost first
-        if steps and steps[-1][0] == "division" and len(steps) > 1:
-            steps.insert(0, steps.pop())
-    return steps
+    return division + steps
 
 
 def _key(number: str):
