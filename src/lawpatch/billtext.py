@@ -335,6 +335,7 @@ def bill_text(bill, lang: str = "rus", laws: dict[str, Law] | None = None, root:
 def write_docx(text: str, path: str | Path, date: str | None = None) -> None:
     """The amending law as a Word document on the ``law`` template: the title block centred and bold."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
 
     from .render import docxbase
 
@@ -344,5 +345,9 @@ def write_docx(text: str, path: str | Path, date: str | None = None) -> None:
         p = doc.add_paragraph()
         heading = i < 3 or bool(re.match(r"^(Статья \d+\.|\d+-берене\.)$", line)) or i == len(lines) - 1
         docxbase.run(p, line, bold=heading)
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER if i < 3 else WD_ALIGN_PARAGRAPH.JUSTIFY
+        if i < 3:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        else:
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            p.paragraph_format.first_line_indent = Cm(1.25)
     docxbase.save(doc, path, date=date, title=lines[2] if len(lines) > 2 else "")
