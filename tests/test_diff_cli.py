@@ -77,3 +77,22 @@ def test_against_a_git_revision(sample_dir, capsys):
     assert code == 0 and "{+правовое +}" in out
     code, _, err = _run(capsys, str(law), "--rev", "no-such-rev")
     assert code == 2 and "no-such-rev" in err
+
+
+def test_what_a_bill_does(sample_dir, capsys):
+    """``lawpatch diff PATCH``: the bill applied in memory, per law file; nothing written."""
+    try:
+        from lawpatch.patch import apply_bill  # noqa: F401
+    except ImportError:
+        pytest.skip("lawpatch.patch (the patch engine) is not installed here")
+    from tests.conftest import DATA, snapshot
+
+    root = sample_dir.parent / "repo"
+    (root / "laws").mkdir(parents=True)
+    shutil.move(str(sample_dir), root / "laws" / "external-migration")
+    before = snapshot(root)
+    code, out, _ = _run(capsys, str(DATA / "build" / "bill.xml"), "--root", str(root), "--color", "never")
+    assert code == 0
+    assert "@@ абзац второй статьи 2 (changed)\n- регулирование процессов внешней миграции{+ и защита прав мигрантов+};" in out
+    assert "@@ 2-беренесинин экинчи абзацы (changed)" in out
+    assert snapshot(root) == before
