@@ -90,6 +90,8 @@ class _Run:
             self._op_static(op, laws, registry)
         ref = self.ref_id
         for lang, (old, new, path) in laws.items():
+            if not any(op.lang in (None, lang) for op in la.ops):
+                continue
             if new.meta.find(f".//{A}passiveRef[@eId='{ref}']") is not None:
                 self.add("CHECK.ALREADY_APPLIED", f"{path}: the bill {self.bill.id} is already applied to this law",
                          la.line, hint="its amendment is in the law's lifecycle; nothing to do")
@@ -223,7 +225,9 @@ class _Run:
                 ta, tb = targets[id(a)], targets[id(b)]
                 if ta is None or tb is None:
                     continue
-                related = ta is tb or _contains(ta, tb) or _contains(tb, ta)
+                # a destructive op takes its unit's whole content: nothing else may act inside it
+                related = (a.kind in DESTRUCTIVE and (ta is tb or _contains(ta, tb))) or \
+                    (b.kind in DESTRUCTIVE and (ta is tb or _contains(tb, ta)))
                 side_insert = any(x.kind == "insert" and x.position != "at" and targets[id(x)] is t
                                   for x, t in ((a, tb), (b, ta)))
                 if related and not side_insert:

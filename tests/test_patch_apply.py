@@ -1,0 +1,158 @@
+"""Good patches on the sample law: every op kind in RU and KY, the new expression, writing."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from lxml import etree
+
+from lawpatch import structure as st
+from lawpatch.cli import main
+from lawpatch.law import Law
+from lawpatch.patch import apply_bill, check_bill, load_bill, write_applied
+
+from .conftest import DATA, snapshot
+
+EVERY = DATA / "patches" / "good" / "every-op.xml"
+
+
+@pytest.fixture
+def repo(tmp_path):
+    shutil.copytree(DATA / "sample-law", tmp_path / "laws" / "sample-law")
+    return tmp_path
+
+
+@pytest.fixture
+def applied(repo):
+    return {a.path.stem: a for a in apply_bill(load_bill(EVERY), root=repo)}
+
+
+def text(law: Law, eid: str) -> str:
+    return "\n".join(st.block_text(p) for p in st.own_paragraphs(law.get(eid), editorial=True))
+
+
+def test_model_of_the_bill():
+    bill = load_bill(EVERY)
+    assert (bill.id, bill.date, bill.number) == ("every-op", "2026-11-20", "150")
+    assert set(bill.titles) == {"rus", "kir"}
+    ops = bill.laws[0].ops
+    assert {op.kind for op in ops} == {"replace-words", "insert-words", "delete-words", "restate", "restate-heading",
+                                       "insert", "delete", "repeal", "renumber"}
+    assert ops[0].cite == "абзац третий статьи 2" and ops[0].reasons[0].treaty == "icrmw-1990"
+    assert ops[1].occurrence == 1 and ops[1].lang == "rus"
+    assert ops[6].position == "after" and ops[6].at == "art_3__para_1"
+    assert ops[4].note == "Формулировка пункта 3 статьи 12 Пакта."
+
+
+def test_check_is_clean(repo):
+    assert check_bill(load_bill(EVERY), root=repo) == []
+
+
+def test_word_ops_ru_and_ky(applied):
+    ru, ky = applied["rus"].new, applied["kir"].new
+    assert text(ru, "art_2__indent_2") == "обеспечение защиты всех прав мигрантов;"
+    assert text(ky, "art_2__indent_2") == "мигранттардын бардык укуктарын коргоону камсыз кылуу;"
+    assert text(ru, "art_1__al_2").startswith("Выдворение - принудительное перемещение иностранных подданных и лиц")
+    assert "подданных" not in text(ky, "art_1__al_2")  # the op was limited to rus
+    assert "пользуются правами и свободами, установленными" in text(ru, "art_3__para_1")
+    assert "укуктарды жана эркиндиктерди пайдаланышат" in text(ky, "art_3__para_1")
+    assert text(ru, "art_3__para_2__point_3") == "информации."
+    assert text(ky, "art_3__para_2__point_3") == "алууга."
+
+
+def test_unit_ops(applied):
+    ru, ky = applied["rus"].new, applied["kir"].new
+    assert text(ru, "art_3__para_3") == "Права мигрантов могут быть ограничены только законом."
+    assert st.heading_text(ky.get("art_1")) == "Ушул Мыйзамда колдонулуучу негизги түшүнүктөр"
+    assert text(ru, "art_3__para_1-1") == "Мигранты равны перед судами."
+    assert st.num_text(ru.get("art_3__para_1-1")) == "1-1."
+    assert text(ru, "art_2__indent_4") == "содействие воссоединению семей мигрантов."
+    assert "art_3__para_2__point_2__point_б" not in ru
+    assert ru.get("art_2__indent_3").get("status") == "removed"
+    assert text(ru, "art_2__indent_3") == "(Утратил силу в соответствии с Законом КР от 20 ноября 2026 года № 150)"
+    assert text(ky, "art_2__indent_3") == "(КР 2026-жылдын 20-ноябрындагы № 150 Мыйзамына ылайык күчүн жоготту)"
+    assert st.num_text(ru.get("art_6")) == "Статья 6." and "art_5" not in ru
+    assert ru.long_title == "Закон Кыргызской Республики «О внешней миграции и защите прав мигрантов»"
+
+
+def test_untouched_units_are_byte_identical(applied):
+    old, new = applied["rus"].old, applied["rus"].new
+    for eid in ("art_1__al_1", "art_1__al_3", "art_3__para_2__point_1", "art_4"):
+        assert etree.tostring(old.get(eid)) == etree.tostring(new.get(eid))
+
+
+def test_new_expression_and_passive_modifications(applied):
+    a = applied["rus"]
+    assert a.new.expression_date == "2026-11-20"
+    assert a.new.expression_uri == "/akn/kg/act/2000-07-17/61/rus@2026-11-20"
+    assert a.old.expression_date == "2025-07-10"
+    mods = a.new.meta.findall(f".//{st.A}textualMod")
+    assert len(mods) == 12
+    dests = {m.find(st.A + "destination").get("href") for m in mods}
+    assert {"#art_3__para_1-1", "#art_2__indent_3", "#art_6"} <= dests
+    assert a.new.meta.find(f".//{st.A}passiveRef[@eId='bill-every-op']").get("href") == "/akn/kg/act/2026-11-20/150"
+    assert [r.article for r in a.reasons["art_3__para_1-1"]] == ["18"]
+
+
+def test_results_validate(applied):
+    from lawpatch.validate import validate_law
+
+    for a in applied.values():
+        assert not [f for f in validate_law(a.new) if f.severity == "error"]
+
+
+def test_apply_writes_then_refuses_a_second_time(repo, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["apply", "--root", str(repo), str(EVERY)])
+    assert exc.value.code == 0
+    assert "rus.xml: 2025-07-10 -> 2026-11-20, 12 op(s)" in capsys.readouterr().out
+    assert Law.load(repo / "laws" / "sample-law" / "rus.xml").expression_date == "2026-11-20"
+    findings = check_bill(load_bill(EVERY), root=repo)
+    assert {f.code for f in findings} == {"CHECK.ALREADY_APPLIED"}
+
+
+def test_dry_run_writes_nothing(repo, capsys):
+    before = snapshot(repo)
+    with pytest.raises(SystemExit) as exc:
+        main(["apply", "--dry-run", "--root", str(repo), str(EVERY)])
+    assert exc.value.code == 0 and snapshot(repo) == before
+
+
+def test_stale_base_with_every_old_text_found_is_a_warning(repo, tmp_path):
+    stale = tmp_path / "stale.xml"
+    stale.write_text(EVERY.read_text(encoding="utf-8").replace("rus@2025-07-10", "rus@2024-01-01"), encoding="utf-8")
+    findings = check_bill(load_bill(stale), root=repo)
+    assert [(f.code, f.severity) for f in findings] == [("CHECK.STALE_BASE", "warning")] * 2
+    assert "stale base, re-anchored" in findings[0].message
+
+
+def test_write_applied_is_all_or_nothing(repo, monkeypatch):
+    applied = apply_bill(load_bill(EVERY), root=repo)
+    before = snapshot(repo)
+    calls = []
+
+    def failing(self):
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return original(self)
+    original = Law.to_bytes
+    monkeypatch.setattr(Law, "to_bytes", failing)
+    with pytest.raises(OSError):
+        write_applied(applied)
+    assert snapshot(repo) == before
+
+
+def test_two_inserts_after_one_unit_keep_the_bill_order(repo, tmp_path):
+    bill = tmp_path / "two.xml"
+    bill.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<amendment xmlns="urn:lawpatch:amendment:1" id="two" date="2026-11-20">
+  <title lang="rus">О внесении изменений</title>
+  <law href="laws/sample-law" base="rus@2025-07-10">
+    <insert after="art_2__indent_1" lang="rus"><text lang="rus">- первое;</text></insert>
+    <insert after="art_2__indent_1" lang="rus"><text lang="rus">- второе;</text></insert>
+  </law>
+</amendment>
+""", encoding="utf-8")
+    (a,) = apply_bill(load_bill(bill), root=repo)
+    assert [text(a.new, f"art_2__indent_{i}") for i in (2, 3)] == ["первое;", "второе;"]
