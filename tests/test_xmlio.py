@@ -57,3 +57,21 @@ def test_atomic_write_leaves_no_temp_files(tmp_path):
     xmlio.atomic_write_bytes(target, b"two")
     assert target.read_bytes() == b"two"
     assert [p.name for p in tmp_path.iterdir()] == ["law.xml"]
+
+
+def test_atomic_write_gives_the_usual_mode_and_keeps_an_existing_one(tmp_path):
+    import os
+    from lawpatch.xmlio import atomic_write_bytes
+
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.xml"
+        atomic_write_bytes(fresh, b"<a/>")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "kept.xml"
+        kept.write_bytes(b"<a/>")
+        kept.chmod(0o640)
+        atomic_write_bytes(kept, b"<b/>")
+        assert kept.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(umask)

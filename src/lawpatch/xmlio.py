@@ -157,6 +157,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), _file_mode(p))
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -167,6 +168,17 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _file_mode(path: Path) -> int:
+    """The mode the written file gets: the replaced file's, else what a plain ``open`` would give
+    (mkstemp's 0600 would hide laws and documents from colleagues on a shared folder)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write(tree_or_root, path: str | os.PathLike) -> None:
