@@ -32,6 +32,7 @@ def law():
     ('3-беренесинин 2-бөлүгүнүн 2-пунктунун "а" пунктчасы', "art_3__para_2__point_2__point_а"),
     ("art_2__indent_2", "art_2__indent_2"),
     ("в части 2 статьи 3 настоящего Закона", "art_3__para_2"),
+    ("пункт 2 части второй статьи 3", "art_3__para_2__point_2"),  # parts numbered in words
     ("ушул Мыйзамдын 3-беренесинин 2-бөлүгүндө", "art_3__para_2"),
 ])
 def test_resolve(law, text, eid):

@@ -81,14 +81,15 @@ def _morph():
 
 
 @lru_cache(maxsize=None)
-def _inflect(word: str, case: str, pos: str = "NOUN", plural: bool = False) -> str:
-    """A Russian noun or ordinal (masculine, singular) in a case; «ё» written «е» as in KR laws."""
-    if case == "nom" and not plural:
+def _inflect(word: str, case: str, pos: str = "NOUN", plural: bool = False, gender: str = "masc") -> str:
+    """A Russian noun or ordinal (singular; ordinals masculine unless ``gender``) in a case;
+    «ё» written «е» as in KR laws."""
+    if case == "nom" and not plural and gender == "masc":
         return word
     parses = [p for p in _morph().parse(word) if p.tag.POS == pos] or _morph().parse(word)
     grammemes = {_PYMORPHY_CASE[case]} | ({"plur"} if plural else set())
     if pos == "ADJF":
-        grammemes |= {"masc", "sing"} | ({"inan"} if case == "acc" else set())
+        grammemes |= {gender, "sing"} | ({"inan"} if case == "acc" and gender == "masc" else set())
     form = parses[0].inflect(grammemes)
     return (form.word if form else word).replace("ё", "е")
 
@@ -101,6 +102,10 @@ def _ordinal_values() -> dict[str, int]:
         table[ordinal(n, "kir")] = n
         for case in CASES:
             table[ordinal(n, "rus", case)] = n
+    # «часть первая статьи 5», «части второй»: older acts number parts in words
+    for n, word in enumerate(st.ORDINALS_RU, 1):
+        for case in CASES:
+            table[_inflect(word, case, "ADJF", gender="femn")] = n
     return table
 
 
@@ -335,6 +340,11 @@ def _parse(text: str) -> list[tuple[str, object]]:
                 steps.append(("abzats", int(nxt)))
                 i += 2
                 continue
+        elif kind in ("part_of", "point", "subpoint") and _ordinal_at(words, i + 1):
+            value, size = _ordinal_at(words, i + 1)
+            steps.append((kind, str(value)))
+            i += 1 + size
+            continue
         elif re.fullmatch(_NUMBER, nxt.upper() if re.fullmatch(r"[ivxlc]+", nxt) else nxt) or \
                 re.fullmatch(_LETTER, nxt):
             number = nxt.strip('"\'')
