@@ -41,7 +41,7 @@ def show_cmd(law, citation, lang):
         return 0
     eid = resolve(doc, citation)
     el = doc.get(eid)
-    click.echo(f"eId: {eid}")
+    click.echo(f"eId: {eid}  ({doc.source}:{el.sourceline})")
     click.echo(f"RU:  {cite(doc, eid, 'rus')}")
     click.echo(f"KY:  {cite(doc, eid, 'kir')}")
     if st.is_repealed(el):
