@@ -153,3 +153,10 @@ def test_bundled_laws_pass_both_schemas():
     schema = [str(f) for f in findings if f.code in ("VALIDATE.AKN_SCHEMA", "VALIDATE.PROFILE_SCHEMA",
                                                      "VALIDATE.NOT_A_LAW", "VALIDATE.EID_MISMATCH")]
     assert schema == []
+
+
+def test_rus_and_kir_of_different_works_or_languages(sample_dir):
+    damage(sample_dir, "/akn/kg/act/2000-07-17/61", "/akn/kg/act/2000-07-17/62", name="kir.xml", count=99)
+    damage(sample_dir, 'language="kir"', 'language="rus"', name="kir.xml")
+    codes = [f.code for f in validate_paths([str(sample_dir)])]
+    assert "VALIDATE.PARITY_WORK" in codes and "VALIDATE.LANGUAGE" in codes

@@ -141,6 +141,9 @@ def _eid_findings(law: Law) -> list[Finding]:
                                     f"write {want}, or re-import the law"))
         if eid:
             seen.setdefault(eid, line)
+        if st.KINDS[st.local(el.tag)].numbered and not st.num_text(el):
+            out.append(Finding("VALIDATE.NUMBER_MISSING", f"<{st.local(el.tag)}> has no <num>",
+                               file=law.source, line=line, unit=eid or "", severity="warning"))
         if want and "_dup" in want and eid == want:
             out.append(Finding("VALIDATE.NUMBER_DUPLICATE", f"the number «{st.num_text(el)}» is printed twice",
                                file=law.source, line=line, unit=eid, severity="warning"))
@@ -201,15 +204,28 @@ def _gap_message(el, before: int, after: int) -> str:
     return f"{name} {after} после {_inflect(name, 'gen')} {before}: {missing} нет"
 
 
+def _meta_line(law: Law, name: str) -> int | None:
+    el = next(law.meta.iter(st.akn(name)), None)
+    return el.sourceline if el is not None else None
+
+
 def parity_findings(rus_path: str, kir_path: str) -> list[Finding]:
     """rus.xml and kir.xml of one act must have the same eIds in the same order."""
     try:
         rus, kir = Law.load(rus_path), Law.load(kir_path)
     except LawpatchError:
         return []  # already reported by validate_law
+    out: list[Finding] = []
+    for law, lang in ((rus, "rus"), (kir, "kir")):
+        if law.lang != lang:
+            out.append(Finding("VALIDATE.LANGUAGE", f"FRBRlanguage is {law.lang!r} in {lang}.xml", file=law.source,
+                               line=_meta_line(law, "FRBRlanguage"), hint=f"{lang}.xml holds the {lang} expression"))
+    if rus.work_uri != kir.work_uri:
+        out.append(Finding("VALIDATE.PARITY_WORK", f"the work is {kir.work_uri} in kir.xml but {rus.work_uri} here",
+                           file=rus.source, line=_meta_line(rus, "FRBRWork"),
+                           hint="rus.xml and kir.xml are two expressions of one work: same date and number"))
     a = [(el.get("eId") or "", el.sourceline) for el in st.iter_units(rus.body)]
     b = [(el.get("eId") or "", el.sourceline) for el in st.iter_units(kir.body)]
-    out: list[Finding] = []
     matcher = difflib.SequenceMatcher(None, [e for e, _ in a], [e for e, _ in b], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
