@@ -159,10 +159,10 @@ _DIVISION = {
 }
 
 
-def _ky_form(word: str, case: str, first: bool) -> str:
+def _ky_form(word: str, case: str, alone: bool) -> str:
     if case == "ins":
-        return _ky_form(word, "nom", first) + " менен"
-    table = _KY_PLAIN if first else _KY_POSS
+        return _ky_form(word, "nom", alone) + " менен"
+    table = _KY_PLAIN if alone else _KY_POSS
     return table[word][_KY_CASE_INDEX[case]]
 
 
@@ -197,18 +197,20 @@ def _abzats_position(el) -> int:
     return [c for c in parent if st.local(c.tag) in st.ABZATS_TAGS].index(el) + 1
 
 
-def _label(el, naming: str, lang: str, case: str, first: bool, last: bool) -> str:
+def _label(el, naming: str, lang: str, case: str, alone: bool = True) -> str:
+    """One unit's part of a citation; ``alone``: KY plain form («5-берене»), else possessed
+    («5-беренесинин»)."""
     tag = st.local(el.tag)
     if tag == "division":
         n = int(_number(el)) if _number(el).isdigit() else 1
         if lang == "rus":
             return _DIVISION["rus"].get(n, _DIVISION["rus"][1])[CASES.index(case)]
-        return f"{_DIVISION['kir'].get(n, 'Жалпы')} {_ky_form('бөлүк', case, True)}"
+        return f"{_DIVISION['kir'].get(n, 'Жалпы')} {_ky_form('бөлүк', case, alone)}"
     if tag in st.ABZATS_TAGS:
         pos = _abzats_position(el)
         if lang == "rus":
             return f"{_inflect('абзац', case)} {ordinal(pos, 'rus', case)}"
-        return f"{ordinal(pos, 'kir')} {_ky_form('абзац', case, first)}"
+        return f"{ordinal(pos, 'kir')} {_ky_form('абзац', case, alone)}"
     number = _number(el)
     if lang == "rus":
         word = _ru_word(el, naming)
@@ -216,10 +218,10 @@ def _label(el, naming: str, lang: str, case: str, first: bool, last: bool) -> st
         return f"{_inflect(word, case)} {shown}"
     word = _ky_word(el, naming)
     if re.fullmatch(r"[^\W\d_]{1,2}", number) and tag == "point":
-        return f'"{number}" {_ky_form(word, case, first)}'
+        return f'"{number}" {_ky_form(word, case, alone)}'
     if re.fullmatch(r"[IVXLC]+", number):
-        return f"{number} {_ky_form(word, case, first)}"
-    return f"{number}-{_ky_form(word, case, first)}"
+        return f"{number} {_ky_form(word, case, alone)}"
+    return f"{number}-{_ky_form(word, case, alone)}"
 
 
 def cite(law, eid: str, lang: str = "rus", case: str = "nom") -> str:
@@ -237,12 +239,12 @@ def cite(law, eid: str, lang: str = "rus", case: str = "nom") -> str:
     chain = _chain(law, el)
     naming = law.naming
     if lang == "rus":
-        return " ".join(_label(u, naming, "rus", case if i == 0 else "gen", False, i == 0)
+        return " ".join(_label(u, naming, "rus", case if i == 0 else "gen")
                         for i, u in enumerate(chain))
     outer_first = list(reversed(chain))
     last = len(outer_first) - 1
     # «5-берене» alone; in a chain every unit is possessed: «5-беренесинин 2-бөлүгү»
-    return " ".join(_label(u, naming, "kir", case if i == last else "gen", last == 0, i == last)
+    return " ".join(_label(u, naming, "kir", case if i == last else "gen", alone=last == 0)
                     for i, u in enumerate(outer_first))
 
 
@@ -357,18 +359,10 @@ def _parse(text: str) -> list[tuple[str, object]]:
     return division + steps
 
 
-def _key(number: str):
-    return _number_key(number)
-
-
 def _number_key(number: str):
     """Numbers compare as printed, Roman numerals as their value («II» == «2»), letters lower."""
-    if re.fullmatch(r"[IVXLC]+", number):
-        total, values = 0, {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-        for a, b in zip(number, number[1:] + " "):
-            total += -values[a] if b != " " and values[b] > values[a] else values[a]
-        return str(total)
-    return number.lower()
+    roman = st.roman_value(number)
+    return str(roman) if roman is not None else number.lower()
 
 
 _TAGS = {"article": "article", "chapter": "chapter", "part": "part", "section": "section",
@@ -391,7 +385,7 @@ def resolve(law, text: str) -> str:
         found = _step(law, current, kind, key)
         if found is None:
             where = cite(law, current.get("eId"), "rus") if current is not law.body else "the law"
-            raise CitationError(f"{law.source}: «{text}»: {where} has no {_describe(kind, key, law, current)}",
+            raise CitationError(f"{law.source}: «{text}»: {where} has no {_describe(kind, key)}",
                                 law.nearby_hint(f"art_{key}") if kind == "article" else _nearby(law, current))
         current = found
     return current.get("eId")
@@ -405,14 +399,14 @@ def _step(law, current, kind: str, key):
         tag = "paragraph" if law.naming == "points" and st.local(current.tag) == "article" else "point"
     else:
         tag = _TAGS[kind]
-    want = _key(key)
+    want = _number_key(key)
     children = [c for c in current if st.local(c.tag) == tag]
     for c in children:
-        if _key(_number(c)) == want:
+        if _number_key(_number(c)) == want:
             return c
     if tag in ("article",) + st.CONTAINER_TAGS:
         return _numbered(law, tag).get(want) if current is law.body else next(
-            (c for c in current.iter(st.akn(tag)) if _key(_number(c)) == want), None)
+            (c for c in current.iter(st.akn(tag)) if _number_key(_number(c)) == want), None)
     return None
 
 
@@ -426,12 +420,12 @@ def _numbered(law, tag: str) -> dict:
     if tag not in cache:
         table: dict = {}
         for el in law.body.iter(st.akn(tag)):
-            table.setdefault(_key(_number(el)), el)
+            table.setdefault(_number_key(_number(el)), el)
         cache[tag] = table
     return cache[tag]
 
 
-def _describe(kind: str, key, law, current) -> str:
+def _describe(kind: str, key) -> str:
     if kind == "abzats":
         return f"абзац {ordinal(key) if 0 < key <= MAX_ORDINAL else key}"
     words = {"article": "статья", "chapter": "глава", "part": "раздел", "section": "параграф",
@@ -442,10 +436,10 @@ def _describe(kind: str, key, law, current) -> str:
 def _nearby(law, current) -> str:
     """What the unit where the citation stopped contains («статья 5 has: часть 1, часть 2»)."""
     if current is law.body:
-        kids = [f"{_label(k, law.naming, 'rus', 'nom', False, True)}" for k in st.unit_children(current)]
+        kids = [_label(k, law.naming, "rus", "nom") for k in st.unit_children(current)]
         return f"the law has: {', '.join(kids[:15])}" + (" …" if len(kids) > 15 else "")
     kids = st.unit_children(current)
     if not kids:
         return f"{cite(law, current.get('eId'))} has no sub-units"
-    labels = [_label(k, law.naming, "rus", "nom", False, True) for k in kids]
+    labels = [_label(k, law.naming, "rus", "nom") for k in kids]
     return f"{cite(law, current.get('eId'))} has: {', '.join(labels[:15])}" + (" …" if len(labels) > 15 else "")

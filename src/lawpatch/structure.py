@@ -118,6 +118,21 @@ def ordinal_value(word: str) -> int | None:
     return None
 
 
+def roman_value(text: str) -> int | None:
+    """2 for «II», 14 for «XIV»; None for anything that is not a Roman numeral.
+
+    >>> roman_value("XIV"), roman_value("II"), roman_value("5")
+    (14, 2, None)
+    """
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    if not text or any(c not in values for c in text):
+        return None
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        total += -values[a] if b != " " and values[b] > values[a] else values[a]
+    return total
+
+
 def num_text(el) -> str:
     n = el.find(A + "num")
     return "".join(n.itertext()).strip() if n is not None else ""

@@ -27,7 +27,6 @@ from .errors import Finding, LawpatchError
 from .law import Law, law_files
 
 PROFILE_XSD = Path(__file__).resolve().parents[2] / "schemas" / "kr-profile.xsd"
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 @lru_cache(maxsize=None)
@@ -158,12 +157,9 @@ def _number_value(number: str) -> tuple[int, ...] | None:
     """(5, 1) for «5-1», (2,) for «II»; None for letters and positions (not checked for gaps)."""
     if re.fullmatch(r"[0-9]+(-[0-9]+)*", number):
         return tuple(int(x) for x in number.split("-"))
-    if re.fullmatch(r"[IVXLC]+", number):
-        total = 0
-        for a, b in zip(number, number[1:] + " "):
-            v = _ROMAN[a]
-            total += -v if b != " " and _ROMAN[b] > v else v
-        return (total,)
+    roman = st.roman_value(number)
+    if roman is not None:
+        return (roman,)
     return None
 
 
