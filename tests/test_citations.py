@@ -33,6 +33,10 @@ def law():
     ("art_2__indent_2", "art_2__indent_2"),
     ("в части 2 статьи 3 настоящего Закона", "art_3__para_2"),
     ("пункт 2 части второй статьи 3", "art_3__para_2__point_2"),  # parts numbered in words
+    ("ст. 3 ч. 2 п. 3", "art_3__para_2__point_3"),  # abbreviated, largest first
+    ("абз. 3 ст. 1", "art_1__al_3"),
+    ("часть 3 статьи 1", "art_1__al_3"),  # older texts: unnumbered paragraphs called «части»
+    ("в абзаце третьем статьи 1", "art_1__al_3"),
     ("ушул Мыйзамдын 3-беренесинин 2-бөлүгүндө", "art_3__para_2"),
 ])
 def test_resolve(law, text, eid):

@@ -354,9 +354,13 @@ def _parse(text: str) -> list[tuple[str, object]]:
             i += 2
             continue
         raise CitationError(f"no number after «{w}» in the citation «{text}»")
-    if not kyrgyz:
-        steps.reverse()  # Russian cites innermost first
+    if not kyrgyz and len(steps) > 1 and _RANK[steps[0][0]] > _RANK[steps[-1][0]]:
+        steps.reverse()  # Russian cites innermost first («ч. 2 ст. 5»); «ст. 5 ч. 2» is kept
     return division + steps
+
+
+_RANK = {"part": 1, "chapter": 2, "section": 3, "article": 4, "part_of": 5, "point": 6, "subpoint": 7,
+         "abzats": 8}
 
 
 def _number_key(number: str):
@@ -404,6 +408,9 @@ def _step(law, current, kind: str, key):
     for c in children:
         if _number_key(_number(c)) == want:
             return c
+    if kind == "part_of" and not children and key.isdigit():
+        # older texts call the unnumbered paragraphs of an article «части»: «часть 2» = абзац второй
+        return _step(law, current, "abzats", int(key))
     if tag in ("article",) + st.CONTAINER_TAGS:
         return _numbered(law, tag).get(want) if current is law.body else next(
             (c for c in current.iter(st.akn(tag)) if _number_key(_number(c)) == want), None)
