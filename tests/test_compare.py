@@ -123,3 +123,27 @@ def test_only_the_changed_unit_is_diffed_never_the_whole_law(sample_dir, monkeyp
     compare(old, new)
     assert seen == [("- регулирование процессов внешней миграции;",
                      "- правовое регулирование процессов внешней миграции;")]
+
+
+def test_three_abzats_joined_into_one_is_not_a_change(sample_dir):
+    old, new = _pair(sample_dir)
+    blocks = [new.get(f"art_1__al_{i}") for i in (2, 3, 4)]
+    first = blocks[0].find(f"{st.A}content/{st.A}p")
+    first.text = " ".join(b.find(f"{st.A}content/{st.A}p").text for b in blocks)
+    for b in blocks[1:]:
+        b.getparent().remove(b)
+    new.reindex()
+    assert compare(old, new).changes == ()
+
+
+def test_a_part_restated_with_points_is_one_row(sample_dir):
+    """A leaf unit that gains sub-units was restated as a whole: one row, not one per point."""
+    old, new = _pair(sample_dir)
+    unit = new.get("art_2__indent_1")
+    st.to_hier(unit)
+    unit.append(st.new_unit("point", "1)", text="первое;"))
+    unit.append(st.new_unit("point", "2)", text="второе."))
+    new.reindex()
+    (change,) = compare(old, new).changes
+    assert (change.kind, change.eid) == ("changed", "art_2__indent_1")
+    assert "1) первое;" in change.new_text

@@ -150,8 +150,11 @@ class _Comparer:
             out.append(self.change("repealed", o, n, self.old.full(o), self.new.full(n)))
             return
         ochildren, nchildren = self.old.children(o), self.new.children(n)
-        if st.is_repealed(o) or (ochildren or nchildren) and \
-                similarity(okey, nkey) < MATCH and (o.get("eId") or n.get("eId")):
+        # a unit restated as a whole («изложить в следующей редакции») is one row: its sub-units
+        # appeared or vanished, or it shares less than half of its words with the old text
+        restated = bool(ochildren) != bool(nchildren) or \
+            (ochildren or nchildren) and similarity(okey, nkey) < MATCH
+        if st.is_repealed(o) or restated:
             out.append(self.change("changed", o, n, self.old.full(o), self.new.full(n)))
             return
         own_same = self.old.own(o) == self.new.own(n)
@@ -182,8 +185,8 @@ class _Comparer:
 
     @staticmethod
     def words(run: list[tuple], side: int, units: _Side) -> str:
-        return " ".join(f"{st.num_text(pair[side])} {units.key(pair[side])}" for pair in run
-                        if pair[side] is not None).strip()
+        return " ".join(f"{_norm(st.num_text(pair[side]))} {units.key(pair[side])}".strip() for pair in run
+                        if pair[side] is not None)
 
     def run(self) -> list[UnitChange]:
         out: list = []
