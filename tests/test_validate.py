@@ -140,7 +140,9 @@ def test_usage_errors_exit_2(capsys, args):
 def test_parallel_and_serial_agree(sample_dir):
     damage(sample_dir, 'eId="art_4"', 'eId="art_3"')
     paths = [str(sample_dir), str(DATA / "sample-law")]
-    assert validate_paths(paths, jobs=2) == validate_paths(paths, jobs=1)
+    done = []
+    assert validate_paths(paths, jobs=2, progress=done.append) == validate_paths(paths, jobs=1)
+    assert done == [1, 1, 1, 1]
 
 
 def test_a_loaded_law_validates_without_reparsing():

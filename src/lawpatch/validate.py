@@ -66,20 +66,28 @@ def validate_law(law_or_path, schemas: bool = True) -> list[Finding]:
     return findings
 
 
-def validate_paths(paths, jobs: int = 1) -> list[Finding]:
+def validate_paths(paths, jobs: int = 1, progress=None) -> list[Finding]:
     """Findings on files and folders; a folder holding ``rus.xml`` and ``kir.xml`` is also
-    checked for parity. ``jobs`` > 1 validates the files in that many processes."""
+    checked for parity. ``jobs`` > 1 validates the files in that many processes;
+    ``progress(n)`` is called as files are done."""
     files: list[Path] = []
     for p in paths:
         files += law_files(p)
+    per_file = []
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         official_schema(), profile_schema()  # compiled once here; forked workers inherit them
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            per_file = list(pool.map(validate_law, [str(f) for f in files]))
+            for result in pool.map(validate_law, [str(f) for f in files]):
+                per_file.append(result)
+                if progress:
+                    progress(1)
     else:
-        per_file = [validate_law(str(f)) for f in files]
+        for f in files:
+            per_file.append(validate_law(str(f)))
+            if progress:
+                progress(1)
     findings = [f for group in per_file for f in group]
     folders = sorted({f.parent for f in files if f.name in ("rus.xml", "kir.xml")})
     for folder in folders:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import click
@@ -36,7 +37,11 @@ def validate_cmd(paths, fmt, strict, jobs):
         raise UsageError(f"{', '.join(paths)}: no *.xml law files here")
     if jobs is None:
         jobs = min(len(files), os.cpu_count() or 1, 8) if len(files) > 3 else 1
-    findings = validate_paths(paths, jobs=jobs)
+    if len(files) > 3 and sys.stderr.isatty():
+        with click.progressbar(length=len(files), label="validating", file=sys.stderr) as bar:
+            findings = validate_paths(paths, jobs=jobs, progress=bar.update)
+    else:
+        findings = validate_paths(paths, jobs=jobs)
     if fmt == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
     else:
