@@ -96,3 +96,14 @@ def test_what_a_bill_does(sample_dir, capsys):
     assert "@@ абзац второй статьи 2 (changed)\n- регулирование процессов внешней миграции{+ и защита прав мигрантов+};" in out
     assert "@@ 2-беренесинин экинчи абзацы (changed)" in out
     assert snapshot(root) == before
+
+
+def test_two_folders_pair_files_by_name(sample_dir, tmp_path, capsys):
+    new_dir = tmp_path / "new-law"
+    shutil.copytree(sample_dir, new_dir)
+    law = new_dir / "rus.xml"
+    law.write_text(law.read_text(encoding="utf-8").replace(*WORD), encoding="utf-8")
+    code, out, err = _run(capsys, str(sample_dir), str(new_dir), "--color", "never")
+    assert code == 0
+    assert out.count("== ") == 2 and "{+правовое +}" in out
+    assert "2 law file(s), 1 changed unit(s)" in err

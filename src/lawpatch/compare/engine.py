@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from .. import structure as st
 from ..errors import LawpatchError
-from .model import LawComparison, Segment, UnitChange
+from .model import LawComparison, UnitChange
 from .words import similarity, word_diff
 
 _SPACE = re.compile(r"\s+")
@@ -301,5 +301,3 @@ def compare(old, new, reasons=None, editorial: bool = False) -> LawComparison:
         renumbered=tuple(comparer.renumbered),
     )
 
-
-__all__ = ["compare", "Segment"]
