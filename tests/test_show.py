@@ -79,3 +79,9 @@ def test_road_traffic_part_2_of_article_6(capsys):
     assert code == 0
     assert "eId: art_6__para_2" in out
     assert "\n2. " in out
+
+
+def test_a_kyrgyz_citation_reads_the_kyrgyz_text_of_a_folder(capsys):
+    code, out, _ = run(capsys, "show", str(SAMPLE), "3-беренесинин 2-бөлүгү")
+    assert code == 0
+    assert "kir.xml:" in out.splitlines()[0]

@@ -1,6 +1,7 @@
 """``lawpatch show`` (a unit, or the table of contents) and ``lawpatch text`` (the whole law)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -8,9 +9,12 @@ import click
 from ..errors import UsageError
 
 
-def _law_path(path: str, lang: str) -> Path:
+def _law_path(path: str, lang: str | None, citation: str = "") -> Path:
     p = Path(path)
     if p.is_dir():
+        if lang is None:  # a Kyrgyz citation reads the Kyrgyz text where there is one
+            kyrgyz = re.search(r"[өүң]|-берене", citation or "", re.I) and (p / "kir.xml").is_file()
+            lang = "kir" if kyrgyz else "rus"
         p = p / f"{lang}.xml"
     if not p.is_file():
         raise UsageError(f"{p}: no such law file")
@@ -18,8 +22,9 @@ def _law_path(path: str, lang: str) -> Path:
 
 
 _LAW = click.argument("law", metavar="LAW")
-_LANG = click.option("--lang", type=click.Choice(["rus", "kir"]), default="rus", show_default=True,
-                     help="Which expression to read when LAW is a folder.")
+_LANG = click.option("--lang", type=click.Choice(["rus", "kir"]),
+                     help="Which expression to read when LAW is a folder (default: rus; kir for a "
+                          "Kyrgyz citation).")
 
 
 @click.command("show")
@@ -34,7 +39,7 @@ def show_cmd(law, citation, lang):
     from ..citations import cite, resolve
     from ..law import Law
 
-    doc = Law.load(_law_path(law, lang))
+    doc = Law.load(_law_path(law, lang, citation))
     if not citation:
         for line in toc(doc):
             click.echo(line)
