@@ -147,3 +147,20 @@ def test_a_part_restated_with_points_is_one_row(sample_dir):
     (change,) = compare(old, new).changes
     assert (change.kind, change.eid) == ("changed", "art_2__indent_1")
     assert "1) первое;" in change.new_text
+
+
+def test_renumber_op_of_a_bill_is_a_renumbered_row(sample_dir):
+    """«статью 3 считать статьей 3-1»: applied by the patch engine, reported as renumbered, not as
+    one article deleted and another inserted."""
+    import shutil
+
+    from lawpatch.patch import apply_bill, load_bill
+    from tests.conftest import DATA
+
+    root = sample_dir.parent / "repo"
+    (root / "laws").mkdir(parents=True)
+    shutil.move(str(sample_dir), root / "laws" / "external-migration")
+    for applied in apply_bill(load_bill(DATA / "build" / "renumber.xml"), root=root):
+        comp = compare(applied.old, applied.new, reasons=applied.reasons)
+        assert [(c.kind, c.old_eid, c.new_eid) for c in comp.changes] == [("renumbered", "art_3", "art_3-1")]
+        assert comp.renumbered == (("art_3", "art_3-1"),)
