@@ -164,3 +164,14 @@ def test_renumber_op_of_a_bill_is_a_renumbered_row(sample_dir):
         comp = compare(applied.old, applied.new, reasons=applied.reasons)
         assert [(c.kind, c.old_eid, c.new_eid) for c in comp.changes] == [("renumbered", "art_3", "art_3-1")]
         assert comp.renumbered == (("art_3", "art_3-1"),)
+
+
+def test_reasons_given_for_an_article_reach_its_changed_units(sample_dir):
+    from types import SimpleNamespace
+
+    old, new = _pair(sample_dir)
+    p = _p(new, "регулирование процессов")
+    p.text = p.text.replace("регулирование", "правовое регулирование")
+    reasons = {"art_2": [SimpleNamespace(treaty="icrmw-1990", article="44")]}
+    (change,) = compare(old, new, reasons=reasons).changes
+    assert change.reasons == ("icrmw-1990, ст. 44",)
