@@ -162,3 +162,11 @@ def test_rus_and_kir_of_different_works_or_languages(sample_dir):
     damage(sample_dir, 'language="kir"', 'language="rus"', name="kir.xml")
     codes = [f.code for f in validate_paths([str(sample_dir)])]
     assert "VALIDATE.PARITY_WORK" in codes and "VALIDATE.LANGUAGE" in codes
+
+
+def test_a_gap_in_lettered_subpoints_is_a_warning(sample_dir):
+    damage(sample_dir, "<num>б)</num>", "<num>г)</num>")
+    path = damage(sample_dir, 'point_б"', 'point_г"')
+    findings = validate_law(path)
+    assert [(f.code, f.severity, f.message) for f in findings] == [
+        ("VALIDATE.NUMBER_GAP", "warning", "подпункт «г» после подпункта «а»: подпунктов «б»–«в» нет")]

@@ -161,13 +161,19 @@ def num_label(el) -> str:
     return st.num_text(el) or st.local(el.tag)
 
 
+# the letters of lettered subpoints, in order («а)», «б)» … with no «ё», «й», «ъ», «ы», «ь»)
+LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+
+
 def _number_value(number: str) -> tuple[int, ...] | None:
-    """(5, 1) for «5-1», (2,) for «II»; None for letters and positions (not checked for gaps)."""
+    """(5, 1) for «5-1», (2,) for «II», (3,) for «в»; None for positions and other text."""
     if re.fullmatch(r"[0-9]+(-[0-9]+)*", number):
         return tuple(int(x) for x in number.split("-"))
     roman = st.roman_value(number)
     if roman is not None:
         return (roman,)
+    if len(number) == 1 and number in LETTERS:
+        return (LETTERS.index(number) + 1,)
     return None
 
 
@@ -184,28 +190,33 @@ def _numbering_findings(law: Law) -> list[Finding]:
     for els in groups.values():
         prev = None
         for el in els:
-            value = _number_value(st.clean_number(st.num_text(el)))
+            number = st.clean_number(st.num_text(el))
+            value = _number_value(number)
             if value is None:
                 prev = None
                 continue
             if prev is not None and len(value) == 1 and value[0] > prev[0] + 1:
-                out.append(Finding("VALIDATE.NUMBER_GAP", _gap_message(el, prev[0], value[0]),
+                lettered = number in LETTERS
+                out.append(Finding("VALIDATE.NUMBER_GAP", _gap_message(el, prev[0], value[0], lettered),
                                    file=law.source, line=el.sourceline, unit=el.get("eId") or "",
                                    severity="warning"))
             prev = value
     return out
 
 
-def _gap_message(el, before: int, after: int) -> str:
-    """«статья 7 после статьи 5: статьи 6 нет» (a range: «статей 5–6 нет»)."""
+def _gap_message(el, before: int, after: int, lettered: bool = False) -> str:
+    """«статья 7 после статьи 5: статьи 6 нет» (a range: «статей 5–6 нет»; letters: «"г"»)."""
     from .citations import _inflect
 
-    name = st.KINDS[st.local(el.tag)].ru.split()[0]
+    def show(n: int) -> str:
+        return f"«{LETTERS[n - 1]}»" if lettered else str(n)
+
+    name = "подпункт" if lettered else st.KINDS[st.local(el.tag)].ru.split()[0]
     if after == before + 2:
-        missing = f"{_inflect(name, 'gen')} {before + 1}"
+        missing = f"{_inflect(name, 'gen')} {show(before + 1)}"
     else:
-        missing = f"{_inflect(name, 'gen', plural=True)} {before + 1}–{after - 1}"
-    return f"{name} {after} после {_inflect(name, 'gen')} {before}: {missing} нет"
+        missing = f"{_inflect(name, 'gen', plural=True)} {show(before + 1)}–{show(after - 1)}"
+    return f"{name} {show(after)} после {_inflect(name, 'gen')} {show(before)}: {missing} нет"
 
 
 def _meta_line(law: Law, name: str) -> int | None:
