@@ -245,7 +245,7 @@ class _Comparer:
             eid = el.get("eId") if el is not None else None
             while eid:
                 for r in self.reasons.get(eid, ()):
-                    text = _reason_text(r)
+                    text = _reason_text(r, self.new.law.lang)
                     if text not in found:
                         found.append(text)
                 eid = eid.rpartition("__")[0]
@@ -258,12 +258,15 @@ def _ancestors(el):
         el = el.getparent()
 
 
-def _reason_text(reason) -> str:
+def _reason_text(reason, lang: str) -> str:
+    """«icrmw-1990, ст. 44» (RU) / «icrmw-1990, 44-берене» (KY)."""
     treaty = getattr(reason, "treaty", None)
     if treaty is None:
         return str(reason)
     article = getattr(reason, "article", "")
-    return f"{treaty}, ст. {article}" if article else str(treaty)
+    if not article:
+        return str(treaty)
+    return f"{treaty}, {article}-берене" if lang == "kir" else f"{treaty}, ст. {article}"
 
 
 def _citation(law, eid: str) -> str:
