@@ -107,3 +107,8 @@ def test_two_folders_pair_files_by_name(sample_dir, tmp_path, capsys):
     assert code == 0
     assert out.count("== ") == 2 and "{+правовое +}" in out
     assert "2 law file(s), 1 changed unit(s)" in err
+
+
+def test_two_languages_are_not_compared(sample_dir, capsys):
+    code, _, err = _run(capsys, str(sample_dir / "rus.xml"), str(sample_dir / "kir.xml"))
+    assert code == 2 and "language 'kir' differs" in err

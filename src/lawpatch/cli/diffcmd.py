@@ -60,7 +60,7 @@ def _comparisons(inputs, rev, root, editorial) -> list[tuple[Path, object]]:
             pairs = [(by_name[p.name], p) for p in news if p.name in by_name]
             if not pairs:
                 raise UsageError(f"{inputs[0]} and {inputs[1]}: no law files of the same name to compare")
-        return [(new, compare(_load(old), _load(new), editorial=editorial)) for old, new in pairs]
+        return [(new, _compare_files(old, new, editorial)) for old, new in pairs]
     if len(inputs) == 1:
         from ..render.inputs import pairs_of_bill
 
@@ -78,6 +78,16 @@ def _law_paths(path: str) -> list[Path]:
     if not files:
         raise UsageError(f"{path}: no *.xml law files here")
     return files
+
+
+def _compare_files(old_path: Path, new_path: Path, editorial: bool):
+    from ..compare import compare
+
+    old, new = _load(old_path), _load(new_path)
+    if old.lang != new.lang:
+        raise UsageError(f"{new_path}: language {new.lang!r} differs from {old_path} ({old.lang!r}); "
+                         "compare two expressions in the same language")
+    return compare(old, new, editorial=editorial)
 
 
 def _load(path: Path):
