@@ -70,6 +70,23 @@ def _op(el) -> Op:
               note="\n".join(notes) if notes else None)
 
 
+def _duplicates(root, path: str) -> list[Finding]:
+    """Two texts of one field in one language: which one was meant is unknowable."""
+    out = []
+    for op in root.iter():
+        seen = set()
+        for child in op:
+            if not isinstance(child.tag, str) or not child.get("lang") or op.tag == P + "amendment":
+                continue
+            key = (child.tag, child.get("lang"))
+            if key in seen:
+                out.append(Finding("PATCH.DUPLICATE_TEXT", f"a second <{child.tag[len(P):]} lang=\"{key[1]}\">",
+                                   file=path, line=child.sourceline, op=op.tag[len(P):], unit=op.get("at") or "",
+                                   hint="one text per field and language"))
+            seen.add(key)
+    return out
+
+
 def load_bill(path: str | os.PathLike) -> Bill:
     """The bill in ``path``; raises :class:`PatchError` with every schema error and its line."""
     path = str(path)
@@ -81,7 +98,7 @@ def load_bill(path: str | os.PathLike) -> Bill:
     if root.tag != P + "amendment":
         raise PatchError([Finding("PATCH.ROOT", f"the root element is not <amendment xmlns=\"{PATCH_NS}\">",
                                   file=path, line=root.sourceline)])
-    errors = schema_findings(tree, path)
+    errors = schema_findings(tree, path) or _duplicates(root, path)
     if errors:
         raise PatchError(errors)
     laws = []
