@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from .. import structure as st
 from ..errors import LawpatchError
 from .model import LawComparison, UnitChange
-from .words import similarity, word_diff
+from .words import overlap, similarity, word_diff
 
 _SPACE = re.compile(r"\s+")
 MATCH = 0.5          # least word similarity for two units to be the same unit rewritten
@@ -111,13 +111,15 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
             otag, ntag = st.local(olds[i].tag), st.local(news[j].tag)
             if otag != ntag and not {otag, ntag} <= INTERCHANGEABLE:
                 continue
-            sim = similarity(old_side.key(olds[i]), new_side.key(news[j]))
+            sim, contained = overlap(old_side.key(olds[i]), new_side.key(news[j]))
             if otag != ntag and sim < MATCH:
                 continue
             same_num = st.num_text(olds[i]) == st.num_text(news[j]) and bool(st.num_text(olds[i]))
             same_id = olds[i].get("eId") == news[j].get("eId")
             if sim >= MATCH or same_num or same_id:
-                cands.append((-(sim >= MATCH), -sim, -same_num, i, j))
+                # sure: alike, or the same number with one text mostly inside the other
+                sure = sim >= MATCH or (same_num and contained >= MATCH)
+                cands.append((not sure, not same_num, -sim, i, j))
     cands.sort()
     chosen: list[tuple[int, int]] = []
     for *_, i, j in cands:

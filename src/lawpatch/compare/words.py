@@ -73,8 +73,13 @@ def _bag(text: str) -> tuple[Counter, int]:
 
 def similarity(old: str, new: str) -> float:
     """Share of words two texts have in common (0…1), order-insensitive: cheap, for alignment."""
+    return overlap(old, new)[0]
+
+
+def overlap(old: str, new: str) -> tuple[float, float]:
+    """(similarity, containment): words in common over both texts, and over the shorter one."""
     (a, na), (b, nb) = _bag(old), _bag(new)
-    if not na and not nb:
-        return 1.0
+    if not na or not nb:
+        return (1.0, 1.0) if na == nb else (0.0, 0.0)
     common = sum((a & b).values())
-    return 2 * common / (na + nb)
+    return 2 * common / (na + nb), common / min(na, nb)
