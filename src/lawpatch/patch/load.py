@@ -73,10 +73,10 @@ def _op(el) -> Op:
 def _duplicates(root, path: str) -> list[Finding]:
     """Two texts of one field in one language: which one was meant is unknowable."""
     out = []
-    for op in root.iter():
+    for op in root.iterfind(f"{P}law/*"):
         seen = set()
         for child in op:
-            if not isinstance(child.tag, str) or not child.get("lang") or op.tag == P + "amendment":
+            if not isinstance(child.tag, str) or not child.get("lang"):
                 continue
             key = (child.tag, child.get("lang"))
             if key in seen:
