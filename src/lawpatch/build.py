@@ -229,7 +229,8 @@ def summary(b: BillBuild) -> str:
         out += [f"## {r.slug} ({r.lang}): {r.comparison.title}", ""]
         out.append(", ".join(f"{k}: {counts[k]}" for k in KINDS if counts[k]) or "no change")
         out.append("")
-        out += [f"- {c.citation or c.eid or 'title'} ({c.kind})" for c in r.comparison.changes]
+        out += [f"- {c.citation or c.eid or 'title'} ({c.kind})" + (f" — {'; '.join(c.reasons)}" if c.reasons else "")
+                for c in r.comparison.changes]
         out.append("")
     out += ["## Files", ""] + [f"- {name}" for name in b.files]
     if b.missing:
