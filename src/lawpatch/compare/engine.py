@@ -21,6 +21,7 @@ _SPACE = re.compile(r"\s+")
 MATCH = 0.5          # least word similarity for two units to be the same unit rewritten
 # a block may change form without changing place: an abzats numbered («…» → «1. …»), a dash dropped
 INTERCHANGEABLE = frozenset({"alinea", "indent", "paragraph", "point"})
+WINDOW = 40          # how far apart (in units) two units of a differing run may still be paired
 
 
 def _norm(text: str) -> str:
@@ -107,7 +108,8 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
     """Inside a run that differs: pair units by similar text, then same number; keep order."""
     cands = []
     for i in orange:
-        for j in nrange:
+        k = i - orange.start + nrange.start           # look only near the same place: linear, not n×m
+        for j in range(max(nrange.start, k - WINDOW), min(nrange.stop, k + WINDOW + 1)):
             otag, ntag = st.local(olds[i].tag), st.local(news[j].tag)
             if otag != ntag and not {otag, ntag} <= INTERCHANGEABLE:
                 continue
