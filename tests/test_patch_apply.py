@@ -156,3 +156,19 @@ def test_two_inserts_after_one_unit_keep_the_bill_order(repo, tmp_path):
 """, encoding="utf-8")
     (a,) = apply_bill(load_bill(bill), root=repo)
     assert [text(a.new, f"art_2__indent_{i}") for i in (2, 3)] == ["первое;", "второе;"]
+
+
+def test_structure_ops_give_the_expected_text(repo):
+    from lawpatch.textrender import law_text
+    from lawpatch.validate import validate_law
+
+    (a,) = apply_bill(load_bill(DATA / "patches" / "good" / "structure.xml"), root=repo)
+    text = law_text(a.new)
+    assert "Статья 1. Понятия\nДля целей настоящего Закона:\n- мигрант - лицо.\n" in text
+    assert "- новое регулирование;\n- обеспечение защиты прав всех мигрантов;\n" in text
+    assert "б) через представителя.\nв) иным способом.\n3) на получение информации." in text
+    assert "3. Ограничения прав мигрантов устанавливаются законом.\n4. Новая часть в конце.\n" in text
+    assert "Статья 5. Вступление в силу\nНастоящий Закон вступает в силу через десять дней.\n" in text
+    assert text.rstrip().endswith("Статья 5-1. Переходные положения\n1. Первая часть.\n2. Вторая часть:\n1) пункт;\n2) пункт.")
+    assert {"art_5-1__para_2__point_2", "art_3__para_4", "art_3__para_2__point_2__point_в"} <= set(a.new.index)
+    assert not [f for f in validate_law(a.new) if f.severity == "error"]
