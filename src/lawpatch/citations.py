@@ -354,7 +354,7 @@ def _parse(text: str) -> list[tuple[str, object]]:
             i += 2
             continue
         raise CitationError(f"no number after «{w}» in the citation «{text}»")
-    if not kyrgyz and len(steps) > 1 and _RANK[steps[0][0]] > _RANK[steps[-1][0]]:
+    if not kyrgyz and len(steps) > 1 and _RANK[steps[0][0]] >= _RANK[steps[-1][0]]:
         steps.reverse()  # Russian cites innermost first («ч. 2 ст. 5»); «ст. 5 ч. 2» is kept
     return division + steps
 
