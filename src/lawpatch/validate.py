@@ -17,6 +17,7 @@ import copy
 import difflib
 import os
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def profile_schema() -> etree.XMLSchema | None:
 
 
 def validate_law(law_or_path, schemas: bool = True) -> list[Finding]:
-    """Every finding on one law file (or a loaded :class:`Law`), in document order."""
+    """Every finding on one law file (or a loaded :class:`Law`), layer by layer."""
     if isinstance(law_or_path, Law):
         law = law_or_path
     else:
@@ -73,28 +74,54 @@ def validate_paths(paths, jobs: int = 1, progress=None) -> list[Finding]:
     files: list[Path] = []
     for p in paths:
         files += law_files(p)
-    per_file = []
+    per_file: list[tuple[list[Finding], LawSummary | None]] = []
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         official_schema(), profile_schema()  # compiled once here; forked workers inherit them
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for result in pool.map(validate_law, [str(f) for f in files]):
+            for result in pool.map(_check_file, [str(f) for f in files]):
                 per_file.append(result)
                 if progress:
                     progress(1)
     else:
         for f in files:
-            per_file.append(validate_law(str(f)))
+            per_file.append(_check_file(str(f)))
             if progress:
                 progress(1)
-    findings = [f for group in per_file for f in group]
-    folders = sorted({f.parent for f in files if f.name in ("rus.xml", "kir.xml")})
-    for folder in folders:
-        rus, kir = folder / "rus.xml", folder / "kir.xml"
-        if rus in files and kir in files:
-            findings += parity_findings(str(rus), str(kir))
+    findings = [f for group, _ in per_file for f in group]
+    summaries = {Path(s.source): s for _, s in per_file if s is not None}
+    for folder in sorted({f.parent for f in files if f.name in ("rus.xml", "kir.xml")}):
+        rus, kir = summaries.get(folder / "rus.xml"), summaries.get(folder / "kir.xml")
+        if rus and kir:
+            findings += parity_findings(rus, kir)
     return findings
+
+
+@dataclass(frozen=True)
+class LawSummary:
+    """What the parity check needs of one file, so that each file is parsed once (in a worker)."""
+
+    source: str
+    lang: str
+    work_uri: str
+    units: tuple  # (eId, line) in document order
+    lang_line: int | None
+    work_line: int | None
+
+    @classmethod
+    def of(cls, law: Law) -> "LawSummary":
+        units = tuple((el.get("eId") or "", el.sourceline) for el in st.iter_units(law.body))
+        return cls(law.source, law.lang, law.work_uri, units, _meta_line(law, "FRBRlanguage"),
+                   _meta_line(law, "FRBRWork"))
+
+
+def _check_file(path: str) -> tuple[list[Finding], LawSummary | None]:
+    try:
+        law = Law.load(path)
+    except LawpatchError as exc:
+        return [_load_finding(path, exc)], None
+    return validate_law(law), LawSummary.of(law)
 
 
 # --- layer 1 and 2/3 -------------------------------------------------------------------------
@@ -224,23 +251,18 @@ def _meta_line(law: Law, name: str) -> int | None:
     return el.sourceline if el is not None else None
 
 
-def parity_findings(rus_path: str, kir_path: str) -> list[Finding]:
-    """rus.xml and kir.xml of one act must have the same eIds in the same order."""
-    try:
-        rus, kir = Law.load(rus_path), Law.load(kir_path)
-    except LawpatchError:
-        return []  # already reported by validate_law
+def parity_findings(rus: LawSummary, kir: LawSummary) -> list[Finding]:
+    """rus.xml and kir.xml of one act: one work, each its language, the same eIds in the same order."""
     out: list[Finding] = []
     for law, lang in ((rus, "rus"), (kir, "kir")):
         if law.lang != lang:
             out.append(Finding("VALIDATE.LANGUAGE", f"FRBRlanguage is {law.lang!r} in {lang}.xml", file=law.source,
-                               line=_meta_line(law, "FRBRlanguage"), hint=f"{lang}.xml holds the {lang} expression"))
+                               line=law.lang_line, hint=f"{lang}.xml holds the {lang} expression"))
     if rus.work_uri != kir.work_uri:
         out.append(Finding("VALIDATE.PARITY_WORK", f"the work is {kir.work_uri} in kir.xml but {rus.work_uri} here",
-                           file=rus.source, line=_meta_line(rus, "FRBRWork"),
+                           file=rus.source, line=rus.work_line,
                            hint="rus.xml and kir.xml are two expressions of one work: same date and number"))
-    a = [(el.get("eId") or "", el.sourceline) for el in st.iter_units(rus.body)]
-    b = [(el.get("eId") or "", el.sourceline) for el in st.iter_units(kir.body)]
+    a, b = rus.units, kir.units
     matcher = difflib.SequenceMatcher(None, [e for e, _ in a], [e for e, _ in b], autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -249,10 +271,10 @@ def parity_findings(rus_path: str, kir_path: str) -> list[Finding]:
             other = b[j1][1] if j1 < len(b) else (b[-1][1] if b else None)
             out.append(Finding("VALIDATE.PARITY", f"{eid} is in rus.xml but not at this place in kir.xml "
                                                   f"(kir.xml:{other})",
-                               file=rus_path, line=line, unit=eid, extra={"other_line": other}))
+                               file=rus.source, line=line, unit=eid, extra={"other_line": other}))
         for eid, line in b[j1:j2]:
             other = a[i1][1] if i1 < len(a) else (a[-1][1] if a else None)
             out.append(Finding("VALIDATE.PARITY", f"{eid} is in kir.xml but not at this place in rus.xml "
                                                   f"(rus.xml:{other})",
-                               file=kir_path, line=line, unit=eid, extra={"other_line": other}))
+                               file=kir.source, line=line, unit=eid, extra={"other_line": other}))
     return out
