@@ -134,8 +134,9 @@ def render_text(path, comp, colored: bool) -> str:
 def _segment(op: str, text: str, colored: bool) -> str:
     if op == "equal":
         return text
-    if colored:
-        return f"{RED_STRUCK if op == 'delete' else GREEN}{text}{RESET}"
+    if colored:   # colour each line on its own, so that pagers (less -R) keep it
+        style = RED_STRUCK if op == "delete" else GREEN
+        return "\n".join(f"{style}{line}{RESET}" if line else "" for line in text.split("\n"))
     return f"[-{text}-]" if op == "delete" else f"{{+{text}+}}"
 
 
