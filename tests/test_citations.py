@@ -86,6 +86,7 @@ def test_points_naming_reads_punkt_as_the_numbered_part(sample_dir):
     assert resolve(law, "подпункт 3 пункта 2 статьи 3") == "art_3__para_2__point_3"
     assert cite(law, "art_3__para_2__point_3", "rus") == "подпункт 3 пункта 2 статьи 3"
     assert cite(law, "art_3__para_2__point_3", "kir") == "3-беренесинин 2-пунктунун 3-пунктчасы"
+    assert round_trip_failures(law) == []
 
 
 @pytest.mark.parametrize("text,message,hint", [
