@@ -109,6 +109,24 @@ def test_kir_with_a_missing_article_breaks_parity(sample_dir, capsys):
             f"(kir.xml:{kir_line})") in out
 
 
+
+def test_texts_of_different_redactions_differ_with_warnings_only(sample_dir, capsys):
+    kir = sample_dir / "kir.xml"
+    lines = kir.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = line_of(kir, '<article eId="art_4"')
+    end = line_of(kir, '<article eId="art_5"')
+    kir.write_text("".join(lines[:start - 1] + lines[end - 1:]).replace("kir@2025-07-10", "kir@2024-07-23")
+                   .replace('<FRBRdate name="Generation" date="2025-07-10"/>\n          <FRBRauthor',
+                            '<FRBRdate name="Generation" date="2024-07-23"/>\n          <FRBRauthor', 1),
+                   encoding="utf-8")
+    code, out, _ = run(capsys, str(sample_dir))
+    assert code == 0
+    kir_line = line_of(kir, '<article eId="art_5"')
+    assert ("warning: art_4: art_4 is in rus.xml but not at this place in kir.xml "
+            f"(kir.xml:{kir_line}) (different redactions: rus@2025-07-10, kir@2024-07-23)") in out
+    code, _, _ = run(capsys, "--strict", str(sample_dir))
+    assert code == 1
+
 def test_numbering_gap_is_a_warning_failing_only_with_strict(sample_dir, capsys):
     rus, kir = sample_dir / "rus.xml", sample_dir / "kir.xml"
     damage(sample_dir, "<num>Статья 5.</num>", "<num>Статья 7.</num>")

@@ -105,6 +105,7 @@ class LawSummary:
     source: str
     lang: str
     work_uri: str
+    expression_date: str
     units: tuple  # (eId, line) in document order
     lang_line: int | None
     work_line: int | None
@@ -112,7 +113,7 @@ class LawSummary:
     @classmethod
     def of(cls, law: Law) -> "LawSummary":
         units = tuple((el.get("eId") or "", el.sourceline) for el in st.iter_units(law.body))
-        return cls(law.source, law.lang, law.work_uri, units, _meta_line(law, "FRBRlanguage"),
+        return cls(law.source, law.lang, law.work_uri, law.expression_date, units, _meta_line(law, "FRBRlanguage"),
                    _meta_line(law, "FRBRWork"))
 
 
@@ -252,8 +253,15 @@ def _meta_line(law: Law, name: str) -> int | None:
 
 
 def parity_findings(rus: LawSummary, kir: LawSummary) -> list[Finding]:
-    """rus.xml and kir.xml of one act: one work, each its language, the same eIds in the same order."""
+    """rus.xml and kir.xml of one act: one work, each its language, the same eIds in the same order.
+
+    Texts of different redactions (the database often has the Kyrgyz text of a later date) may
+    really differ in structure: their mismatches are warnings, named as such.
+    """
     out: list[Finding] = []
+    same_redaction = rus.expression_date == kir.expression_date
+    severity = "error" if same_redaction else "warning"
+    why = "" if same_redaction else f" (different redactions: rus@{rus.expression_date}, kir@{kir.expression_date})"
     for law, lang in ((rus, "rus"), (kir, "kir")):
         if law.lang != lang:
             out.append(Finding("VALIDATE.LANGUAGE", f"FRBRlanguage is {law.lang!r} in {lang}.xml", file=law.source,
@@ -270,11 +278,13 @@ def parity_findings(rus: LawSummary, kir: LawSummary) -> list[Finding]:
         for eid, line in a[i1:i2]:
             other = b[j1][1] if j1 < len(b) else (b[-1][1] if b else None)
             out.append(Finding("VALIDATE.PARITY", f"{eid} is in rus.xml but not at this place in kir.xml "
-                                                  f"(kir.xml:{other})",
-                               file=rus.source, line=line, unit=eid, extra={"other_line": other}))
+                                                  f"(kir.xml:{other}){why}",
+                               file=rus.source, line=line, unit=eid, severity=severity,
+                               extra={"other_line": other}))
         for eid, line in b[j1:j2]:
             other = a[i1][1] if i1 < len(a) else (a[-1][1] if a else None)
             out.append(Finding("VALIDATE.PARITY", f"{eid} is in kir.xml but not at this place in rus.xml "
-                                                  f"(rus.xml:{other})",
-                               file=kir.source, line=line, unit=eid, extra={"other_line": other}))
+                                                  f"(rus.xml:{other}){why}",
+                               file=kir.source, line=line, unit=eid, severity=severity,
+                               extra={"other_line": other}))
     return out
