@@ -43,6 +43,8 @@ def candidates(law: Law) -> list[tuple[str, str]]:
 
 
 def ops_xml(kind: str, eid: str, word: str) -> tuple[str, callable]:
+    if kind == "repeal":
+        return f'<repeal at="{eid}" lang="rus"/>', "repeal"
     if kind == "replace-words":
         return (f'<replace-words at="{eid}" lang="rus"><old lang="rus">{word}</old><new lang="rus">ЗАМЕНА</new></replace-words>',
                 lambda t: t.replace(word, "ЗАМЕНА"))
@@ -57,7 +59,11 @@ def property_check(root: Path, tmp: Path, slug: str, data) -> None:
     law = Law.load(path)
     pool = candidates(law)
     picks = data.draw(hs.lists(hs.sampled_from(pool), min_size=1, max_size=6, unique_by=lambda p: p[0]))
-    kinds = data.draw(hs.lists(hs.sampled_from(["replace-words", "delete-words", "insert-words"]),
+    # no two ops on a unit and its descendant (the check refuses those when one repeals)
+    chosen = {e for e, _ in picks}
+    picks = [(e, w) for e, w in picks
+             if not any(a.get("eId") in chosen for a in law.get(e).iterancestors() if st.is_unit(a))]
+    kinds = data.draw(hs.lists(hs.sampled_from(["replace-words", "delete-words", "insert-words", "repeal"]),
                                min_size=len(picks), max_size=len(picks)))
     parts = [ops_xml(k, e, w) for k, (e, w) in zip(kinds, picks)]
     bill = tmp / "bill.xml"
@@ -68,13 +74,21 @@ def property_check(root: Path, tmp: Path, slug: str, data) -> None:
     (a,) = [x for x in apply_bill(load_bill(bill), root=root) if x.path.stem == "rus"]
     expected = {e: (w, fn) for (e, w), (_, fn) in zip(picks, parts)}
     ancestors = {anc.get("eId") for e in expected for anc in law.get(e).iterancestors() if st.is_unit(anc)}
+    repealed = {e for e, (_, fn) in expected.items() if fn == "repeal"}
     for el in a.old.units():
         eid = el.get("eId")
+        if any(anc.get("eId") in repealed for anc in el.iterancestors()):
+            assert eid not in a.new.index
+            continue
         new_el = a.new.get(eid)
         if eid in expected:
             word, fn = expected[eid]
             old_text, new_text = st.own_text(el), st.own_text(new_el)
-            if fn is None:  # delete-words: the word is gone, spaces tidied
+            if fn == "repeal":
+                assert new_el.get("status") == "removed" and new_text == ""
+                assert [st.block_text(p) for p in st.own_paragraphs(new_el, editorial=True)][0] in \
+                    ("(Утратил силу)", "(Утратила силу)")
+            elif fn is None:  # delete-words: the word is gone, spaces tidied
                 assert word not in new_text and len(new_text) < len(old_text)
             else:
                 assert new_text == fn(old_text)
