@@ -26,23 +26,24 @@ def occurrences(paragraphs, words: str) -> list[Span]:
 
 
 def closest(text: str, words: str) -> str:
-    """The fragment of ``text`` nearest to ``words`` (diff-match-patch fuzzy match), for hints."""
-    if not text:
+    """The fragment of ``text`` nearest to ``words`` (diff-match-patch fuzzy match, widened to
+    whole words), or "" when nothing is near enough to help."""
+    if not text or not words:
         return ""
+    from difflib import SequenceMatcher
+
     from diff_match_patch import diff_match_patch
 
     dmp = diff_match_patch()
-    dmp.Match_Threshold = 0.6
+    dmp.Match_Distance = max(len(text), 1000)
     probe = words[: dmp.Match_MaxBits]
-    best, loc = None, -1
-    for anchor in range(0, max(len(text), 1), max(len(text) // 8, 1)):
-        loc = dmp.match_main(text, probe, anchor)
-        if loc >= 0:
-            best = loc
-            break
-    if best is None:
+    loc = dmp.match_main(text, probe, 0)
+    if loc < 0:
         return ""
-    return text[best: best + len(words)]
+    start = text.rfind(" ", 0, loc + 1) + 1
+    end = text.find(" ", min(loc + len(words), len(text)))
+    fragment = text[start: end if end >= 0 else len(text)].strip(" ,;:.")
+    return fragment if SequenceMatcher(None, fragment, words).ratio() >= 0.6 else ""
 
 
 def find_words(el, words: str, occurrence, what: str = "words") -> list[Span]:
