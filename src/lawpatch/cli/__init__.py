@@ -7,6 +7,7 @@ The one error boundary is :func:`main`: everything below raises ``LawpatchError`
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 
 import click
