@@ -1,6 +1,7 @@
 """``lawpatch diff``: what changed between two expressions of a law, unit by unit, word by word."""
 from __future__ import annotations
 
+import sys
 import dataclasses
 import json
 import subprocess
@@ -36,7 +37,7 @@ def diff_cmd(inputs, rev, fmt, color, editorial, root):
         click.echo(json.dumps([{"path": str(path), **dataclasses.asdict(comp)} for path, comp in results],
                               ensure_ascii=False, indent=1))
         return 0
-    colored = color == "always" or (color == "auto" and click.get_text_stream("stdout").isatty())
+    colored = color == "always" or (color == "auto" and sys.stdout.isatty())
     for path, comp in results:
         click.echo(render_text(path, comp, colored), nl=False, color=colored)
     total = sum(len(comp.changes) for _, comp in results)
