@@ -1,10 +1,10 @@
 """``lawpatch diff``: what changed between two expressions of a law, unit by unit, word by word."""
 from __future__ import annotations
 
-import sys
 import dataclasses
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import click
