@@ -172,3 +172,22 @@ def test_structure_ops_give_the_expected_text(repo):
     assert text.rstrip().endswith("Статья 5-1. Переходные положения\n1. Первая часть.\n2. Вторая часть:\n1) пункт;\n2) пункт.")
     assert {"art_5-1__para_2__point_2", "art_3__para_4", "art_3__para_2__point_2__point_в"} <= set(a.new.index)
     assert not [f for f in validate_law(a.new) if f.severity == "error"]
+
+
+def test_a_bill_whose_text_is_already_in_the_law_is_refused_as_applied(repo, tmp_path):
+    bill = tmp_path / "words.xml"
+    bill.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<amendment xmlns="urn:lawpatch:amendment:1" id="words" date="2026-11-20">
+  <title lang="rus">О внесении изменений</title>
+  <law href="laws/sample-law" base="rus@2025-07-10">
+    <replace-words at="art_2__indent_2" lang="rus"><old lang="rus">защиты прав</old><new lang="rus">защиты всех прав</new></replace-words>
+    <repeal at="art_2__indent_3" lang="rus"/>
+  </law>
+</amendment>
+""", encoding="utf-8")
+    write_applied(apply_bill(load_bill(bill), root=repo))
+    # the same text again under another id: the metadata does not know it, the text does
+    again = tmp_path / "again.xml"
+    again.write_text(bill.read_text(encoding="utf-8").replace('id="words"', 'id="again"'), encoding="utf-8")
+    findings = check_bill(load_bill(again), root=repo)
+    assert [(f.code, f.line) for f in findings] == [("CHECK.ALREADY_APPLIED", 4)]
