@@ -191,3 +191,33 @@ def test_a_bill_whose_text_is_already_in_the_law_is_refused_as_applied(repo, tmp
     again.write_text(bill.read_text(encoding="utf-8").replace('id="words"', 'id="again"'), encoding="utf-8")
     findings = check_bill(load_bill(again), root=repo)
     assert [(f.code, f.line) for f in findings] == [("CHECK.ALREADY_APPLIED", 4)]
+
+
+def test_several_bills_apply_in_order_or_not_at_all(repo, tmp_path, capsys):
+    first = tmp_path / "first.xml"
+    first.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<amendment xmlns="urn:lawpatch:amendment:1" id="first" date="2026-11-20">
+  <title lang="rus">О внесении изменений</title>
+  <law href="laws/sample-law" base="rus@2025-07-10">
+    <replace-words at="art_2__indent_2" lang="rus"><old lang="rus">защиты прав</old><new lang="rus">защиты всех прав</new></replace-words>
+  </law>
+</amendment>
+""", encoding="utf-8")
+    second = tmp_path / "second.xml"
+    second.write_text(first.read_text(encoding="utf-8").replace('id="first"', 'id="second"')
+                      .replace("rus@2025-07-10", "rus@2026-11-20").replace("защиты всех прав</new>", "охраны всех прав</new>")
+                      .replace('<old lang="rus">защиты прав', '<old lang="rus">защиты всех прав'), encoding="utf-8")
+    bad = tmp_path / "bad.xml"
+    bad.write_text(first.read_text(encoding="utf-8").replace('id="first"', 'id="bad"').replace("защиты прав</old>", "нет таких</old>"),
+                   encoding="utf-8")
+    before = snapshot(repo)
+    with pytest.raises(SystemExit) as exc:
+        main(["apply", "--root", str(repo), str(first), str(bad)])
+    assert exc.value.code == 1 and snapshot(repo) == before
+    with pytest.raises(SystemExit) as exc:
+        main(["apply", "--root", str(repo), str(first), str(second)])
+    assert exc.value.code == 0, capsys.readouterr()
+    ru = Law.load(repo / "laws" / "sample-law" / "rus.xml")
+    assert text(ru, "art_2__indent_2") == "обеспечение охраны всех прав мигрантов;"
+    assert ru.meta.find(f".//{st.A}passiveRef[@eId='bill-first']") is not None
+    assert ru.meta.find(f".//{st.A}passiveRef[@eId='bill-second']") is not None

@@ -54,16 +54,42 @@ def check_cmd(patches, fmt, root):
 @click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
 @click.option("--root", default=".", show_default=True, help="The repository root the laws/<slug> hrefs are relative to.")
 def apply_cmd(patches, dry_run, root):
-    """Apply patch files to the laws, one bill after another. A bill is applied whole or not at
-    all: on any refusal nothing of it is written (and the following bills are not tried)."""
-    from ..patch import apply_bill, write_applied
+    """Apply patch files to the laws, one bill after another (a later bill sees the earlier ones).
+    All or nothing: on any refusal no law file is written."""
+    import shutil
+    import tempfile
 
-    for bill in _bills(patches):
-        applied = apply_bill(bill, root=root)
-        for a in applied:
-            click.echo(f"{a.path}: {a.old.expression_date} -> {a.new.expression_date}, {len(a.ops)} op(s)")
-            for op in a.ops:
-                click.echo(f"  {bill.path}:{op.line}: {op.kind} {op.at or 'title'}")
+    from ..patch import apply_bill, write_applied
+    from dataclasses import replace
+
+    from ..patch.apply import AppliedLaw, PatchRefused
+
+    bills = _bills(patches)
+    root_path = Path(root)
+    final: dict[Path, AppliedLaw] = {}
+    with tempfile.TemporaryDirectory(prefix="lawpatch-apply-") as tmp:
+        work = Path(tmp)
+        if (root_path / "treaties").is_dir():
+            (work / "treaties").symlink_to((root_path / "treaties").resolve())
+        for href in {la.href for b in bills for la in b.laws}:
+            if (root_path / href).is_dir():
+                shutil.copytree(root_path / href, work / href)
+        for bill in bills:
+            try:
+                applied = apply_bill(bill, root=work)
+            except PatchRefused as exc:  # name the real files, not the working copy
+                raise PatchRefused([replace(f, message=f.message.replace(str(work), str(root_path)),
+                                            hint=f.hint.replace(str(work), str(root_path)))
+                                    for f in exc.findings]) from None
+            for a in applied:
+                click.echo(f"{root_path / a.path.relative_to(work)}: {a.old.expression_date} -> "
+                           f"{a.new.expression_date}, {len(a.ops)} op(s)")
+                for op in a.ops:
+                    click.echo(f"  {bill.path}:{op.line}: {op.kind} {op.at or 'title'}")
+                target = root_path / a.path.relative_to(work)
+                first = final.get(target)
+                final[target] = AppliedLaw(target, first.old if first else a.old, a.new, a.ops, a.reasons)
+            write_applied(applied)  # into the working copy: the next bill sees it
         if not dry_run:
-            write_applied(applied)
+            write_applied(list(final.values()))
     return 0
