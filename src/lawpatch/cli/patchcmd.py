@@ -74,7 +74,7 @@ def apply_cmd(patches, dry_run, root):
         for href in {la.href for b in bills for la in b.laws}:
             if (root_path / href).is_dir():
                 shutil.copytree(root_path / href, work / href)
-        for bill in bills:
+        for i, bill in enumerate(bills):
             try:
                 applied = apply_bill(bill, root=work)
             except PatchRefused as exc:  # name the real files, not the working copy
@@ -89,7 +89,8 @@ def apply_cmd(patches, dry_run, root):
                 target = root_path / a.path.relative_to(work)
                 first = final.get(target)
                 final[target] = AppliedLaw(target, first.old if first else a.old, a.new, a.ops, a.reasons)
-            write_applied(applied)  # into the working copy: the next bill sees it
+            if i + 1 < len(bills):
+                write_applied(applied)  # into the working copy: the next bill sees it
         if not dry_run:
             write_applied(list(final.values()))
     return 0
