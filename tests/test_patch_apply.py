@@ -221,3 +221,22 @@ def test_several_bills_apply_in_order_or_not_at_all(repo, tmp_path, capsys):
     assert text(ru, "art_2__indent_2") == "обеспечение охраны всех прав мигрантов;"
     assert ru.meta.find(f".//{st.A}passiveRef[@eId='bill-first']") is not None
     assert ru.meta.find(f".//{st.A}passiveRef[@eId='bill-second']") is not None
+
+
+def test_renumbering_a_run_of_units_together(repo, tmp_path):
+    bill = tmp_path / "shift.xml"
+    bill.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<amendment xmlns="urn:lawpatch:amendment:1" id="shift" date="2026-11-20">
+  <title lang="rus">О внесении изменений</title>
+  <law href="laws/sample-law" base="rus@2025-07-10">
+    <renumber at="art_3__para_2" to="3"/>
+    <renumber at="art_3__para_3" to="4"/>
+    <insert after="art_3__para_1"><text lang="rus">2. Новая часть.</text><text lang="kir">2. Жаңы бөлүк.</text></insert>
+  </law>
+</amendment>
+""", encoding="utf-8")
+    applied = apply_bill(load_bill(bill), root=repo)
+    ru = [a for a in applied if a.path.stem == "rus"][0].new
+    assert [st.num_text(ru.get(f"art_3__para_{n}")) for n in (1, 2, 3, 4)] == ["1.", "2.", "3.", "4."]
+    assert text(ru, "art_3__para_2") == "Новая часть."
+    assert text(ru, "art_3__para_4") == "Ограничения прав мигрантов устанавливаются законом."

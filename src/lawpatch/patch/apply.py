@@ -51,6 +51,7 @@ class _Run:
         self.findings: list[Finding] = []
         self.applied: list[AppliedLaw] = []
         self._dest: dict = {}
+        self._renumbered: dict = {}
 
     def add(self, code, message, line=None, op: Op | None = None, unit="", hint="", severity="error"):
         f = Finding(code, message, file=self.bill.path, line=line or (op.line if op else None),
@@ -195,6 +196,7 @@ class _Run:
             for start, end, new, _ in sorted(spans, key=lambda s: -s[0]):
                 text = o.splice(text, start, end, new)
             o.set_block_text(p, text)
+        self._renumbered = {id(targets[id(op)]): op.to for op in ops if op.kind == "renumber"}
         inserted: dict = {}
         order = ("restate-heading", "renumber", "insert", "restate", "repeal", "delete")
         last: dict = {}
@@ -284,8 +286,10 @@ class _Run:
         if kind == "restate-heading":
             o.set_heading(el, op.heading[lang])
         elif kind == "renumber":
+            # siblings renumbered by the same bill count with their new numbers (3→4 and 4→5 together)
             siblings = [c for c in el.getparent() if st.is_unit(c) and c.tag == el.tag and c is not el]
-            if op.to in {st.clean_number(st.num_text(c)) for c in siblings}:
+            taken = {self._renumbered.get(id(c)) or st.clean_number(st.num_text(c)) for c in siblings}
+            if op.to in taken:
                 raise o.OpError("CHECK.NUMBER_EXISTS", f"number {op.to} is already taken")
             o.renumber(el, op.to)
         elif kind == "repeal":
