@@ -240,3 +240,24 @@ def test_renumbering_a_run_of_units_together(repo, tmp_path):
     assert [st.num_text(ru.get(f"art_3__para_{n}")) for n in (1, 2, 3, 4)] == ["1.", "2.", "3.", "4."]
     assert text(ru, "art_3__para_2") == "Новая часть."
     assert text(ru, "art_3__para_4") == "Ограничения прав мигрантов устанавливаются законом."
+
+
+def test_insert_after_a_unit_the_bill_adds(repo, tmp_path):
+    ops = ['<insert after="art_5" lang="rus"><text lang="rus">Статья 5-1. Первая новая&#10;Текст.</text></insert>',
+           '<insert after="art_5-1" lang="rus"><text lang="rus">Статья 5-2. Вторая новая&#10;Текст.</text></insert>',
+           '<insert at="art_5-1" lang="rus"><text lang="rus">Еще абзац.</text></insert>',
+           '<insert after="art_5-7" lang="rus"><text lang="rus">Статья 5-8. Нет&#10;Текст.</text></insert>']
+
+    def bill(ops):
+        path = tmp_path / "chain.xml"
+        path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<amendment xmlns="urn:lawpatch:amendment:1" '
+                        'id="chain" date="2026-11-20">\n<title lang="rus">О внесении изменений</title>\n'
+                        '<law href="laws/sample-law" base="rus@2025-07-10">\n' + "\n".join(ops) + "\n</law>\n</amendment>\n",
+                        encoding="utf-8")
+        return load_bill(path)
+
+    findings = check_bill(bill(ops), root=repo)
+    assert [(f.code, f.line) for f in findings] == [("CHECK.TARGET_MISSING", 8)]
+    (a,) = apply_bill(bill(ops[:3]), root=repo)
+    assert [st.heading_text(a.new.get(e)) for e in ("art_5-1", "art_5-2")] == ["Первая новая", "Вторая новая"]
+    assert text(a.new, "art_5-1__al_2") == "Еще абзац."

@@ -175,7 +175,9 @@ class _Run:
 
     def _apply_ops(self, la: LawAmendment, lang: str, law: Law) -> dict:
         ops = [op for op in la.ops if op.lang in (None, lang)]
-        targets = {id(op): self._target(law, op) for op in ops}
+        # an insert may be anchored on a unit an earlier insert of the bill adds: resolved later
+        later = [op for op in ops if op.kind == "insert" and op.at not in law]
+        targets = {id(op): self._target(law, op) for op in ops if op not in later}
         if any(t is None for t in targets.values()):
             return {}
         self._overlaps(ops, targets)
@@ -202,11 +204,13 @@ class _Run:
         last: dict = {}
         for kind in order:
             for op in ops:
-                if op.kind == kind:
+                if op.kind == kind and op not in later:
                     try:
                         inserted[id(op)] = self._unit_op(op, lang, law, targets[id(op)], last)
                     except o.OpError as exc:
                         self.add(exc.code, exc.message, op=op, hint=exc.hint)
+        if later and not self._refused():
+            self._insert_later(law, lang, later, targets, inserted, last)
         if self._refused():
             return {}
         changes = law.reindex()
@@ -227,18 +231,36 @@ class _Run:
                 reasons.setdefault(d, []).extend(op.reasons)
         return reasons
 
+    def _insert_later(self, law: Law, lang: str, later, targets, inserted, last) -> None:
+        """Inserts anchored on units that the bill's earlier inserts add, in the bill's order."""
+        new_units = {id(el) for els in inserted.values() for el in els or ()}
+        for op in later:
+            law.reindex()
+            el = law.index.get(op.at)
+            if el is None or not (id(el) in new_units or any(id(a) in new_units for a in el.iterancestors())):
+                self.add("CHECK.TARGET_MISSING", f"no unit {op.at} in {law.source}", op=op,
+                         hint=law.nearby_hint(op.at) if el is None else f"{op.at} is the base's unit renumbered "
+                         "by this bill: anchor inserts on the base's eIds")
+                continue
+            targets[id(op)] = el
+            try:
+                inserted[id(op)] = self._unit_op(op, lang, law, el, last)
+                new_units.update(id(x) for x in inserted[id(op)])
+            except o.OpError as exc:
+                self.add(exc.code, exc.message, op=op, hint=exc.hint)
+
     def _overlaps(self, ops, targets) -> None:
         for i, a in enumerate(ops):
             for b in ops[i + 1:]:
                 if a.kind not in DESTRUCTIVE and b.kind not in DESTRUCTIVE:
                     continue
-                ta, tb = targets[id(a)], targets[id(b)]
+                ta, tb = targets.get(id(a)), targets.get(id(b))
                 if ta is None or tb is None:
                     continue
                 # a destructive op takes its unit's whole content: nothing else may act inside it
                 related = (a.kind in DESTRUCTIVE and (ta is tb or _contains(ta, tb))) or \
                     (b.kind in DESTRUCTIVE and (ta is tb or _contains(tb, ta)))
-                side_insert = any(x.kind == "insert" and x.position != "at" and targets[id(x)] is t
+                side_insert = any(x.kind == "insert" and x.position != "at" and targets.get(id(x)) is t
                                   for x, t in ((a, tb), (b, ta)))
                 if related and not side_insert:
                     self.add("CHECK.OVERLAP", f"{b.kind} of {b.at or 'the title'} overlaps {a.kind} of "
