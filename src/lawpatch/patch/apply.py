@@ -110,8 +110,11 @@ class _Run:
             base_date = la.base.rsplit("@", 1)[-1]
             if base_date != old.expression_date and not la.base == old.expression_uri:
                 msg = f"base {la.base} is not the law's current expression ({old.expression_uri})"
-                if errors:
-                    self.add("CHECK.STALE_BASE", msg, la.line, hint="update base and re-check the old words")
+                lost = {"CHECK.OLD_WORDS_NOT_FOUND", "CHECK.TARGET_MISSING", "CHECK.WORDS_AMBIGUOUS",
+                        "CHECK.OCCURRENCE"} & {f.code for f in self.findings[mark:]}
+                if lost:
+                    self.add("CHECK.STALE_BASE", msg + ": the ops no longer find their text", la.line,
+                             hint="update base and re-check the old words")
                 else:
                     self.add("CHECK.STALE_BASE", msg + "; stale base, re-anchored", la.line, severity="warning")
             if not errors:
