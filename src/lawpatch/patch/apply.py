@@ -107,8 +107,9 @@ class _Run:
                 self.add("CHECK.ALREADY_APPLIED", f"{path}: every op's new text is already there: the bill "
                          f"{self.bill.id} looks applied", la.line, hint="nothing to do; or check the law's version")
                 continue
-            base_date = la.base.rsplit("@", 1)[-1]
-            if base_date != old.expression_date and not la.base == old.expression_uri:
+            # base names one language version («rus@2025-07-10»): the others have their own dates
+            base_lang, _, base_date = la.base.rpartition("@")
+            if base_lang.rsplit("/", 1)[-1] == lang and base_date != old.expression_date:
                 msg = f"base {la.base} is not the law's current expression ({old.expression_uri})"
                 lost = {"CHECK.OLD_WORDS_NOT_FOUND", "CHECK.TARGET_MISSING", "CHECK.WORDS_AMBIGUOUS",
                         "CHECK.OCCURRENCE"} & {f.code for f in self.findings[mark:]}
