@@ -4,7 +4,6 @@ Run: ``python benchmarks/bench_patch.py``."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import tempfile

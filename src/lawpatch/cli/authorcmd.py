@@ -36,7 +36,7 @@ def new_cmd(patch, bill_id, title_rus, title_kir, laws, date, number, root):
     """Start a bill: its titles and the laws it amends, each at its current expression."""
     from lxml import etree
 
-    from ..xmlio import PATCH_NS, write
+    from ..xmlio import PATCH_NS
 
     if Path(patch).exists():
         raise UsageError(f"{patch}: already exists; add ops with `lawpatch amend`")

@@ -16,7 +16,7 @@ from ..errors import Finding, FindingsError
 from ..law import Law, UnitNotFound
 from . import ops as o
 from .model import WORD_KINDS, Bill, LawAmendment, Op, Reason
-from .resolve import Span, find_words
+from .resolve import find_words
 
 A = st.A
 NEEDS = {"replace-words": ("old", "new"), "insert-words": ("new",), "delete-words": ("old",),
@@ -141,8 +141,6 @@ class _Run:
             for lang in langs:
                 if lang in laws and lang not in op.texts("after") and lang not in op.texts("before"):
                     self.add("CHECK.TEXT_MISSING", f"no <after>/<before lang=\"{lang}\"> words", op=op)
-        if op.kind == "restate" and not op.at and "text" in NEEDS[op.kind]:
-            pass
         for r in op.reasons:
             if registry is not None:
                 problem = registry.problem(r.treaty, r.article)
@@ -290,9 +288,6 @@ class _Run:
                 if op.kind == "replace-words" and old == new:
                     raise o.OpError("CHECK.NO_CHANGE", "the old and the new words are the same")
                 items = [(s.start, s.end, new) for s in spans]
-                if op.kind == "replace-words" and new and any(new in st.block_text(s.p) for s in spans) \
-                        and old not in new:
-                    pass
         except o.OpError as exc:
             self.add(exc.code, exc.message, op=op, hint=exc.hint)
             return
@@ -330,8 +325,8 @@ class _Run:
         elif kind == "restate":
             new = self._fragment(op.text[lang], lang, law, el.getparent())
             o.restate(el, new)
-            return new if len(new) == 1 and new[0].getparent() is not None and new[0].get("eId") is None \
-                and st.is_unit(new[0]) else None
+            # the new unit took the old one's place: it is the destination
+            return new if len(new) == 1 and new[0].getparent() is not None and st.is_unit(new[0]) else None
         elif kind == "insert":
             parent = el if op.position == "at" else el.getparent()
             new = self._fragment(op.text[lang], lang, law, parent)
