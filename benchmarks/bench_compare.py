@@ -62,12 +62,8 @@ def main() -> None:
         figures = [("floor: parse + write both", best([sys.executable, "-c", floor]))]
         figures.append(("lawpatch diff --format json", best(cli + ["diff", str(old_xml), str(new_xml),
                                                                          "--format", "json"])))
-        try:
-            from lawpatch.render import table  # noqa: F401
-            figures.append(("lawpatch table (DOCX)", best(cli + ["table", str(old_xml), str(new_xml),
-                                                                       "-o", str(tmp / "table.docx")])))
-        except ImportError:
-            print("lawpatch table: not installed")
+        figures.append(("lawpatch table (DOCX)", best(cli + ["table", str(old_xml), str(new_xml),
+                                                             "-o", str(tmp / "table.docx")])))
         texts = []
         for xml in (old_xml, new_xml):
             txt = xml.with_suffix(".txt")

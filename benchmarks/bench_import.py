@@ -2,23 +2,14 @@
 ``lawpatch import`` process. Run: ``python benchmarks/bench_import.py``."""
 from __future__ import annotations
 
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import best, command
 
 DATA = Path(__file__).parent / "data" / "tax-code-2022-3.ru.txt"
 RUNS = 5
-
-
-def best(fn) -> float:
-    times = []
-    for _ in range(RUNS):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:
@@ -27,9 +18,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "rus.xml"
         result = import_file(DATA)
-        in_process = best(lambda: import_file(DATA).law.save(out))
+        in_process = best(lambda: import_file(DATA).law.save(out), RUNS)
         cmd = [sys.executable, "-m", "lawpatch", "import", str(DATA), "-o", str(out), "-q"]
-        whole = best(lambda: subprocess.run(cmd, check=True, capture_output=True))
+        whole = best(command(cmd), RUNS)
     print(f"{DATA.name}: {result.articles} articles, {result.units} units, {len(result.warnings)} warnings")
     print(f"import + write, in-process (best of {RUNS}): {in_process:.3f} s")
     print(f"lawpatch import, whole process (best of {RUNS}): {whole:.3f} s")

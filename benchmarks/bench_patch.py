@@ -4,25 +4,16 @@ Run: ``python benchmarks/bench_patch.py``."""
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+from timing import best, command
 
 DATA = Path(__file__).parent / "data" / "tax-code-2022-3.ru.txt"
 RUNS = 3
 OPS = 200
-
-
-def best(cmd) -> float:
-    times = []
-    for _ in range(RUNS):
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True)
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def make_bill(law, path: Path) -> int:
@@ -60,16 +51,11 @@ def main() -> None:
         bill = root / "bill.xml"
         n = make_bill(law, bill)
         lp = [sys.executable, "-m", "lawpatch"]
-        baseline = best([sys.executable, "-c", "import sys; from lawpatch.law import Law; "
-                         f"Law.load(sys.argv[1]).save(sys.argv[2])", str(law_path), str(root / "copy.xml")])
-        check = best(lp + ["check", "--root", str(root), str(bill)])
-        times = []
-        for _ in range(RUNS):
-            law_path.write_bytes(pristine)
-            t = time.perf_counter()
-            subprocess.run(lp + ["apply", "--root", str(root), str(bill)], check=True, capture_output=True)
-            times.append(time.perf_counter() - t)
-        apply_ = min(times)
+        baseline = best(command([sys.executable, "-c", "import sys; from lawpatch.law import Law; "
+                                 "Law.load(sys.argv[1]).save(sys.argv[2])", str(law_path), str(root / "copy.xml")]), RUNS)
+        check = best(command(lp + ["check", "--root", str(root), str(bill)]), RUNS)
+        apply_ = best(command(lp + ["apply", "--root", str(root), str(bill)]), RUNS,
+                      setup=lambda: law_path.write_bytes(pristine))
     print(f"Tax Code: {len(pristine) / 1e6:.1f} MB XML, a bill of {n} replace-words ops")
     print(f"parse + write only (best of {RUNS}): {baseline:.3f} s")
     print(f"lawpatch check: {check:.3f} s = {check / baseline:.2f}x")

@@ -10,17 +10,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import best
+
 DATA = Path(__file__).parent / "data" / "tax-code-2022-3.ru.txt"
 RUNS = 5
-
-
-def best(fn) -> float:
-    times = []
-    for _ in range(RUNS):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:
@@ -36,13 +29,13 @@ def main() -> None:
         official_schema(), profile_schema()
         compile_time = time.perf_counter() - t
         findings = validate_law(law_path)
-        in_process = best(lambda: validate_law(law_path))
+        in_process = best(lambda: validate_law(law_path), RUNS)
         cmd = [sys.executable, "-m", "lawpatch", "validate", str(law_path)]
-        whole = best(lambda: subprocess.run(cmd, capture_output=True))
+        whole = best(lambda: subprocess.run(cmd, capture_output=True), RUNS)
         size = law_path.stat().st_size
         law = result.law
         eids = [el.get("eId") for el in law.units()]
-        round_trip = best(lambda: [resolve(law, cite(law, e, "rus")) for e in eids])
+        round_trip = best(lambda: [resolve(law, cite(law, e, "rus")) for e in eids], RUNS)
     errors = sum(f.severity == "error" for f in findings)
     print(f"{DATA.name} → {size / 1e6:.1f} MB XML: {result.articles} articles, {result.units} units; "
           f"{errors} errors, {len(findings) - errors} warnings")

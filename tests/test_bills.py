@@ -9,6 +9,7 @@ import pytest
 
 from lawpatch import structure as st
 from lawpatch.law import Law
+from lawpatch.patch import apply_bill, check_bill, load_bill, write_applied
 from lawpatch.xmlio import PATCH_NS, parse
 
 from .conftest import ROOT
@@ -75,7 +76,7 @@ def test_citations_in_words_name_the_target(path):
             assert resolve(law_at(href), op.get("cite")) == op.get("at"), f"{path.name}:{op.sourceline}"
 
 
-# --- with the patch engine -------------------------------------------------------------------------
+# --- check, apply, validate, amending law ----------------------------------------------------------
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """A copy of the laws and bills to apply to."""
@@ -86,24 +87,22 @@ def repo(tmp_path) -> Path:
 
 @pytest.mark.parametrize("path", BILLS, ids=lambda p: p.stem)
 def test_bill_checks_applies_and_validates(path, repo):
-    patch = pytest.importorskip("lawpatch.patch")
     from lawpatch.validate import validate_paths
 
-    bill = patch.load_bill(repo / "amendments" / path.name)
-    errors = [f for f in patch.check_bill(bill, root=repo) if f.severity == "error"]
+    bill = load_bill(repo / "amendments" / path.name)
+    errors = [f for f in check_bill(bill, root=repo) if f.severity == "error"]
     assert not errors, "\n".join(map(str, errors))
-    applied = patch.apply_bill(bill, root=repo)
-    patch.write_applied(applied)
+    applied = apply_bill(bill, root=repo)
+    write_applied(applied)
     findings = validate_paths([str(a.path) for a in applied])
     assert not [f for f in findings if f.severity == "error"], "\n".join(map(str, findings))
 
 
 @pytest.mark.parametrize("path", BILLS, ids=lambda p: p.stem)
 def test_bill_text_quotes_the_old_words(path):
-    patch = pytest.importorskip("lawpatch.patch")
     from lawpatch.billtext import bill_text
 
-    text = bill_text(patch.load_bill(path), "rus", root=ROOT)
+    text = bill_text(load_bill(path), "rus", root=ROOT)
     assert text.startswith("ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ")
     for _, op in ops_of(path):
         field = WORD_OPS.get(op.tag[len(P):])

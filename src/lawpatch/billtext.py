@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import citations
 from . import structure as st
+from .dates import date_ky, date_ru
 from .errors import LawpatchError
 from .law import Law
 
@@ -22,11 +23,6 @@ LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 _RU_INS = {"статья": "статьей", "часть": "частью", "пункт": "пунктом", "подпункт": "подпунктом"}
 _FEMININE = {"статья", "часть", "глава"}
 _KY_NAMES = {"статья": "берене", "часть": "бөлүк", "подпункт": "пунктча", "раздел": "бөлүм"}
-_MONTHS_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
-              "сентября", "октября", "ноября", "декабря")
-_MONTHS_KY = ("январындагы", "февралындагы", "мартындагы", "апрелиндеги", "майындагы",
-              "июнундагы", "июлундагы", "августундагы", "сентябрындагы", "октябрындагы",
-              "ноябрындагы", "декабрындагы")
 
 _WORDING = {
     "rus": {
@@ -276,23 +272,14 @@ def law_instructions(law: Law, ops, lang: str, where: str = "") -> list[str]:
     return lines
 
 
-def _date_ru(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{int(d)} {_MONTHS_RU[int(m) - 1]} {y} года"
-
-
-def _date_ky(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{y}-жылдын {int(d)}-{_MONTHS_KY[int(m) - 1]}"
-
 
 def _into(law: Law, lang: str, count: int) -> str:
     pub = f" ({law.publication})" if law.publication else ""
     title = law.title
     if not pub and law.date and law.number:
-        pub = f" от {_date_ru(law.date)} № {law.number}" if lang == "rus" else ""
+        pub = f" от {date_ru(law.date)} № {law.number}" if lang == "rus" else ""
         if lang == "kir":
-            return (f"Кыргыз Республикасынын {_date_ky(law.date)} № {law.number} «{title}» Мыйзамына төмөнкүдөй "
+            return (f"Кыргыз Республикасынын {date_ky(law.date)} № {law.number} «{title}» Мыйзамына төмөнкүдөй "
                     + ("өзгөртүү киргизилсин:" if count == 1 else "өзгөртүүлөр киргизилсин:"))
     return _WORDING[lang]["into1" if count == 1 else "into"].format(title=title, pub=pub)
 

@@ -36,7 +36,6 @@ class BillBuild:
     laws: list[LawResult]
     folder: Path                              # where the files are being written
     files: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)   # steps whose renderer is not installed
 
 
 # --- the steps: each writes its files into the bill's folder and returns their names ---------
@@ -188,11 +187,8 @@ def _build_bill(bill, laws, out: Path, langs, compare) -> BillBuild:
     tmp.mkdir()
     b = BillBuild(bill, results, tmp)
     try:
-        for name, step in STEPS:
-            try:
-                b.files += step(b)
-            except ImportError:
-                b.missing.append(name)
+        for _name, step in STEPS:
+            b.files += step(b)
         b.files.append("summary.md")
         (tmp / "summary.md").write_text(summary(b), encoding="utf-8")
     except BaseException:
@@ -233,6 +229,4 @@ def summary(b: BillBuild) -> str:
                 for c in r.comparison.changes]
         out.append("")
     out += ["## Files", ""] + [f"- {name}" for name in b.files]
-    if b.missing:
-        out += ["", "Not made (renderer not installed): " + ", ".join(b.missing)]
     return "\n".join(out) + "\n"

@@ -30,8 +30,6 @@ def build_cmd(patches, out_dir, in_place, lang, root):
         return 1
     for b in results:
         click.echo(f"{b.folder}/: {len(b.files)} file(s), {len(b.laws)} law file(s) changed")
-        if b.missing:
-            click.echo(f"  not made (renderer not installed): {', '.join(b.missing)}")
     if in_place:
         click.echo("laws/ updated in place")
     click.echo(f"see {results[0].folder.parent}/<bill-id>/summary.md" if results else "no bill built", err=True)

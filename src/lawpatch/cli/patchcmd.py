@@ -1,12 +1,12 @@
 """``lawpatch check`` and ``lawpatch apply``: a bill against the laws it amends."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
 from ..errors import UsageError
+from .report import print_findings
 
 
 def _bills(patches):
@@ -39,13 +39,7 @@ def check_cmd(patches, fmt, root):
             findings += check_bill(load_bill(p), root=root)
         except PatchError as exc:
             findings += exc.findings
-    if fmt == "json":
-        click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
-    else:
-        for f in findings:
-            click.echo(str(f))
-    errors = sum(f.severity == "error" for f in findings)
-    click.echo(f"{len(patches)} patch(es): {errors} error(s), {len(findings) - errors} warning(s)", err=True)
+    errors, _ = print_findings(findings, fmt, f"{len(patches)} patch(es)")
     return 1 if errors else 0
 
 

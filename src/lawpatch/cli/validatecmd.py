@@ -1,7 +1,6 @@
 """``lawpatch validate``: are these files laws of the KR profile?"""
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -9,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
+from .report import print_findings
 
 
 @click.command("validate")
@@ -42,12 +42,5 @@ def validate_cmd(paths, fmt, strict, jobs):
             findings = validate_paths(paths, jobs=jobs, progress=bar.update)
     else:
         findings = validate_paths(paths, jobs=jobs)
-    if fmt == "json":
-        click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
-    else:
-        for f in findings:
-            click.echo(str(f))
-    errors = sum(f.severity == "error" for f in findings)
-    warnings = len(findings) - errors
-    click.echo(f"{len(files)} file(s): {errors} error(s), {warnings} warning(s)", err=True)
+    errors, warnings = print_findings(findings, fmt, f"{len(files)} file(s)")
     return 1 if errors or (strict and warnings) else 0

@@ -277,10 +277,8 @@ def _citation(law, eid: str) -> str:
     """The unit's citation in the law's language; its eId while citations cannot say it."""
     if not eid:
         return ""
-    try:
-        from ..citations import cite
-    except ImportError:
-        return eid
+    from ..citations import cite
+
     try:
         return cite(law, eid, law.lang or "rus")
     except (LawpatchError, KeyError, ValueError):

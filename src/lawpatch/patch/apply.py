@@ -69,10 +69,8 @@ class _Run:
             self._law(la, registry)
 
     def _registry(self):
-        try:
-            from ..treaties import load_registry
-        except ImportError:
-            return None
+        from ..treaties import load_registry
+
         return load_registry(self.root)
 
     def _law(self, la: LawAmendment, registry) -> None:
@@ -150,10 +148,8 @@ class _Run:
             self._cite(op, laws)
 
     def _cite(self, op: Op, laws: dict) -> None:
-        try:
-            from ..citations import CitationError, resolve
-        except ImportError:
-            return
+        from ..citations import CitationError, resolve
+
         lang = "kir" if ("-берене" in op.cite and "kir" in laws) else ("rus" if "rus" in laws else next(iter(laws)))
         law = laws[lang][0]
         try:

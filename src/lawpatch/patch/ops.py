@@ -8,13 +8,10 @@ from __future__ import annotations
 import re
 
 from .. import structure as st
+from ..dates import date_ky, date_ru
 from ..errors import LawpatchError
 
 A = st.A
-MONTHS_RU = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-             "октября", "ноября", "декабря"]
-MONTHS_KY = ["январындагы", "февралындагы", "мартындагы", "апрелиндеги", "майындагы", "июнундагы",
-             "июлундагы", "августундагы", "сентябрындагы", "октябрындагы", "ноябрындагы", "декабрындагы"]
 _MASCULINE = {"paragraph_points", "point", "alinea", "indent", "subparagraph"}
 
 
@@ -75,16 +72,6 @@ def renumber(el, to: str) -> None:
     for child in list(num):
         num.remove(child)
     num.text = text.replace(old, to, 1)
-
-
-def date_ru(date: str) -> str:
-    y, m, d = date.split("-")
-    return f"{int(d)} {MONTHS_RU[int(m) - 1]} {y} года"
-
-
-def date_ky(date: str) -> str:
-    y, m, d = date.split("-")
-    return f"{y}-жылдын {int(d)}-{MONTHS_KY[int(m) - 1]}"
 
 
 def repeal_note(el, lang: str, date: str, number: str) -> str:

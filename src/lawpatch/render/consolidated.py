@@ -47,13 +47,13 @@ def law_blocks(law) -> list[Block]:
 
 def _dateline(law) -> str:
     """«от 13 января 2006 года № 4» (KY «2006-жылдын 13-январындагы № 4») from the act's metadata."""
-    from ..billtext import _date_ky, _date_ru
+    from ..dates import date_ky, date_ru
 
     date, number = law.date, law.number
     if not date or not number.isdigit():      # the Constitution is dated by its referendum, unnumbered
         return ""
     try:
-        when = _date_ky(date) if law.lang == "kir" else f"от {_date_ru(date)}"
+        when = date_ky(date) if law.lang == "kir" else f"от {date_ru(date)}"
     except (ValueError, IndexError):
         return ""
     return f"{when} № {number}" if number else when

@@ -1,0 +1,22 @@
+"""Printing findings the one way every command does: one per line (or a JSON list), then a
+summary on stderr. Returns the counts so the command can choose its exit status."""
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..errors import Finding
+
+
+def print_findings(findings: list[Finding], fmt: str, what: str) -> tuple[int, int]:
+    """Print ``findings`` as text or JSON and «<what>: N error(s), M warning(s)»; return (errors, warnings)."""
+    if fmt == "json":
+        click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
+    else:
+        for f in findings:
+            click.echo(str(f))
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    click.echo(f"{what}: {errors} error(s), {warnings} warning(s)", err=True)
+    return errors, warnings
