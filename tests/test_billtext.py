@@ -1,46 +1,31 @@
 """The text of the amending law: the wording of each op kind, the grammar of citations, grouping."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pytest
 
 from lawpatch.billtext import BillTextError, bill_text, cite, law_instructions, write_docx
 from lawpatch.errors import UsageError
 from lawpatch.law import Law
+from lawpatch.patch import model
 
 from .conftest import DATA
 
 
-@dataclass(frozen=True)
-class Op:
-    kind: str
-    at: str
-    line: int = 1
-    lang: str | None = None
-    old: dict = field(default_factory=dict)
-    new: dict = field(default_factory=dict)
-    text: dict = field(default_factory=dict)
-    heading: dict = field(default_factory=dict)
-    after: object = None
-    before: object = None
-    position: str | None = None
+def Op(kind: str, at: str, line: int = 1, **fields) -> model.Op:
+    """An op as the patch reader makes it; an insert's ``after``/``before`` eId is also its position."""
+    for position in ("after", "before"):
+        if kind == "insert" and isinstance(fields.get(position), str):
+            fields.setdefault("position", position)
+    return model.Op(kind=kind, line=line, at=at, **fields)
 
 
-@dataclass(frozen=True)
-class LawAmendment:
-    href: str
-    ops: list
-    line: int = 3
-    base: str = ""
+def LawAmendment(href: str, ops: list) -> model.LawAmendment:
+    return model.LawAmendment(href=href, base="", ops=tuple(ops), line=3)
 
 
-@dataclass(frozen=True)
-class Bill:
-    titles: dict
-    laws: list
-    path: str = "amendments/test.xml"
-    id: str = "test"
+def Bill(titles: dict, laws: list) -> model.Bill:
+    return model.Bill(id="test", date="2026-11-20", number="", titles=titles, path="amendments/test.xml",
+                      laws=tuple(laws))
 
 
 @pytest.fixture(scope="module")
@@ -173,6 +158,21 @@ def test_grouped_per_article_in_document_order(rus):
     assert lines[4] == "2) статью 4 признать утратившей силу."
 
 
+def test_title_first_and_an_insert_at_the_end_after_the_unit_s_own_changes(rus, kir):
+    ops = [
+        Op("insert", "art_2", position="at", text={"rus": "- защита семей мигрантов.", "kir": "- үй-бүлөлөрдү коргоо."}),
+        Op("delete-words", "art_2__indent_1", old={"rus": "внешней", "kir": "тышкы"}),
+        Op("restate", "", text={"rus": "О внешней миграции и защите прав мигрантов",
+                                "kir": "Тышкы миграция жана мигранттардын укуктарын коргоо жөнүндө"}),
+    ]
+    lines = law_instructions(rus, ops, "rus")
+    assert lines[0] == "1) наименование изложить в следующей редакции:\n«О внешней миграции и защите прав мигрантов»;"
+    assert lines[1] == "2) в статье 2:"
+    assert lines[2].startswith("а) в абзаце втором слово «внешней» исключить")
+    assert lines[3].startswith("б) дополнить абзацем")
+    ky = law_instructions(kir, ops, "kir")
+    assert ky[0].startswith("1) аталышы төмөнкүдөй редакцияда баяндалсын:\n«Тышкы миграция жана")
+
 def test_ops_of_another_language_are_left_out(rus):
     ops = [Op("repeal", "art_4", lang="kir"), Op("repeal", "art_3")]
     assert law_instructions(rus, ops, "rus") == ["Статью 3 признать утратившей силу."]
@@ -218,23 +218,27 @@ def test_docx_is_deterministic(tmp_path, rus):
 
 # --- the command -------------------------------------------------------------------------------
 @pytest.fixture
-def bill_cli(sample_dir, monkeypatch):
-    """`lawpatch bill` on a bill for the sample law (the patch reader stubbed to return it)."""
-    import sys
-    import types
-
+def bill_cli(sample_dir):
+    """`lawpatch bill` on a real patch file for the sample law."""
     from click.testing import CliRunner
 
     from lawpatch.cli import cli
 
-    bill = Bill({"rus": "О внесении изменений в Закон Кыргызской Республики «О внешней миграции»"},
-                [LawAmendment("sample-law", [Op("repeal", "art_4")])])
-    monkeypatch.setitem(sys.modules, "lawpatch.patch", types.SimpleNamespace(load_bill=lambda path: bill))
-    patch = sample_dir / "bill.xml"
-    patch.write_text("<amendment/>", encoding="utf-8")
+    root = sample_dir.parent / "repo"
+    (root / "laws").mkdir(parents=True)
+    sample_dir.rename(root / "laws" / "sample-law")
+    patch = root / "bill.xml"
+    patch.write_text('''<?xml version="1.0" encoding="UTF-8"?>
+<amendment xmlns="urn:lawpatch:amendment:1" id="test" date="2026-11-20">
+  <title lang="rus">О внесении изменений в Закон Кыргызской Республики «О внешней миграции»</title>
+  <law href="laws/sample-law" base="rus@2025-07-10">
+    <repeal at="art_4"/>
+  </law>
+</amendment>
+''', encoding="utf-8")
 
     def run(*args):
-        return CliRunner().invoke(cli, ["bill", str(patch), "--root", str(sample_dir.parent), *args])
+        return CliRunner().invoke(cli, ["bill", str(patch), "--root", str(root), *args])
     return run
 
 

@@ -244,19 +244,39 @@ def _article_of(law: Law, eid: str) -> str | None:
     return None
 
 
+def _title_instruction(op, lang: str, where: str) -> str:
+    text = _need(op, "text", lang, where)
+    verb = "наименование изложить в следующей редакции:" if lang == "rus" else \
+        "аталышы төмөнкүдөй редакцияда баяндалсын:"
+    return f"{verb}\n{_quoted(text)}"
+
+
+def _text_position(op, law: Law, order: dict) -> float:
+    """Where an op acts in the text, so instructions follow the law's order: an insert at the end
+    of a unit or after it comes after everything in that unit, one before it just before it."""
+    eid, position = _anchor(op)
+    if op.kind != "insert" or position == "before":
+        return order.get(eid, 0) - (0.5 if position == "before" else 0)
+    last = max((order.get(u.get("eId"), 0) for u in st.iter_units(law.get(eid))), default=order.get(eid, 0))
+    return last + 0.5
+
+
 def law_instructions(law: Law, ops, lang: str, where: str = "") -> list[str]:
     """The numbered instructions for one law: «1) в статье 16:», «а) …;», «2) …». The last ends with «.»."""
     order = {el.get("eId"): i for i, el in enumerate(law.units())}
     groups: dict[str, list] = {}
+    lines: list[str] = []
     for op in ops:
         if getattr(op, "lang", None) not in (None, lang):
+            continue
+        if op.kind == "restate" and not op.at:  # the act's title comes first, as in the act
+            lines.append(f"{len(lines) + 1}) {_title_instruction(op, lang, where)}")
             continue
         eid, _ = _anchor(op)
         law.get(eid)
         groups.setdefault(_article_of(law, eid) or eid, []).append(op)
-    lines: list[str] = []
-    for n, (art, group_ops) in enumerate(sorted(groups.items(), key=lambda g: order.get(g[0], 0)), 1):
-        group_ops.sort(key=lambda op: order.get(_anchor(op)[0], 0))
+    for n, (art, group_ops) in enumerate(sorted(groups.items(), key=lambda g: order.get(g[0], 0)), len(lines) + 1):
+        group_ops.sort(key=lambda op: _text_position(op, law, order))
         if len(group_ops) == 1:
             lines.append(f"{n}) {_instruction(group_ops[0], law, lang, None, where)}")
             continue
