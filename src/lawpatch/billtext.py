@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import citations
 from . import structure as st
+from .actnames import act_name
 from .dates import date_ky, date_ru
 from .errors import LawpatchError
 from .law import Law
@@ -28,16 +29,16 @@ _WORDING = {
     "rus": {
         "head": "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ",
         "article": "Статья {n}.",
-        "into": "Внести в Закон Кыргызской Республики «{title}»{pub} следующие изменения:",
-        "into1": "Внести в Закон Кыргызской Республики «{title}»{pub} следующее изменение:",
+        "into": "Внести в {act}{pub} следующие изменения:",
+        "into1": "Внести в {act}{pub} следующее изменение:",
         "force": "Настоящий Закон вступает в силу по истечении десяти дней со дня официального опубликования.",
         "sign": "Президент Кыргызской Республики",
     },
     "kir": {
         "head": "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ",
         "article": "{n}-берене.",
-        "into": "«{title}» Кыргыз Республикасынын Мыйзамына{pub} төмөнкүдөй өзгөртүүлөр киргизилсин:",
-        "into1": "«{title}» Кыргыз Республикасынын Мыйзамына{pub} төмөнкүдөй өзгөртүү киргизилсин:",
+        "into": "{act}{pub} төмөнкүдөй өзгөртүүлөр киргизилсин:",
+        "into1": "{act}{pub} төмөнкүдөй өзгөртүү киргизилсин:",
         "force": "Ушул Мыйзам расмий жарыяланган күндөн тартып он күн өткөндөн кийин күчүнө кирет.",
         "sign": "Кыргыз Республикасынын Президенти",
     },
@@ -60,7 +61,7 @@ def _unit_name(el, law: Law) -> str:
 
 
 def _abzats_position(el) -> int:
-    return [c for c in el.getparent() if st.local(c.tag) in st.ABZATS_TAGS].index(el) + 1
+    return st.part_blocks(el.getparent()).index(el) + 1
 
 
 def cite(law: Law, eid: str, lang: str, case: str = "nom", within: str | None = None) -> str:
@@ -139,13 +140,14 @@ def _new_unit(text: str, anchor_el, position: str, law: Law, lang: str) -> tuple
         return (f'подпунктом "{m.group(1)}"', "подпункт") if lang == "rus" else (f'"{m.group(1)}" пунктча', "пунктча")
     # an abzats: its position once inserted
     if position == "at":
-        pos = len([c for c in anchor_el if st.local(c.tag) in st.ABZATS_TAGS]) + 1
-    elif st.local(anchor_el.tag) in st.ABZATS_TAGS:
+        pos = len(st.part_blocks(anchor_el)) + 1
+    elif anchor_el in st.part_blocks(anchor_el.getparent()):
         pos = _abzats_position(anchor_el) + (1 if position == "after" else 0)
     else:
         siblings = list(anchor_el.getparent())
         before = siblings[:siblings.index(anchor_el) + (1 if position == "after" else 0)]
-        pos = len([c for c in before if st.local(c.tag) in st.ABZATS_TAGS]) + 1
+        blocks = st.part_blocks(anchor_el.getparent())
+        pos = len([c for c in before if c in blocks]) + 1
     if lang == "rus":
         return f"абзацем {citations.ordinal(pos, 'rus', 'ins')}", "абзац"
     return f"{citations.ordinal(pos, 'kir')} абзац", "абзац"
@@ -295,13 +297,14 @@ def law_instructions(law: Law, ops, lang: str, where: str = "") -> list[str]:
 
 def _into(law: Law, lang: str, count: int) -> str:
     pub = f" ({law.publication})" if law.publication else ""
-    title = law.title
+    act = act_name(law.title, lang, "acc" if lang == "rus" else "dat")
     if not pub and law.date and law.number:
-        pub = f" от {date_ru(law.date)} № {law.number}" if lang == "rus" else ""
-        if lang == "kir":
-            return (f"Кыргыз Республикасынын {date_ky(law.date)} № {law.number} «{title}» Мыйзамына төмөнкүдөй "
-                    + ("өзгөртүү киргизилсин:" if count == 1 else "өзгөртүүлөр киргизилсин:"))
-    return _WORDING[lang]["into1" if count == 1 else "into"].format(title=title, pub=pub)
+        if lang == "rus":
+            pub = f" от {date_ru(law.date)} № {law.number}"
+        else:  # «Кыргыз Республикасынын 2006-жылдын 13-январындагы № 4 «…» Мыйзамына»
+            act = f"Кыргыз Республикасынын {date_ky(law.date)} № {law.number} " + \
+                act_name(law.title, lang, "dat").replace("Кыргыз Республикасынын ", "", 1)
+    return _WORDING[lang]["into1" if count == 1 else "into"].format(act=act, pub=pub)
 
 
 def load_laws(bill, lang: str, root: str | Path = ".") -> dict[str, Law]:

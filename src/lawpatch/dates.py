@@ -9,7 +9,8 @@ MONTHS_KY = ("январындагы", "февралындагы", "мартын
 
 
 def date_ru(iso: str) -> str:
-    """>>> date_ru("2006-01-13")
+    """
+    >>> date_ru("2006-01-13")
     '13 января 2006 года'
     """
     y, m, d = iso.split("-")
@@ -17,7 +18,8 @@ def date_ru(iso: str) -> str:
 
 
 def date_ky(iso: str) -> str:
-    """>>> date_ky("2006-01-13")
+    """
+    >>> date_ky("2006-01-13")
     '2006-жылдын 13-январындагы'
     """
     y, m, d = iso.split("-")

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .. import structure as st
+from ..actnames import is_self_named
 from . import docxbase
 
 Style = Literal["title", "dateline", "container", "article", "text", "editorial"]
-SELF_NAMED = ("кодекс", "конституци")     # acts printed under their own name, not «ЗАКОН …»
 TITLE_WORDS = {"rus": "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ", "kir": "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ"}
 
 
@@ -28,7 +28,7 @@ class Block:
 
 def law_blocks(law) -> list[Block]:
     """The law as printed, paragraph by paragraph, title block first."""
-    own_name = any(w in law.title.lower() for w in SELF_NAMED)    # a code, the Constitution
+    own_name = is_self_named(law.title)    # a code, the Constitution
     blocks = [Block(law.title.upper() if own_name else TITLE_WORDS.get(law.lang, TITLE_WORDS["rus"]), "title")]
     dateline = _dateline(law)
     if dateline:

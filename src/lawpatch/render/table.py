@@ -10,6 +10,7 @@ import os
 import re
 from typing import Iterable, Sequence
 
+from ..actnames import act_name
 from ..compare.model import LawComparison, Segment, UnitChange
 from . import docxbase
 from .labels import TableOptions
@@ -45,7 +46,7 @@ def build_table(comparisons: Sequence[LawComparison], options: TableOptions, bil
         _title(doc, lang, ours, options, bill)
         for comp in ours:
             if len(ours) > 1:
-                _para(doc, options.label(lang, "law_heading").format(law=comp.title), bold=True, center=True,
+                _para(doc, options.label(lang, "law_heading").format(act=act_name(comp.title, lang)), bold=True, center=True,
                       before=True)
             _law_table(doc, comp, options)
         signature = options.label(lang, "signature")
@@ -74,8 +75,8 @@ def _title(doc, lang: str, comps: list[LawComparison], options: TableOptions, bi
     titles = getattr(bill, "titles", None) or {}
     bill_title = titles.get(lang) or titles.get({"rus": "ru", "kir": "ky"}.get(lang, lang))
     if not bill_title:
-        law = comps[0].title if len(comps) == 1 else "…"
-        bill_title = options.label(lang, "bill_default").format(law=law)
+        act = act_name(comps[0].title, lang, "acc" if lang == "rus" else "dat") if len(comps) == 1 else "…"
+        bill_title = options.label(lang, "bill_default").format(act=act)
     lines = {"title": options.label(lang, "title"), "subtitle": options.label(lang, "subtitle").format(bill=bill_title)}
     for key in options.label(lang, "heading_order").split():
         p = _para(doc, lines[key], bold=True, center=True)
