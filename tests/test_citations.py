@@ -118,7 +118,7 @@ def round_trip_failures(law):
     for el in st.iter_units(law.body):
         eid = el.get("eId")
         if "_dup" in eid:
-            continue  # a misprinted duplicate number cannot be cited apart from its twin
+            continue  # a misprinted duplicate number: cite refuses it (test_citations_are_unique)
         for lang, case in (("rus", "nom"), ("rus", "gen"), ("rus", "loc"), ("kir", "nom")):
             text = cite(law, eid, lang, case)
             if resolve(law, text) != eid:
@@ -135,3 +135,73 @@ def test_round_trip_every_unit_of_the_sample(name):
 @pytest.mark.parametrize("path", law_files(LAWS) if LAWS.is_dir() else [], ids=str)
 def test_round_trip_every_unit_of_the_bundled_laws(path):
     assert round_trip_failures(Law.load(path)) == []
+
+
+# --- unnumbered parts: a lead-in with its own point list («часть вторая» of an article) -----------
+@pytest.fixture(scope="module")
+def parts_law():
+    from lawpatch.importer import import_file
+
+    return import_file(DATA / "importer" / "restarting-lists.ru.txt").law
+
+
+@pytest.mark.parametrize("eid, rus, kir", [
+    ("art_1__para_u2__point_1", "пункт 1 части второй статьи 1", "1-беренесинин экинчи бөлүгүнүн 1-пункту"),
+    ("art_1__para_u2", "часть вторая статьи 1", "1-беренесинин экинчи бөлүгү"),
+    ("art_1__para_u1__al_1", "абзац первый части первой статьи 1",
+     "1-беренесинин биринчи бөлүгүнүн биринчи абзацы"),
+    ("art_1__al_1", "часть третья статьи 1", "1-беренесинин үчүнчү бөлүгү"),  # after the lists
+    ("art_1__al_2", "часть четвертая статьи 1", "1-беренесинин төртүнчү бөлүгү"),
+    ("art_2__al_2", "абзац второй статьи 2", "2-беренесинин экинчи абзацы"),  # no restart: as before
+])
+def test_unnumbered_parts_both_ways(parts_law, eid, rus, kir):
+    assert cite(parts_law, eid, "rus") == rus
+    assert cite(parts_law, eid, "kir") == kir
+    assert resolve(parts_law, rus) == resolve(parts_law, kir) == eid
+
+
+def test_unnumbered_parts_in_the_cases_of_an_amending_law(parts_law):
+    assert cite(parts_law, "art_1__para_u2", "rus", "acc") == "часть вторую статьи 1"
+    assert cite(parts_law, "art_1__para_u2", "rus", "loc") == "части второй статьи 1"
+    assert cite(parts_law, "art_1__para_u2__point_2", "rus", "gen") == "пункта 2 части второй статьи 1"
+    assert cite(parts_law, "art_1__para_u2", "kir", "loc") == "1-беренесинин экинчи бөлүгүндө"
+    assert resolve(parts_law, "ч. 2 ст. 1") == "art_1__para_u2"
+    assert resolve(parts_law, "в пункте 2 части 2 статьи 1") == "art_1__para_u2__point_2"
+
+
+def test_points_of_unnumbered_parts_are_not_points_of_the_article(parts_law):
+    with pytest.raises(CitationError, match="часть первая, часть вторая, часть третья"):
+        resolve(parts_law, "пункт 1 статьи 1")
+
+
+def test_a_duplicate_number_is_not_cited_as_its_twin(law):
+    twin = Law.from_bytes(law.to_bytes().replace(b'eId="art_3__para_2__point_3"', b'eId="art_3__para_2__point_2_dup2"'))
+    assert cite(twin, "art_3__para_2__point_2") == "пункт 2 части 2 статьи 3"
+    with pytest.raises(CitationError, match="twin"):
+        cite(twin, "art_3__para_2__point_2_dup2")
+
+
+def citation_clashes(law) -> list:
+    """Units of ``law`` whose citation (in its language, nominative) names another unit too."""
+    seen: dict[str, str] = {}
+    clashes = []
+    for el in st.iter_units(law.body):
+        eid = el.get("eId")
+        try:
+            text = cite(law, eid, law.lang)
+        except CitationError:
+            continue  # a unit that cannot be told apart: cite refuses rather than naming its twin
+        if text in seen:
+            clashes.append((seen[text], eid, text))
+        seen[text] = eid
+    return clashes
+
+
+@pytest.mark.parametrize("name", ["rus.xml", "kir.xml"])
+def test_citations_are_unique_in_the_sample(name):
+    assert citation_clashes(Law.load(DATA / "sample-law" / name)) == []
+
+
+@pytest.mark.parametrize("path", law_files(LAWS) if LAWS.is_dir() else [], ids=str)
+def test_citations_are_unique_in_the_bundled_laws(path):
+    assert citation_clashes(Law.load(path)) == []

@@ -246,3 +246,22 @@ def test_any_sequence_of_lines_gives_a_valid_law_with_all_its_text(schema):
         law = build_law(read, "f.txt", title="T", date="2000-01-01", number="1").law
         assert schema.validate(etree.fromstring(law.to_bytes())), [line.text for line in read.lines]
         assert first_difference(read, law) == "", [line.text for line in read.lines]
+
+
+def test_restarting_point_lists_become_unnumbered_parts(schema):
+    """«…:» + «1) 2)», «…:» + «1) 2)» in an article without numbered parts: each lead-in with its
+    points is one unnumbered part; an article whose points do not restart keeps its eIds."""
+    result = import_file(DATA / "restarting-lists.ru.txt")
+    law = result.law
+    assert [u.get("eId") for u in law.get("art_1") if u.get("eId")] == [
+        "art_1__para_u1", "art_1__para_u2", "art_1__al_1", "art_1__al_2"]
+    para = law.get("art_1__para_u2")
+    assert para.find(A + "num") is None
+    assert unit_lines(para) == ["Вид на жительство не выдается, если заявитель:",
+                                "1) представил ложные сведения;", "2) не владеет государственным языком."]
+    assert "art_1__para_u2__point_2" in law
+    assert not [eid for eid in law.index if "_dup" in eid]
+    assert {"art_2__al_1", "art_2__point_1", "art_2__point_2", "art_2__al_2"} <= set(law.index)
+    assert schema.validate(law.tree), schema.error_log
+    from lawpatch.validate import validate_law
+    assert validate_law(law) == []

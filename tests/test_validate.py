@@ -188,3 +188,9 @@ def test_a_gap_in_lettered_subpoints_is_a_warning(sample_dir):
     findings = validate_law(path)
     assert [(f.code, f.severity, f.message) for f in findings] == [
         ("VALIDATE.NUMBER_GAP", "warning", "подпункт «г» после подпункта «а»: подпунктов «б»–«в» нет")]
+
+
+def test_an_unnumbered_part_is_a_warning_only_beside_numbered_parts(sample_dir):
+    path = damage(sample_dir, '<paragraph eId="art_3__para_3"><num>3.</num>', '<paragraph eId="art_3__para_u1">')
+    findings = validate_law(path)
+    assert [(f.code, f.unit) for f in findings] == [("VALIDATE.NUMBER_MISSING", "art_3__para_u1")]

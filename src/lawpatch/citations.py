@@ -46,7 +46,7 @@ _KY_DIGITS = ["", "эки ", "үч ", "төрт ", "беш ", "алты ", "же
 MAX_ORDINAL = 999
 
 
-def ordinal(n: int, lang: str = "rus", case: str = "nom") -> str:
+def ordinal(n: int, lang: str = "rus", case: str = "nom", gender: str = "masc") -> str:
     """«пятый», gen «пятого», «двадцать первый»; KY «бешинчи», «жыйырма биринчи» (not inflected).
 
     >>> ordinal(5), ordinal(5, case="gen"), ordinal(21, case="loc"), ordinal(40, "kir"), ordinal(102)
@@ -57,7 +57,7 @@ def ordinal(n: int, lang: str = "rus", case: str = "nom") -> str:
     hundreds, rest = divmod(n, 100)
     if hundreds and not rest:
         last = _RU_HUNDREDTHS[hundreds - 1] if lang == "rus" else _KY_DIGITS[hundreds - 1] + "жүзүнчү"
-        return _inflect(last, case, "ADJF") if lang == "rus" and case != "nom" else last
+        return _inflect(last, case, "ADJF", gender=gender) if lang == "rus" and (case, gender) != ("nom", "masc") else last
     head = ""
     if hundreds:
         head = (_RU_HUNDREDS[hundreds - 1] if lang == "rus" else _KY_DIGITS[hundreds - 1] + "жүз") + " "
@@ -68,8 +68,8 @@ def ordinal(n: int, lang: str = "rus", case: str = "nom") -> str:
         last = tens[rest // 10][1]
     else:
         head, last = head + tens[rest // 10][0] + " ", small[rest % 10 - 1]
-    if lang == "rus" and case != "nom":
-        last = _inflect(last, case, "ADJF")
+    if lang == "rus" and (case, gender) != ("nom", "masc"):
+        last = _inflect(last, case, "ADJF", gender=gender)
     return head + last
 
 
@@ -193,8 +193,13 @@ def _number(el) -> str:
 
 
 def _abzats_position(el) -> int:
-    parent = el.getparent()
-    return [c for c in parent if st.local(c.tag) in st.ABZATS_TAGS].index(el) + 1
+    return st.part_blocks(el.getparent()).index(el) + 1
+
+
+def _is_part_block(el) -> bool:
+    """An unnumbered part, or an abzats beside unnumbered parts: cited «часть N» (N counting both)."""
+    return st.is_unnumbered_part(el) or (st.local(el.tag) in st.ABZATS_TAGS
+                                         and st.has_unnumbered_parts(el.getparent()))
 
 
 def _label(el, naming: str, lang: str, case: str, alone: bool = True) -> str:
@@ -206,6 +211,11 @@ def _label(el, naming: str, lang: str, case: str, alone: bool = True) -> str:
         if lang == "rus":
             return _DIVISION["rus"].get(n, _DIVISION["rus"][1])[CASES.index(case)]
         return f"{_DIVISION['kir'].get(n, 'Жалпы')} {_ky_form('бөлүк', case, alone)}"
+    if _is_part_block(el):
+        pos = _abzats_position(el)
+        if lang == "rus":
+            return f"{_inflect('часть', case)} {ordinal(pos, 'rus', case, 'femn')}"
+        return f"{ordinal(pos, 'kir')} {_ky_form('бөлүк', case, alone)}"
     if tag in st.ABZATS_TAGS:
         pos = _abzats_position(el)
         if lang == "rus":
@@ -236,6 +246,9 @@ def cite(law, eid: str, lang: str = "rus", case: str = "nom") -> str:
     if lang not in ("rus", "kir"):
         raise CitationError(f"unknown language {lang!r} (rus or kir)")
     el = law.get(eid)
+    if re.search(r"_dup[0-9]+(?:__|$)", eid):
+        raise CitationError(f"{law.source}: {eid}: its number is printed twice in the same place, so "
+                            f"a citation would name its twin as well; cite it by eId")
     chain = _chain(law, el)
     naming = law.naming
     if lang == "rus":
@@ -323,8 +336,9 @@ def _parse(text: str) -> list[tuple[str, object]]:
                 i += 2
                 continue
             o = _ordinal_at(words, i)
-            if o and i + o[1] < len(words) and words[i + o[1]].startswith("абзац"):
-                steps.append(("abzats", o[0]))
+            after = _stem_kind(words[i + o[1]], _KY_STEMS) if o and i + o[1] < len(words) else None
+            if after in ("abzats", "part_of"):  # «төртүнчү абзацы», «экинчи бөлүгү»
+                steps.append((after, o[0] if after == "abzats" else str(o[0])))
                 i += o[1] + 1
                 continue
             raise CitationError(f"cannot read «{w}» in the citation «{text}»")
@@ -397,7 +411,7 @@ def resolve(law, text: str) -> str:
 
 def _step(law, current, kind: str, key):
     if kind == "abzats":
-        abzats = [c for c in current if st.local(c.tag) in st.ABZATS_TAGS]
+        abzats = st.part_blocks(current)
         return abzats[key - 1] if 0 < key <= len(abzats) else None
     if kind == "point":
         tag = "paragraph" if law.naming == "points" and st.local(current.tag) == "article" else "point"
@@ -408,8 +422,8 @@ def _step(law, current, kind: str, key):
     for c in children:
         if _number_key(_number(c)) == want:
             return c
-    if kind == "part_of" and not children and key.isdigit():
-        # older texts call the unnumbered paragraphs of an article «части»: «часть 2» = абзац второй
+    if kind == "part_of" and not any(_number(c) for c in children) and key.isdigit():
+        # an article without numbered parts: «часть 2» = its second block (abzats or unnumbered part)
         return _step(law, current, "abzats", int(key))
     if tag in ("article",) + st.CONTAINER_TAGS:
         return _numbered(law, tag).get(want) if current is law.body else next(

@@ -138,6 +138,22 @@ def num_text(el) -> str:
     return "".join(n.itertext()).strip() if n is not None else ""
 
 
+def is_unnumbered_part(el) -> bool:
+    """A ``paragraph`` without ``<num>``: a lead-in and its points grouped as one unnumbered part of
+    an article whose point lists restart (docs/profile.md, Abzats)."""
+    return local(el.tag) == "paragraph" and not num_text(el)
+
+
+def part_blocks(parent) -> list:
+    """The blocks «абзац N» (and, beside unnumbered parts, «часть N») count in ``parent``: its
+    ``alinea``, ``indent`` and unnumbered ``paragraph`` children, in document order."""
+    return [c for c in parent if isinstance(c.tag, str) and (local(c.tag) in ABZATS_TAGS or is_unnumbered_part(c))]
+
+
+def has_unnumbered_parts(parent) -> bool:
+    return any(isinstance(c.tag, str) and is_unnumbered_part(c) for c in parent)
+
+
 def heading_text(el) -> str:
     h = el.find(A + "heading")
     return "".join(h.itertext()).strip() if h is not None else ""

@@ -176,13 +176,19 @@ def _eid_findings(law: Law) -> list[Finding]:
                                     f"write {want}, or re-import the law"))
         if eid:
             seen.setdefault(eid, line)
-        if st.KINDS[st.local(el.tag)].numbered and not st.num_text(el):
+        if st.KINDS[st.local(el.tag)].numbered and not st.num_text(el) and not _unnumbered_part_ok(el):
             out.append(Finding("VALIDATE.NUMBER_MISSING", f"<{st.local(el.tag)}> has no <num>",
                                file=law.source, line=line, unit=eid or "", severity="warning"))
         if want and "_dup" in want and eid == want:
             out.append(Finding("VALIDATE.NUMBER_DUPLICATE", f"the number «{st.num_text(el)}» is printed twice",
                                file=law.source, line=line, unit=eid, severity="warning"))
     return out
+
+
+def _unnumbered_part_ok(el) -> bool:
+    """An unnumbered part is in the profile where none of its sibling parts is numbered."""
+    return st.is_unnumbered_part(el) and not any(
+        st.local(c.tag) == "paragraph" and st.num_text(c) for c in el.getparent())
 
 
 def num_label(el) -> str:

@@ -69,6 +69,7 @@ class TreeBuilder:
     def feed(self, lines) -> Node:
         for line in lines:
             self.add(line)
+        group_restarting_lists(self.root)
         return self.root
 
     def add(self, line: c.Line) -> None:
@@ -187,6 +188,35 @@ def _last_text(node: Node) -> str | None:
             return child.text
         return _last_text(child)
     return None
+
+
+def group_restarting_lists(node: Node) -> None:
+    """Where the points of a unit without numbered parts restart their numbering («…:» + «1) … 12)»,
+    «…:» + «1) … 13)»), each lead-in abzats ending with «:» and the points that follow it become
+    one unnumbered part (a ``paragraph`` without ``<num>``), cited «пункт 1 части второй статьи 16»
+    (docs/profile.md, Abzats). Units whose points do not restart are left as they are."""
+    kids = node.children
+    for kid in kids:
+        if isinstance(kid, Node):
+            group_restarting_lists(kid)
+    if node.kind not in (c.ARTICLE, c.PARAGRAPH) or any(
+            isinstance(k, Node) and k.kind == c.PARAGRAPH for k in kids):
+        return
+    numbers = [k.num for k in kids if isinstance(k, Node) and k.kind == c.POINT]
+    if len(set(numbers)) == len(numbers):
+        return
+    grouped: list = []
+    for i, kid in enumerate(kids):
+        nxt = kids[i + 1] if i + 1 < len(kids) else None
+        if isinstance(kid, Block) and kid.text.rstrip().endswith(":") and isinstance(nxt, Node) \
+                and nxt.kind == c.POINT:
+            grouped.append(Node(c.PARAGRAPH, lineno=kid.lineno, children=[kid]))
+        elif isinstance(kid, Node) and kid.kind == c.POINT and grouped and isinstance(grouped[-1], Node) \
+                and grouped[-1].kind == c.PARAGRAPH and not grouped[-1].num:
+            grouped[-1].children.append(kid)
+        else:
+            grouped.append(kid)
+    node.children = grouped
 
 
 # --- emitting AKN ---------------------------------------------------------------------------
