@@ -22,6 +22,9 @@ BILL = """<?xml version="1.0" encoding="UTF-8"?>
     <insert at="art_1__para_u2" cite="часть вторая статьи 1">
       <text lang="rus">3) подвергался выдворению.</text>
     </insert>
+    <insert after="art_1__al_2" cite="часть четвертая статьи 1">
+      <text lang="rus">Отказ может быть обжалован в суд.</text>
+    </insert>
   </law>
 </amendment>
 """
@@ -44,6 +47,7 @@ def test_a_point_is_inserted_into_the_second_unnumbered_part(repo):
     assert st.unit_lines(new.get("art_1__para_u2"))[-1] == "3) подвергался выдворению."
     assert "art_1__para_u2__point_3" in new and "art_1__para_u1__point_3" not in new
     assert st.unit_lines(new.get("art_1__para_u2__point_1")) == ["1) представил заведомо ложные сведения;"]
+    assert st.unit_lines(new.get("art_1__al_3")) == ["Отказ может быть обжалован в суд."]
 
 
 def test_the_amending_law_cites_the_part_as_drafters_do(repo):
@@ -52,9 +56,10 @@ def test_the_amending_law_cites_the_part_as_drafters_do(repo):
     assert law_instructions(applied.old, bill.laws[0].ops, "rus") == [
         "1) в статье 1:",
         "а) в пункте 1 части второй слово «ложные» заменить словами «заведомо ложные»;",
-        "б) часть вторую дополнить пунктом 3 следующего содержания:\n«3) подвергался выдворению.».",
+        "б) часть вторую дополнить пунктом 3 следующего содержания:\n«3) подвергался выдворению.»;",
+        "в) дополнить частью пятой следующего содержания:\n«Отказ может быть обжалован в суд.».",
     ]
-    assert law_instructions(applied.old, bill.laws[0].ops[1:], "rus") == [
+    assert law_instructions(applied.old, bill.laws[0].ops[1:2], "rus") == [
         "Часть вторую статьи 1 дополнить пунктом 3 следующего содержания:\n«3) подвергался выдворению.»."]
     result = CliRunner().invoke(cli, ["bill", str(repo / "bill.xml"), "--root", str(repo)])
     assert result.exit_code == 0, result.output

@@ -148,6 +148,11 @@ def _new_unit(text: str, anchor_el, position: str, law: Law, lang: str) -> tuple
         before = siblings[:siblings.index(anchor_el) + (1 if position == "after" else 0)]
         blocks = st.part_blocks(anchor_el.getparent())
         pos = len([c for c in before if c in blocks]) + 1
+    parent = anchor_el if position == "at" else anchor_el.getparent()
+    if st.has_unnumbered_parts(parent):  # beside unnumbered parts a new block is a «часть» too
+        if lang == "rus":
+            return f"частью {citations.ordinal(pos, 'rus', 'ins', 'femn')}", "часть"
+        return f"{citations.ordinal(pos, 'kir')} бөлүк", "часть"
     if lang == "rus":
         return f"абзацем {citations.ordinal(pos, 'rus', 'ins')}", "абзац"
     return f"{citations.ordinal(pos, 'kir')} абзац", "абзац"
