@@ -85,3 +85,12 @@ def test_a_kyrgyz_citation_reads_the_kyrgyz_text_of_a_folder(capsys):
     code, out, _ = run(capsys, "show", str(SAMPLE), "3-беренесинин 2-бөлүгү")
     assert code == 0
     assert "kir.xml:" in out.splitlines()[0]
+
+
+def test_show_a_unit_whose_number_is_printed_twice(capsys, tmp_path):
+    path = tmp_path / "rus.xml"
+    path.write_bytes((SAMPLE / "rus.xml").read_bytes().replace(
+        b'eId="art_3__para_2__point_3"', b'eId="art_3__para_2__point_2_dup2"'))
+    code, out, _ = run(capsys, "show", str(path), "art_3__para_2__point_2_dup2")
+    assert code == 0
+    assert "RU:  — (" in out and "twin" in out

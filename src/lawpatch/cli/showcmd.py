@@ -36,7 +36,7 @@ def show_cmd(law, citation, lang):
     its eId, its citation in Russian and Kyrgyz, and its text («ч. 2 ст. 6», «6-беренесинин
     2-бөлүгү», art_6__para_2). Without a citation: the table of contents with eIds."""
     from .. import structure as st
-    from ..citations import cite, resolve
+    from ..citations import CitationError, cite, resolve
     from ..law import Law
 
     doc = Law.load(_law_path(law, lang, citation))
@@ -47,8 +47,11 @@ def show_cmd(law, citation, lang):
     eid = resolve(doc, citation)
     el = doc.get(eid)
     click.echo(f"eId: {eid}  ({doc.source}:{el.sourceline})")
-    click.echo(f"RU:  {cite(doc, eid, 'rus')}")
-    click.echo(f"KY:  {cite(doc, eid, 'kir')}")
+    for label, lang in (("RU", "rus"), ("KY", "kir")):
+        try:
+            click.echo(f"{label}:  {cite(doc, eid, lang)}")
+        except CitationError as exc:  # a number printed twice: no citation tells it from its twin
+            click.echo(f"{label}:  — ({exc})")
     if st.is_repealed(el):
         click.echo("status: repealed")
     click.echo("")
