@@ -73,7 +73,6 @@ def test_text_marks_editorial_notes(sample_dir):
     assert law.to_bytes() == path.read_bytes()  # rendering leaves the law as it was
 
 
-@pytest.mark.skipif(not (LAWS / "road-traffic" / "rus.xml").is_file(), reason="laws/road-traffic is not imported")
 def test_road_traffic_part_2_of_article_6(capsys):
     code, out, _ = run(capsys, "show", str(LAWS / "road-traffic" / "rus.xml"), "ч. 2 ст. 6")
     assert code == 0
@@ -94,3 +93,8 @@ def test_show_a_unit_whose_number_is_printed_twice(capsys, tmp_path):
     code, out, _ = run(capsys, "show", str(path), "art_3__para_2__point_2_dup2")
     assert code == 0
     assert "RU:  — (" in out and "twin" in out
+
+
+def test_text_ends_with_the_signature_block():
+    text = law_text(Law.load(LAWS / "external-migration" / "rus.xml"))
+    assert text.rstrip().endswith("Президент Кыргызской Республики А. Акаев")

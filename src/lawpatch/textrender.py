@@ -15,8 +15,9 @@ EDITORIAL_MARK = "[ред.] "
 
 
 def law_text(law, editorial: bool = True) -> str:
-    """Title block, preamble, then every container heading and every article as a block of
-    lines separated by a blank line; editorial notes prefixed «[ред.] » (or left out)."""
+    """Title block, preamble, every container heading and every article, then the signature block
+    (conclusions), as blocks of lines separated by a blank line; editorial notes prefixed «[ред.] »
+    (or left out)."""
     act = copy.deepcopy(law.act) if editorial else law.act
     if editorial:
         for p in act.iter(A + "p"):
@@ -30,6 +31,9 @@ def law_text(law, editorial: bool = True) -> str:
             if lines:
                 groups.append(lines)
     _walk(act.find(A + "body"), groups, editorial)
+    conclusions = act.find(A + "conclusions")
+    if conclusions is not None:
+        groups.append([st.block_text(p) for p in conclusions.iter(A + "p") if editorial or not st.is_editorial(p)])
     return "\n\n".join("\n".join(" ".join(line.split()) for line in g) for g in groups if g) + "\n"
 
 

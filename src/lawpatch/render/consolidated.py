@@ -42,6 +42,10 @@ def law_blocks(law) -> list[Block]:
     body = law.act.find(st.A + "body")
     if body is not None:
         _walk(body, blocks)
+    conclusions = law.act.find(st.A + "conclusions")    # the signature block
+    if conclusions is not None:
+        for p in conclusions.iter(st.A + "p"):
+            blocks.append(Block(st.block_text(p), "editorial" if st.is_editorial(p) else "text"))
     return blocks
 
 
