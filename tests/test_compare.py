@@ -174,4 +174,4 @@ def test_reasons_given_for_an_article_reach_its_changed_units(sample_dir):
     p.text = p.text.replace("регулирование", "правовое регулирование")
     reasons = {"art_2": [SimpleNamespace(treaty="icrmw-1990", article="44")]}
     (change,) = compare(old, new, reasons=reasons).changes
-    assert change.reasons == ("icrmw-1990, ст. 44",)
+    assert change.reasons == ("Международная конвенция о защите прав всех трудящихся-мигрантов и членов их семей (1990), ст. 44",)

@@ -37,6 +37,18 @@ class Registry:
             return f"article {article} of {treaty} is not in the registry"
         return None
 
+    def describe(self, treaty: str, article: str, lang: str) -> str:
+        """A reason as the «Обоснование» column prints it: «<title> (1990), ст. 44»
+        (KY «… 44-берене»); the treaty's id where the registry does not know it."""
+        t = self.treaties.get(treaty)
+        name = treaty
+        if t is not None:
+            title = t.titles.get(lang) or t.titles.get("rus") or treaty
+            name = f"{title} ({t.adopted[:4]})" if t.adopted else title
+        if not article:
+            return name
+        return f"{name}, {article}-берене" if lang == "kir" else f"{name}, ст. {article}"
+
     def hint(self, treaty: str) -> str:
         t = self.treaties.get(treaty)
         if t is None:

@@ -263,14 +263,13 @@ def _ancestors(el):
 
 
 def _reason_text(reason, lang: str) -> str:
-    """«icrmw-1990, ст. 44» (RU) / «icrmw-1990, 44-берене» (KY)."""
+    """«Международная конвенция … (1990), ст. 44» (KY «… 44-берене») from the treaty registry."""
+    from ..treaties import load_registry
+
     treaty = getattr(reason, "treaty", None)
     if treaty is None:
         return str(reason)
-    article = getattr(reason, "article", "")
-    if not article:
-        return str(treaty)
-    return f"{treaty}, {article}-берене" if lang == "kir" else f"{treaty}, ст. {article}"
+    return load_registry().describe(treaty, getattr(reason, "article", ""), lang)
 
 
 def _citation(law, eid: str) -> str:
