@@ -57,7 +57,7 @@ def test_a_reason_described_for_the_table():
     from lawpatch.treaties import load_registry
 
     registry = load_registry()
-    assert registry.describe("iccpr-1966", "14", "rus") == \
-        "Международный пакт о гражданских и политических правах (1966), ст. 14"
-    assert registry.describe("iccpr-1966", "14", "kir").endswith("(1966), 14-берене")
-    assert registry.describe("unknown-2000", "3", "rus") == "unknown-2000, ст. 3"
+    assert registry.describe("iccpr-1966", ["13", "14"], "rus") == \
+        "Международный пакт о гражданских и политических правах (1966), ст. 13, 14"
+    assert registry.describe("iccpr-1966", ["14"], "kir").endswith("(1966), 14-берене")
+    assert registry.describe("unknown-2000", ["3"], "rus") == "unknown-2000, ст. 3"

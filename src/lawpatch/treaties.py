@@ -37,17 +37,21 @@ class Registry:
             return f"article {article} of {treaty} is not in the registry"
         return None
 
-    def describe(self, treaty: str, article: str, lang: str) -> str:
-        """A reason as the «Обоснование» column prints it: «<title> (1990), ст. 44»
-        (KY «… 44-берене»); the treaty's id where the registry does not know it."""
+    def describe(self, treaty: str, articles, lang: str) -> str:
+        """Reasons from one treaty as the «Обоснование» column prints them: «<title> (1990),
+        ст. 4, 44» (KY «… 4, 44-беренелер»); the treaty's id where the registry does not know it."""
         t = self.treaties.get(treaty)
         name = treaty
         if t is not None:
             title = t.titles.get(lang) or t.titles.get("rus") or treaty
             name = f"{title} ({t.adopted[:4]})" if t.adopted else title
-        if not article:
+        articles = [a for a in articles if a]
+        if not articles:
             return name
-        return f"{name}, {article}-берене" if lang == "kir" else f"{name}, ст. {article}"
+        numbers = ", ".join(articles)
+        if lang == "kir":
+            return f"{name}, {numbers}-{'беренелер' if len(articles) > 1 else 'берене'}"
+        return f"{name}, ст. {numbers}"
 
     def hint(self, treaty: str) -> str:
         t = self.treaties.get(treaty)

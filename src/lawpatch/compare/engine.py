@@ -244,32 +244,26 @@ class _Comparer:
         )
 
     def reasons_for(self, o, n) -> tuple[str, ...]:
-        found: list[str] = []
+        """One line per treaty, its articles together, from the unit's reasons and its ancestors'."""
+        from ..treaties import load_registry
+
+        found: dict[str, list[str]] = {}
         for el in (n, o):
             eid = el.get("eId") if el is not None else None
             while eid:
                 for r in self.reasons.get(eid, ()):
-                    text = _reason_text(r, self.new.law.lang)
-                    if text not in found:
-                        found.append(text)
+                    articles = found.setdefault(r.treaty, [])
+                    if r.article not in articles:
+                        articles.append(r.article)
                 eid = eid.rpartition("__")[0]
-        return tuple(found)
+        registry = load_registry()
+        return tuple(registry.describe(t, articles, self.new.law.lang) for t, articles in found.items())
 
 
 def _ancestors(el):
     while el is not None:
         yield el
         el = el.getparent()
-
-
-def _reason_text(reason, lang: str) -> str:
-    """«Международная конвенция … (1990), ст. 44» (KY «… 44-берене») from the treaty registry."""
-    from ..treaties import load_registry
-
-    treaty = getattr(reason, "treaty", None)
-    if treaty is None:
-        return str(reason)
-    return load_registry().describe(treaty, getattr(reason, "article", ""), lang)
 
 
 def _citation(law, eid: str) -> str:
