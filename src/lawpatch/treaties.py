@@ -45,7 +45,7 @@ class Registry:
         if t is not None:
             title = t.titles.get(lang) or t.titles.get("rus") or treaty
             name = f"{title} ({t.adopted[:4]})" if t.adopted else title
-        articles = [a for a in articles if a]
+        articles = sorted((a for a in articles if a), key=_article_key)
         if not articles:
             return name
         numbers = ", ".join(articles)
@@ -58,6 +58,11 @@ class Registry:
         if t is None:
             return "known treaties: " + ", ".join(sorted(self.treaties))
         return f"articles of {treaty} in the registry: " + ", ".join(t.articles)
+
+
+def _article_key(number: str) -> tuple:
+    """«2» < «13» < «13-1»: article numbers in numeric order."""
+    return tuple(int(p) if p.isdigit() else 0 for p in number.split("-"))
 
 
 def load_treaty(path: Path) -> Treaty:
