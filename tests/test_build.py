@@ -2,16 +2,12 @@
 from __future__ import annotations
 
 import shutil
-import sys
-import types
-from dataclasses import dataclass, field
-from pathlib import Path
+import zipfile
 
 import pytest
 
 from tests.conftest import DATA, snapshot
-from lawpatch.errors import Finding, FindingsError
-from lawpatch.law import Law
+from lawpatch.errors import FindingsError
 
 BILL = DATA / "build" / "bill.xml"
 WORD = ("регулирование процессов внешней миграции", "регулирование процессов внешней миграции и защита прав мигрантов")
@@ -27,87 +23,46 @@ def repo(tmp_path, sample_dir):
     return root
 
 
-# --- a stand-in for the patch engine, so that the wiring of build is tested on its own -----------
-@dataclass(frozen=True)
-class _Bill:
-    id: str
-    date: str
-    path: Path
-    titles: dict = field(default_factory=lambda: {"rus": "О внесении изменения"})
-    laws: tuple = ()
-
-
-@dataclass
-class _Applied:
-    path: Path
-    old: Law
-    new: Law
-    ops: tuple = ()
-    reasons: dict = field(default_factory=dict)
-
-
-def _fake_patch(refuse: bool = False):
-    mod = types.ModuleType("lawpatch.patch")
-    mod.load_bill = lambda p: _Bill("2026-fake", "2026-11-20", Path(p))
-
-    def check_bill(bill, root="."):
-        return [Finding("E-TEST", "the op does not apply", file=str(bill.path), line=5, severity="error")] if refuse else []
-
-    def apply_bill(bill, root="."):
-        path = Path(root) / "laws" / "external-migration" / "rus.xml"
-        new = Law.from_bytes(path.read_bytes().replace(*(w.encode() for w in WORD)), str(path))
-        return [_Applied(path, Law.load(path), new)]
-
-    def write_applied(applied):
-        for a in applied:
-            a.new.save(a.path)
-
-    mod.check_bill, mod.apply_bill, mod.write_applied = check_bill, apply_bill, write_applied
-    return mod
-
-
-def test_build_writes_every_output_and_leaves_laws_alone(repo, monkeypatch):
+def test_build_writes_every_output_and_leaves_laws_alone(repo):
     from lawpatch.build import build
 
-    monkeypatch.setitem(sys.modules, "lawpatch.patch", _fake_patch())
     before = snapshot(repo / "laws")
     out = repo / "out"
     (b,) = build([repo / "amendments" / "bill.xml"], out, root=repo)
     assert snapshot(repo / "laws") == before
-    folder = out / "2026-fake"
+    folder = out / "2026-test-bill"
     assert b.folder == folder
-    names = sorted(p.name for p in folder.iterdir())
-    assert "external-migration.rus.xml" in names and "summary.md" in names
     assert WORD[1] in (folder / "external-migration.rus.xml").read_text(encoding="utf-8")
     summary = (folder / "summary.md").read_text(encoding="utf-8")
-    assert "changed: 1" in summary and "абзац второй статьи 2 (changed)" in summary
-    assert {"external-migration.rus.docx", "table.rus.docx", "external-migration.rus.redline.docx",
-            "bill.rus.docx"} <= set(names)
-    first = snapshot(folder)
-    build([repo / "amendments" / "bill.xml"], out, root=repo)
-    assert snapshot(folder) == first
-    assert sorted(p.name for p in out.iterdir()) == ["2026-fake"]   # no temporary folder left
+    assert "inserted" not in summary and "- абзац второй статьи 2 (changed)" in summary
+    redline = zipfile.ZipFile(folder / "external-migration.rus.redline.docx").read("word/document.xml").decode()
+    assert 'w:author="2026-test-bill"' in redline and 'w:date="2026-11-20T00:00:00Z"' in redline
+    assert sorted(p.name for p in out.iterdir()) == ["2026-test-bill"]   # no temporary folder left
 
 
-def test_refused_bill_writes_nothing(repo, monkeypatch):
+def test_refused_bill_writes_nothing(repo):
     from lawpatch.build import build
 
-    monkeypatch.setitem(sys.modules, "lawpatch.patch", _fake_patch(refuse=True))
-    with pytest.raises(FindingsError, match="does not apply"):
-        build([repo / "amendments" / "bill.xml"], repo / "out", root=repo)
+    bill = repo / "amendments" / "bill.xml"
+    bill.write_text(bill.read_text(encoding="utf-8").replace("регулирование процессов внешней миграции",
+                                                               "регулирование процессов внутренней миграции"),
+                    encoding="utf-8")
+    before = snapshot(repo / "laws")
+    with pytest.raises(FindingsError, match="not found"):
+        build([bill], repo / "out", root=repo)
     assert not (repo / "out").exists()
+    assert snapshot(repo / "laws") == before
 
 
-def test_in_place_writes_the_law(repo, monkeypatch):
+def test_in_place_writes_the_law(repo):
     from lawpatch.build import build
 
-    monkeypatch.setitem(sys.modules, "lawpatch.patch", _fake_patch())
     build([], repo / "out", in_place=True, root=repo)
     assert WORD[1] in (repo / "laws" / "external-migration" / "rus.xml").read_text(encoding="utf-8")
 
 
-def test_real_bill_end_to_end(repo, monkeypatch):
-    """With the patch engine installed: the committed small bill, through the command."""
+def test_the_command_twice_gives_the_same_bytes(repo, monkeypatch):
+    """``lawpatch build -o out`` in the repository: every output in both languages, same bytes twice."""
     from lawpatch.cli import main
 
     before = snapshot(repo / "laws")

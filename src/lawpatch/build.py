@@ -39,26 +39,26 @@ class BillBuild:
 
 
 # --- the steps: each writes its files into the bill's folder and returns their names ---------
+def _per_law(b: BillBuild, suffix: str, write) -> list[str]:
+    """Write one file per changed law file, ``<slug>.<lang><suffix>``, with ``write(result, path)``."""
+    names = []
+    for r in b.laws:
+        name = f"{r.slug}.{r.lang}{suffix}"
+        write(r, b.folder / name)
+        names.append(name)
+    return names
+
+
 def _xml(b: BillBuild) -> list[str]:
     from .xmlio import atomic_write_bytes
 
-    names = []
-    for r in b.laws:
-        name = f"{r.slug}.{r.lang}.xml"
-        atomic_write_bytes(b.folder / name, r.applied.new.to_bytes())
-        names.append(name)
-    return names
+    return _per_law(b, ".xml", lambda r, path: atomic_write_bytes(path, r.applied.new.to_bytes()))
 
 
 def _docx(b: BillBuild) -> list[str]:
     from .render.consolidated import write_docx
 
-    names = []
-    for r in b.laws:
-        name = f"{r.slug}.{r.lang}.docx"
-        write_docx(r.applied.new, b.folder / name)
-        names.append(name)
-    return names
+    return _per_law(b, ".docx", lambda r, path: write_docx(r.applied.new, path))
 
 
 def _table(b: BillBuild) -> list[str]:
@@ -73,14 +73,11 @@ def _table(b: BillBuild) -> list[str]:
 
 
 def _redline(b: BillBuild) -> list[str]:
+    """Tracked changes authored by the bill (its id), dated by the bill."""
     from .render.redline import write_redline
 
-    names = []
-    for r in b.laws:
-        name = f"{r.slug}.{r.lang}.redline.docx"
-        write_redline(r.comparison, r.applied.old, r.applied.new, b.folder / name, date=b.bill.date)
-        names.append(name)
-    return names
+    return _per_law(b, ".redline.docx", lambda r, path: write_redline(
+        r.comparison, r.applied.old, r.applied.new, path, author=b.bill.id, date=b.bill.date))
 
 
 def _amending_law(b: BillBuild) -> list[str]:
