@@ -11,6 +11,7 @@ from lawpatch.cli import main
 from lawpatch.render.labels import TableOptions
 from lawpatch.render.table import write_table
 
+from .conftest import DATA
 from .render_helpers import comparison
 
 
@@ -77,38 +78,28 @@ def test_libreoffice_converts_every_document(sample_dir, tmp_path):
         assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
 
 
-def _fake_bill(monkeypatch, sample_dir):
-    """Stand in for applying a bill: one law file before and after."""
-    from lawpatch.law import Law
-    from lawpatch.render import inputs
-
-    old = Law.load(sample_dir / "rus.xml")
-    new = Law.from_bytes(old.to_bytes())
-    gone = new.get("art_2")
-    gone.getparent().remove(gone)
-
-    class Bill:
-        id = "bill-2025-1"
-        date = "2025-03-04"
-        titles = {"rus": "О внесении изменения в Закон Кыргызской Республики «О внешней миграции»"}
-
-    pair = inputs.Pair(old, new, comparison(), sample_dir / "rus.xml")
-    monkeypatch.setattr(inputs, "pairs_of_bill", lambda path, root=".", langs=("rus", "kir"): (Bill(), [pair]))
+def _bill_repo(sample_dir):
+    """A repository with the sample law as laws/external-migration and a one-op bill for it."""
+    root = sample_dir.parent / "repo"
+    (root / "laws").mkdir(parents=True)
+    sample_dir.rename(root / "laws" / "external-migration")
+    shutil.copy(DATA / "build" / "bill.xml", root / "bill.xml")
+    return root
 
 
-def test_redline_of_a_bill_writes_one_file_per_law(monkeypatch, sample_dir, tmp_path):
-    _fake_bill(monkeypatch, sample_dir)
+def test_redline_of_a_bill_writes_one_file_per_law(sample_dir, tmp_path):
+    root = _bill_repo(sample_dir)
     out = tmp_path / "out"
-    assert _run(["redline", "bill.xml", "-o", str(out)]) in (0, None)
-    target = out / f"{sample_dir.name}-rus.docx"
-    xml = docx.Document(str(target)).element.xml
-    assert 'w:author="bill-2025-1"' in xml and 'w:date="2025-03-04T00:00:00Z"' in xml
+    assert _run(["redline", str(root / "bill.xml"), "-o", str(out), "--root", str(root)]) in (0, None)
+    for lang in ("rus", "kir"):
+        xml = docx.Document(str(out / f"external-migration-{lang}.docx")).element.xml
+        assert 'w:author="2026-test-bill"' in xml and 'w:date="2026-11-20T00:00:00Z"' in xml
 
 
-def test_table_of_a_bill(monkeypatch, sample_dir, tmp_path):
-    _fake_bill(monkeypatch, sample_dir)
+def test_table_of_a_bill(sample_dir, tmp_path):
+    root = _bill_repo(sample_dir)
     out = tmp_path / "t.docx"
-    assert _run(["table", "bill.xml", "-o", str(out), "--no-reasons"]) in (0, None)
+    assert _run(["table", str(root / "bill.xml"), "-o", str(out), "--no-reasons", "--root", str(root)]) in (0, None)
     doc = docx.Document(str(out))
     assert doc.paragraphs[1].text.endswith("«О внешней миграции»»")
     assert len(doc.tables[0].columns) == 2
