@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from lawpatch.errors import FindingsError
-from lawpatch.treaties import PROJECT_TREATIES, load_registry, load_treaty
+from lawpatch.resources import PROJECT
+from lawpatch.treaties import load_registry, load_treaty
 
 from .conftest import ROOT
 
@@ -21,7 +22,7 @@ def test_registry_has_the_instruments():
 
 
 def test_every_treaty_file_has_titles_and_articles():
-    for path in sorted(PROJECT_TREATIES.glob("*.xml")):
+    for path in sorted((PROJECT / "treaties").glob("*.xml")):
         t = load_treaty(path)
         assert t.id == path.stem and {"rus", "eng"} <= set(t.titles) and t.articles
 

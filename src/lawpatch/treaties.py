@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import FindingsError
+from .resources import project_file
 from .xmlio import TREATY_NS, parse
 
 T = "{%s}" % TREATY_NS
-PROJECT_TREATIES = Path(__file__).resolve().parents[2] / "treaties"
 
 
 @dataclass(frozen=True)
@@ -88,4 +88,4 @@ def _load_dir(folder: str) -> Registry:
 def load_registry(root=".") -> Registry:
     """The registry in ``root/treaties``, or the project's own when the root has none."""
     folder = Path(root) / "treaties"
-    return _load_dir(str((folder if folder.is_dir() else PROJECT_TREATIES).resolve()))
+    return _load_dir(str((folder if folder.is_dir() else project_file("treaties")).resolve()))

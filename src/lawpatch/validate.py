@@ -26,9 +26,7 @@ from lxml import etree
 from . import structure as st
 from .errors import Finding, LawpatchError
 from .law import Law, law_files
-
-PROFILE_XSD = Path(__file__).resolve().parents[2] / "schemas" / "kr-profile.xsd"
-
+from .resources import project_file
 
 @lru_cache(maxsize=None)
 def official_schema() -> etree.XMLSchema:
@@ -40,11 +38,9 @@ def official_schema() -> etree.XMLSchema:
 
 
 @lru_cache(maxsize=None)
-def profile_schema() -> etree.XMLSchema | None:
-    """The project's profile schema, compiled once per process (None where it is not installed)."""
-    if not PROFILE_XSD.is_file():
-        return None
-    return etree.XMLSchema(etree.parse(str(PROFILE_XSD)))
+def profile_schema() -> etree.XMLSchema:
+    """The project's profile schema (schemas/kr-profile.xsd), compiled once per process."""
+    return etree.XMLSchema(etree.parse(str(project_file("schemas", "kr-profile.xsd"))))
 
 
 def validate_law(law_or_path, schemas: bool = True) -> list[Finding]:
@@ -59,9 +55,7 @@ def validate_law(law_or_path, schemas: bool = True) -> list[Finding]:
     findings: list[Finding] = []
     if schemas:
         findings += _schema_findings(law, official_schema(), "VALIDATE.AKN_SCHEMA", "AKN 3.0 schema")
-        profile = profile_schema()
-        if profile is not None:
-            findings += _schema_findings(law, profile, "VALIDATE.PROFILE_SCHEMA", "KR profile")
+        findings += _schema_findings(law, profile_schema(), "VALIDATE.PROFILE_SCHEMA", "KR profile")
     findings += _eid_findings(law)
     findings += _numbering_findings(law)
     return findings

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import functools
 import os
-from pathlib import Path
 
 from ..errors import Finding, FindingsError
+from ..resources import project_file
 from ..xmlio import PATCH_NS, XmlError, parse
 from .model import OP_KINDS, Bill, LawAmendment, Op, Reason
 
 P = "{%s}" % PATCH_NS
-SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
 
 
 class PatchError(FindingsError):
@@ -27,7 +26,7 @@ def schema(name: str = "amendment.xsd"):
     """The compiled schema (lxml's libxml2 validator: milliseconds to build, errors with lines)."""
     from lxml import etree
 
-    return etree.XMLSchema(etree.parse(str(SCHEMA_DIR / name)))
+    return etree.XMLSchema(etree.parse(str(project_file("schemas", name))))
 
 
 def schema_findings(tree, path: str, name: str = "amendment.xsd", code: str = "PATCH.SCHEMA") -> list[Finding]:
@@ -36,7 +35,7 @@ def schema_findings(tree, path: str, name: str = "amendment.xsd", code: str = "P
     if validator.validate(tree):
         return []
     return [Finding(code, f"not valid against {name}: {_plain(err.message)}", file=path, line=err.line or None,
-                    hint=f"see {SCHEMA_DIR.name}/{name}")
+                    hint=f"see schemas/{name}")
             for err in validator.error_log]
 
 

@@ -12,9 +12,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import LawpatchError
+from ..resources import PROJECT
 from ..xmlio import atomic_write_bytes
 
-TEMPLATES = Path(__file__).resolve().parents[3] / "templates"
+TEMPLATES = PROJECT / "templates"
 FONT = "Times New Roman"
 DEFAULT_EPOCH = 1704067200          # 2024-01-01T00:00:00Z: the date written when nothing else is given
 
