@@ -158,6 +158,22 @@ def test_two_inserts_after_one_unit_keep_the_bill_order(repo, tmp_path):
     assert [text(a.new, f"art_2__indent_{i}") for i in (2, 3)] == ["первое;", "второе;"]
 
 
+
+def test_words_of_a_part_are_found_in_its_points(repo, tmp_path):
+    """«в части 2 статьи 3 слова «…» заменить» reaches the part's points, as KR bills mean it."""
+    bill = tmp_path / "part.xml"
+    bill.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<amendment xmlns="urn:lawpatch:amendment:1" id="part" date="2026-11-20">
+  <title lang="rus">О внесении изменения</title>
+  <law href="laws/sample-law" base="rus@2025-07-10">
+    <replace-words at="art_3__para_2" lang="rus"><old lang="rus">на получение информации</old>
+      <new lang="rus">на получение информации на понятном ему языке</new></replace-words>
+  </law>
+</amendment>
+""", encoding="utf-8")
+    (a,) = [x for x in apply_bill(load_bill(bill), root=repo) if x.new.lang == "rus"]
+    assert text(a.new, "art_3__para_2__point_3") == "на получение информации на понятном ему языке."
+
 def test_structure_ops_give_the_expected_text(repo):
     from lawpatch.textrender import law_text
     from lawpatch.validate import validate_law

@@ -47,14 +47,18 @@ def closest(text: str, words: str) -> str:
 
 
 def find_words(el, words: str, occurrence, what: str = "words") -> list[Span]:
-    """The span(s) of ``words`` in the unit's own normative text (never in editorial notes)."""
-    spans = occurrences(st.own_paragraphs(el), words)
+    """The span(s) of ``words`` in the unit's normative text — its own blocks and those of its
+    sub-units («в части 2 статьи 16 слова … заменить» reaches the part's points too) — never in
+    editorial notes."""
+    blocks = [p for p in el.iter(st.A + "p")]
+    spans = occurrences([p for p in blocks if not st.is_editorial(p)], words)
     if not spans:
-        if occurrences([p for p in st.own_paragraphs(el, editorial=True) if st.is_editorial(p)], words):
+        if occurrences([p for p in blocks if st.is_editorial(p)], words):
             raise OpError("CHECK.WORDS_IN_NOTE", f"«{words}» is only inside an editorial note",
                           "word operations never change editorial notes")
-        near = closest(st.own_text(el), words)
-        hint = f"closest text in the unit: «{near}»" if near else f"the unit's text: «{st.own_text(el)[:200]}»"
+        text = "\n".join(st.block_text(p) for p in blocks if not st.is_editorial(p))
+        near = closest(text, words)
+        hint = f"closest text in the unit: «{near}»" if near else f"the unit's text: «{text[:200]}»"
         raise OpError("CHECK.OLD_WORDS_NOT_FOUND", f"{what} «{words}» not found in the unit's text", hint)
     if occurrence == "all":
         return spans
