@@ -27,6 +27,7 @@ from . import structure as st
 from .errors import Finding, LawpatchError
 from .law import Law, law_files
 from .resources import project_file
+from .xmlio import XmlError
 
 @lru_cache(maxsize=None)
 def official_schema() -> etree.XMLSchema:
@@ -121,15 +122,13 @@ def _check_file(path: str) -> tuple[list[Finding], LawSummary | None]:
 
 # --- layer 1 and 2/3 -------------------------------------------------------------------------
 
-def _load_finding(path: str, exc: Exception) -> Finding:
+def _load_finding(path: str, exc: LawpatchError) -> Finding:
+    if isinstance(exc, XmlError):
+        return exc.finding("VALIDATE.NOT_A_LAW")
     message = str(exc)
-    m = re.match(r"^(.*?):(\d+):\s*(.*)$", message, re.S)
-    line = int(m.group(2)) if m else None
-    if m:
-        message = m.group(3)
-    elif message.startswith(path + ": "):
+    if message.startswith(path + ": "):
         message = message[len(path) + 2:]
-    return Finding("VALIDATE.NOT_A_LAW", message, file=path, line=line)
+    return Finding("VALIDATE.NOT_A_LAW", message, file=path)
 
 
 def _schema_findings(law: Law, schema: etree.XMLSchema, code: str, label: str) -> list[Finding]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import LawpatchError
+from .errors import Finding, LawpatchError
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
@@ -29,7 +29,14 @@ TREATY_NS = "urn:lawpatch:treaty:1"
 
 
 class XmlError(LawpatchError):
-    """An XML input that cannot or must not be read."""
+    """An XML input that cannot or must not be read: its file, the line where known, the reason."""
+
+    def __init__(self, source: str, reason: str, line: int | None = None):
+        self.source, self.reason, self.line = source, reason, line
+        super().__init__(f"{source}:{line}: {reason}" if line else f"{source}: {reason}")
+
+    def finding(self, code: str) -> Finding:
+        return Finding(code, self.reason, file=self.source, line=self.line)
 
 
 def _parser() -> etree.XMLParser:
@@ -47,21 +54,19 @@ def _parser() -> etree.XMLParser:
 def parse_bytes(data: bytes, source: str = "<input>") -> etree._ElementTree:
     """Parse XML bytes safely; raise :class:`XmlError` naming ``source`` and the line."""
     if len(data) > MAX_BYTES:
-        raise XmlError(f"{source}: file is larger than {MAX_BYTES // (1024 * 1024)} MiB; refused")
+        raise XmlError(source, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; refused")
     head = data[:4096].lstrip()
     if b"<!DOCTYPE" in data[:65536].upper() or b"<!ENTITY" in data[:65536].upper():
         line = data[: data.upper().find(b"<!")].count(b"\n") + 1
-        raise XmlError(
-            f"{source}:{line}: a DOCTYPE or ENTITY declaration is not allowed "
-            "(DTDs and entities are refused so that no file can read other files or expand without bound)"
-        )
+        raise XmlError(source, "a DOCTYPE or ENTITY declaration is not allowed (DTDs and entities are "
+                               "refused so that no file can read other files or expand without bound)", line)
     if not head:
-        raise XmlError(f"{source}: the file is empty")
+        raise XmlError(source, "the file is empty")
     try:
         tree = etree.ElementTree(etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as exc:
         line = exc.lineno or 1
-        raise XmlError(f"{source}:{line}: not well-formed XML: {exc.msg}") from exc
+        raise XmlError(source, f"not well-formed XML: {exc.msg}", line) from exc
     _check_depth(tree.getroot(), source)
     return tree
 
@@ -72,10 +77,10 @@ def parse(path: str | os.PathLike) -> etree._ElementTree:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise XmlError(f"{p}: file is larger than {MAX_BYTES // (1024 * 1024)} MiB; refused")
+            raise XmlError(str(p), f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; refused")
         data = p.read_bytes()
     except OSError as exc:
-        raise XmlError(f"{p}: cannot read: {exc.strerror or exc}") from exc
+        raise XmlError(str(p), f"cannot read: {exc.strerror or exc}") from exc
     return parse_bytes(data, str(p))
 
 
@@ -84,7 +89,7 @@ def _check_depth(root: etree._Element, source: str) -> None:
     while stack:
         el, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise XmlError(f"{source}:{el.sourceline}: elements nested deeper than {MAX_DEPTH}; refused")
+            raise XmlError(source, f"elements nested deeper than {MAX_DEPTH}; refused", el.sourceline)
         stack.extend((child, depth + 1) for child in el)
 
 

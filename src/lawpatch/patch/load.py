@@ -92,7 +92,7 @@ def load_bill(path: str | os.PathLike) -> Bill:
     try:
         tree = parse(path)
     except XmlError as exc:
-        raise PatchError([Finding("PATCH.XML", str(exc), file=path)]) from exc
+        raise PatchError([exc.finding("PATCH.XML")]) from exc
     root = tree.getroot()
     if root.tag != P + "amendment":
         raise PatchError([Finding("PATCH.ROOT", f"the root element is not <amendment xmlns=\"{PATCH_NS}\">",
