@@ -133,3 +133,23 @@ def test_division_heading_with_its_note_spilled_onto_the_next_line(tmp_path):
     assert texts(export)[3:] == [
         "III. ПРАВА ИНОСТРАННЫХ ГРАЖДАН", "(Раздел в редакции Закона КР от 24 июля 2020 года № 89)",
         "Статья 26. Права", "Иностранные граждане вправе."]
+
+
+def test_publication_footnote_is_a_note_and_the_act_s_publication(tmp_path):
+    from lawpatch.importer import import_file
+
+    export = tmp_path / "law.txt"
+    export.write_text(
+        "Section 1. Original section/article: 31. Source: X.\n"
+        "Вступление в силу Настоящий Закон вступает в силу со дня официального опубликования. "
+        "Опубликован в газете \"Эркин-Тоо\" от 20 января 2006 года № 4 Кабинету Министров Кыргызской "
+        "Республики привести свои акты в соответствие с настоящим Законом.\n", encoding="utf-8")
+    assert texts(export)[1:] == [
+        "Настоящий Закон вступает в силу со дня официального опубликования.",
+        "Опубликован в газете \"Эркин-Тоо\" от 20 января 2006 года № 4",
+        "Кабинету Министров Кыргызской Республики привести свои акты в соответствие с настоящим Законом."]
+    law = import_file(export, title="О внешней трудовой миграции", date="2006-01-13", number="4").law
+    assert law.publication == "газета \"Эркин-Тоо\" от 20 января 2006 года № 4"
+    assert law.meta.find(".//{*}publication").get("date") == "2006-01-20"
+    assert [el.get("eId") for el in law.get("art_31")][-2:] == ["art_31__al_1", "art_31__al_2"]
+    assert not [e for e in law.meta.iter("{*}eventRef") if e.get("date") == "2006-01-20"]   # not an amendment

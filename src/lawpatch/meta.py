@@ -43,6 +43,7 @@ class ActInfo:
     doc_name: str = "act"           # act | code | constitution (AKN @name)
     expression_date: str = ""       # the redaction; defaults to the latest amending act or date
     publication: str = ""           # «Ведомости Жогорку Кенеша …, 2000 г., № 7, ст. 371»
+    publication_date: str = ""      # where the text gives it; else the act's date stands for it
     amendments: list[AmendingAct] = field(default_factory=list)
     source_database: str = "cbd.minjust.gov.kg"
     source_file: str = ""           # where the text came from (provenance)
@@ -111,7 +112,7 @@ def build_meta(info: ActInfo) -> etree._Element:
     _sub(man, "FRBRdate", date=expr_date, name="Generation")
     _sub(man, "FRBRauthor", href="#lawpatch")
     if info.publication:
-        _sub(meta, "publication", date=info.date, name=_publication_name(info.publication),
+        _sub(meta, "publication", date=info.publication_date or info.date, name=_publication_name(info.publication),
              showAs=info.publication)
     life = _sub(meta, "lifecycle", source="#lawpatch")
     _sub(life, "eventRef", eId="e_1", date=info.date, source="#original", type="generation")

@@ -54,6 +54,8 @@ _SEE_KY = re.compile(r"\sдагы\s+караңыз\.?$")
 _SEE_ALSO = re.compile(r"^(?:(?:Закон|Указ|Постановлени|Решени|Кодекс)\w*\s.{0,60}\bот\s+\d|"
                        r"(?:КР|Кыргыз Республикасынын)\s+(?:Өкмөтүнүн\s+)?\d{4}-жыл)", re.I)
 PUBLICATION = re.compile(r"^\(\s*[\"«]?(?:Эркин[- ]Тоо|Ведомости|Кыргыз Туусу|Нормативные акты)[^()]*\)$")
+# the database's footnote «Опубликован в газете "Эркин-Тоо" от 20 января 2006 года № 4»
+PUBLISHED_IN = re.compile(r"^Опубликован[аоы]? в (?:газете )?(?P<where>.{3,120}? № \d+(?:-\d+)?)\.?$")
 _BANNER = re.compile(r"^(?:ВНИМАНИЕ!|Внимание!|Көңүл буруңуздар!|См\. также|См\.:|Караңыз\b|"
                      r"(?:Примечание|ПРИМЕЧАНИЕ)\W+(?:Изменени|Дополнени).{0,40}внесен|"
                      r"Законом\s+(?:КР|Кыргызской\s+Республики)\s+(?:от\s+)?[^.]{0,60}\sвнесены\s+изменения|"
@@ -88,7 +90,7 @@ def classify(text: str, lineno: int = 0) -> Line:
 
 def is_note(text: str) -> bool:
     """An editorial note of the database: «(В редакции Закона КР от …)», «ВНИМАНИЕ!», KY forms."""
-    if _BANNER.match(text) or _COMMENTARY.match(text) or _SEE_KY.search(text):
+    if _BANNER.match(text) or _COMMENTARY.match(text) or _SEE_KY.search(text) or PUBLISHED_IN.match(text):
         return True
     if not text.startswith("("):
         return False

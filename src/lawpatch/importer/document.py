@@ -37,13 +37,15 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
     start = split_head(lines)
     tb = read_title_block(lines[:start])
     full_text = "\n".join(line.text for line in lines)
+    publication, publication_date = _publication(lines)
     info = ActInfo(
         title=overrides.get("title") or (tb.name(lines) if tb.title else ""),
         date=overrides.get("date") or tb.date,
         number=overrides.get("number") or tb.number,
         lang=lang or detect_lang(full_text),
         doc_name=overrides.get("doc_name") or tb.doc_name,
-        publication=overrides.get("publication") or _publication(lines),
+        publication=overrides.get("publication") or publication,
+        publication_date="" if overrides.get("publication") else publication_date,
         amendments=tb.amendments or _amendments_in_notes(lines),
         source_file=overrides.get("source_file") or Path(source).name,
         source_format=_FORMAT_NAMES.get(read.format, read.format),
@@ -72,20 +74,26 @@ def _amendments_in_notes(lines: list[c.Line]) -> list[AmendingAct]:
     editorial notes name («(В редакции Закона КР от 24 апреля 2025 года № 79)»)."""
     seen: dict[tuple[str, str], AmendingAct] = {}
     for line in lines:
-        if line.kind == c.EDITORIAL and not c.PUBLICATION.match(line.text):
+        if line.kind == c.EDITORIAL and not c.PUBLICATION.match(line.text) and not c.PUBLISHED_IN.match(line.text):
             for date, number, words in find_dates(line.text):
                 if number:
                     seen.setdefault((date, number), AmendingAct(date, number, words))
     return list(seen.values())
 
 
-def _publication(lines: list[c.Line]) -> str:
+def _publication(lines: list[c.Line]) -> tuple[str, str]:
     """The note that says where the act was published («("Эркин Тоо - Свободные горы", 29 апреля
-    1998 года, № 53-54)»), without its parentheses."""
+    1998 года, № 53-54)», «Опубликован в газете "Эркин-Тоо" от 20 января 2006 года № 4»), without
+    its parentheses, and the date it gives (ISO, or "")."""
     for line in lines:
-        if line.kind == c.EDITORIAL and c.PUBLICATION.match(line.text):
-            return line.text.strip()[1:-1].strip()
-    return ""
+        if line.kind != c.EDITORIAL:
+            continue
+        published = c.PUBLISHED_IN.match(line.text)
+        if c.PUBLICATION.match(line.text) or published:
+            text = f"газета {published['where']}" if published else line.text.strip()[1:-1].strip()
+            dates = find_dates(text)
+            return text, dates[0][0] if dates else ""
+    return "", ""
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

@@ -43,6 +43,10 @@ _BREAK_BEFORE = [
     re.compile(r" (?=" + _EDITORIAL + ")"),                             # editorial note
     re.compile(r"(?<=\)) (?=\S)"),                                      # after a closing note (filtered)
     re.compile(r"(?<=[.:]) (?=Примечани)"),
+    # the database's publication footnote «Опубликован в газете "Эркин-Тоо" от … № 4», glued to the
+    # text before it and to the sentence after it
+    re.compile(r"(?<=\.) (?=Опубликован[аоы]? в )"),
+    re.compile(r"(?<=Опубликован)[аоы]? в [^.]{0,120}?№ \d+(?:-\d+)? (?=[А-ЯЁ])"),
 ]
 # Word endings the export split off with a space («Закон ов», «иностранн ых»): never words alone.
 _SPLIT_ENDING = re.compile(r"(?<=\w) (ов|ых|ами)\b")
