@@ -111,24 +111,24 @@ def _ordinal_values() -> dict[str, int]:
 
 # --- unit words ------------------------------------------------------------------------------
 
-def _ru_word(el, naming: str) -> str:
-    tag = st.local(el.tag)
-    if tag == "paragraph":
-        return "пункт" if naming == "points" else "часть"
-    if tag == "point":
-        parent = st.local(el.getparent().tag)
-        return "подпункт" if naming == "points" or parent == "point" else "пункт"
-    return {"part": "раздел", "chapter": "глава", "section": "параграф", "article": "статья"}.get(tag, "абзац")
+# The name of each unit in citations, per language: (paragraph in the «parts» naming, in the «points»
+# naming, point, subpoint, the containers).
+_UNIT_WORDS = {
+    "rus": ("часть", "пункт", "пункт", "подпункт",
+            {"part": "раздел", "chapter": "глава", "section": "параграф", "article": "статья"}),
+    "kir": ("бөлүк", "пункт", "пункт", "пунктча",
+            {"part": "бөлүм", "chapter": "глава", "section": "параграф", "article": "берене"}),
+}
 
 
-def _ky_word(el, naming: str) -> str:
+def _unit_word(el, naming: str, lang: str) -> str:
+    part, point_named_part, point, subpoint, containers = _UNIT_WORDS[lang]
     tag = st.local(el.tag)
     if tag == "paragraph":
-        return "пункт" if naming == "points" else "бөлүк"
+        return point_named_part if naming == "points" else part
     if tag == "point":
-        parent = st.local(el.getparent().tag)
-        return "пунктча" if naming == "points" or parent == "point" else "пункт"
-    return {"part": "бөлүм", "chapter": "глава", "section": "параграф", "article": "берене"}.get(tag, "абзац")
+        return subpoint if naming == "points" or st.local(el.getparent().tag) == "point" else point
+    return containers.get(tag, "абзац")
 
 
 # Kyrgyz forms: (plain: nom gen acc dat loc) for the first unit of a chain, and the possessive
@@ -223,10 +223,10 @@ def _label(el, naming: str, lang: str, case: str, alone: bool = True) -> str:
         return f"{ordinal(pos, 'kir')} {_ky_form('абзац', case, alone)}"
     number = _number(el)
     if lang == "rus":
-        word = _ru_word(el, naming)
+        word = _unit_word(el, naming, "rus")
         shown = f'"{number}"' if re.fullmatch(r"[^\W\d_]{1,2}", number) and tag == "point" else number
         return f"{_inflect(word, case)} {shown}"
-    word = _ky_word(el, naming)
+    word = _unit_word(el, naming, "kir")
     if re.fullmatch(r"[^\W\d_]{1,2}", number) and tag == "point":
         return f'"{number}" {_ky_form(word, case, alone)}'
     if re.fullmatch(r"[IVXLC]+", number):
