@@ -274,16 +274,12 @@ def parity_findings(rus: LawSummary, kir: LawSummary) -> list[Finding]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        for eid, line in a[i1:i2]:
-            other = b[j1][1] if j1 < len(b) else (b[-1][1] if b else None)
-            out.append(Finding("VALIDATE.PARITY", f"{eid} is in rus.xml but not at this place in kir.xml "
-                                                  f"(kir.xml:{other}){why}",
-                               file=rus.source, line=line, unit=eid, severity=severity,
-                               extra={"other_line": other}))
-        for eid, line in b[j1:j2]:
-            other = a[i1][1] if i1 < len(a) else (a[-1][1] if a else None)
-            out.append(Finding("VALIDATE.PARITY", f"{eid} is in kir.xml but not at this place in rus.xml "
-                                                  f"(rus.xml:{other}){why}",
-                               file=kir.source, line=line, unit=eid, severity=severity,
-                               extra={"other_line": other}))
+        for here, name, there, mine, others, at in ((rus, "rus", "kir", a[i1:i2], b, j1),
+                                                    (kir, "kir", "rus", b[j1:j2], a, i1)):
+            other = others[at][1] if at < len(others) else (others[-1][1] if others else None)
+            for eid, line in mine:
+                out.append(Finding("VALIDATE.PARITY", f"{eid} is in {name}.xml but not at this place in "
+                                                      f"{there}.xml ({there}.xml:{other}){why}",
+                                   file=here.source, line=line, unit=eid, severity=severity,
+                                   extra={"other_line": other}))
     return out
