@@ -145,7 +145,7 @@ def test_write_applied_is_all_or_nothing(repo, monkeypatch):
 
 def test_two_inserts_after_one_unit_keep_the_bill_order(repo, tmp_path):
     bill = tmp_path / "two.xml"
-    bill.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+    bill.write_text("""<?xml version="1.0" encoding="UTF-8"?>
 <amendment xmlns="urn:lawpatch:amendment:1" id="two" date="2026-11-20">
   <title lang="rus">О внесении изменений</title>
   <law href="laws/sample-law" base="rus@2025-07-10">
