@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..dates import find_dates
 from ..errors import Finding, LawpatchError
 from ..law import Law
 from ..meta import KG, ActInfo, AmendingAct
@@ -15,7 +16,7 @@ from ..structure import A
 from . import classify as c
 from .build import build_act, detect_lang, detect_naming, split_head
 from .lines import ReadResult
-from .titleblock import find_dates, read_title_block
+from .titleblock import read_title_block
 
 _FORMAT_NAMES = {"pdf": "pdf-text"}
 

@@ -5,16 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..dates import find_dates
 from ..meta import AmendingAct
 from .classify import EDITORIAL, TEXT
 
-# Month stems shared by Russian («января») and Kyrgyz («январындагы», «4-августу») forms.
-_MONTHS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
-           "ноябр", "декабр"]
-_MONTH_RX = r"(?P<month>январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
-_NUMBER = r"(?:№|N)\s*(?P<number>[0-9]+(?:-[0-9IVXLCа-яА-Я]+)?)"
-DATE_RU = re.compile(rf"(?P<day>\d{{1,2}})\s+{_MONTH_RX}\s+(?P<year>\d{{4}})\s*(?:года|г\.)?\s*(?:{_NUMBER})?")
-DATE_KY = re.compile(rf"(?P<year>\d{{4}})\s*-?\s*жыл\w*\s+(?P<day>\d{{1,2}})\s*-\s*{_MONTH_RX}\s*(?:{_NUMBER})?")
 _TITLE = re.compile(r"(КОДЕКС|ЗАКОН|КОНСТИТУЦ|МЫЙЗАМ)", re.I)
 _GENERIC = re.compile(r"(ЗАКОН\s+КЫРГЫЗСКОЙ\s+РЕСПУБЛИКИ|ЗАКОН|КЫРГЫЗ\s+РЕСПУБЛИКАСЫНЫН\s+МЫЙЗАМЫ|МЫЙЗАМ)")
 _AMENDMENT_LIST = re.compile(r"^\((?:В редакции|КР\s+\d{4}|Кыргыз Республикасынын\s+\d{4}.*редакция)")
@@ -37,20 +31,6 @@ class TitleBlock:
         if self.name_index >= 0:
             return lines[self.name_index].text.strip(' "«»')
         return plain_title(self.title)
-
-
-def iso_date(m: re.Match) -> str:
-    month = next(i for i, stem in enumerate(_MONTHS) if m.group("month").lower().startswith(stem)) + 1
-    return f"{int(m.group('year')):04d}-{month:02d}-{int(m.group('day')):02d}"
-
-
-def find_dates(text: str) -> list[tuple[str, str, str]]:
-    """Every «date № number» in a text, as (iso date, number, the words as printed)."""
-    out = []
-    for rx in (DATE_RU, DATE_KY):
-        for m in rx.finditer(text):
-            out.append((m.start(), iso_date(m), m.group("number") or "", m.group(0).strip()))
-    return [(d, n, s) for _, d, n, s in sorted(out)]
 
 
 def read_title_block(lines) -> TitleBlock:
