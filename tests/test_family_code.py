@@ -84,3 +84,12 @@ def test_every_row_is_a_real_change_of_the_three_laws(comparison):
 def test_only_units_not_the_articles_above_them(comparison):
     changes = _by_eid(comparison)
     assert "art_112" not in changes and "art_117" not in changes
+
+
+def test_each_row_names_the_amending_law_its_notes_give(comparison):
+    """«Обоснование» of a comparison of two redactions: the law that made the change."""
+    law = {c.eid: c.reasons for c in comparison.changes}
+    assert law["art_92__para_2"] == ("Закон КР от 2 декабря 2024 года № 190",)
+    assert law["art_63__para_3__indent_2"] == ("Закон КР от 17 июля 2025 года № 148",)
+    assert {r for eid, reasons in law.items() if eid.startswith(("art_85", "art_86", "art_11", "art_125"))
+            for r in reasons} == {"Закон КР от 4 июня 2025 года № 111"}

@@ -13,6 +13,7 @@ import re
 from difflib import SequenceMatcher
 
 from .. import structure as st
+from ..dates import date_ky, date_ru, find_dates
 from ..errors import LawpatchError
 from .model import LawComparison, UnitChange
 from .words import overlap, similarity, word_diff
@@ -244,7 +245,10 @@ class _Comparer:
         )
 
     def reasons_for(self, o, n) -> tuple[str, ...]:
-        """One line per treaty, its articles together, from the unit's reasons and its ancestors'."""
+        """One line per treaty, its articles together, from the unit's reasons and its ancestors'
+        (a bill's); for two redactions of a law, the amending laws its editorial notes name."""
+        if not self.reasons:
+            return self.amending_acts(o, n)
         from ..treaties import load_registry
 
         found: dict[str, list[str]] = {}
@@ -259,11 +263,42 @@ class _Comparer:
         registry = load_registry()
         return tuple(registry.describe(t, articles, self.new.law.lang) for t, articles in found.items())
 
+    def amending_acts(self, o, n) -> tuple[str, ...]:
+        """The acts newer than the old redaction that the new text's editorial notes name: the
+        unit's own notes, else those anywhere in its article («(В редакции Закона КР от 4 июня
+        2025 года № 111)» → «Закон КР от 4 июня 2025 года № 111»)."""
+        since = self.old.law.expression_date or ""
+        el = n
+        if el is None and o is not None:   # a removed unit: its article in the new text
+            article = next((a for a in _ancestors(o) if st.local(a.tag) == "article"), None)
+            el = self.new.law.index.get(article.get("eId")) if article is not None else None
+        if el is None:
+            return ()
+        article = next((a for a in _ancestors(el) if st.local(a.tag) == "article"), el)
+        for scope in (st.own_paragraphs(el, editorial=True), article.iter(st.A + "p")):
+            acts = []
+            for p in scope:
+                if not st.is_editorial(p):
+                    continue
+                for date, number, _ in find_dates(st.block_text(p)):
+                    act = _act_words(date, number, self.new.law.lang)
+                    if number and date > since and act not in acts:
+                        acts.append(act)
+            if acts:
+                return tuple(acts)
+        return ()
+
 
 def _ancestors(el):
     while el is not None:
         yield el
         el = el.getparent()
+
+
+def _act_words(date: str, number: str, lang: str) -> str:
+    if lang == "kir":
+        return f"КР {date_ky(date)} № {number} Мыйзамы"
+    return f"Закон КР от {date_ru(date)} № {number}"
 
 
 def _citation(law, eid: str) -> str:
