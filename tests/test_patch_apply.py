@@ -27,6 +27,18 @@ def applied(repo):
     return {a.path.stem: a for a in apply_bill(load_bill(EVERY), root=repo)}
 
 
+def write_bill(path, bill_id: str, ops: str) -> None:
+    """A one-law bill for the sample law around ``ops`` (patch XML)."""
+    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<amendment xmlns="urn:lawpatch:amendment:1" id="{bill_id}" date="2026-11-20">
+  <title lang="rus">О внесении изменений</title>
+  <law href="laws/sample-law" base="rus@2025-07-10">
+{ops}
+  </law>
+</amendment>
+""", encoding="utf-8")
+
+
 def text(law: Law, eid: str) -> str:
     return "\n".join(st.block_text(p) for p in st.own_paragraphs(law.get(eid), editorial=True))
 
@@ -145,15 +157,10 @@ def test_write_applied_is_all_or_nothing(repo, monkeypatch):
 
 def test_two_inserts_after_one_unit_keep_the_bill_order(repo, tmp_path):
     bill = tmp_path / "two.xml"
-    bill.write_text("""<?xml version="1.0" encoding="UTF-8"?>
-<amendment xmlns="urn:lawpatch:amendment:1" id="two" date="2026-11-20">
-  <title lang="rus">О внесении изменений</title>
-  <law href="laws/sample-law" base="rus@2025-07-10">
+    write_bill(bill, "two", """
     <insert after="art_2__indent_1" lang="rus"><text lang="rus">- первое;</text></insert>
     <insert after="art_2__indent_1" lang="rus"><text lang="rus">- второе;</text></insert>
-  </law>
-</amendment>
-""", encoding="utf-8")
+""")
     (a,) = apply_bill(load_bill(bill), root=repo)
     assert [text(a.new, f"art_2__indent_{i}") for i in (2, 3)] == ["первое;", "второе;"]
 
@@ -162,15 +169,10 @@ def test_two_inserts_after_one_unit_keep_the_bill_order(repo, tmp_path):
 def test_words_of_a_part_are_found_in_its_points(repo, tmp_path):
     """«в части 2 статьи 3 слова «…» заменить» reaches the part's points, as KR bills mean it."""
     bill = tmp_path / "part.xml"
-    bill.write_text("""<?xml version="1.0" encoding="UTF-8"?>
-<amendment xmlns="urn:lawpatch:amendment:1" id="part" date="2026-11-20">
-  <title lang="rus">О внесении изменения</title>
-  <law href="laws/sample-law" base="rus@2025-07-10">
+    write_bill(bill, "part", """
     <replace-words at="art_3__para_2" lang="rus"><old lang="rus">на получение информации</old>
       <new lang="rus">на получение информации на понятном ему языке</new></replace-words>
-  </law>
-</amendment>
-""", encoding="utf-8")
+""")
     (a,) = [x for x in apply_bill(load_bill(bill), root=repo) if x.new.lang == "rus"]
     assert text(a.new, "art_3__para_2__point_3") == "на получение информации на понятном ему языке."
 
@@ -192,15 +194,10 @@ def test_structure_ops_give_the_expected_text(repo):
 
 def test_a_bill_whose_text_is_already_in_the_law_is_refused_as_applied(repo, tmp_path):
     bill = tmp_path / "words.xml"
-    bill.write_text("""<?xml version="1.0" encoding="UTF-8"?>
-<amendment xmlns="urn:lawpatch:amendment:1" id="words" date="2026-11-20">
-  <title lang="rus">О внесении изменений</title>
-  <law href="laws/sample-law" base="rus@2025-07-10">
+    write_bill(bill, "words", """
     <replace-words at="art_2__indent_2" lang="rus"><old lang="rus">защиты прав</old><new lang="rus">защиты всех прав</new></replace-words>
     <repeal at="art_2__indent_3" lang="rus"/>
-  </law>
-</amendment>
-""", encoding="utf-8")
+""")
     write_applied(apply_bill(load_bill(bill), root=repo))
     # the same text again under another id: the metadata does not know it, the text does
     again = tmp_path / "again.xml"
@@ -211,14 +208,9 @@ def test_a_bill_whose_text_is_already_in_the_law_is_refused_as_applied(repo, tmp
 
 def test_several_bills_apply_in_order_or_not_at_all(repo, tmp_path, capsys):
     first = tmp_path / "first.xml"
-    first.write_text("""<?xml version="1.0" encoding="UTF-8"?>
-<amendment xmlns="urn:lawpatch:amendment:1" id="first" date="2026-11-20">
-  <title lang="rus">О внесении изменений</title>
-  <law href="laws/sample-law" base="rus@2025-07-10">
+    write_bill(first, "first", """
     <replace-words at="art_2__indent_2" lang="rus"><old lang="rus">защиты прав</old><new lang="rus">защиты всех прав</new></replace-words>
-  </law>
-</amendment>
-""", encoding="utf-8")
+""")
     second = tmp_path / "second.xml"
     second.write_text(first.read_text(encoding="utf-8").replace('id="first"', 'id="second"')
                       .replace("rus@2025-07-10", "rus@2026-11-20").replace("защиты всех прав</new>", "охраны всех прав</new>")
@@ -241,16 +233,11 @@ def test_several_bills_apply_in_order_or_not_at_all(repo, tmp_path, capsys):
 
 def test_renumbering_a_run_of_units_together(repo, tmp_path):
     bill = tmp_path / "shift.xml"
-    bill.write_text("""<?xml version="1.0" encoding="UTF-8"?>
-<amendment xmlns="urn:lawpatch:amendment:1" id="shift" date="2026-11-20">
-  <title lang="rus">О внесении изменений</title>
-  <law href="laws/sample-law" base="rus@2025-07-10">
+    write_bill(bill, "shift", """
     <renumber at="art_3__para_2" to="3"/>
     <renumber at="art_3__para_3" to="4"/>
     <insert after="art_3__para_1"><text lang="rus">2. Новая часть.</text><text lang="kir">2. Жаңы бөлүк.</text></insert>
-  </law>
-</amendment>
-""", encoding="utf-8")
+""")
     applied = apply_bill(load_bill(bill), root=repo)
     ru = [a for a in applied if a.path.stem == "rus"][0].new
     assert [st.num_text(ru.get(f"art_3__para_{n}")) for n in (1, 2, 3, 4)] == ["1.", "2.", "3.", "4."]
@@ -266,10 +253,7 @@ def test_insert_after_a_unit_the_bill_adds(repo, tmp_path):
 
     def bill(ops):
         path = tmp_path / "chain.xml"
-        path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<amendment xmlns="urn:lawpatch:amendment:1" '
-                        'id="chain" date="2026-11-20">\n<title lang="rus">О внесении изменений</title>\n'
-                        '<law href="laws/sample-law" base="rus@2025-07-10">\n' + "\n".join(ops) + "\n</law>\n</amendment>\n",
-                        encoding="utf-8")
+        write_bill(path, "chain", "\n".join(ops))
         return load_bill(path)
 
     findings = check_bill(bill(ops), root=repo)
