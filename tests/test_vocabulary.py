@@ -8,7 +8,9 @@ from lawpatch import structure as st
 from lawpatch import vocabulary as voc
 from lawpatch.law import Law
 
-from .conftest import LAWS
+from .conftest import DATA, LAWS
+
+FAMILY_CODE = DATA / "family-code" / "laws" / "family-code" / "rus.xml"
 
 PYMORPHY = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct"}
 
@@ -117,9 +119,10 @@ def test_unit_names_in_real_laws(slug, naming):
     assert names.get("alinea", {"абзац"}) <= {"абзац", "часть"}
 
 
-def test_unit_names_in_the_points_naming(sample_law):
+def test_unit_names_in_the_points_naming():
     """The Civil and Family Codes call «1.» a пункт and «1)» a подпункт."""
-    law = Law.load(sample_law)
+    law = Law.load(FAMILY_CODE)
+    assert law.naming == "points"
     para = _first(law, lambda el: st.local(el.tag) == "paragraph" and st.num_text(el))
     point = _first(law, lambda el: st.local(el.tag) == "point")
     assert st.unit_name(para, "points") == "пункт" and st.unit_name(para, "parts") == "часть"
