@@ -150,7 +150,7 @@ def test_a_part_restated_with_points_is_one_row(sample_dir):
 
 
 def test_renumber_op_of_a_bill_is_a_renumbered_row(sample_dir):
-    """«статью 3 считать статьей 3-1»: applied by the patch engine, reported as renumbered, not as
+    """«статью 3 считать статьей 2-1»: applied by the patch engine, reported as renumbered, not as
     one article deleted and another inserted."""
     import shutil
 
@@ -162,8 +162,8 @@ def test_renumber_op_of_a_bill_is_a_renumbered_row(sample_dir):
     shutil.move(str(sample_dir), root / "laws" / "external-migration")
     for applied in apply_bill(load_bill(DATA / "build" / "renumber.xml"), root=root):
         comp = compare(applied.old, applied.new, reasons=applied.reasons)
-        assert [(c.kind, c.old_eid, c.new_eid) for c in comp.changes] == [("renumbered", "art_3", "art_3-1")]
-        assert comp.renumbered == (("art_3", "art_3-1"),)
+        assert [(c.kind, c.old_eid, c.new_eid) for c in comp.changes] == [("renumbered", "art_3", "art_2-1")]
+        assert comp.renumbered == (("art_3", "art_2-1"),)
 
 
 def test_reasons_given_for_an_article_reach_its_changed_units(sample_dir):
