@@ -123,7 +123,6 @@ def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".
     laws under ``root`` are replaced by their amended texts once every output is written.
     """
     from .billtext import BillWording
-    from .compare import compare
     from .patch import apply_bill, check_bill, load_bill, write_applied
 
     patches = [Path(p) for p in patches] or default_patches(root)
@@ -150,7 +149,7 @@ def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".
     out.mkdir(parents=True, exist_ok=True)
     results = []
     for bill, laws, wording in applied:
-        results.append(_build_bill(bill, laws, wording, out, langs, compare))
+        results.append(_build_bill(bill, laws, wording, out, langs, root))
     if in_place:
         for _, laws, _ in applied:
             write_applied(laws)
@@ -168,13 +167,17 @@ def _refuse_overlaps(applied) -> None:
             owner[key] = bill.id
 
 
-def _build_bill(bill, laws, wording, out: Path, langs, compare) -> BillBuild:
+def _build_bill(bill, laws, wording, out: Path, langs, root) -> BillBuild:
+    from .render.inputs import comparison_of
+
     results = []
     for a in laws:
         lang = a.new.lang
         if lang in langs:
-            results.append(LawResult(a, compare(a.old, a.new, reasons=a.reasons), Path(a.path).parent.name, lang))
-    results.sort(key=lambda r: (r.slug, ("rus", "kir").index(r.lang) if r.lang in ("rus", "kir") else 2))
+            results.append(LawResult(a, comparison_of(a, root), Path(a.path).parent.name, lang))
+    order = [Path(la.href).name for la in bill.laws]      # the laws in the bill's order
+    results.sort(key=lambda r: (order.index(r.slug) if r.slug in order else len(order),
+                                ("rus", "kir").index(r.lang) if r.lang in ("rus", "kir") else 2))
     final = out / bill.id
     tmp = out / f".{bill.id}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
