@@ -201,7 +201,8 @@ class _LawRun:
             if self.run_.trace is not None:
                 self.law.reindex()
                 try:
-                    targets = {op: [self._current(e) for e in self.handles.get(op) or []] for op in step.ops}
+                    targets = {op: [self._anchor_now(op, self._current(e)) for e in self.handles.get(op) or []]
+                               for op in step.ops}
                 except Refusal as exc:
                     self.run_.refuse(exc, step.op)
                     continue
@@ -273,6 +274,10 @@ class _LawRun:
         self.run_.add("CHECK.EXPECT_MISMATCH", f"{op.at} does not hold the text the op expects, and {how}",
                       op=op, hint=f"expected: «{expected[:300]}»; found at {op.at}: «{tg.anchor(el)[:300]}»")
         return None
+
+    def _anchor_now(self, op: Op, el):
+        """Where an insert after ``el`` will go: after the units earlier inserts put after it."""
+        return self.last_after.get(el, el) if op.kind is Kind.INSERT and op.position is Position.AFTER else el
 
     def _current(self, el):
         """The element that stands for ``el`` now (a restated unit's replacement); refuses when an
