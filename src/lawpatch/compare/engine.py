@@ -29,7 +29,7 @@ def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-class _Side:
+class Side:
     """One law's units with their texts, computed once."""
 
     def __init__(self, law, editorial: bool):
@@ -82,7 +82,7 @@ class _Side:
         return "\n".join(st.unit_lines(el, self.editorial))
 
 
-def _align(old_side: _Side, new_side: _Side, olds: list, news: list):
+def align(old_side: Side, new_side: Side, olds: list, news: list):
     """Pairs of sub-units, in order, with the unmatched ones: a list of (old|None, new|None)."""
     okeys = [old_side.key(e) for e in olds]
     nkeys = [new_side.key(e) for e in news]
@@ -133,8 +133,8 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
 
 class _Comparer:
     def __init__(self, old, new, editorial: bool, reasons, describe):
-        self.old = _Side(old, editorial)
-        self.new = _Side(new, editorial)
+        self.old = Side(old, editorial)
+        self.new = Side(new, editorial)
         self.reasons = reasons or {}
         self.describe = describe
         self.renumbered: list[tuple[str, str]] = []
@@ -174,7 +174,7 @@ class _Comparer:
         """Compare aligned sub-units run by run. A run of differing units whose words are the
         same on both sides only breaks the text into blocks differently (a reflow): no change."""
         run: list[tuple] = []
-        for a, b in _align(self.old, self.new, olds, news) + [(None, None)]:
+        for a, b in align(self.old, self.new, olds, news) + [(None, None)]:
             same = a is not None and b is not None and self.old.key(a) == self.new.key(b)
             if (a is not None or b is not None) and not same:
                 run.append((a, b))
@@ -190,7 +190,7 @@ class _Comparer:
                 self.walk(a, b, out)
 
     @staticmethod
-    def words(run: list[tuple], side: int, units: _Side) -> str:
+    def words(run: list[tuple], side: int, units: Side) -> str:
         return " ".join(f"{_norm(st.num_text(pair[side]))} {units.key(pair[side])}".strip() for pair in run
                         if pair[side] is not None)
 
