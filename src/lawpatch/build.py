@@ -225,5 +225,8 @@ def summary(b: BillBuild) -> str:
         out += [f"- {c.citation or c.eid or 'title'} ({c.kind})" + (f" — {'; '.join(c.reasons)}" if c.reasons else "")
                 for c in r.comparison.changes]
         out.append("")
+        if r.comparison.layout:     # not changes: blocks split or joined with the same words
+            out += [f"Layout (not in the table): {len(r.comparison.layout)} — "
+                    + ", ".join(c.citation or c.eid for c in r.comparison.layout), ""]
     out += ["## Files", ""] + [f"- {name}" for name in b.files]
     return "\n".join(out) + "\n"

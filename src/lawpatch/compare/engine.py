@@ -37,6 +37,7 @@ class Side:
         self.editorial = editorial
         self._own: dict = {}
         self._key: dict = {}
+        self._shape: dict = {}
 
     def absorbed(self, el):
         """The unnumbered first abzats printed on the unit's number line (hierarchical form)."""
@@ -80,6 +81,15 @@ class Side:
 
     def full(self, el) -> str:
         return "\n".join(st.unit_lines(el, self.editorial))
+
+    def shape(self, el) -> tuple:
+        """How the unit's words are broken into blocks: the number of its own blocks and the
+        shapes of its sub-units (the key joins the blocks, so it does not see a split or a join)."""
+        if el not in self._shape:
+            first = self.absorbed(el)
+            own = len(st.own_paragraphs(first if first is not None else el, self.editorial))
+            self._shape[el] = (own, first is not None, tuple(self.shape(c) for c in self.children(el)))
+        return self._shape[el]
 
 
 def align(old_side: Side, new_side: Side, olds: list, news: list):
@@ -151,6 +161,14 @@ class _Comparer:
         if okey == nkey:
             if renumbered:
                 out.append(self.change("renumbered", o, n, self.old.lead(o), self.new.lead(n)))
+            if self.old.shape(o) != self.new.shape(n):      # the same words, broken into blocks otherwise
+                ochildren, nchildren = self.old.children(o), self.new.children(n)
+                if ochildren and nchildren and self.old.shape(o)[:2] == self.new.shape(n)[:2] and \
+                        self.old.own(o) == self.new.own(n) and \
+                        _norm(st.heading_text(o)) == _norm(st.heading_text(n)):
+                    self.walk_children(ochildren, nchildren, out)
+                else:
+                    out.append(self.change("layout", o, n, self.old.full(o), self.new.full(n)))
             return
         if st.is_repealed(n) and not st.is_repealed(o):
             out.append(self.change("repealed", o, n, self.old.full(o), self.new.full(n)))
@@ -172,7 +190,8 @@ class _Comparer:
 
     def walk_children(self, olds: list, news: list, out: list) -> None:
         """Compare aligned sub-units run by run. A run of differing units whose words are the
-        same on both sides only breaks the text into blocks differently (a reflow): no change."""
+        same on both sides only breaks the text into blocks differently (a reflow): one layout
+        row, not a change."""
         run: list[tuple] = []
         for a, b in align(self.old, self.new, olds, news) + [(None, None)]:
             same = a is not None and b is not None and self.old.key(a) == self.new.key(b)
@@ -185,19 +204,31 @@ class _Comparer:
                         self.walk(x, y, out)
                     else:
                         out.append(("deleted", x) if y is None else ("inserted", y))
+            elif run:
+                out.append(self.layout(run))
             run = []
             if same:
                 self.walk(a, b, out)
+
+    def layout(self, run: list[tuple]) -> UnitChange:
+        """One row for a run of blocks split or joined otherwise (the same words)."""
+        olds = [x for x, _ in run if x is not None]
+        news = [y for _, y in run if y is not None]
+        old_text = "\n".join(self.old.full(x) for x in olds)
+        new_text = "\n".join(self.new.full(y) for y in news)
+        return self.change("layout", olds[0] if olds else None, news[0] if news else None, old_text, new_text)
 
     @staticmethod
     def words(run: list[tuple], side: int, units: Side) -> str:
         return " ".join(f"{_norm(st.num_text(pair[side]))} {units.key(pair[side])}".strip() for pair in run
                         if pair[side] is not None)
 
-    def run(self) -> list[UnitChange]:
+    def run(self) -> tuple[list[UnitChange], list[UnitChange]]:
+        """(the changes, the layout rows), each in the order of the text."""
         out: list = []
         self.walk_children(st.unit_children(self.old.law.body), st.unit_children(self.new.law.body), out)
-        return self.settle(out)
+        layout = [c for c in out if isinstance(c, UnitChange) and c.kind == "layout"]
+        return self.settle([c for c in out if not (isinstance(c, UnitChange) and c.kind == "layout")]), layout
 
     def settle(self, out: list) -> list[UnitChange]:
         """Match leftover units across the law by identical text; the rest are inserted/deleted."""
@@ -219,7 +250,7 @@ class _Comparer:
                     moved.add(o)
                     sub: list = []
                     self.walk(o, el, sub)
-                    result += [c for c in sub if isinstance(c, UnitChange)]
+                    result += [c for c in sub if isinstance(c, UnitChange) and c.kind != "layout"]
                     continue
                 result.append(self.change("inserted", None, el, "", self.new.full(el)))
             elif el not in moved:
@@ -322,7 +353,7 @@ def compare(old, new, reasons=None, describe=None, editorial: bool = False) -> L
     editorial notes too.
     """
     comparer = _Comparer(old, new, editorial, reasons, describe)
-    changes = comparer.run()
+    changes, layout = comparer.run()
     if old.long_title != new.long_title:   # the act's name as printed
         changes.insert(0, UnitChange("heading", None, None, old.long_title, new.long_title,
                                      word_diff(old.long_title, new.long_title)))
@@ -333,5 +364,6 @@ def compare(old, new, reasons=None, describe=None, editorial: bool = False) -> L
         new_expression=new.expression_uri,
         changes=tuple(changes),
         renumbered=tuple(comparer.renumbered),
+        layout=tuple(layout),
     )
 

@@ -52,9 +52,13 @@ class Derived:
 
 def derive(law: str | os.PathLike, edited: str | os.PathLike, output: str | os.PathLike, root=".",
            lang: str | None = None, bill_id: str | None = None, titles: dict | None = None,
-           reasons: tuple[Reason, ...] = (), verify: bool = True) -> Derived:
-    """The bill that makes the law at ``law`` (``laws/<slug>``) read as ``edited``; nothing is
-    written here (see :func:`write`). Raises :class:`UsageError` for unreadable inputs."""
+           reasons: tuple[Reason, ...] = (), verify: bool = True, write: bool = True,
+           force: bool = False) -> Derived:
+    """The bill that makes the law at ``law`` (``laws/<slug>``) read as ``edited``, written to
+    ``output`` (when ``write``) only if nothing was refused; an existing file is replaced only
+    with ``force``. Raises :class:`UsageError` for unreadable inputs."""
+    if write and Path(output).exists() and not force:
+        raise UsageError(f"{output}: already exists (give --force to replace it)")
     from .inputs import read_edited
 
     root = Path(root)
@@ -70,9 +74,11 @@ def derive(law: str | os.PathLike, edited: str | os.PathLike, output: str | os.P
         raise UsageError(f"{law}: no {lang}.xml here")
     old = Law.load(folder / f"{lang}.xml")
     new, findings = read_edited(Path(edited), old, lang)
-    plan = Planner(old, new, lang).run()
-    findings += plan.findings
+    planner = Planner(old, new, lang)
+    _same_text(planner, old, new, Path(edited))
+    plan = planner.run()
     ops = _ops(plan, old, lang, lang_attr=lang if len(langs) > 1 else None, reasons=reasons)
+    findings += [f if f.file else replace(f, file=str(edited)) for f in plan.findings]
     if len(langs) > 1:
         other = next(x for x in langs if x != lang)
         findings.append(Finding("DERIVE.ONE_LANGUAGE", f"the ops change the {_lang_name(lang)} text only "
@@ -103,15 +109,32 @@ def derive(law: str | os.PathLike, edited: str | os.PathLike, output: str | os.P
         from .verify import verify_bill
 
         result.findings += verify_bill(bill, new, root)
+    if write and ops and not result.refused:
+        write_bill(result.bill, output)
     return result
 
 
-def write(result: Derived, output: str | os.PathLike) -> None:
+def write_bill(bill: Bill, output: str | os.PathLike) -> None:
     """The bill's patch file, written whole or not at all."""
     from ..patch.write import bill_element
     from ..xmlio import atomic_write_bytes, to_bytes
 
-    atomic_write_bytes(output, to_bytes(bill_element(result.bill)))
+    atomic_write_bytes(output, to_bytes(bill_element(bill)))
+
+
+FOREIGN_SHARE = 0.2     # fewer of the law's articles than this found word for word: another text
+
+
+def _same_text(planner: Planner, old: Law, new: Law, path: Path) -> None:
+    """Refuse a text that is not this law edited: too few of its articles found word for word."""
+    olds = [planner.os.key(a) for a in old.articles()]
+    if len(olds) < 5:
+        return
+    news = {planner.ns.key(a) for a in new.articles()}
+    found = sum(key in news for key in olds)
+    if found < FOREIGN_SHARE * len(olds):
+        raise UsageError(f"{path}: not an edited text of «{old.title}»: {found} of its {len(olds)} articles "
+                         "are found in it word for word (another act, or another redaction wholly rewritten?)")
 
 
 # --- items → ops -------------------------------------------------------------------------------
@@ -239,4 +262,4 @@ def _lang_name(lang: str) -> str:
     return "Kyrgyz" if lang == "kir" else "Russian"
 
 
-__all__ = ["Derived", "derive", "write"]
+__all__ = ["Derived", "derive", "write_bill"]

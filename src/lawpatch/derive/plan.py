@@ -237,8 +237,11 @@ class Planner:
         if st.is_repealed(n):
             if st.is_repealed(o):
                 return out
+            heading = self.heading(o, n) if st.heading_text(n) else []
+            if heading is False:
+                return None
             self.plan.taken.add(o)
-            return out + [Item(Kind.REPEAL, eid, where=n.get("eId"))]
+            return out + heading + [Item(Kind.REPEAL, eid, where=n.get("eId"))]
         if st.is_repealed(o):
             return None
         if self.deep(o)[2:] == self.deep(n)[2:]:
@@ -337,6 +340,17 @@ class Planner:
         before the next one, else at the end of the parent."""
         if not news:
             return []
+        for n in news:
+            prev = next((p for p in n.itersiblings(preceding=True) if p.tag == n.tag and st.num_text(p)), None)
+            number = _unit_number(n)
+            if number and st.KINDS[st.local(n.tag)].numbered and \
+                    not pops.sequence_ok(_unit_number(prev) if prev is not None else None, number):
+                self.plan.findings.append(Finding(
+                    "DERIVE.NUMBER", f"the edited text numbers a {st.local(n.tag)} «{st.num_text(n)}» after "
+                    f"«{st.num_text(prev) if prev is not None else 'the start'}»: no bill inserts that number, so "
+                    f"the unit around it is restated", unit=n.get("eId"), severity="warning",
+                    hint=f"check the edited text: «{norm(' '.join(st.unit_lines(n)))[:120]}»"))
+                return None
         text = "\n".join(_lines(n) for n in news)
         if after is not None:
             anchor, position, context = after, Position.AFTER, after.getparent()
