@@ -25,6 +25,7 @@ COMMANDS = {
     "new": "authorcmd:new_cmd",
     "amend": "authorcmd:amend_cmd",
     "derive": "derivecmd:derive_cmd",
+    "parse-bill": "parsebillcmd:parse_bill_cmd",
     "diff": "diffcmd:diff_cmd",
     "table": "tablecmd:table_cmd",
     "render": "rendercmd:render_cmd",

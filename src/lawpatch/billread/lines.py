@@ -1,0 +1,141 @@
+"""The text of an amending law as numbered items: lines read from a .txt or a .docx, the quoted
+new text that follows an instruction («… следующего содержания:» + «…») joined to it, and each
+item's place in the nesting («1)», «а)», «-»).
+
+Quotes: «…» are counted (they nest); straight quotes "…", as older texts print them, cannot be,
+so a block opened by one ends at the first line that ends with a quote and «;» or «.».
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import UsageError
+
+
+@dataclass(frozen=True)
+class Line:
+    no: int
+    text: str
+
+
+@dataclass
+class Item:
+    """One item of the bill: its line, its marker («1)», «а)», «-», «»), its level (1 numbers,
+    2 letters, 3 dashes, 0 unmarked), its words, and the quoted block that follows it."""
+
+    no: int
+    marker: str
+    level: int
+    text: str
+    block: str | None = None
+    block_line: int = 0
+
+
+def read_lines(path: Path) -> list[Line]:
+    """The non-blank lines of a bill (.txt in UTF-8, or .docx), stripped, with their numbers."""
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    data = path.read_bytes()
+    if not data.strip():
+        raise UsageError(f"{path}: the file is empty")
+    if data.startswith(b"PK\x03\x04") or path.suffix.lower() == ".docx":
+        texts = _docx_paragraphs(path)
+    else:
+        if b"\x00" in data[:65536]:
+            raise UsageError(f"{path}: a binary file, not the text of a law")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[:exc.start].count(b"\n") + 1
+            raise UsageError(f"{path}:{line}: not UTF-8 text; save the bill as UTF-8") from None
+        texts = text.splitlines()
+    out = [Line(i, " ".join(t.replace("\u00a0", " ").split())) for i, t in enumerate(texts, 1)]
+    out = [x for x in out if x.text]
+    if not out:
+        raise UsageError(f"{path}: the file is empty")
+    return out
+
+
+def _docx_paragraphs(path: Path) -> list[str]:
+    """The paragraphs of a Word document as it reads with its tracked changes accepted."""
+    import zipfile
+
+    from ..xmlio import parse_bytes
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            data = z.read("word/document.xml")
+    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise UsageError(f"{path}: not a readable Word document ({exc})") from None
+    root = parse_bytes(data, str(path)).getroot()
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    out = []
+    for p in root.iter(w + "p"):
+        parts = []
+        for el in p.iter(w + "t", w + "tab", w + "br", w + "delText"):
+            if any(a.tag == w + "del" for a in el.iterancestors()):
+                continue
+            parts.append(el.text or "" if el.tag == w + "t" else " ")
+        out.append("".join(parts))
+    return out
+
+
+_MARKERS = [(re.compile(r"^(\d+)\)\s*"), 1), (re.compile(r"^(\d+)\.\s+(?=[^\d])"), 1),
+            (re.compile(r"^([а-я])\)\s*"), 2), (re.compile(r"^[-–—]\s+"), 3)]
+_OPENS = ("«", '"', "“", "„")
+
+
+def items(lines: list[Line]) -> list[Item]:
+    """The items of the instructions' part of a bill, quoted blocks joined to the item before."""
+    out: list[Item] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.text.startswith(_OPENS) and out and out[-1].text.endswith(":") and out[-1].block is None:
+            block, end = _block(lines, i)
+            out[-1].block, out[-1].block_line = block, line.no
+            i = end + 1
+            continue
+        marker, level, text = "", 0, line.text
+        for pattern, lvl in _MARKERS:
+            m = pattern.match(text)
+            if m:
+                marker, level, text = m.group(0).strip(), lvl, text[m.end():]
+                break
+        out.append(Item(line.no, marker, level, text))
+        i += 1
+    return out
+
+
+def _block(lines: list[Line], start: int) -> tuple[str, int]:
+    """The quoted text that starts at ``lines[start]`` (quotes taken off, the line breaks kept)
+    and the index of its last line."""
+    first = lines[start].text
+    straight = first[0] != "«"
+    depth = 0
+    collected: list[str] = []
+    for j in range(start, len(lines)):
+        t = lines[j].text
+        collected.append(t)
+        if straight:
+            if re.search(r"[\"”»][.;]?$", t) and (j > start or len(t) > 1):
+                break
+        else:
+            depth += t.count("«") - t.count("»")
+            if depth <= 0 and re.search(r"»[.;]?$", t):
+                break
+    else:
+        j = len(lines) - 1
+    text = "\n".join(collected)
+    text = re.sub(r"[.;]$", "", text.rstrip())
+    return unquote(text), j
+
+
+def unquote(text: str) -> str:
+    """The text without its outer quotes («…» or "…")."""
+    text = text.strip()
+    if len(text) >= 2 and text[0] in "«\"“„" and text[-1] in "»\"”":
+        return text[1:-1]
+    return text
