@@ -52,9 +52,39 @@ def read_lines(path: Path) -> list[Line]:
             raise UsageError(f"{path}:{line}: not UTF-8 text; save the bill as UTF-8") from None
         texts = text.splitlines()
     out = [Line(i, " ".join(t.replace("\u00a0", " ").split())) for i, t in enumerate(texts, 1)]
+    if _fixed_width(texts):
+        out = _paragraphs(texts)
     out = [x for x in out if x.text]
     if not out:
         raise UsageError(f"{path}: the file is empty")
+    return out
+
+
+def _fixed_width(texts: list[str]) -> bool:
+    """An old text typed at a fixed width: paragraphs start indented, their lines run on at the margin."""
+    lines = [t for t in texts if t.strip()]
+    indented = sum(1 for t in lines if re.match(r"^\s{3,}\S", t))
+    return len(lines) > 5 and 0.2 * len(lines) <= indented <= 0.8 * len(lines) and \
+        sum(len(t) >= 60 for t in lines) >= 0.3 * len(lines)
+
+
+def _paragraphs(texts: list[str]) -> list[Line]:
+    """The paragraphs of a fixed-width text: a line at the margin continues the paragraph above;
+    a word broken at the margin («Ведо-» «мости») is joined again."""
+    out: list[Line] = []
+    for i, raw in enumerate(texts, 1):
+        text = " ".join(raw.replace("\u00a0", " ").split())
+        if not text:
+            continue
+        if out and not re.match(r"^\s{3,}", raw) and out[-1].text:
+            prev = out[-1].text
+            if re.search(r"[а-яёa-z]-$", prev) and text[:1].islower():
+                joined = prev[:-1] + text
+            else:
+                joined = f"{prev} {text}"
+            out[-1] = Line(out[-1].no, joined)
+            continue
+        out.append(Line(i, text))
     return out
 
 
@@ -93,11 +123,19 @@ def items(lines: list[Line]) -> list[Item]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.text.startswith(_OPENS) and out and out[-1].text.endswith(":") and out[-1].block is None:
+        wants = out and out[-1].block is None and re.search(r"(?:содержания|редакции):$", out[-1].text)
+        if wants and line.text.startswith(_OPENS) and not _quoted_term(line.text):
             block, end = _block(lines, i)
             out[-1].block, out[-1].block_line = block, line.no
             i = end + 1
             continue
+        if wants:               # the new text printed without quotes, up to the next instruction
+            end = _unquoted_end(lines, i, out[-1])
+            out[-1].block = "\n".join(x.text for x in lines[i:end]).rstrip(";.") if end > i else None
+            out[-1].block_line = line.no
+            if end > i:
+                i = end
+                continue
         marker, level, text = "", 0, line.text
         for pattern, lvl in _MARKERS:
             m = pattern.match(text)
@@ -107,6 +145,32 @@ def items(lines: list[Line]) -> list[Item]:
         out.append(Item(line.no, marker, level, text))
         i += 1
     return out
+
+
+def _quoted_term(text: str) -> bool:
+    """A line that starts with a quoted term but runs on («"Маркировка товара" - нанесение …»):
+    the text of a definition, not a quoted block."""
+    m = re.match(r'^["“]([^"”]+)["”]\s+[-–—]', text)
+    return bool(m)
+
+
+def _unquoted_end(lines: list[Line], start: int, item: Item) -> int:
+    """Where new text printed without quotes ends: at the next instruction of the same list
+    («2)» after «1)», «б)» after «а)»), a group («в статье 5:»), or the next article."""
+    following = None
+    m = re.match(r"^(\d+)\)$", item.marker)
+    if m:
+        following = re.compile(rf"^{int(m.group(1)) + 1}\)\s")
+    m = re.match(r"^([а-я])\)$", item.marker)
+    if m:
+        letter = chr(ord(m.group(1)) + 1)
+        following = re.compile(rf"^{letter}\)\s")
+    for j in range(start, len(lines)):
+        t = lines[j].text
+        if (following and following.match(t)) or re.match(r"^Статья\s+\d+", t) or \
+                (re.match(r"^(?:в|во)\s.+:$", t) and j > start):
+            return j
+    return len(lines)
 
 
 def _block(lines: list[Line], start: int) -> tuple[str, int]:

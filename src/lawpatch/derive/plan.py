@@ -90,8 +90,9 @@ class Planner:
         self._deep: dict = {}
 
     def run(self) -> Plan:
-        if norm(self.old.long_title) != norm(self.new.long_title) and self.new.long_title:
-            self.plan.items.append(Item(Kind.RESTATE, "", text=self.new.long_title, where="the title"))
+        titles = [law.act.find(f"{st.A}preface/{st.A}longTitle") for law in (self.old, self.new)]
+        if all(t is not None for t in titles) and norm(self.old.long_title) != norm(self.new.long_title):
+            self.plan.items.append(Item(Kind.RESTATE, "", text=norm(self.new.long_title), where="the title"))
         items = self.children(self.old.body, self.new.body, st.unit_children(self.old.body),
                               st.unit_children(self.new.body))
         if items is None:
