@@ -78,7 +78,8 @@ def parse_bill(path: str | os.PathLike, output: str | os.PathLike, root=".", bil
                                            severity="warning", hint="its text is not read into the bill"))
     if not title:
         result.findings.append(Finding("PARSE.TITLE", "the bill's title («О внесении изменений в …») is not found",
-                                       file=str(path), line=lines[0].no, hint="the title goes before «Статья 1.»"))
+                                       file=str(path), line=lines[0].no, severity="warning",
+                                       hint="the title goes before «Статья 1.»; the patch file's <title> is «-»"))
     if result.refused and any(f.severity == "error" for f in result.findings):
         return result
     from dataclasses import replace

@@ -180,7 +180,7 @@ def read(item_text: str, line: int, block: str | None) -> Instruction:
 
 def _sentence_case(text: str) -> str:
     """A single instruction starts with a capital («Статью 12 дополнить …»)."""
-    return text[:1].lower() + text[1:] if text[:1].isupper() and not text[:2].isupper() else text
+    return text[:1].lower() + text[1:] if text[:1].isupper() and not text[1:2].isupper() else text
 
 
 def _clean(text: str) -> str:
