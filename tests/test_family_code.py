@@ -93,3 +93,11 @@ def test_each_row_names_the_amending_law_its_notes_give(comparison):
     assert law["art_63__para_3__indent_2"] == ("Закон КР от 17 июля 2025 года № 148",)
     assert {r for eid, reasons in law.items() if eid.startswith(("art_85", "art_86", "art_11", "art_125"))
             for r in reasons} == {"Закон КР от 4 июня 2025 года № 111"}
+
+
+def test_reflowed_blocks_are_layout_rows(comparison):
+    """Where the print joins or splits blocks with the same words, a layout row says so (not a change)."""
+    assert sorted(c.eid for c in comparison.layout) == sorted([
+        "art_2__al_6", "art_2__al_16", "art_15__al_3", "art_18", "art_25__para_2", "art_74__al_5",
+        "art_85-1__para_1", "art_86__para_1", "art_95__para_1__al_5", "art_175__para_2__al_10"])
+    assert all(c.old_text.split() == c.new_text.split() for c in comparison.layout)

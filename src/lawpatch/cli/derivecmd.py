@@ -42,9 +42,8 @@ def derive_cmd(law, edited, output, lang, bill_id, title_rus, title_kir, reasons
     errors, _ = print_findings(result.findings, fmt, str(output))
     if errors:
         return 1
-    counts = result.counts()
-    if counts.get("all"):
-        click.echo(f"{output}: {counts['all']} op(s): {counts['words']} word op(s), {counts['restate']} restatement(s), "
-                   + ", ".join(f"{n} {k}" for k, n in sorted(counts.items()) if k not in ("all", "words", "restate")),
-                   err=True)
+    total, words, restatements = result.totals()
+    if total:
+        click.echo(f"{output}: {total} op(s), {words} of them word ops, {restatements} restatements ("
+                   + ", ".join(f"{k} {n}" for k, n in sorted(result.counts().items())) + ")", err=True)
     return 0

@@ -41,13 +41,14 @@ class Derived:
         return any(f.severity == "error" for f in self.findings)
 
     def counts(self) -> dict[str, int]:
-        """Ops by kind («replace-words» …), and «words»/«restate» totals."""
+        """Ops by kind («replace-words» …)."""
+        return dict(Counter(op.kind.value for la in self.bill.laws for op in la.ops))
+
+    def totals(self) -> tuple[int, int, int]:
+        """(ops, word ops, restatements — of units and of headings)."""
         ops = [op for la in self.bill.laws for op in la.ops]
-        out = Counter(op.kind.value for op in ops)
-        out["words"] = sum(op.kind.is_words for op in ops)
-        out["restate"] = sum(op.kind in (Kind.RESTATE, Kind.RESTATE_HEADING) for op in ops)
-        out["all"] = len(ops)
-        return dict(out)
+        return (len(ops), sum(op.kind.is_words for op in ops),
+                sum(op.kind in (Kind.RESTATE, Kind.RESTATE_HEADING) for op in ops))
 
 
 def derive(law: str | os.PathLike, edited: str | os.PathLike, output: str | os.PathLike, root=".",
