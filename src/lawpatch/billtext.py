@@ -547,6 +547,13 @@ class BillWording:
 def bill_text(bill, lang: str = "rus", root: str | Path = ".") -> str:
     """The amending law in ``lang``: the patch engine runs the bill so that each instruction cites
     the text as the earlier ones left it."""
+    wording, applied = worded(bill, lang, root)
+    return wording.text(lang, applied)
+
+
+def worded(bill, lang: str = "rus", root: str | Path = ".") -> tuple["BillWording", list]:
+    """The bill's instructions worded in ``lang`` as the engine runs them, and the laws it makes
+    (``lawpatch bill`` prints them; ``lawpatch export-akn`` marks them up)."""
     from .patch import PatchError
     from .patch.apply import PatchRefused, apply_bill
 
@@ -563,7 +570,7 @@ def bill_text(bill, lang: str = "rus", root: str | Path = ".") -> str:
         applied = apply_bill(bill, root, trace=wording)
     except (PatchRefused, PatchError) as exc:
         raise BillTextError(f"{bill.path}: the bill does not apply, so its text cannot be worded:\n{exc}") from None
-    return wording.text(lang, applied)
+    return wording, applied
 
 
 def _href(source: str, root) -> str:

@@ -26,6 +26,7 @@ COMMANDS = {
     "amend": "authorcmd:amend_cmd",
     "derive": "derivecmd:derive_cmd",
     "parse-bill": "parsebillcmd:parse_bill_cmd",
+    "export-akn": "exportcmd:export_akn_cmd",
     "diff": "diffcmd:diff_cmd",
     "table": "tablecmd:table_cmd",
     "render": "rendercmd:render_cmd",
