@@ -457,7 +457,11 @@ class _LawRun:
             if el in st.part_blocks(parent):
                 self._shift(op, parent, st.part_blocks(parent).index(el))
             self.removed[el] = op
+            siblings = [c for c in parent if c is not el and st.is_unit(c)]
             o.delete(el)
+            for c in siblings:       # the one abzats left became the unit's own text: ops on it act there
+                if c.getparent() is None:
+                    self.replaced[c] = parent
         elif kind is Kind.RESTATE:
             self._touch(op, el, taken=True)
             new = o.fragment(op.text[lang], lang, self.law, el.getparent())
