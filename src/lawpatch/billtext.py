@@ -466,7 +466,7 @@ def layout(items: list[Worded], lang: str) -> list[str]:
 
 # --- the whole bill ----------------------------------------------------------------------------------
 def _into(law: Law, la, lang: str, count: int) -> str:
-    pub = la.publication or law.publication
+    pub = _guillemets(la.publication or law.publication)
     pub = f" ({pub})" if pub else ""
     act = act_name(law.title, lang, "acc" if lang == "rus" else "dat")
     if not pub and law.date and law.number:
@@ -573,6 +573,15 @@ def _href(source: str, root) -> str:
     except ValueError:
         return ""
     return str(rel.parent)
+
+
+def _guillemets(text: str) -> str:
+    """«…» for the straight quotes of a publication the database prints («газета "Эркин-Тоо"»).
+
+    >>> _guillemets('газета "Эркин-Тоо" от 20 января 2006 года № 4')
+    'газета «Эркин-Тоо» от 20 января 2006 года № 4'
+    """
+    return re.sub(r'"([^"]*)"', r"«\1»", text or "")
 
 
 def _typeset(text: str) -> str:

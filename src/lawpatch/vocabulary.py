@@ -293,6 +293,20 @@ def _ordinal_values() -> dict[str, int]:
     return table
 
 
+def nominative_ordinal(word: str) -> int | None:
+    """The value of an ordinal in the nominative masculine, as printed numbers of divisions use them
+    («РАЗДЕЛ ПЕРВЫЙ», «БИРИНЧИ БӨЛҮМ»); cheap: no morphology.
+
+    >>> nominative_ordinal("ПЕРВЫЙ"), nominative_ordinal("экинчи"), nominative_ordinal("части")
+    (1, 2, None)
+    """
+    w = word.strip(" .").lower().replace("ё", "е")
+    for table in (ORDINALS_RU, ORDINALS_KY):
+        if w in table:
+            return table.index(w) + 1
+    return None
+
+
 def ordinal_value(phrase: str) -> int | None:
     """The value of an ordinal in any case or gender, RU or KY: «пятого» 5, «двадцать первом» 21,
     «ПЕРВЫЙ» 1, «экинчи» 2, «тогузунчу» 9; None for anything else.

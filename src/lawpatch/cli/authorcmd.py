@@ -23,8 +23,11 @@ KINDS = ["replace-words", "insert-words", "delete-words", "restate", "restate-he
 @click.option("--law", "laws", multiple=True, required=True, help="laws/<slug> (repeatable).")
 @click.option("--date", "date", help="The bill's date (default today), YYYY-MM-DD.")
 @click.option("--adopted", metavar="YYYY-MM-DD:NUMBER", help="The law once adopted: its date and number.")
+@click.option("--publication", "publications", multiple=True, metavar="LAW=TEXT",
+              help="Where an amended act was published, as the bill cites it: "
+                   "laws/x=\"Ведомости Жогорку Кенеша …, 2000 г., № 7, ст. 371\" (repeatable).")
 @click.option("--root", default=".", show_default=True)
-def new_cmd(patch, bill_id, title_rus, title_kir, laws, date, adopted, root):
+def new_cmd(patch, bill_id, title_rus, title_kir, laws, date, adopted, publications, root):
     """Start a bill: its titles and the laws it amends, each at its current expression.
 
     \b
@@ -40,8 +43,14 @@ def new_cmd(patch, bill_id, title_rus, title_kir, laws, date, adopted, root):
         if not sep or not number:
             raise UsageError(f"--adopted {adopted!r}: write DATE:NUMBER, e.g. 2025-07-17:148")
         adoption = Adoption(day, number)
+    cited = {}
+    for item in publications:
+        href, sep, text = item.partition("=")
+        if not sep or not text.strip():
+            raise UsageError(f"--publication {item!r}: write LAW=TEXT")
+        cited[href] = text.strip()
     new_bill(Path(patch), bill_id, {"rus": title_rus, "kir": title_kir}, list(laws),
-             date or datetime.date.today().isoformat(), Path(root), adoption)
+             date or datetime.date.today().isoformat(), Path(root), adoption, cited)
     click.echo(f"{patch}: bill {bill_id} on {', '.join(laws)}", err=True)
     return 0
 

@@ -348,14 +348,18 @@ class _LawRun:
                 p, a, b = tg.sentence_span(el, t.sentence)
                 blocks, limits = [p], {p: (a, b)}
             found = []
+            probe = w.common_stem([old for old, _ in pairs]) if op.case_forms else ""
             for p in blocks:
                 text = _text(p)
+                if probe and probe not in text.lower():     # none of the forms can be here
+                    continue
                 lo, hi = limits.get(p, (0, len(text)))
                 for old, new in pairs:
                     for a, b in w.find_whole(text, old, ignore_first_case=op.case_forms):
                         if lo <= a and b <= hi:
                             found.append((p, a, b, w.with_capital(text[a:b], new) if op.case_forms else new))
-            found.sort(key=lambda s: (blocks.index(s[0]), s[1]))
+            order = {p: i for i, p in enumerate(blocks)}
+            found.sort(key=lambda s: (order[s[0]], s[1]))
             per_unit.append(len(found))
             spans += [(p, a, b, new, i) for p, a, b, new in found]
         if not spans:

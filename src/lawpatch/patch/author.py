@@ -40,12 +40,18 @@ def normal_href(href: str) -> str:
 
 
 def new_bill(path: Path, bill_id: str, titles: dict, laws: list[str], date: str, root: Path,
-             adoption: Adoption | None = None) -> Bill:
-    """Start a bill naming the laws it amends (each at its current expression); refuses an existing file."""
+             adoption: Adoption | None = None, publications: dict | None = None) -> Bill:
+    """Start a bill naming the laws it amends (each at its current expression, with the publication
+    the bill cites where ``publications`` gives one); refuses an existing file."""
     if path.exists():
         raise UsageError(f"{path}: already exists; add ops with `lawpatch amend`")
+    publications = {normal_href(h): text for h, text in (publications or {}).items()}
+    unknown = set(publications) - {normal_href(h) for h in laws}
+    if unknown:
+        raise UsageError(f"--publication for {', '.join(sorted(unknown))}: not a law of the bill")
     bill = Bill(id=bill_id, date=date, titles=Texts.of(titles), path=str(path),
-                laws=tuple(LawAmendment(normal_href(h), base_of(root, normal_href(h)), (), 0) for h in laws),
+                laws=tuple(LawAmendment(normal_href(h), base_of(root, normal_href(h)), (), 0,
+                                        publications.get(normal_href(h), "")) for h in laws),
                 adoption=adoption)
     _commit(bill_element(bill), path, root, check=False)
     return bill
