@@ -24,6 +24,7 @@ COMMANDS = {
     "apply": "patchcmd:apply_cmd",
     "new": "authorcmd:new_cmd",
     "amend": "authorcmd:amend_cmd",
+    "anchor": "authorcmd:anchor_cmd",
     "diff": "diffcmd:diff_cmd",
     "table": "tablecmd:table_cmd",
     "render": "rendercmd:render_cmd",

@@ -180,3 +180,20 @@ def _resolve(root: Path, patch: Path, law: str | None, cite: str) -> dict:
     versions = law_versions(root, href)
     path = versions.get(citation_language(cite)) or next(iter(versions.values()))
     return resolve_target(Law.load(path), cite)
+
+
+@click.command("anchor")
+@click.argument("patch")
+@click.option("--root", default=".", show_default=True)
+def anchor_cmd(patch, root):
+    """Give every op the text it expects at its unit (its content anchor, <expect>), read from the
+    laws at the bill's base, so that the bill still lands on the units it means once the laws move on.
+
+    \b
+    lawpatch anchor amendments/2026-icrmw-family.xml
+    """
+    from ..patch.author import anchor_bill
+
+    n = anchor_bill(Path(patch), Path(root))
+    click.echo(f"{patch}: {n} op(s) anchored", err=True)
+    return 0

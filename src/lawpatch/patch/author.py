@@ -137,3 +137,35 @@ def make_op(kind, units: tuple[str, ...], scope: Scope = Scope.UNITS, part: Part
         scope = Scope.TITLE
     target = Target(units=units, scope=scope, part=part, sentence=sentence, through=through)
     return Op(kind=kind, target=target, **fields)
+
+
+def anchor_bill(path: Path, root: Path) -> int:
+    """Give every op of the bill that lacks one its content anchor, read from the laws at the bill's
+    base (refused when a law has moved on: the text the bill was written against is gone). Returns
+    how many ops got one; the file is rewritten only when the bill still checks."""
+    from dataclasses import replace as _replace
+
+    bill = load_bill(path)
+    laws = []
+    added = 0
+    for la in bill.laws:
+        lang, _, date = la.base.rpartition("@")
+        current = base_of(root, la.href)
+        if current != la.base:
+            raise UsageError(f"{path}:{la.line}: {la.href} is at {current}, not the bill's base {la.base}: "
+                             "the text the ops were written against is not here to anchor them")
+        ops = []
+        for op in la.ops:
+            if not op.expect:
+                expect = expectations(op, root, la.href)
+                added += bool(expect)
+                op = _replace(op, expect=expect)
+            ops.append(op)
+        laws.append(_replace(la, ops=tuple(ops)))
+    findings = _commit(bill_element(_replace(bill, laws=tuple(laws))), path, root, check=True)
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        from ..errors import FindingsError
+
+        raise FindingsError(errors)
+    return added
