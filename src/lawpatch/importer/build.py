@@ -84,6 +84,9 @@ class TreeBuilder:
             top.heading = f"{top.heading} {line.text}"   # «ПРИМЕНЕНИЕ … С УЧАСТИЕМ» + «ИНОСТРАННЫХ ГРАЖДАН …»
             return
         top.heading_open = False
+        if top.kind == c.ARTICLE and kind == c.TEXT and not top.children and _heading_goes_on(top, line.text):
+            self._continue_heading(top, line.text)
+            return
         if kind == c.EDITORIAL:
             self._note(line.text)
             return
@@ -101,6 +104,13 @@ class TreeBuilder:
             self._text(line)
 
     # --- the kinds of lines -----------------------------------------------------------------
+    @staticmethod
+    def _continue_heading(top: Node, text: str) -> None:
+        if top.notes:   # «Статья 235. (Исключена в соответствии с Законом КР от 1» + «июля 2020 года № 12)»
+            top.notes[-1] = f"{top.notes[-1]} {text}"
+        else:           # «Статья 18. Ограничение права … требования» + «о расторжении брака»
+            top.heading = f"{top.heading} {text}"
+
     def _note(self, text: str) -> None:
         self.last.notes.append(text)
 
@@ -175,6 +185,20 @@ class TreeBuilder:
     def _warn(self, line: c.Line, message: str) -> None:
         self.warnings.append(Finding("IMPORT.STRUCTURE", message, self.source, line.lineno,
                                      severity="warning"))
+
+
+_LOWER_START = re.compile(r"\(?[a-zа-яёөүң]")
+
+
+def _heading_goes_on(article: Node, text: str) -> bool:
+    """Whether a text line right after an article's heading is the rest of that heading, wrapped:
+    it starts in lower case and the heading has no final stop («Статья 401. Заключение договора на
+    основании оферты, содержащей» + «срок для акцепта»), or it closes the bracket of a note printed
+    on the heading's line («Статья 235. (Исключена … от 1» + «июля 2020 года № 12)»)."""
+    if article.notes:
+        return not article.heading and len(article.notes) == 1 and c.depth(article.notes[0]) > 0
+    return bool(article.heading) and article.heading.rstrip()[-1:] not in ".;:!?" \
+        and bool(_LOWER_START.match(text)) and text.rstrip()[-1:] not in ".;:"
 
 
 def _upper(text: str) -> bool:

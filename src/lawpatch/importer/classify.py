@@ -124,13 +124,13 @@ def classify_lines(pairs) -> list[Line]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.text.startswith("(") and line.kind in (TEXT, EDITORIAL) and _depth(line.text) > 0:
-            end, depth = i, _depth(line.text)
-            while depth > 0 and end + 1 < len(lines) and end - i < 3 and lines[end + 1].kind == TEXT:
+        if line.text.startswith("(") and line.kind in (TEXT, EDITORIAL) and depth(line.text) > 0:
+            end, open_ = i, depth(line.text)
+            while open_ > 0 and end + 1 < len(lines) and end - i < 3 and lines[end + 1].kind == TEXT:
                 end += 1
-                depth = _depth(lines[end].text, depth)
+                open_ = depth(lines[end].text, open_)
             joined = " ".join(x.text for x in lines[i:end + 1])
-            if depth <= 0 and (line.kind == EDITORIAL or is_note(joined)):
+            if open_ <= 0 and (line.kind == EDITORIAL or is_note(joined)):
                 for k in range(i, end + 1):
                     lines[k] = Line(EDITORIAL, "", lines[k].text, lines[k].text, lines[k].lineno)
                 i = end
@@ -143,7 +143,8 @@ def _is_heading(text: str) -> bool:
     return 0 < len(text) < 150 and text[0].isupper() and text.rstrip()[-1] not in ".;:,"
 
 
-def _depth(text: str, start: int = 0) -> int:
+def depth(text: str, start: int = 0) -> int:
+    """How many brackets are left open at the end of ``text`` (``start`` open before it)."""
     depth = start
     for ch in text:
         if ch == "(":

@@ -95,14 +95,21 @@ def _page_lines(textpage, number: int) -> list[_Line]:
     typical = statistics.median(sample) if sample else 0.0
     superscript = [c.isdigit() and _height(textpage, i) < 0.8 * typical for i, c in enumerate(text)]
     rows: list[list[int]] = [[]]
+    last = None  # the box of the row's last visible character
     for i, char in enumerate(text):
         if char in "\r\n":
             if rows[-1] and not (superscript[rows[-1][-1]]):
                 rows.append([])
+                last = None
         elif superscript[i] and not rows[-1] and len(rows) > 1 and text[rows[-2][-1]].isdigit():
             rows.pop()  # the superscript was put after a line break: back onto its number's line
             rows[-1].append(i)
         else:
+            if not char.isspace() and not superscript[i]:
+                box = textpage.get_charbox(i)
+                if last is not None and box[3] < last[1] and box[0] < last[0] and rows[-1]:
+                    rows.append([])  # a line break pdfium did not mark: the text goes on below, at the left
+                last = box
             rows[-1].append(i)
     lines: list[_Line] = []
     for row in rows:
@@ -180,7 +187,7 @@ def _paragraphs(lines: list[_Line], starts_new) -> list[SourceLine]:
     prev: _Line | None = None
     for line in lines:
         stripped = " ".join(line.text.split())
-        goes_on = (text.count("(") > text.count(")") or _CAPS_HEADING.match(text) and _is_caps(stripped)) \
+        goes_on = (text.startswith("(") and text.count("(") > text.count(")") or _CAPS_HEADING.match(text) and _is_caps(stripped)) \
             and not _STARTS_UNIT.match(stripped)
         if prev is None or (not goes_on and starts_new(prev, line, stripped, text)):
             if text:
@@ -217,19 +224,25 @@ def _reflow_layout(lines: list[_Line]) -> list[SourceLine]:
     widths = [(line.right - line.left) / max(len(line.text), 1) for line in lines]
     char = statistics.median(widths) if widths else 5.0
 
+    def centered_under(prev: _Line, line: _Line) -> bool:
+        """Both lines centered on one axis (a heading, the adoption stamp), not flush left."""
+        return min(line.left, prev.left) > left + 3 * char and abs(line.left - prev.left) > char \
+            and abs(line.left + line.right - prev.left - prev.right) < 4 * char
+
     def starts_new(prev: _Line, line: _Line, text: str, para: str) -> bool:
-        if _STARTS_UNIT.match(text) or _MARKER_ONLY.match(para):
+        """The layout decides, not the words: a line at the margin goes on with its paragraph even
+        when it starts with a dash or a number («…юридического лица,» + «- по правилам …»)."""
+        if _MARKER_ONLY.match(para):
             return True
+        if centered_under(prev, line):
+            return not text[:1].islower()  # a centered heading wrapped onto the next line
+        if line.left > left + 3 * char:
+            return True  # a paragraph's first line is indented, on a new page too
         new_page = line.lineno // 1000 != prev.lineno // 1000
-        if text[:1].islower() and not _is_caps(para) and (
-                para[-1:].isalnum() or new_page and not _SENTENCE_END.search(para)):
-            return False  # a sentence going on (across a page break, where the layout says little)
         if not new_page and prev.top - line.top > step * 1.3:
             return True
-        if line.left > left + 3 * char and not text[:1].islower():
-            return True
         room = right - prev.right
-        return room > (len(_first_word(text)) + 2) * char
+        return room > (len(_first_word(text)) + 2) * char  # the line before stopped short: it ended
 
     return _paragraphs(lines, starts_new)
 
