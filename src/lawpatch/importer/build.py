@@ -356,15 +356,18 @@ def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) -
     root = etree.Element(A + "akomaNtoso", nsmap={None: AKN_NS})
     act = etree.SubElement(root, A + "act", name=info.doc_name)
     act.append(build_meta(info))
-    start = split_head(lines)
+    start = tb.size + split_head(lines[tb.size:])
     end = max(start, split_tail(lines))
     head, rest, tail = lines[:start], lines[start:end], lines[end:]
     if tb.size:
         preface = etree.SubElement(act, A + "preface")
         for i, line in enumerate(head[:tb.size]):
-            if i == tb.title_index:
-                _p(etree.SubElement(preface, A + "longTitle"), line.text)
-            else:
+            if i == tb.title_start:
+                _p(etree.SubElement(preface, A + "longTitle"), tb.title)
+                rest_of_line = line.text[len(tb.title):].strip() if tb.title_end == i + 1 else ""
+                if rest_of_line:   # the date printed on the name's line
+                    _p(preface, rest_of_line)
+            elif not tb.title_start < i < tb.title_end:
                 _p(preface, line.text, editorial=i != tb.date_index)
     if head[tb.size:]:
         preamble = etree.SubElement(act, A + "preamble")

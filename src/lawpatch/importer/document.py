@@ -16,7 +16,8 @@ from ..structure import A
 from . import classify as c
 from .build import build_act, detect_lang, detect_naming, split_head
 from .lines import ReadResult
-from .titleblock import read_title_block
+from .identify import identify
+from .titleblock import header_of, read_title_block
 
 _FORMAT_NAMES = {"pdf": "pdf-text"}
 
@@ -35,14 +36,14 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
         raise LawpatchError(f"{source}: no text to import")
     cleaned, notices = _xml_safe(read, source)
     lines = c.classify_lines(cleaned)
-    start = split_head(lines)
-    tb = read_title_block(lines[:start])
+    header = header_of(read.header.text, read.header.lineno) if read.header else None
+    tb = read_title_block(lines, header)
+    start = tb.size + split_head(lines[tb.size:])
     full_text = "\n".join(line.text for line in lines)
     publication, publication_date = _publication(lines)
+    who = identify(tb, lines, source, overrides, publication_date)
     info = ActInfo(
-        title=overrides.get("title") or (tb.name(lines) if tb.title else ""),
-        date=overrides.get("date") or tb.date,
-        number=overrides.get("number") or tb.number,
+        title=who.title, date=who.date, number=who.number,
         lang=lang or detect_lang(full_text),
         doc_name=overrides.get("doc_name") or tb.doc_name,
         publication=overrides.get("publication") or publication,
@@ -51,15 +52,11 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
         source_file=overrides.get("source_file") or Path(source).name,
         source_format=_FORMAT_NAMES.get(read.format, read.format),
         naming=overrides.get("naming") or detect_naming(full_text),
+        status=who.status, repealed_by=tb.repealed_by, missing=who.missing,
     )
-    missing = [name for name in ("title", "date", "number") if not getattr(info, name)]
-    if missing:
-        raise LawpatchError(
-            f"{source}: the text has no title block giving the act's {', '.join(missing)}; "
-            f"give {' '.join('--' + m for m in missing)}")
     root, warnings = build_act(lines, info, tb, source)
     warnings = [Finding("IMPORT.SOURCE", msg, source, lineno, severity="warning")
-                for lineno, msg in read.warnings] + notices + warnings
+                for lineno, msg in read.warnings] + notices + who.warnings + warnings
     if overrides.get("source_note"):
         law_source = root.find(f".//{KG}source")
         law_source.set("note", overrides["source_note"])

@@ -170,6 +170,9 @@ def _drop_furniture(pages: list[list[_Line]], result: ReadResult) -> list[_Line]
     if dropped:
         result.warnings.append((1, f"dropped {dropped} page header/footer lines "
                                    f"({', '.join(sorted(furniture)) or 'page numbers'})"))
+    top = next((line for line in pages[0][:2] if _furniture_key(line.text) in furniture), None) if pages else None
+    if top is not None:   # the running title names the act: the back end reads it if the title block fails
+        result.header = SourceLine(" ".join(top.text.split()), top.lineno)
     return body
 
 
