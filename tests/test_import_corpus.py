@@ -65,6 +65,15 @@ CASES = {
     "fragments/vnutrennyaya-migraciya.ru.zakonkz-2024.txt": ("", "", ""),
 }
 REPEALED = {"labour-code-2004-106.ky.txt": "2025-01-23", "orig/labour-code-2004-106.ky.docx": "2025-01-23"}
+# How many amending acts the title block lists (each an amendment event of the lifecycle).
+AMENDMENTS = {
+    "family-code-2003-201.ru.txt": 22, "family-code-2003-201.ed2025.ru.txt": 25, "orig/family-code-2003-201.ed2025.ru.pdf": 25,
+    "civil-code-part1-1996-15.ru.txt": 79, "civil-code-part1-1996-15.ed2025.ru.txt": 90,
+    "orig/civil-code-part1-1996-15.ed2025.ru.pdf": 90, "civil-code-part1-1996-15.ky.txt": 89,
+    "orig/civil-code-part1-1996-15.ky.docx": 89, "labour-code-2004-106.ru.txt": 35, "labour-code-2004-106.ky.txt": 37,
+    "orig/labour-code-2004-106.ky.docx": 37, "tax-code-2022-3.ru.txt": 3, "tax-code-2022-3.ky.txt": 9,
+    "orig/tax-code-2022-3.ky.docx": 9,
+}
 # The redaction each text is of, per INDEX.md: the latest amending act of the title block's list.
 REDACTION = {
     "tax-code-2022-3.ru.txt": "2024-02-02", "orig/tax-code-2022-3.ky.docx": "2025-12-31",
@@ -108,6 +117,8 @@ def test_corpus_text(corpus, schema, name):
     assert (law.source_info.get("missing") or "") == " ".join(missing)
     if name in REDACTION:
         assert law.expression_date == REDACTION[name]
+    if name in AMENDMENTS:
+        assert sum(1 for e in law.meta.iter(A + "eventRef") if e.get("type") == "amendment") == AMENDMENTS[name]
     repeal = [e.get("date") for e in law.meta.iter(A + "eventRef") if e.get("type") == "repeal"]
     assert repeal == ([REPEALED[name]] if name in REPEALED else [])
     assert (law.source_info.get("status") == "repealed") == (name in REPEALED)

@@ -269,7 +269,7 @@ def _join_notes(notes: list[str]) -> list[str]:
     """Notes split over lines («(КР … № 181,» + «Мыйзамдарынын редакцияларына ылайык)») joined."""
     out: list[str] = []
     for note in notes:
-        if out and not out[-1].rstrip().endswith(")"):
+        if out and out[-1].startswith("(") and c.depth(out[-1]) > 0:
             out[-1] += " " + note
         else:
             out.append(note)
