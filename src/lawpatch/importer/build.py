@@ -115,6 +115,9 @@ class TreeBuilder:
         self.last.notes.append(text)
 
     def _open_container(self, line: c.Line) -> None:
+        if line.misprint:
+            self.warnings.append(Finding("IMPORT.MISPRINTED_NUMBER", f"{line.text[:40]!r}: {line.misprint}",
+                                         self.source, line.lineno, severity="warning"))
         rank = c.RANK[line.kind]
         while len(self.stack) > 1 and c.RANK.get(self.top.kind, 99) >= rank:
             self.stack.pop()
@@ -259,25 +262,37 @@ def _content(parent, blocks: list[tuple[str, bool]]):
     return content
 
 
-def _set_line(el, lineno: int) -> None:
-    """Record the source line on the element (lxml keeps 16 bits: later lines go unrecorded)."""
+def _set_line(el, lineno: int, where: dict | None) -> None:
+    """Record the source line on the element (lxml keeps 16 bits: the lines of a PDF print, page ×
+    1000 + line, go into ``where`` only)."""
     if 0 < lineno < 65535:
         el.sourceline = lineno
+    if where is not None and lineno:
+        where[el] = lineno
 
 
-def emit(node: Node) -> etree._Element:
-    """The AKN element of a unit node (eIds are assigned afterwards by structure.assign_eids)."""
+def line_of(el, where: dict) -> int | None:
+    """The source line of ``el`` or of the nearest unit around it."""
+    for x in (el, *el.iterancestors()):
+        if where.get(x) or x.sourceline:
+            return where.get(x) or x.sourceline
+    return None
+
+
+def emit(node: Node, where: dict | None = None) -> etree._Element:
+    """The AKN element of a unit node (eIds are assigned afterwards by structure.assign_eids);
+    ``where`` collects each element's source line."""
     el = etree.Element(A + AKN_TAG[node.kind])
-    _set_line(el, node.lineno)
+    _set_line(el, node.lineno, where)
     if node.num:
         etree.SubElement(el, A + "num").text = node.num
     if node.heading:
         etree.SubElement(el, A + "heading").text = node.heading
-    emit_children(el, node)
+    emit_children(el, node, where)
     return el
 
 
-def emit_children(el, node: Node) -> None:
+def emit_children(el, node: Node, where: dict | None = None) -> None:
     """Fill ``el`` with the node's notes and children: the leaf form when the node holds one
     block (or only notes), else the hierarchical form."""
     kids = node.children
@@ -295,15 +310,15 @@ def emit_children(el, node: Node) -> None:
         for n in node.notes:
             _p(intro, n, True)
     for kid in kids:
-        el.append(emit_any(kid))
+        el.append(emit_any(kid, where))
 
 
-def emit_any(item: Node | Block) -> etree._Element:
+def emit_any(item: Node | Block, where: dict | None = None) -> etree._Element:
     """A node's element, or a block's ``alinea`` (its text and the notes after it)."""
     if isinstance(item, Node):
-        return emit(item)
+        return emit(item, where)
     al = etree.Element(A + "alinea")
-    _set_line(al, item.lineno)
+    _set_line(al, item.lineno, where)
     _content(al, [(item.text, False)] + [(n, True) for n in item.notes])
     return al
 
@@ -351,8 +366,10 @@ def split_tail(lines: list[c.Line]) -> int:
     return len(lines)
 
 
-def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) -> tuple[etree._Element, list[Finding]]:
-    """The ``<akomaNtoso>`` root of an imported act."""
+def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) \
+        -> tuple[etree._Element, list[Finding], dict]:
+    """The ``<akomaNtoso>`` root of an imported act, the builder's warnings, and the source line
+    of each unit and abzats (see :func:`line_of`)."""
     root = etree.Element(A + "akomaNtoso", nsmap={None: AKN_NS})
     act = etree.SubElement(root, A + "act", name=info.doc_name)
     act.append(build_meta(info))
@@ -376,8 +393,9 @@ def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) -
     body = etree.SubElement(act, A + "body")
     builder = TreeBuilder(Node("body"), source)
     tree = builder.feed(rest)
+    where: dict = {}
     for kid in tree.children:
-        body.append(emit_any(kid))
+        body.append(emit_any(kid, where))
     if not len(body):
         _content(etree.SubElement(body, A + "alinea"), [])
     if tail:
@@ -385,4 +403,4 @@ def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) -
         for line in tail:
             _p(conclusions, line.text, editorial=line.kind == c.EDITORIAL)
     assign_eids(body)
-    return root, builder.warnings
+    return root, builder.warnings, where

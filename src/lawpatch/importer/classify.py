@@ -75,6 +75,13 @@ class Line:
     rest: str       # the rest of the line (heading or text)
     text: str       # the whole line
     lineno: int
+    misprint: str = ""   # how a misprinted number line was read («Статья З09-3» as article 309-3)
+
+
+# An article's number line with a misprint a reader sees through: a Cyrillic «З» for the digit 3
+# («Статья З09-3.»), no space before the heading («Статья 291.Незаконная …»).
+_MISPRINTED_ARTICLE = re.compile(r"^(?P<lead>(?:Статья|СТАТЬЯ)\s+)(?P<num>[0-9З]+(?:-[0-9З]+)*)(?P<dot>\.?)(?P<rest>.*)$")
+_MISPRINTED_ARTICLE_KY = re.compile(r"^(?P<lead>)(?P<num>[0-9З]+(?:-[0-9З]+)*)(?P<dot>)(?P<rest>-(?:берене|статья)\b.*)$")
 
 
 def classify(text: str, lineno: int = 0) -> Line:
@@ -85,7 +92,27 @@ def classify(text: str, lineno: int = 0) -> Line:
         m = rx.match(text)
         if m:
             return Line(kind, m.group("num"), (m.group("rest") or "").strip(), text, lineno)
+    read, misprint = _misprinted(text)
+    if misprint:
+        line = classify(read, lineno)
+        if line.kind == ARTICLE:
+            return Line(ARTICLE, line.num, line.rest, text, lineno, misprint)
     return Line(TEXT, "", text, text, lineno)
+
+
+def _misprinted(text: str) -> tuple[str, str]:
+    """An article line read through its misprint, and what was read («» when there is none)."""
+    m = _MISPRINTED_ARTICLE.match(text) or _MISPRINTED_ARTICLE_KY.match(text)
+    if not m or not re.search(r"\d", m["num"]):
+        return text, ""
+    num, rest, said = m["num"], m["rest"], []
+    if "З" in num:
+        num = num.replace("З", "3")
+        said.append(f"the letter «З» in «{m['num']}» read as the digit 3")
+    if m["dot"] and rest[:1].isalpha():
+        rest = " " + rest
+        said.append(f"no space after «{m['lead']}{m['num']}.»: the heading starts after it")
+    return m["lead"] + num + m["dot"] + rest, "; ".join(said)
 
 
 def is_note(text: str) -> bool:

@@ -16,6 +16,7 @@ from lawpatch.errors import LawpatchError
 from lawpatch.importer.lines import ReadResult, SourceLine
 
 _SPACES = "\u00a0\u2007\u202f\ufeff"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def read_lines(path: str | Path) -> ReadResult:
@@ -35,7 +36,7 @@ def read_lines(path: str | Path) -> ReadResult:
                                                "by « | »: check that its text belongs to the law"))
         else:
             counter[0] += 1
-            _add(result, block.text, counter[0])
+            _add(result, paragraph_text(block), counter[0])
     if not result.lines:
         raise LawpatchError(f"{path}: the Word file has no text")
     return result
@@ -73,13 +74,32 @@ def _table_lines(table, counter: list[int], result: ReadResult) -> int:
                 continue
             seen.add(cell._tc)
             counter[0] += len(cell.paragraphs)
-            cells.append(" ".join(paragraph.text for paragraph in cell.paragraphs).replace("\n", " "))
+            cells.append(" ".join(paragraph_text(paragraph) for paragraph in cell.paragraphs).replace("\n", " "))
         cells = [_clean(cell) for cell in cells]
         if sum(1 for cell in cells if cell) == 1:
             cells = [cell for cell in cells if cell]  # a stamp placed by a layout table
         cells = [cell for i, cell in enumerate(cells) if cell or i == 0 or cells[i - 1]]  # one gap for empty cells
         filled += _add(result, " | ".join(cells), first)
     return filled
+
+
+def paragraph_text(paragraph) -> str:
+    """The paragraph's text, a superscript number after a digit written as the database's plain
+    text writes it: «82» + superscript «1» → «82-1» (python-docx would give «821»)."""
+    from docx.text.run import Run
+
+    out = []
+    for r in paragraph._p.iter(_W + "r"):
+        text = Run(r, paragraph).text
+        if text.isdigit() and out and out[-1][-1:].isdigit() and _superscript(r):
+            text = "-" + text
+        out.append(text)
+    return "".join(out)
+
+
+def _superscript(r) -> bool:
+    align = r.find(f"{_W}rPr/{_W}vertAlign")
+    return align is not None and align.get(_W + "val") == "superscript"
 
 
 def _clean(text: str) -> str:
