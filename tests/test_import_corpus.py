@@ -123,4 +123,4 @@ def test_corpus_text(corpus, schema, name):
     assert repeal == ([REPEALED[name]] if name in REPEALED else [])
     assert (law.source_info.get("status") == "repealed") == (name in REPEALED)
     for finding in result.warnings:
-        assert finding.file == str(path) and (finding.line or finding.unit), finding
+        assert finding.file == str(path) and finding.line, finding

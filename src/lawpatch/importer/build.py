@@ -18,6 +18,7 @@ from ..structure import A, EDITORIAL as EDITORIAL_CLASS, assign_eids
 from ..xmlio import AKN_NS
 from . import classify as c
 from .titleblock import TitleBlock
+from .toc import TOC_TITLE, emit_contents, find_contents
 
 AKN_TAG = {c.DIVISION: "division", c.PART: "part", c.CHAPTER: "chapter", c.SECTION: "section",
            c.SUBSECTION: "section",
@@ -374,33 +375,69 @@ def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) \
     act = etree.SubElement(root, A + "act", name=info.doc_name)
     act.append(build_meta(info))
     start = tb.size + split_head(lines[tb.size:])
-    end = max(start, split_tail(lines))
-    head, rest, tail = lines[:start], lines[start:end], lines[end:]
-    if tb.size:
+    contents = find_contents(lines, start)
+    body_start = contents.body if contents else start
+    end = max(body_start, split_tail(lines))
+    toc_title = contents is not None and start > tb.size and bool(TOC_TITLE.match(lines[start - 1].text))
+    preamble_lines = lines[tb.size:start - toc_title] + (lines[contents.end:contents.body] if contents else [])
+    warnings: list[Finding] = []
+    if tb.size or contents:
         preface = etree.SubElement(act, A + "preface")
-        for i, line in enumerate(head[:tb.size]):
-            if i == tb.title_start:
-                _p(etree.SubElement(preface, A + "longTitle"), tb.title)
-                rest_of_line = line.text[len(tb.title):].strip() if tb.title_end == i + 1 else ""
-                if rest_of_line:   # the date printed on the name's line
-                    _p(preface, rest_of_line)
-            elif not tb.title_start < i < tb.title_end:
-                _p(preface, line.text, editorial=i != tb.date_index)
-    if head[tb.size:]:
+        _preface(preface, lines[:tb.size], tb)
+        if toc_title:
+            _p(preface, lines[start - 1].text, editorial=True)
+    if preamble_lines:
         preamble = etree.SubElement(act, A + "preamble")
-        for line in head[tb.size:]:
+        for line in preamble_lines:
             _p(preamble, line.text, editorial=line.kind == c.EDITORIAL)
     body = etree.SubElement(act, A + "body")
     builder = TreeBuilder(Node("body"), source)
-    tree = builder.feed(rest)
+    tree = builder.feed(lines[body_start:end])
     where: dict = {}
     for kid in tree.children:
         body.append(emit_any(kid, where))
     if not len(body):
         _content(etree.SubElement(body, A + "alinea"), [])
-    if tail:
+        warnings.append(Finding("IMPORT.EMPTY_BODY", "the text has no body (no unit and no text after the title "
+                                "block): an empty abzats stands for it", source,
+                                lines[-1].lineno if lines else 1, severity="warning"))
+    if end < len(lines):
         conclusions = etree.SubElement(act, A + "conclusions")
-        for line in tail:
+        for line in lines[end:]:
             _p(conclusions, line.text, editorial=line.kind == c.EDITORIAL)
     assign_eids(body)
-    return root, builder.warnings, where
+    if contents:
+        emit_contents(preface, lines[contents.start:contents.end], body)
+        warnings.append(Finding("IMPORT.CONTENTS", f"lines {lines[contents.start].lineno}–"
+                                f"{lines[contents.end - 1].lineno} are a table of contents: kept in the preface, "
+                                "not read as units", source, lines[contents.start].lineno, severity="warning"))
+    warnings += _empty_units(body, source, where)
+    return root, builder.warnings + warnings, where
+
+
+def _preface(preface, block: list[c.Line], tb: TitleBlock) -> None:
+    """The title block's lines: the title (its lines joined) as ``longTitle``, the date line, the
+    notes (editorial)."""
+    for i, line in enumerate(block):
+        if i == tb.title_start:
+            _p(etree.SubElement(preface, A + "longTitle"), tb.title)
+            rest_of_line = line.text[len(tb.title):].strip() if tb.title_end == i + 1 else ""
+            if rest_of_line:   # the date printed on the name's line
+                _p(preface, rest_of_line)
+        elif not tb.title_start < i < tb.title_end:
+            _p(preface, line.text, editorial=i != tb.date_index)
+
+
+def _empty_units(body, source: str, where: dict) -> list[Finding]:
+    """Units the text prints without any words («Статья 5.» and nothing after it): an empty
+    abzats stands for their text, which is said."""
+    out = []
+    for el in body.iter(*(A + tag for tag in set(AKN_TAG.values()))):
+        content = el.find(A + "content")
+        if content is not None and not "".join(content.itertext()).strip():
+            out.append(Finding("IMPORT.EMPTY_UNIT", "a unit printed without any text: an empty abzats stands "
+                               "for it", source, line_of(el, where), el.get("eId") or "", "warning"))
+    return out
+
+
+

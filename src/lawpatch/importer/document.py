@@ -27,7 +27,7 @@ _FORMAT_NAMES = {"pdf": "pdf-text"}
 class ImportResult:
     law: Law
     warnings: list[Finding] = field(default_factory=list)
-    articles: int = 0   # article headings the source prints
+    articles: int = 0
     units: int = 0
 
 
@@ -63,7 +63,7 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
         law_source.set("note", overrides["source_note"])
     law = Law(etree.ElementTree(root), source)
     warnings += mend_numbers(law, source, where) + _duplicates(law, source, where)
-    articles = sum(1 for line in lines[start:] if line.kind == c.ARTICLE)
+    articles = sum(1 for _ in law.articles())
     units = sum(1 for _ in law.units())
     return ImportResult(law, sorted(warnings, key=lambda f: f.line or 0), articles, units)
 

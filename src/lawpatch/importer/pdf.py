@@ -33,6 +33,7 @@ _CAPS_HEADING = re.compile(r"^(?:РАЗДЕЛ|ГЛАВА)\s+\S+\s+\S.*[^.]$")  #
 _BARE_NUMBER = re.compile(r"^\d+(?:-\d+)*[.)]$")
 _MARKER_ONLY = re.compile(r"^(?:РАЗДЕЛ|Раздел|ГЛАВА|Глава|Статья|Параграф)\s+\S+$")
 _SENTENCE_END = re.compile(r"[.:;!?)»\"]$")
+_SANCTION = re.compile(r"^[-–—]?\s*(?:наказыва|влеч[её]т|влекут)")
 _SOFT_HYPHENS = ("\u00ad", "\u0002")
 _LINE_END_HYPHEN = "\ufffe"  # pdfium's mark for a hyphen where a line breaks: the prints' hyphens are real
 
@@ -204,6 +205,12 @@ def _paragraphs(lines: list[_Line], starts_new) -> list[SourceLine]:
     return out
 
 
+def _sanction(para: str, text: str) -> bool:
+    """The sanction of a criminal or offence norm, after its disposition's dash: an abzats of its
+    own («…, –» + «наказывается лишением свободы …», «влечет наложение штрафа …»)."""
+    return bool(_SANCTION.match(text)) and para.rstrip()[-1:] in "-–—"
+
+
 def _is_caps(text: str) -> bool:
     """A line in capitals (a title or division heading), not a sentence."""
     return text.upper() == text and any(c.isalpha() for c in text)
@@ -226,20 +233,23 @@ def _reflow_layout(lines: list[_Line]) -> list[SourceLine]:
     step = statistics.median(gaps) if gaps else 14.0
     widths = [(line.right - line.left) / max(len(line.text), 1) for line in lines]
     char = statistics.median(widths) if widths else 5.0
+    # The first-line indent: the most frequent start a little right of the margin.
+    inner = Counter({x: n for x, n in starts.items() if left + 5 < x < left + 80})
+    indent = (left + max(inner, key=inner.get)) / 2 if inner else left + 3 * char
 
     def centered_under(prev: _Line, line: _Line) -> bool:
         """Both lines centered on one axis (a heading, the adoption stamp), not flush left."""
-        return min(line.left, prev.left) > left + 3 * char and abs(line.left - prev.left) > char \
+        return min(line.left, prev.left) > indent and abs(line.left - prev.left) > char \
             and abs(line.left + line.right - prev.left - prev.right) < 4 * char
 
     def starts_new(prev: _Line, line: _Line, text: str, para: str) -> bool:
         """The layout decides, not the words: a line at the margin goes on with its paragraph even
         when it starts with a dash or a number («…юридического лица,» + «- по правилам …»)."""
-        if _MARKER_ONLY.match(para):
+        if _MARKER_ONLY.match(para) or _sanction(para, text):
             return True
         if centered_under(prev, line):
             return not text[:1].islower()  # a centered heading wrapped onto the next line
-        if line.left > left + 3 * char:
+        if line.left > indent:
             return True  # a paragraph's first line is indented, on a new page too
         new_page = line.lineno // 1000 != prev.lineno // 1000
         if not new_page and prev.top - line.top > step * 1.3:
@@ -257,13 +267,15 @@ def _reflow_text(lines: list[_Line]) -> list[SourceLine]:
     width = sorted(len(line.text) for line in lines)[int(len(lines) * 0.9)]
 
     def starts_new(prev: _Line, line: _Line, text: str, para: str) -> bool:
-        if _STARTS_UNIT.match(text) or _MARKER_ONLY.match(para) or _BARE_NUMBER.match(text):
+        if _STARTS_UNIT.match(text) or _MARKER_ONLY.match(para) or _BARE_NUMBER.match(text) or _sanction(para, text):
             return True
         if _ARTICLE.match(para) and text[:1].isupper() and not _PROPER_NAME.match(text):
             return True  # a heading goes on in lower case; its text starts a sentence
         previous = " ".join(prev.text.split())
         if _BARE_NUMBER.match(previous) or " " not in previous and not _SENTENCE_END.search(previous):
             return False  # pdftotext put each word of a justified line on a line of its own
+        if previous.endswith((";", ":")) or _is_caps(text) and _SENTENCE_END.search(previous):
+            return True   # a list item, a lead-in, a heading after a sentence: each an abzats of its own
         fits = len(previous) + 1 + len(_first_word(text)) < width * 0.9
         if fits and (_SENTENCE_END.search(previous) or text[:1].isupper()):
             return True
