@@ -17,6 +17,7 @@ from ..meta import ActInfo, build_meta
 from ..structure import A, EDITORIAL as EDITORIAL_CLASS, assign_eids
 from ..xmlio import AKN_NS
 from . import classify as c
+from .superscripts import flat_findings, mend_numbers
 from .titleblock import TitleBlock
 from .toc import TOC_TITLE, emit_contents, find_contents
 
@@ -340,10 +341,15 @@ def detect_naming(text: str) -> str:
 
 
 def detect_lang(text: str) -> str:
-    """``kir`` when the Kyrgyz letters ө, ү, ң are frequent, else ``rus``."""
-    letters = sum(ch.isalpha() for ch in text) or 1
-    kyrgyz = sum(text.count(ch) for ch in "өүңӨҮҢ")
+    """``kir`` when the Kyrgyz letters ө, ү, ң are frequent (in the first 100 000 characters, plenty
+    for an act), else ``rus``: a Russian text may quote a Kyrgyz word, not a page of them."""
+    sample = text[:100_000]
+    letters = len(_LETTER.findall(sample)) or 1
+    kyrgyz = sum(sample.count(ch) for ch in "өүңӨҮҢ")
     return "kir" if kyrgyz / letters > 0.005 else "rus"
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def split_head(lines: list[c.Line]) -> int:
@@ -405,7 +411,12 @@ def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) \
         conclusions = etree.SubElement(act, A + "conclusions")
         for line in lines[end:]:
             _p(conclusions, line.text, editorial=line.kind == c.EDITORIAL)
+    def line(el) -> int | None:
+        return line_of(el, where)
+
+    flat, cited = mend_numbers(body, source, line)
     assign_eids(body)
+    warnings += flat_findings(flat, source, line) + cited
     if contents:
         emit_contents(preface, lines[contents.start:contents.end], body)
         warnings.append(Finding("IMPORT.CONTENTS", f"lines {lines[contents.start].lineno}–"

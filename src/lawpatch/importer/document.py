@@ -17,7 +17,6 @@ from . import classify as c
 from .build import build_act, detect_lang, detect_naming, line_of, split_head
 from .lines import ReadResult
 from .identify import identify
-from .superscripts import mend_numbers
 from .titleblock import header_of, read_title_block
 
 _FORMAT_NAMES = {"pdf": "pdf-text"}
@@ -62,7 +61,7 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
         law_source = root.find(f".//{KG}source")
         law_source.set("note", overrides["source_note"])
     law = Law(etree.ElementTree(root), source)
-    warnings += mend_numbers(law, source, where) + _duplicates(law, source, where)
+    warnings += _duplicates(law, source, where)
     articles = sum(1 for _ in law.articles())
     units = sum(1 for _ in law.units())
     return ImportResult(law, sorted(warnings, key=lambda f: f.line or 0), articles, units)

@@ -1,15 +1,22 @@
 """Front end for the database's PDF prints: the PDF itself, or its ``pdftotext`` output.
 
 A print wraps every paragraph into lines and repeats the act's title at the top and
-«cbd.minjust.gov.kg» at the bottom of each page. This module drops that page furniture and
-re-flows the lines into the database's paragraphs. With the PDF (read with pypdfium2, no
-external program) it uses the layout: a paragraph's first line is indented, paragraphs are
-spaced wider than lines, and text is justified, so a line that stops short of the right margin
-ends its paragraph. With the text (``*.ed2025.ru.txt``, pages split by form feeds) only the text
-is left: a line starting with a unit number or heading word, or a short line ending a sentence,
-closes the paragraph before it. The prints do not hyphenate words; a line ending in a soft hyphen
-is joined without it, a line ending in a real hyphen («юридическо-») keeps it and is joined
-without a space.
+«cbd.minjust.gov.kg» at the bottom of each page. This module drops that page furniture (handing
+the running title to the back end, which reads the act from it when the title block is damaged)
+and re-flows the lines into the database's paragraphs.
+
+With the PDF (read with pypdfium2, no external program) the layout alone decides: a paragraph's
+first line is indented (the indent is measured on the print), so an indented line opens a
+paragraph — also at the top of a page, also when it starts in lower case (a definition, a
+sanction) — and a line at the margin goes on with its paragraph, even when it starts with a dash
+or a number; a line at the margin opens one only where the line before stopped short of the
+right margin or the spacing widens. Centered lines wrap together (a heading, the adoption stamp).
+
+With the text (``*.ed2025.ru.txt``, pages split by form feeds) only the text is left: a line
+starting with a unit number or heading word, a line after one ending with «;» or «:», a sanction
+after its disposition's dash, or a short line ending a sentence, closes the paragraph before it.
+The prints do not hyphenate words; a line ending in a soft hyphen is joined without it, a line
+ending in a real hyphen («юридическо-») keeps it and is joined without a space.
 """
 from __future__ import annotations
 
@@ -22,7 +29,8 @@ from pathlib import Path
 from lawpatch.errors import LawpatchError
 from lawpatch.importer.lines import ReadResult, SourceLine
 
-# A line opening a new paragraph whatever the layout says.
+# A line that opens a paragraph in pdftotext output (and stops a bracketed note or a heading in
+# capitals from running on, in both readers).
 _STARTS_UNIT = re.compile(
     r"^(Статья \d|\d+(?:-\d+)*-(?:берене|статья)\b|\d+(?:-\d+)*\. |\d+(?:-\d+)*\) |[а-яё]\) |- |— |"
     r"(?:РАЗДЕЛ|Раздел|ГЛАВА|Глава|Параграф|ПАРАГРАФ)\b|§ |\(В редакции|\(Утратил|Примечание)"

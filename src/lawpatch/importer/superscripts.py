@@ -13,29 +13,31 @@ from __future__ import annotations
 import re
 
 from ..errors import Finding
-from ..law import Law
 from ..structure import A, clean_number, is_editorial
-from .build import line_of
 
 _NUMBER = re.compile(r"\d+(?:-\d+)*")
 _FAR = 50   # a jump in the numbering no act makes (2331 after 244), unlike a unit left out (461 after 459)
 
 
-def mend_numbers(law: Law, source: str, where: dict) -> list[Finding]:
-    """Mend the flat numbers of units (chapters and articles are numbered across the act, parts
-    and points within their unit) and of citations in the text; the warnings, one a number."""
+def mend_numbers(body, source: str, line_of) -> tuple[list[tuple], list[Finding]]:
+    """Mend the flat numbers of units under ``body`` (chapters and articles are numbered across the
+    act, parts and points within their unit) and of citations in its text, before eIds are given.
+    Returns the units read so — (element, the number before, as printed, as read) — and the
+    warnings on citations; ``line_of(element)`` gives an element's source line."""
     flat: list[tuple] = []
     for tag in ("chapter", "article"):
-        flat += _mend_sequence(list(law.body.iter(A + tag)), 2, backward=True)
-    for parent in list(law.body.iter(A + "article", A + "paragraph", A + "point")):
+        flat += _mend_sequence(list(body.iter(A + tag)), 2, backward=True)
+    for parent in list(body.iter(A + "article", A + "paragraph", A + "point")):
         for tag in ("paragraph", "point"):
             flat += _mend_sequence(parent.findall(A + tag), 1, backward=False)
-    if flat:
-        law.reindex()
-    out = [Finding("IMPORT.FLAT_SUPERSCRIPT", f"number {value} after {after}: read as {official} "
-                   f"(a superscript printed flat)", source, line_of(el, where), el.get("eId"), "warning")
-           for el, after, value, official in flat]
-    return out + mend_citations(law, source, where)
+    return flat, mend_citations(body, source, line_of)
+
+
+def flat_findings(flat: list[tuple], source: str, line_of) -> list[Finding]:
+    """The warnings on the units :func:`mend_numbers` read (once they have their eIds)."""
+    return [Finding("IMPORT.FLAT_SUPERSCRIPT", f"number {value} after {after}: read as {official} "
+                    f"(a superscript printed flat)", source, line_of(el), el.get("eId"), "warning")
+            for el, after, value, official in flat]
 
 
 def _split(value: str, prev: tuple[int, int], seen: set, max_suffix: int, backward: bool,
@@ -109,10 +111,10 @@ _OTHER_AFTER = re.compile(r"^\s*(?:[А-ЯЁ]\w*\s+)?(?:[Кк]одекс|[Зз]а
 _OTHER_BEFORE = re.compile(r"(?:[Кк]одекс|[Мм]ыйзам|[Кк]онституция)\w*\s*$")
 
 
-def mend_citations(law: Law, source: str, where: dict) -> list[Finding]:
+def mend_citations(body, source: str, line_of) -> list[Finding]:
     """Flat superscripts in citations of the act's own units («статьей 2051» → «статьей 205-1»,
     «51-бөлүгүндө» → «5-1-бөлүгүндө» where the cited article has a part 5-1 and no part 51)."""
-    articles = {clean_number(_num(a)): a for a in law.body.iter(A + "article")}
+    articles = {clean_number(_num(a)): a for a in body.iter(A + "article")}
     inner: dict = {}   # article → the numbers of its parts and points
 
     def units_of(article) -> set[str]:
@@ -125,7 +127,7 @@ def mend_citations(law: Law, source: str, where: dict) -> list[Finding]:
         for p in article.iter(A + "p"):
             if is_editorial(p) or not p.text or not re.search(r"\d{2}", p.text):
                 continue
-            line = line_of(p, where)
+            line = line_of(p)
             text = p.text
             for rx, sub in _CITES:
                 def known(m: re.Match, sub=sub) -> set[str]:
