@@ -167,24 +167,26 @@ def criminal_ru() -> None:
     p.save("criminal.ru.pdf")
 
 
-def damaged_title_ru() -> None:
-    """The body's title block is lost (a print of the text only); the running title names the act."""
-    p = Print('Кодекс КР от 25 января 2017 года № 14 "Кодекс Кыргызской Республики о пробах"')
-    p.paragraph("Статья 1. Отношения, регулируемые настоящим Кодексом")
-    p.paragraph("Настоящий Кодекс регулирует отношения по проведению проб.")
-    p.paragraph("Статья 2. Принципы")
-    p.paragraph("Пробы проводятся на основе законности и равенства.")
-    p.save("damaged-title.ru.pdf")
+# Prints whose title block is lost (a print of the text only): the running title names the act.
+DAMAGED_TITLE = {
+    "damaged-title.ru.pdf": ('Кодекс КР от 25 января 2017 года № 14 "Кодекс Кыргызской Республики о пробах"', [
+        "Статья 1. Отношения, регулируемые настоящим Кодексом",
+        "Настоящий Кодекс регулирует отношения по проведению проб.",
+        "Статья 2. Принципы", "Пробы проводятся на основе законности и равенства."]),
+    "damaged-title.ky.pdf": ('Кыргыз Республикасынын 2017-жылдын 25-январындагы № 14 "Сыноолор жөнүндө кодекси"', [
+        "1-берене. Ушул Кодекс менен жөнгө салынуучу мамилелер",
+        "Ушул Кодекс сыноолорду жүргүзүү боюнча мамилелерди жөнгө салат."]),
+}
 
 
-def damaged_title_ky() -> None:
-    p = Print('Кыргыз Республикасынын 2017-жылдын 25-январындагы № 14 "Сыноолор жөнүндө кодекси"')
-    p.paragraph("1-берене. Ушул Кодекс менен жөнгө салынуучу мамилелер")
-    p.paragraph("Ушул Кодекс сыноолорду жүргүзүү боюнча мамилелерди жөнгө салат.")
-    p.save("damaged-title.ky.pdf")
+def damaged_titles() -> None:
+    for name, (running_title, paragraphs) in DAMAGED_TITLE.items():
+        p = Print(running_title)
+        for text in paragraphs:
+            p.paragraph(text)
+        p.save(name)
 
 
 if __name__ == "__main__":
     criminal_ru()
-    damaged_title_ru()
-    damaged_title_ky()
+    damaged_titles()
