@@ -194,6 +194,12 @@ def test_table_of_contents_is_not_read_as_units(criminal):
     assert warning.line == 1007   # page 1, line 7
 
 
+def test_every_word_of_the_print_kept():
+    from lawpatch.importer.document import build_law, first_difference
+    read = pdf.read_lines(PRINTS / "criminal.ru.pdf")
+    assert first_difference(read, build_law(read, "criminal.ru.pdf").law) == ""
+
+
 def test_preamble_stays_the_preamble(criminal):
     law = criminal.law
     preamble = ["".join(p.itertext()) for p in law.act.find(A + "preamble").iter(A + "p")]
