@@ -3,6 +3,8 @@ Constitution by its own name («Семейный кодекс Кыргызско
 amending formula needs («… Мыйзамына», «… Эмгек кодексине»)."""
 from __future__ import annotations
 
+import re
+
 SELF_NAMED = ("кодекс", "конституци")     # acts printed and cited under their own name
 
 
@@ -36,3 +38,48 @@ def act_name(title: str, lang: str, case: str = "nom") -> str:
             return "Конституцию" + title[len("Конституция"):]
         return title
     return f"Закон Кыргызской Республики «{title}»"
+
+
+# --- an act named in running text -------------------------------------------------------------
+# «Закона Кыргызской Республики «О …»», «Трудового кодекса Кыргызской Республики», «Конституцией
+# Кыргызской Республики», «Кодекса Кыргызской Республики о правонарушениях»: the word that names the
+# kind of act in any case, then «Кыргызской Республики» (or «КР»).
+ACT_WORD = re.compile(r"(?:(?P<adj>[А-ЯЁ][а-яё]+(?:-[а-яё]+)?)\s+)?(?P<kind>[Зз]акон|[Кк]одекс|Конституци)"
+                      r"(?:ами|ах|ов|ом|ей|а|у|е|ы|я|и|ю)?\s+(?:Кыргызской\s+Республики|КР)\b")
+_ADJ_ENDINGS = ("ого", "его", "ому", "ему", "ой", "ый", "ий", "ым", "им", "ом", "ем", "ая", "яя", "ую", "юю",
+                "ое", "ее")
+
+
+def _stem(adjective: str) -> str:
+    """«Трудового» and «Трудовой» → «трудов»: an adjective without its case ending."""
+    word = adjective.lower()
+    for ending in _ADJ_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)]
+    return word
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[«»\"“”„]", " ", text).lower().replace("ё", "е").split())
+
+
+def act_key(title: str) -> str:
+    """One key for an act however it is named: its title, or its name in any case in running text.
+
+    >>> act_key("О внешней миграции"), act_key("Трудового кодекса Кыргызской Республики")
+    ('закон:о внешней миграции', 'кодекс:трудов')
+    >>> act_key("Трудовой кодекс Кыргызской Республики"), act_key("Конституцией Кыргызской Республики")
+    ('кодекс:трудов', 'конституция')
+    >>> act_key("Кодекс Кыргызской Республики о правонарушениях")
+    'кодекс:о правонарушениях'
+    """
+    m = ACT_WORD.match(title.strip())
+    if m is None:
+        return "закон:" + _plain(title)
+    if m.group("kind") == "Конституци":
+        return "конституция"
+    if m.group("kind").lower() == "кодекс":
+        if m.group("adj") and m.group("adj").lower() not in ("настоящего", "настоящий", "настоящим", "настоящему"):
+            return "кодекс:" + _stem(m.group("adj"))
+        return "кодекс:" + _plain(title[m.end():])
+    return "закон:" + _plain(title[m.end():])

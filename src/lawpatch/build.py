@@ -36,6 +36,7 @@ class BillBuild:
     laws: list[LawResult]
     folder: Path                              # where the files are being written
     files: list[str] = field(default_factory=list)
+    cited_by: list = field(default_factory=list)  # CHECK.CITED_BY: provisions citing changed units
 
 
 # --- the steps: each writes its files into the bill's folder and returns their names ---------
@@ -142,9 +143,9 @@ def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".
         if bill.id in seen:
             raise UsageError(f"{bill.path}: bill id {bill.id!r} is also the id of {seen[bill.id]}")
         seen[bill.id] = bill.path
-    findings = [f for bill in bills for f in check_bill(bill, root=root)]
-    if any(f.severity == "error" for f in findings):
-        raise FindingsError(findings)
+    findings = {bill.id: check_bill(bill, root=root) for bill in bills}
+    if any(f.severity == "error" for fs in findings.values() for f in fs):
+        raise FindingsError([f for fs in findings.values() for f in fs])
     applied = [(bill, apply_bill(bill, root=root)) for bill in bills]
     if in_place:
         _refuse_overlaps(applied)
@@ -153,7 +154,8 @@ def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".
     out.mkdir(parents=True, exist_ok=True)
     results = []
     for bill, laws in applied:
-        results.append(_build_bill(bill, laws, out, langs, compare))
+        cited = [f for f in findings[bill.id] if f.code == "CHECK.CITED_BY"]
+        results.append(_build_bill(bill, laws, out, langs, compare, cited))
     if in_place:
         for _, laws in applied:
             write_applied(laws)
@@ -171,7 +173,7 @@ def _refuse_overlaps(applied) -> None:
             owner[key] = bill.id
 
 
-def _build_bill(bill, laws, out: Path, langs, compare) -> BillBuild:
+def _build_bill(bill, laws, out: Path, langs, compare, cited=()) -> BillBuild:
     results = []
     for a in laws:
         lang = a.new.lang
@@ -182,7 +184,7 @@ def _build_bill(bill, laws, out: Path, langs, compare) -> BillBuild:
     tmp = out / f".{bill.id}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
-    b = BillBuild(bill, results, tmp)
+    b = BillBuild(bill, results, tmp, cited_by=list(cited))
     try:
         for _name, step in STEPS:
             b.files += step(b)
@@ -224,6 +226,11 @@ def summary(b: BillBuild) -> str:
         out.append("")
         out += [f"- {c.citation or c.eid or 'title'} ({c.kind})" + (f" — {'; '.join(c.reasons)}" if c.reasons else "")
                 for c in r.comparison.changes]
+        out.append("")
+    if b.cited_by:
+        out += ["## Provisions that cite the changed units (amend them too)", ""]
+        out += [f"- {f.extra['citation']} ({f.extra['eid']}) of laws/{f.extra['law']} cites {f.unit} ({f.op}): "
+                f"«{f.extra['text']}»" for f in b.cited_by]
         out.append("")
     out += ["## Files", ""] + [f"- {name}" for name in b.files]
     return "\n".join(out) + "\n"

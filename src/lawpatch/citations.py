@@ -446,7 +446,20 @@ def _step(law, current, kind: str, key):
     if tag in ("article",) + st.CONTAINER_TAGS:
         return _numbered(law, tag).get(want) if current is law.body else next(
             (c for c in current.iter(st.akn(tag)) if _number_key(_number(c)) == want), None)
+    if tag == "point" and st.local(current.tag) in st.ABZATS_TAGS and not children:
+        # «пункт 3 части первой» where the part is an abzats: its points are the ones that follow it
+        for c in current.itersiblings():
+            if st.is_unit(c) and (st.local(c.tag) in st.ABZATS_TAGS or st.is_unnumbered_part(c)):
+                break
+            if st.local(c.tag) == "point" and _number_key(_number(c)) == want:
+                return c
     return None
+
+
+def rank(kind: str) -> int:
+    """How deep a kind of step lies: part 1 < chapter < section < article < part_of < point <
+    subpoint < abzats 8."""
+    return _RANK[kind]
 
 
 def _numbered(law, tag: str) -> dict:

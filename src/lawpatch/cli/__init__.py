@@ -31,6 +31,7 @@ COMMANDS = {
     "bill": "billcmd:bill_cmd",
     "build": "buildcmd:build_cmd",
     "git-setup": "gitcmd:git_setup_cmd",
+    "refs": "refscmd:refs_cmd",
 }
 
 

@@ -455,8 +455,11 @@ def apply_bill(bill: Bill, root=".") -> list[AppliedLaw]:
 
 
 def check_bill(bill: Bill, root=".") -> list[Finding]:
-    """Every finding of the bill against the laws, errors and warnings, at once."""
-    return _run(bill, root).findings
+    """Every finding of the bill against the laws, errors and warnings, at once (with a warning
+    for each provision that cites a unit the bill takes away or renumbers)."""
+    from ..references import cited_by_findings
+
+    return _run(bill, root).findings + cited_by_findings(bill, root)
 
 
 def write_applied(applied: list[AppliedLaw]) -> None:
