@@ -90,7 +90,16 @@ def validate_paths(paths, jobs: int = 1, progress=None) -> list[Finding]:
         rus, kir = summaries.get(folder / "rus.xml"), summaries.get(folder / "kir.xml")
         if rus and kir:
             findings += parity_findings(rus, kir)
+    findings += _links_findings(files)
     return findings
+
+
+def _links_findings(files) -> list[Finding]:
+    """The links.xml beside the laws: valid, its units in the law, its articles in the registry."""
+    from .links import FILE, links_findings
+
+    folders = sorted({f.parent for f in files if f.name in ("rus.xml", "kir.xml") and (f.parent / FILE).is_file()})
+    return [f for folder in folders for f in links_findings(folder)]
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ def apply_cmd(patches, dry_run, root):
                     click.echo(f"  {bill.path}:{op.line}: {op.kind} {op.at or 'title'}")
                 target = root_path / a.path.relative_to(work)
                 first = final.get(target)
-                final[target] = AppliedLaw(target, first.old if first else a.old, a.new, a.ops, a.reasons)
+                final[target] = AppliedLaw(target, first.old if first else a.old, a.new, a.ops, a.reasons, a.links)
             if i + 1 < len(bills):
                 write_applied(applied)  # into the working copy: the next bill sees it
         if not dry_run:

@@ -41,6 +41,7 @@ class AppliedLaw:
     new: Law
     ops: tuple[Op, ...]
     reasons: dict[str, list[Reason]] = field(default_factory=dict)
+    links: bytes | None = None   # the law's new links.xml (lawpatch.links), None when it has none
 
 
 class _Run:
@@ -52,6 +53,7 @@ class _Run:
         self.applied: list[AppliedLaw] = []
         self._dest: dict = {}
         self._renumbered: dict = {}
+        self._changes: dict = {}
 
     def add(self, code, message, line=None, op: Op | None = None, unit="", hint="", severity="error"):
         f = Finding(code, message, file=self.bill.path, line=line or (op.line if op else None),
@@ -118,8 +120,27 @@ class _Run:
                     self.add("CHECK.STALE_BASE", msg + "; stale base, re-anchored", la.line, severity="warning")
             if not errors:
                 self._record(new, la.ops, lang, reasons)
+                links = self._links(path.parent, old, new, la.ops, reasons)
                 self.applied.append(AppliedLaw(path, old, new, tuple(op for op in la.ops if op.lang in (None, lang)),
-                                               reasons))
+                                               reasons, links))
+
+    def _links(self, folder: Path, old: Law, new: Law, ops, reasons) -> bytes | None:
+        """The law's links.xml after the bill: eIds renumbered, links of repealed or deleted units
+        dropped, the ops' reasons added as links of the units they change."""
+        from .. import links as lk
+
+        try:
+            current = lk.load_links(folder)
+        except FindingsError as exc:
+            self.findings.extend(exc.findings)
+            return None
+        gone = {e for op in ops if op.kind in ("delete", "repeal") and op.at in old
+                for e in (u.get("eId") for u in st.iter_units(old.get(op.at)))}
+        added = [lk.Link(eid, r.treaty, r.article, bill=self.bill.id) for eid, rs in reasons.items() if eid
+                 for r in rs]
+        if not current and not added:
+            return None
+        return lk.to_xml(lk.updated(current, old, new, self._changes, gone, added))
 
     @property
     def ref_id(self) -> str:
@@ -212,6 +233,7 @@ class _Run:
         if self._refused():
             return {}
         changes = law.reindex()
+        self._changes = changes
         reasons: dict = {}
         for op in ops:
             if op.kind == "insert":
@@ -463,13 +485,17 @@ def check_bill(bill: Bill, root=".") -> list[Finding]:
 
 
 def write_applied(applied: list[AppliedLaw]) -> None:
-    """Write every changed law, all or nothing: temps first (fsynced), then the renames."""
+    """Write every changed law (and its links.xml), all or nothing: temps first (fsynced), then
+    the renames."""
+    from ..links import FILE
+
+    files = {Path(a.path): a.new.to_bytes() for a in applied}
+    files.update({Path(a.path).with_name(FILE): a.links for a in applied if a.links is not None})
     temps = []
     try:
-        for a in applied:
-            data = a.new.to_bytes()
-            tmp = Path(a.path).with_name(f".{Path(a.path).name}.lawpatch-tmp")
-            temps.append((tmp, Path(a.path)))
+        for path, data in files.items():
+            tmp = path.with_name(f".{path.name}.lawpatch-tmp")
+            temps.append((tmp, path))
             with open(tmp, "wb") as fh:
                 fh.write(data)
                 fh.flush()
