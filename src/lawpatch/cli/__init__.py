@@ -32,6 +32,7 @@ COMMANDS = {
     "build": "buildcmd:build_cmd",
     "git-setup": "gitcmd:git_setup_cmd",
     "refs": "refscmd:refs_cmd",
+    "trace": "tracecmd:trace_cmd",
 }
 
 
