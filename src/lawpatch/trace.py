@@ -84,7 +84,8 @@ def _excerpt(el, size: int = 160) -> str:
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
-def _citation(law: Law, eid: str) -> str:
+def citation_of(law: Law, eid: str) -> str:
+    """The unit's Russian citation; its eId where no citation tells it from a twin."""
     from .citations import CitationError, cite
 
     try:
@@ -93,9 +94,9 @@ def _citation(law: Law, eid: str) -> str:
         return eid
 
 
-def _provision(law: Law, slug: str, link: Link, relation: str = "self") -> Provision:
+def provision_of(law: Law, slug: str, link: Link, relation: str = "self") -> Provision:
     el = law.index.get(link.eid)
-    return Provision(slug, link.eid, _citation(law, link.eid) if el is not None else link.eid, link.treaty,
+    return Provision(slug, link.eid, citation_of(law, link.eid) if el is not None else link.eid, link.treaty,
                      link.article, link.extent, link.note, _excerpt(el) if el is not None else "", relation)
 
 
@@ -120,7 +121,7 @@ def pending_ops(root: Path):
                     yield bill, la, op, reason
 
 
-def _pending(bill, la, op, reason) -> PendingOp:
+def pending_of(bill, la, op, reason) -> PendingOp:
     return PendingOp(bill.id, str(bill.path), op.line, op.kind, Path(la.href).name, op.at, op.cite or "",
                      reason.treaty, reason.article)
 
@@ -135,9 +136,9 @@ def trace_article(root: str | Path, target: str) -> ArticleTrace:
     result = ArticleTrace(treaty_id, number, treaty.title(), article.summary, article.tags, treaty.kr.describe())
     if (root / "laws").is_dir():
         for slug, law, links in laws_with_links(root / "laws"):
-            result.provisions += [_provision(law, slug, k) for k in links
+            result.provisions += [provision_of(law, slug, k) for k in links
                                   if (k.treaty, k.article) == (treaty_id, number)]
-    result.pending = [_pending(*x) for x in pending_ops(root) if (x[3].treaty, x[3].article) == (treaty_id, number)]
+    result.pending = [pending_of(*x) for x in pending_ops(root) if (x[3].treaty, x[3].article) == (treaty_id, number)]
     return result
 
 
@@ -157,13 +158,13 @@ def trace_unit(law_dir: str | Path, citation: str, lang: str = "rus") -> UnitTra
     above = {a.get("eId") for a in el.iterancestors() if st.is_unit(a)}
     below = {u.get("eId") for u in st.iter_units(el)} - {eid}
     slug = folder.name
-    result = UnitTrace(slug, eid, _citation(law, eid))
+    result = UnitTrace(slug, eid, citation_of(law, eid))
     for link in load_links(folder):
         relation = "self" if link.eid == eid else "within" if link.eid in above else \
             "below" if link.eid in below else None
         if relation:
-            result.provisions.append(_provision(law, slug, link, relation))
+            result.provisions.append(provision_of(law, slug, link, relation))
     root = folder.parent.parent
-    result.pending = [_pending(*x) for x in pending_ops(root)
+    result.pending = [pending_of(*x) for x in pending_ops(root)
                       if Path(x[1].href).name == slug and (x[2].at == eid or x[2].at in below)]
     return result

@@ -33,6 +33,7 @@ COMMANDS = {
     "git-setup": "gitcmd:git_setup_cmd",
     "refs": "refscmd:refs_cmd",
     "trace": "tracecmd:trace_cmd",
+    "compliance": "compliancecmd:compliance_cmd",
 }
 
 
