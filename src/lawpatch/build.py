@@ -1,7 +1,8 @@
 """Build every document of a bill: check, apply to copies, then render.
 
 Per bill, ``out/<bill-id>/`` receives the consolidated XML and DOCX of each changed law, the
-comparison tables (RU, KY), the redlines, the text of the amending law and ``summary.md``.
+comparison tables (RU, KY), the redlines, the text of the amending law, a draft
+справка-обоснование and ``summary.md``.
 Each bill's folder is made aside and put in place at once, so an error leaves the previous
 outputs as they were; the same inputs give byte-identical files (SOURCE_DATE_EPOCH or the
 bill's date is the date written into documents).
@@ -37,6 +38,7 @@ class BillBuild:
     folder: Path                              # where the files are being written
     files: list[str] = field(default_factory=list)
     cited_by: list = field(default_factory=list)  # CHECK.CITED_BY: provisions citing changed units
+    root: Path = Path(".")                    # the repository (laws/, treaties/)
 
 
 # --- the steps: each writes its files into the bill's folder and returns their names ---------
@@ -97,12 +99,23 @@ def _amending_law(b: BillBuild) -> list[str]:
     return names
 
 
+def _justification(b: BillBuild) -> list[str]:
+    """The справка-обоснование draft (Russian): seven sections, marked blanks for the drafter."""
+    from .render.justification import write_docx
+
+    if "rus" not in _langs(b):
+        return []
+    write_docx(b, b.folder / "justification.rus.docx", root=b.root)
+    return ["justification.rus.docx"]
+
+
 STEPS = (
     ("consolidated XML", _xml),
     ("consolidated DOCX", _docx),
     ("comparison table", _table),
     ("redline", _redline),
     ("amending law", _amending_law),
+    ("справка-обоснование", _justification),
 )
 
 
@@ -155,7 +168,7 @@ def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".
     results = []
     for bill, laws in applied:
         cited = [f for f in findings[bill.id] if f.code == "CHECK.CITED_BY"]
-        results.append(_build_bill(bill, laws, out, langs, compare, cited))
+        results.append(_build_bill(bill, laws, out, langs, compare, cited, Path(root)))
     if in_place:
         for _, laws in applied:
             write_applied(laws)
@@ -173,7 +186,7 @@ def _refuse_overlaps(applied) -> None:
             owner[key] = bill.id
 
 
-def _build_bill(bill, laws, out: Path, langs, compare, cited=()) -> BillBuild:
+def _build_bill(bill, laws, out: Path, langs, compare, cited=(), root: Path = Path(".")) -> BillBuild:
     results = []
     for a in laws:
         lang = a.new.lang
@@ -184,7 +197,7 @@ def _build_bill(bill, laws, out: Path, langs, compare, cited=()) -> BillBuild:
     tmp = out / f".{bill.id}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
-    b = BillBuild(bill, results, tmp, cited_by=list(cited))
+    b = BillBuild(bill, results, tmp, cited_by=list(cited), root=root)
     try:
         for _name, step in STEPS:
             b.files += step(b)

@@ -117,20 +117,20 @@ def _list(items: list[str]) -> str:
 
 # --- DOCX ---------------------------------------------------------------------------------------
 def write_docx(report: Report, path: str | os.PathLike) -> None:
-    from docx.shared import Emu, Pt
+    from docx.shared import Emu
 
     from .docxbase import open_template, page_width, repeat_header, run, save
 
     doc = open_template("table")
     p = doc.add_paragraph()
     p.alignment = 1
-    run(p, TITLE, bold=True, size=Pt(14))
+    run(p, TITLE, bold=True, size=14)
     doc.add_paragraph(f"Дата: {report.date}" + (f"; охват: {report.scope}" if report.scope else ""))
     counts = report.counts()
     doc.add_paragraph("; ".join(f"{STATUS_RU[s]}: {counts[s]}" for s in counts))
 
     def heading(text: str) -> None:
-        run(doc.add_paragraph(), text, bold=True, size=Pt(13))
+        run(doc.add_paragraph(), text, bold=True, size=13)
 
     width = page_width(doc)
 
