@@ -12,18 +12,14 @@ from pathlib import Path
 
 from . import citations
 from . import structure as st
+from . import vocabulary as voc
 from .actnames import act_name
 from .dates import date_ky, date_ru
 from .errors import LawpatchError
 from .law import Law
 
 LANGS = ("rus", "kir")
-LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 
-# the instrumental of a new unit's name: «дополнить частью 4-1»
-_RU_INS = {"статья": "статьей", "часть": "частью", "пункт": "пунктом", "подпункт": "подпунктом"}
-_FEMININE = {"статья", "часть", "глава"}
-_KY_NAMES = {"статья": "берене", "часть": "бөлүк", "подпункт": "пунктча", "раздел": "бөлүм"}
 
 _WORDING = {
     "rus": {
@@ -50,16 +46,6 @@ class BillTextError(LawpatchError):
 
 
 # --- units: names, positions, citations relative to an article --------------------------------
-def _unit_name(el, law: Law) -> str:
-    """The Russian name of a unit in this act («часть», «пункт», «подпункт», «абзац»…)."""
-    tag = st.local(el.tag)
-    if tag == "point" and st.local(el.getparent().tag) == "point":
-        return "подпункт"
-    if law.naming == "points" and tag in ("paragraph", "point"):
-        return "пункт" if tag == "paragraph" else "подпункт"
-    return st.KINDS[tag].ru
-
-
 def _abzats_position(el) -> int:
     return st.part_blocks(el.getparent()).index(el) + 1
 
@@ -107,20 +93,6 @@ def _anchor(op) -> tuple[str, str]:
     return op.at, position
 
 
-def _words(text: str, lang: str, case: str) -> str:
-    """«слова «…»» / «слово «…»» / «цифры «30»» in the given case (nom/ins/gen), RU; KY «"…" деген сөздөр»."""
-    if lang == "kir":
-        return f"«{text}» деген {'сөз' if ' ' not in text.strip() else 'сөздөр'}"
-    if re.fullmatch(r"\d+", text):
-        forms = {"nom": "цифру", "ins": "цифрой", "gen": "цифры"} if len(text) == 1 else \
-            {"nom": "цифры", "ins": "цифрами", "gen": "цифр"}
-    elif " " in text.strip() or not re.search(r"\w", text):
-        forms = {"nom": "слова", "ins": "словами", "gen": "слов"}
-    else:
-        forms = {"nom": "слово", "ins": "словом", "gen": "слова"}
-    return f"{forms[case]} «{text}»"
-
-
 def _new_unit(text: str, anchor_el, position: str, law: Law, lang: str) -> tuple[str, str]:
     """What an inserted text is, in the instrumental (RU) / nominative (KY): («частью 4-1», kind)."""
     first = text.strip().splitlines()[0] if text.strip() else ""
@@ -130,11 +102,11 @@ def _new_unit(text: str, anchor_el, position: str, law: Law, lang: str) -> tuple
     m = re.match(r"^(\d+(?:-\d+)*)\.\s", first)
     if m:
         name = "часть" if law.naming == "parts" else "пункт"
-        return (f"{_RU_INS[name]} {m.group(1)}", name) if lang == "rus" else (f"{m.group(1)}-бөлүк", name)
+        return (f"{voc.noun(name, 'rus', 'ins')} {m.group(1)}", name) if lang == "rus" else (f"{m.group(1)}-{voc.noun(name, 'kir')}", name)
     m = re.match(r"^(\d+(?:-\d+)*)\)\s", first)
     if m:
         name = "пункт" if law.naming == "parts" else "подпункт"
-        return (f"{_RU_INS[name]} {m.group(1)}", name) if lang == "rus" else (f"{m.group(1)}-пункт", name)
+        return (f"{voc.noun(name, 'rus', 'ins')} {m.group(1)}", name) if lang == "rus" else (f"{m.group(1)}-{voc.noun(name, 'kir')}", name)
     m = re.match(r"^([а-яё](?:-\d+)?)\)\s", first)
     if m:
         return (f'подпунктом "{m.group(1)}"', "подпункт") if lang == "rus" else (f'"{m.group(1)}" пунктча', "пунктча")
@@ -182,21 +154,21 @@ def _instruction(op, law: Law, lang: str, within: str | None, where: str) -> str
     if kind == "replace-words":
         old, new = _need(op, "old", lang, where), _need(op, "new", lang, where)
         if ru:
-            return f"{loc_prefix()}{_words(old, lang, 'nom')} заменить {_words(new, lang, 'ins')}"
-        return f"{loc_prefix()}{_words(old, lang, 'nom')} {_words(new, lang, 'nom')} менен алмаштырылсын"
+            return f"{loc_prefix()}{voc.quoted_words(old, lang, 'nom')} заменить {voc.quoted_words(new, lang, 'ins')}"
+        return f"{loc_prefix()}{voc.quoted_words(old, lang, 'nom')} {voc.quoted_words(new, lang, 'nom')} менен алмаштырылсын"
     if kind == "insert-words":
         new = _need(op, "new", lang, where)
         after, before = _texts(op, "after", lang), _texts(op, "before", lang)
         if after is None and before is None:
             raise BillTextError(f"{where}: insert-words at {eid}: no <after> or <before> words in {lang}")
         if ru:
-            anchor = f"после {_words(after, lang, 'gen')}" if after is not None else f"перед {_words(before, lang, 'ins')}"
-            return f"{loc_prefix()}{anchor} дополнить {_words(new, lang, 'ins')}"
-        anchor = f"{_words(after, lang, 'nom')}дөн кийин" if after is not None else f"{_words(before, lang, 'nom')}дөн мурда"
-        return f"{loc_prefix()}{anchor} {_words(new, lang, 'nom')} менен толукталсын"
+            anchor = f"после {voc.quoted_words(after, lang, 'gen')}" if after is not None else f"перед {voc.quoted_words(before, lang, 'ins')}"
+            return f"{loc_prefix()}{anchor} дополнить {voc.quoted_words(new, lang, 'ins')}"
+        anchor = f"{voc.quoted_words(after, lang, 'nom')}дөн кийин" if after is not None else f"{voc.quoted_words(before, lang, 'nom')}дөн мурда"
+        return f"{loc_prefix()}{anchor} {voc.quoted_words(new, lang, 'nom')} менен толукталсын"
     if kind == "delete-words":
         old = _need(op, "old", lang, where)
-        return f"{loc_prefix()}{_words(old, lang, 'nom')} " + ("исключить" if ru else "алып салынсын")
+        return f"{loc_prefix()}{voc.quoted_words(old, lang, 'nom')} " + ("исключить" if ru else "алып салынсын")
     if kind == "restate":
         text = _need(op, "text", lang, where)
         ref = t("acc") or (cite(law, eid, lang, "acc") if ru else cite(law, eid, lang, "nom"))
@@ -225,16 +197,16 @@ def _instruction(op, law: Law, lang: str, within: str | None, where: str) -> str
             return f"{ref} " + ("алып салынсын" if kind == "delete" else "күчүн жоготту деп таанылсын")
         if kind == "delete":
             return f"{ref} исключить"
-        name = _unit_name(el, law)
-        return f"{ref} признать {'утратившей' if name in _FEMININE else 'утратившим'} силу"
+        name = st.unit_name(el, law.naming)
+        return f"{ref} {voc.repeal_verb(name)}"
     if kind == "renumber":
         new_num = getattr(op, "to", None) or _texts(op, "new", lang)
         if not new_num:
             raise BillTextError(f"{where}: renumber at {eid}: no new number")
-        name = _unit_name(el, law)
+        name = st.unit_name(el, law.naming)
         if ru:
-            return f"{t('acc') or cite(law, eid, lang, 'acc')} считать {_RU_INS.get(name, 'абзацем')} {new_num}"
-        return f"{t('acc') or cite(law, eid, lang, 'nom')} {new_num}-{_KY_NAMES.get(name, name)} болуп эсептелсин"
+            return f"{t('acc') or cite(law, eid, lang, 'acc')} считать {voc.noun(name, 'rus', 'ins')} {new_num}"
+        return f"{t('acc') or cite(law, eid, lang, 'nom')} {new_num}-{voc.noun(name, 'kir')} болуп эсептелсин"
     raise BillTextError(f"{where}: op {kind} at {eid} has no wording in the amending law")
 
 
@@ -288,7 +260,7 @@ def law_instructions(law: Law, ops, lang: str, where: str = "") -> list[str]:
             lines.append(f"{n}) {_instruction(group_ops[0], law, lang, None, where)}")
             continue
         lines.append(f"{n}) {_group_header(law, art, lang)}")
-        for letter, op in zip(LETTERS, group_ops):
+        for letter, op in zip(voc.LETTERS, group_ops):
             lines.append(f"{letter}) {_instruction(op, law, lang, art, where)}")
     for i, line in enumerate(lines):
         if not line.endswith(":"):

@@ -242,6 +242,7 @@ class _Comparer:
             article_label=label,
             citation=_citation(side.law, el.get("eId") or ""),
             reasons=self.reasons_for(o, n),
+            unit_name=st.unit_name(el, side.law.naming),
         )
 
     def reasons_for(self, o, n) -> tuple[str, ...]:

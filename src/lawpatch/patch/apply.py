@@ -334,7 +334,7 @@ class _Run:
         elif kind == "repeal":
             if st.is_repealed(el):
                 raise o.OpError("CHECK.ALREADY_REPEALED", "the unit is already repealed")
-            o.repeal(el, o.repeal_note(el, lang, self.bill.date, self.bill.number))
+            o.repeal(el, o.repeal_note(el, law.naming, lang, self.bill.date, self.bill.number))
         elif kind == "delete":
             o.delete(el)
         elif kind == "restate" and not op.at:

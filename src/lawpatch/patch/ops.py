@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 
 from .. import structure as st
+from .. import vocabulary as voc
 from ..dates import date_ky, date_ru
 from ..errors import LawpatchError
 
 A = st.A
-_MASCULINE = {"paragraph_points", "point", "alinea", "indent", "subparagraph"}
 
 
 class OpError(LawpatchError):
@@ -74,16 +74,14 @@ def renumber(el, to: str) -> None:
     num.text = text.replace(old, to, 1)
 
 
-def repeal_note(el, lang: str, date: str, number: str) -> str:
-    """«(Утратила силу в соответствии с Законом КР от … № …)» / «(КР … № … Мыйзамына ылайык күчүн жоготту)»."""
-    if lang == "kir":
-        if number:
-            return f"(КР {date_ky(date)} № {number} Мыйзамына ылайык күчүн жоготту)"
-        return "(Күчүн жоготту)"
-    verb = "Утратил" if st.local(el.tag) in _MASCULINE else "Утратила"
+def repeal_note(el, naming: str, lang: str, date: str, number: str) -> str:
+    """The note a repealed unit keeps, in its gender: «(Утратил силу в соответствии с Законом КР от …
+    № …)» for a пункт, «(Утратила …)» for a статья; «(КР … № … Мыйзамына ылайык күчүн жоготту)»."""
+    act = ""
     if number:
-        return f"({verb} силу в соответствии с Законом КР от {date_ru(date)} № {number})"
-    return f"({verb} силу)"
+        act = f"КР {date_ky(date)} № {number} Мыйзамына ылайык" if lang == "kir" else \
+            f"в соответствии с Законом КР от {date_ru(date)} № {number}"
+    return voc.repealed_note(st.unit_name(el, naming), lang, act)
 
 
 def repeal(el, note: str) -> None:
