@@ -296,6 +296,11 @@ def unit_kind(word: str, lang: str = "rus") -> str | None:
     return _stem_kind(word.lower(), _RU_STEMS if lang == "rus" else _KY_STEMS)
 
 
+def unit_stems(lang: str = "rus") -> tuple[str, ...]:
+    """The stems :func:`unit_kind` reads unit words by («пункт», «част», «берене»…)."""
+    return tuple(stem for stem, _ in (_RU_STEMS if lang == "rus" else _KY_STEMS))
+
+
 def ordinal_at(words: list[str], i: int) -> tuple[int, int] | None:
     """(value, words used) of an ordinal word in any case at ``words[i]`` («двадцать первого»: two)."""
     return _ordinal_at(words, i)

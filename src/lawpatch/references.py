@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import structure as st
-from .actnames import ACT_WORD, act_key
-from .citations import CitationError, ordinal_at, rank, resolve_steps, unit_kind
+from .actnames import ACT_WORD, KY_ACT_STEMS, act_key
+from .citations import CitationError, rank, resolve_steps, unit_kind, unit_stems
 from .dates import DATE_RU, iso_date
 from .law import Law
+from .vocabulary import ordinal_by_lemma
 
 WHOLE = ""  # the eId of a reference to a whole act
 
@@ -66,6 +67,16 @@ class _Tok:
 
 def _tokens(text: str) -> list[_Tok]:
     return [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def ordinal_at(words: list[str], i: int) -> tuple[int, int] | None:
+    """(value, words used) of an ordinal at ``words[i]`` in any case («двадцать первой»: two)."""
+    for size in (3, 2, 1):
+        if i + size <= len(words):
+            value = ordinal_by_lemma(" ".join(words[i:i + size]))
+            if value:
+                return value, size
+    return None
 
 
 def _item(toks, j, kind) -> tuple[object, int] | None:
@@ -282,8 +293,12 @@ def _blocks(law: Law):
                 yield unit, text, p.sourceline or unit.sourceline or 0
 
 
-_CANDIDATE_RU = re.compile(r"(?i)(?:пункт|част|стать|абзац|глав|раздел|параграф|закон|кодекс|конституц)")
-_CANDIDATE_KY = re.compile(r"(?i)(?:ушул|берене|статья|бөлүк|бөлүг|пункт|абзац|глава)")
+# A block is read only where a citation can be: a unit word before a number («статьи 33», «пункт
+# "а"», «главы II»), a «настоящей …» frame (the only place a chain of ordinal words is kept), or an
+# act's name.
+_CANDIDATE_RU = re.compile(r"(?i)(?:" + "|".join(unit_stems("rus")) + r")\w*\s+(?:\d|[«\"]|[IVXLC]+\b)"
+                           r"|настоящ|(?:[Зз]акон|[Кк]одекс|Конституци)\w*\s+(?:Кыргызской|КР\b)")
+_CANDIDATE_KY = re.compile("(?i)ушул")
 
 
 def _scan_law(index: Index, slug: str, lang: str, law: Law) -> list[Reference]:
@@ -416,7 +431,6 @@ def _ancestor(unit, kind: str):
 # --- Kyrgyz -------------------------------------------------------------------------------------
 # «ушул Мыйзамдын 5-беренесинде», «ушул Кодекстин 427-статьясында», «ушул берененин экинчи
 # бөлүгүндө»: the frame first, then the units outermost first («N-берене», «экинчи бөлүгү»).
-_KY_THIS_ACT = ("мыйзам", "кодекс", "конституц")
 
 
 def _chain_ky(toks, j) -> tuple[list, int]:
@@ -456,7 +470,7 @@ def _scan_block_ky(index, slug, lang, law, unit, text, line) -> list[Reference]:
             i += 1
             continue
         word = toks[i + 1].low
-        if word.startswith(_KY_THIS_ACT):
+        if word.startswith(KY_ACT_STEMS):
             frame = _Frame(i + 2)
         elif unit_kind(word, "kir") in _TAG_OF_KIND:
             frame = _Frame(i + 2, base_kind=unit_kind(word, "kir"))
