@@ -8,23 +8,15 @@ import subprocess
 
 import pytest
 
-from lawpatch.cli import main
 from lawpatch.compliance import GAP, IMPLEMENTED, PARTIAL, PENDING, build_report
 from lawpatch.render.compliance import html
 
-from .conftest import LAWS, ROOT, snapshot
+from .conftest import LAWS, ROOT, snapshot, run_cli as run
 
 
 @pytest.fixture(scope="module")
 def report():
     return build_report(ROOT)
-
-
-def run(capsys, *args):
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
 
 
 def row(report, treaty, article):

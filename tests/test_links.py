@@ -6,18 +6,10 @@ import shutil
 import pytest
 
 from lawpatch import links as lk
-from lawpatch.cli import main
 
-from .conftest import LAWS, ROOT, snapshot
+from .conftest import LAWS, ROOT, snapshot, run_cli as run
 
 BUNDLED = ("external-labour-migration", "external-migration", "legal-status-foreign-citizens", "citizenship")
-
-
-def run(capsys, *args):
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
 
 
 @pytest.mark.parametrize("slug", BUNDLED)

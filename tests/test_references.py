@@ -9,23 +9,15 @@ from collections import defaultdict
 
 import pytest
 
-from lawpatch.cli import main
 from lawpatch.patch import check_bill, load_bill
 from lawpatch.references import WHOLE, Index, refs_to
 
-from .conftest import LAWS, snapshot
+from .conftest import LAWS, snapshot, run_cli as run
 
 
 @pytest.fixture(scope="module")
 def index():
     return Index(LAWS)
-
-
-def run(capsys, *args):
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
 
 
 def targets(index, law, eid, lang="rus"):

@@ -6,16 +6,8 @@ import json
 
 import pytest
 
-from lawpatch.cli import main
 
-from .conftest import LAWS, ROOT
-
-
-def run(capsys, *args):
-    with pytest.raises(SystemExit) as exit_info:
-        main(list(args))
-    out, err = capsys.readouterr()
-    return exit_info.value.code, out, err
+from .conftest import LAWS, ROOT, run_cli as run
 
 
 def test_an_article_with_a_provision_and_pending_ops(capsys):

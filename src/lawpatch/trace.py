@@ -43,8 +43,13 @@ class PendingOp:
     article: str
 
 
+class _Answer:
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
 @dataclass
-class ArticleTrace:
+class ArticleTrace(_Answer):
     treaty: str
     article: str
     title: str
@@ -54,20 +59,14 @@ class ArticleTrace:
     provisions: list[Provision] = field(default_factory=list)
     pending: list[PendingOp] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
-        return asdict(self)
-
 
 @dataclass
-class UnitTrace:
+class UnitTrace(_Answer):
     law: str
     eid: str
     citation: str
     provisions: list[Provision] = field(default_factory=list)
     pending: list[PendingOp] = field(default_factory=list)
-
-    def as_dict(self) -> dict:
-        return asdict(self)
 
 
 def parse_target(text: str, registry: Registry) -> tuple[str, str]:
