@@ -172,3 +172,11 @@ def test_build_summary_lists_the_citing_provisions(tmp_path):
     assert "## Provisions that cite the changed units (amend them too)" in summary
     assert "- пункт 5 части второй статьи 32 (art_32__para_u2__point_5) of laws/external-migration cites " \
            "art_33__point_6 (repeal): «пункте 6 статьи 33 настоящего Закона»" in summary
+
+
+def test_refs_in_the_kyrgyz_text(capsys):
+    code, out, _ = run(capsys, "refs", str(LAWS / "labour-code"), "83-берене", "--lang", "kir")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].startswith("статья 83 (art_83) of laws/labour-code: cited ")
+    assert all("/kir.xml:" in line for line in lines[1:] if line.startswith("  laws/"))
+    assert "«ушул Кодекстин 83-статьясынын" in out

@@ -449,6 +449,11 @@ def _chain_ky(toks, j) -> tuple[list, int]:
             links.append((kind, [int(x) for x in keys] if kind == "abzats" else keys))
             j = k + 1
             continue
+        if toks[j].text in _QUOTES and j + 3 < len(toks) and _LETTER.fullmatch(toks[j + 1].low) \
+                and toks[j + 2].text in _QUOTES and unit_kind(toks[j + 3].low, "kir") == "subpoint":
+            links.append(("subpoint", [toks[j + 1].low]))  # «"а" пунктчасы»
+            j += 4
+            continue
         words = [x.low for x in toks[j:j + 5]]
         o = ordinal_at(words, 0)
         if o and j + o[1] < len(toks):
@@ -477,10 +482,21 @@ def _scan_block_ky(index, slug, lang, law, unit, text, line) -> list[Reference]:
         else:
             i += 1
             continue
+        start = i
         links, j = _chain_ky(toks, frame.end)
-        if links:
-            cited = text[toks[i].start:toks[j - 1].end]
+        while links:
+            cited = text[toks[start].start:toks[j - 1].end]
             out.append(_resolve(index, slug, lang, law, unit, line, cited, links, frame))
+            # «… 8-пунктунда жана 83-статьясынын 2-3-пункттарында»: the next chain, the same frame;
+            # one that starts below the article borrows the article of the one before
+            if j + 1 >= len(toks) or toks[j].low not in (",", "жана", "же"):
+                break
+            more, k = _chain_ky(toks, j + 1)
+            if not more:
+                break
+            if rank(more[0][0]) > rank("article"):
+                more = [link for link in links if rank(link[0]) <= rank("article")] + more
+            start, links, j = j + 1, more, k
         i = max(j, i + 2)
     return out
 
@@ -561,7 +577,8 @@ def ref_dict(r: Reference) -> dict:
 
 def refs_to(law_dir: str | Path, citation: str | None = None, lang: str = "rus") -> Citing:
     """The references into the unit ``citation`` of the law in ``law_dir`` (``laws/<slug>``) from
-    every law beside it — or, without a citation, every reference the law itself makes."""
+    the ``lang`` text of every law beside it — or, without a citation, every reference the law's
+    ``lang`` text makes."""
     from .citations import cite, resolve
     from .errors import UsageError
 
@@ -576,6 +593,6 @@ def refs_to(law_dir: str | Path, citation: str | None = None, lang: str = "rus")
     if not citation:
         return Citing(slug, WHOLE, "", [r for r in index.references if r.law == slug and r.lang == lang])
     eid = resolve(law, citation)
-    refs = [r for r in index.citing(slug, unit_and_below(law, eid))
-            if not (r.law == slug and r.eid in unit_and_below(law, eid))]
+    inside = unit_and_below(law, eid)
+    refs = [r for r in index.citing(slug, inside, lang) if not (r.law == slug and r.eid in inside)]
     return Citing(slug, eid, cite(law, eid), refs)
