@@ -68,6 +68,11 @@ def test_a_citation_to_a_unit_the_law_lacks_is_kept_with_its_reason(index):
     assert not ref.targets and "the law has no статья 142" in ref.problem
 
 
+def test_a_database_note_kept_in_the_text_is_not_a_reference(index):
+    # «иное гражданство - …; (абзац утратил силу в соответствии с Законом КР от 22 февраля 2023 года № 36)»
+    assert not [r for r in index.references if (r.law, r.eid) == ("citizenship", "art_3__al_2")]
+
+
 def test_kyrgyz_references_agree_with_the_russian_ones(index):
     """The Labour Code is bundled in both languages: the KY text's references («ушул Кодекстин
     83-статьясынын …») name the units the RU text's do."""

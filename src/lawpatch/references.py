@@ -322,6 +322,9 @@ def _scan_block_ru(index, slug, lang, law, unit, text, line) -> list[Reference]:
             pending = []
         if not links:
             frame = _frame_ru(text, toks, i) if toks[i].text[:1].isupper() else None
+            if frame is not None and frame.act and _editorial(text, toks[i].start):
+                i = max(frame.end, i + 1)  # «(абзац утратил силу в соответствии с Законом КР от …)»
+                continue
             if frame is not None and frame.act:
                 ref = _whole_act(index, slug, lang, unit, line, text[toks[i].start:_end(toks, frame.end, text)], frame)
                 if ref is not None:
@@ -351,6 +354,16 @@ def _scan_block_ru(index, slug, lang, law, unit, text, line) -> list[Reference]:
         out.append(_resolve(index, slug, lang, law, unit, line, cited, outer, frame))
         i = frame.end
     return out
+
+
+_NOTE = re.compile(r"(?i)утратил|утратила|утратило|утратили|в редакции|введен|дополнен")
+
+
+def _editorial(text: str, at: int) -> bool:
+    """Whether ``at`` lies in a database note the text kept inline: «(… утратил силу в
+    соответствии с Законом КР от …)», «(В редакции Закона КР от …)»."""
+    open_at = text.rfind("(", 0, at)
+    return open_at >= 0 and text.rfind(")", open_at, at) < 0 and bool(_NOTE.search(text, open_at, at))
 
 
 def _joined(toks, stop: int, start: int) -> bool:
