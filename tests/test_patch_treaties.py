@@ -102,3 +102,15 @@ def test_a_reason_described_for_the_table():
         "Международный пакт о гражданских и политических правах (1966), ст. 13, 14"
     assert registry.describe("iccpr-1966", ["14"], "kir").endswith("(1966), 14-берене")
     assert registry.describe("unknown-2000", ["3"], "rus") == "unknown-2000, ст. 3"
+
+
+def test_validate_checks_the_registry(tmp_path, capsys):
+    from .conftest import run_cli
+
+    code, out, err = run_cli(capsys, "validate", str(ROOT / "treaties"))
+    assert code == 0 and out == "" and "20 file(s): 0 error(s)" in err
+    (tmp_path / "treaties").mkdir()
+    bad = (ROOT / "treaties" / "ilo-97.xml").read_text(encoding="utf-8").replace('kind="convention"', 'kind="law"')
+    (tmp_path / "treaties" / "ilo-97.xml").write_text(bad, encoding="utf-8")
+    code, out, _ = run_cli(capsys, "validate", str(tmp_path / "treaties"))
+    assert code == 1 and "ilo-97.xml:2: error: not valid against treaty.xsd" in out
