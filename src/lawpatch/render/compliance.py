@@ -54,6 +54,8 @@ vertical-align:top;text-align:left}th{background:#eee}td.num{white-space:nowrap}
 margin-right:6px;border:1px solid #999}del{background:#f8d0cc;text-decoration:line-through}
 ins{background:#d9f0d3;text-decoration:none;font-weight:bold}ul{margin:.2em 0;padding-left:1.2em}
 .small{font-size:.9em;color:#333}
+@page{size:A4 landscape;margin:1.5cm}@media print{body{margin:0;max-width:none;font-size:10pt}
+tr{page-break-inside:avoid}}
 """
 
 
