@@ -91,10 +91,10 @@ def test_validate_reports_a_link_to_a_missing_unit_or_article(tmp_path, capsys):
         '<?xml version="1.0" encoding="UTF-8"?>\n<links xmlns="urn:lawpatch:links:1">\n'
         '  <link eId="art_99" article="2" treaty="icrmw-1990"/>\n'
         '  <link eId="art_1" article="999" treaty="icrmw-1990"/>\n</links>\n', encoding="utf-8")
-    code, out, _ = run(capsys, "validate", str(root / "laws"))
+    code, _, err = run(capsys, "validate", str(root / "laws"))
     assert code == 1
-    assert "links.xml:3: error: art_99: no unit art_99" in out
-    assert "links.xml:4: error: art_1: article 999 of icrmw-1990 is not in the registry" in out
+    assert "links.xml:3: error: art_99: no unit art_99" in err
+    assert "links.xml:4: error: art_1: article 999 of icrmw-1990 is not in the registry" in err
 
 
 def test_show_prints_the_treaty_articles_a_unit_implements(capsys):

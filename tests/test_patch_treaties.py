@@ -112,5 +112,5 @@ def test_validate_checks_the_registry(tmp_path, capsys):
     (tmp_path / "treaties").mkdir()
     bad = (ROOT / "treaties" / "ilo-97.xml").read_text(encoding="utf-8").replace('kind="convention"', 'kind="law"')
     (tmp_path / "treaties" / "ilo-97.xml").write_text(bad, encoding="utf-8")
-    code, out, _ = run_cli(capsys, "validate", str(tmp_path / "treaties"))
-    assert code == 1 and "ilo-97.xml:2: error: not valid against treaty.xsd" in out
+    code, _, err = run_cli(capsys, "validate", str(tmp_path / "treaties"))
+    assert code == 1 and "ilo-97.xml:2: error: not valid against treaty.xsd" in err

@@ -185,3 +185,12 @@ def test_refs_in_the_kyrgyz_text(capsys):
     assert code == 0 and lines[0].startswith("статья 83 (art_83) of laws/labour-code: cited ")
     assert all("/kir.xml:" in line for line in lines[1:] if line.startswith("  laws/"))
     assert "«ушул Кодекстин 83-статьясынын" in out
+
+
+def test_deleting_an_abzats_warns_for_citations_of_the_abzats_that_move_up(tmp_path):
+    """«части второй настоящей статьи» in article 24 cites its second abzats by position: deleting
+    the first makes the cited one the first."""
+    root, b = bill(tmp_path, '    <delete at="art_24__al_1"/>')
+    (f,) = check_bill(b, root=root)
+    assert (f.code, f.unit, f.extra["eid"]) == ("CHECK.CITED_BY", "art_24__al_2", "art_24__al_3")
+    assert "moves to another position" in f.message

@@ -85,3 +85,19 @@ def act_key(title: str) -> str:
             return "кодекс:" + _stem(m.group("adj"))
         return "кодекс:" + _plain(title[m.end():])
     return "закон:" + _plain(title[m.end():])
+
+
+def act_kind(title: str, lang: str, case: str = "gen") -> str:
+    """The act as «настоящий …» names it: «Кодекса», «Закона», «Конституции» (gen); KY «Кодекстин»,
+    «Мыйзамдын», «Конституциянын».
+
+    >>> act_kind("Семейный кодекс Кыргызской Республики", "rus"), act_kind("О внешней миграции", "kir")
+    ('Кодекса', 'Мыйзамдын')
+    """
+    low = title.lower()
+    kind = "code" if "кодекс" in low else "constitution" if "конституци" in low else "law"
+    forms = {"rus": {"code": {"nom": "Кодекс", "gen": "Кодекса"}, "law": {"nom": "Закон", "gen": "Закона"},
+                     "constitution": {"nom": "Конституция", "gen": "Конституции"}},
+             "kir": {"code": {"nom": "Кодекс", "gen": "Кодекстин"}, "law": {"nom": "Мыйзам", "gen": "Мыйзамдын"},
+                     "constitution": {"nom": "Конституция", "gen": "Конституциянын"}}}
+    return forms[lang][kind][case]

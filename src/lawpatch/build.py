@@ -36,6 +36,7 @@ class BillBuild:
     bill: object
     laws: list[LawResult]
     folder: Path                              # where the files are being written
+    wording: object = None                    # billtext.BillWording, collected while applying
     files: list[str] = field(default_factory=list)
     cited_by: list = field(default_factory=list)  # CHECK.CITED_BY: provisions citing changed units
     root: Path = Path(".")                    # the repository (laws/, treaties/)
@@ -84,17 +85,14 @@ def _redline(b: BillBuild) -> list[str]:
 
 
 def _amending_law(b: BillBuild) -> list[str]:
-    from .billtext import bill_text, write_docx
+    from .billtext import write_docx
 
     names = []
     for lang in _langs(b):
-        if not dict(b.bill.titles).get(lang):
+        if not b.bill.titles.get(lang):
             continue  # the bill is not written in this language
-        laws = {la.href: _old_law(b, la.href, lang) for la in b.bill.laws}
-        if any(law is None for law in laws.values()):
-            continue
         name = f"bill.{lang}.docx"
-        write_docx(bill_text(b.bill, lang, laws), b.folder / name, date=b.bill.date)
+        write_docx(b.wording.text(lang, [r.applied for r in b.laws]), b.folder / name, date=b.bill.date)
         names.append(name)
     return names
 
@@ -123,11 +121,6 @@ def _langs(b: BillBuild) -> list[str]:
     return sorted({r.lang for r in b.laws}, key=("rus", "kir").index)
 
 
-def _old_law(b: BillBuild, href: str, lang: str):
-    slug = Path(href).name
-    return next((r.applied.old for r in b.laws if r.slug == slug and r.lang == lang), None)
-
-
 # --- the whole build -----------------------------------------------------------------------------
 def default_patches(root: str | os.PathLike = ".") -> list[Path]:
     patches = sorted((Path(root) / "amendments").glob("*.xml"))
@@ -143,7 +136,7 @@ def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".
     Nothing is written when any bill is refused (``FindingsError``). With ``in_place`` the
     laws under ``root`` are replaced by their amended texts once every output is written.
     """
-    from .compare import compare
+    from .billtext import BillWording
     from .patch import apply_bill, check_bill, load_bill, write_applied
 
     patches = [Path(p) for p in patches] or default_patches(root)
@@ -159,25 +152,28 @@ def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".
     findings = {bill.id: check_bill(bill, root=root) for bill in bills}
     if any(f.severity == "error" for fs in findings.values() for f in fs):
         raise FindingsError([f for fs in findings.values() for f in fs])
-    applied = [(bill, apply_bill(bill, root=root)) for bill in bills]
+    applied = []
+    for bill in bills:
+        wording = BillWording(bill, root, langs)
+        applied.append((bill, apply_bill(bill, root=root, trace=wording), wording))
     if in_place:
         _refuse_overlaps(applied)
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     results = []
-    for bill, laws in applied:
+    for bill, laws, wording in applied:
         cited = [f for f in findings[bill.id] if f.code == "CHECK.CITED_BY"]
-        results.append(_build_bill(bill, laws, out, langs, compare, cited, Path(root)))
+        results.append(_build_bill(bill, laws, wording, out, langs, root, cited))
     if in_place:
-        for _, laws in applied:
+        for _, laws, _ in applied:
             write_applied(laws)
     return results
 
 
 def _refuse_overlaps(applied) -> None:
     owner: dict[str, str] = {}
-    for bill, laws in applied:
+    for bill, laws, _ in applied:
         for a in laws:
             key = str(Path(a.path).resolve())
             if key in owner and owner[key] != bill.id:
@@ -186,18 +182,22 @@ def _refuse_overlaps(applied) -> None:
             owner[key] = bill.id
 
 
-def _build_bill(bill, laws, out: Path, langs, compare, cited=(), root: Path = Path(".")) -> BillBuild:
+def _build_bill(bill, laws, wording, out: Path, langs, root, cited=()) -> BillBuild:
+    from .render.inputs import comparison_of
+
     results = []
     for a in laws:
         lang = a.new.lang
         if lang in langs:
-            results.append(LawResult(a, compare(a.old, a.new, reasons=a.reasons), Path(a.path).parent.name, lang))
-    results.sort(key=lambda r: (r.slug, ("rus", "kir").index(r.lang) if r.lang in ("rus", "kir") else 2))
+            results.append(LawResult(a, comparison_of(a, root), Path(a.path).parent.name, lang))
+    order = [Path(la.href).name for la in bill.laws]      # the laws in the bill's order
+    results.sort(key=lambda r: (order.index(r.slug) if r.slug in order else len(order),
+                                ("rus", "kir").index(r.lang) if r.lang in ("rus", "kir") else 2))
     final = out / bill.id
     tmp = out / f".{bill.id}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
-    b = BillBuild(bill, results, tmp, cited_by=list(cited), root=root)
+    b = BillBuild(bill, results, tmp, wording, cited_by=list(cited), root=Path(root))
     try:
         for _name, step in STEPS:
             b.files += step(b)
@@ -226,7 +226,7 @@ def _replace_dir(new: Path, final: Path) -> None:
 
 def summary(b: BillBuild) -> str:
     """summary.md: per law and language the count of changes by kind, the citations, the files."""
-    titles = dict(b.bill.titles)
+    titles = b.bill.titles
     out = [f"# {b.bill.id}", ""]
     title = titles.get("rus") or titles.get("kir") or ""
     if title:

@@ -95,12 +95,14 @@ def _label(el, naming: str, lang: str, case: str, alone: bool = True) -> str:
     return f"{number}-{_ky_form(name, case, alone)}"
 
 
-def cite(law, eid: str, lang: str = "rus", case: str = "nom") -> str:
+def cite(law, eid: str, lang: str = "rus", case: str = "nom", within: str | None = None) -> str:
     """The citation of unit ``eid``: RU innermost first («пункта 3 части 2 статьи 5» for gen),
     KY outermost first («5-беренесинин 2-бөлүгүнүн 3-пункту»).
 
     ``case`` is the case of the whole citation (the cited units that follow are in the genitive):
-    nom, gen, dat, acc, ins or loc.
+    nom, gen, dat, acc, ins or loc. With ``within`` (a unit that contains it, named already, as an
+    amending law's «в статье 5:» names it) only the part below that unit: «части 2», KY «2-бөлүгүндө»;
+    "" for that unit itself.
     """
     if case not in CASES:
         raise CitationError(f"unknown case {case!r} (one of {', '.join(CASES)})")
@@ -111,14 +113,24 @@ def cite(law, eid: str, lang: str = "rus", case: str = "nom") -> str:
         raise CitationError(f"{law.source}: {eid}: its number is printed twice in the same place, so "
                             f"a citation would name its twin as well; cite it by eId")
     chain = _chain(law, el)
+    if within is not None:
+        outer = law.get(within)
+        if el is outer:
+            return ""
+        if any(a is outer for a in el.iterancestors()):
+            chain = [u for u in chain if u is not outer and any(a is outer for a in u.iterancestors())]
+            chain = chain or [el]
+        else:
+            within = None
     naming = law.naming
     if lang == "rus":
         return " ".join(_label(u, naming, "rus", case if i == 0 else "gen")
                         for i, u in enumerate(chain))
     outer_first = list(reversed(chain))
     last = len(outer_first) - 1
-    # «5-берене» alone; in a chain every unit is possessed: «5-беренесинин 2-бөлүгү»
-    return " ".join(_label(u, naming, "kir", case if i == last else "gen", alone=last == 0)
+    # «5-берене» alone; in a chain (or under a unit already named) every unit is possessed:
+    # «5-беренесинин 2-бөлүгү»
+    return " ".join(_label(u, naming, "kir", case if i == last else "gen", alone=last == 0 and within is None)
                     for i, u in enumerate(outer_first))
 
 

@@ -29,6 +29,20 @@ def date_ky(iso: str) -> str:
     return f"{y}-жылдын {int(d)}-{MONTHS_KY[int(m) - 1]}"
 
 
+MONTHS_KY_FROM = ("январынан", "февралынан", "мартынан", "апрелинен", "майынан", "июнунан", "июлунан",
+                  "августунан", "сентябрынан", "октябрынан", "ноябрынан", "декабрынан")
+
+
+def date_ky_from(iso: str) -> str:
+    """The date «from which» (entry into force):
+
+    >>> date_ky_from("2027-01-01")
+    '2027-жылдын 1-январынан'
+    """
+    y, m, d = iso.split("-")
+    return f"{y}-жылдын {int(d)}-{MONTHS_KY_FROM[int(m) - 1]}"
+
+
 # Month stems shared by Russian («января») and Kyrgyz («январындагы», «4-августу») forms.
 _MONTHS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
            "ноябр", "декабр"]

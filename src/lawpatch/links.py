@@ -97,18 +97,24 @@ def to_xml(links: list[Link]) -> bytes:
     return to_bytes(etree.ElementTree(root))
 
 
-def updated(links: list[Link], old_law, new_law, eid_map: dict, gone: set, added: list[Link]) -> list[Link]:
-    """The links after a bill: each old link's unit under its new eId (``eid_map``), dropped where
-    the bill repealed or deleted it (``gone``: old eIds) or the new law no longer has it in force;
-    then the bill's own links (``added``, replacing an older link of the same unit and article),
-    in the new law's document order."""
+def updated(links: list[Link], before: dict, new_law, gone: set, added: list[Link]) -> list[Link]:
+    """The links after a bill. ``before`` maps the base's eIds to the elements of the tree the
+    bill changed in place, so a link follows its unit to the unit's new eId; a unit the bill
+    repealed or deleted (``gone``: base eIds) loses its links, and so does one no longer in force;
+    a unit restated in its place keeps them. Then the bill's own links (``added``, replacing an
+    older link of the same unit and article), in the new law's document order."""
     out: dict[tuple, Link] = {}
     for link in links:
         if link.eid in gone:
             continue
-        eid = eid_map.get(link.eid, link.eid)
-        el = new_law.index.get(eid)
-        if el is None or st.is_repealed(el):
+        el = before.get(link.eid)
+        if el is not None and _in(el, new_law):
+            eid = el.get("eId")
+        elif link.eid in new_law.index:    # restated: a new element took its place
+            eid = link.eid
+        else:
+            continue
+        if st.is_repealed(new_law.index[eid]):
             continue
         moved = Link(eid, link.treaty, link.article, link.extent, link.note, link.bill)
         out.setdefault(moved.key, moved)
@@ -118,3 +124,7 @@ def updated(links: list[Link], old_law, new_law, eid_map: dict, gone: set, added
             out[link.key] = link
     order = {eid: i for i, eid in enumerate(new_law.index)}
     return sorted(out.values(), key=lambda k: (order.get(k.eid, len(order)), k.treaty, k.article))
+
+
+def _in(el, law) -> bool:
+    return any(a is law.body for a in el.iterancestors())

@@ -516,55 +516,69 @@ def _scan_block_ky(index, slug, lang, law, unit, text, line) -> list[Reference]:
 
 # --- what a bill's change breaks ----------------------------------------------------------------
 # ops that take a unit away or change its number (and restate: it may drop the unit's sub-units)
-_BREAKING = {"repeal": "repeals", "delete": "deletes", "renumber": "renumbers", "restate": "restates"}
+_BREAKING = {"repeal": "repeals", "delete": "deletes", "renumber": "renumbers", "restate": "restates",
+             "shifts": "moves to another position (an abzats is cited by its position)"}
 _GONE = ("repeal", "delete", "restate")
 
 
-def cited_by_findings(bill, root=".") -> list:
-    """A warning (``CHECK.CITED_BY``) for each provision that cites a unit the bill repeals,
-    deletes, renumbers or restates (a sub-unit of it), naming the citing provision: KR practice
-    brings those into conformity in the same bill. Citing provisions inside the changed unit, or
-    themselves repealed, deleted or restated by the bill, are left out."""
-    from .citations import cite
-    from .errors import Finding
+def cited_by_findings(bill, applied, root=".") -> list:
+    """A warning (``CHECK.CITED_BY``) for each provision that cites a unit a bill repeals,
+    deletes, renumbers, shifts («абзац третий» becomes the second) or restates (a sub-unit of it),
+    naming the citing provision: KR practice brings those into conformity in the same bill.
 
-    changes = [(la, op) for la in bill.laws for op in la.ops if op.kind in _BREAKING and op.at]
+    ``applied`` are the bill's changed laws (patch.AppliedLaw) with the engine's footprint: the
+    units each op acted on, in the base's eIds. Citing provisions inside a unit the bill takes away
+    or restates are left out."""
+    changes, laws = [], {}
+    for a in applied:
+        folder = Path(a.path).parent
+        if folder in laws:
+            continue  # the other language: the same eIds
+        laws[folder] = a.old
+        fp = a.footprint
+        for eid, op in fp.touched.items():
+            kind = op.kind.value
+            if kind in _BREAKING and kind != "shifts" and eid in a.old:
+                changes.append((folder, eid, op, kind, {eid} if kind == "restate" else set()))
+        for parent_eid, (position, op) in fp.shifted.items():
+            parent = a.old.body if parent_eid == "body" else a.old.index.get(parent_eid)
+            for block in st.part_blocks(parent)[position:] if parent is not None else []:
+                if block.get("eId") not in fp.touched:
+                    changes.append((folder, block.get("eId"), op, "shifts", set()))
     if not changes:
         return []
-    folders = {(Path(root) / la.href).parent for la, _ in changes}
-    indexes = {f: Index(f) for f in folders if f.is_dir()}
+    indexes = {f: Index(f) for f in {folder.parent for folder in laws}}
     gone: dict[str, set] = {}
-    for la in bill.laws:
-        index = indexes.get((Path(root) / la.href).parent)
-        law = index.law(Path(la.href).name) if index else None
-        for op in la.ops:
-            if op.kind in _GONE and law is not None and op.at in law:
-                gone.setdefault(Path(la.href).name, set()).update(unit_and_below(law, op.at))
+    for folder, eid, op, kind, _ in changes:
+        if kind in _GONE:
+            gone.setdefault(folder.name, set()).update(unit_and_below(laws[folder], eid))
     out, seen = [], set()
-    for la, op in changes:
-        index = indexes.get((Path(root) / la.href).parent)
-        slug = Path(la.href).name
-        law = index.law(slug) if index else None
-        if law is None or op.at not in law:
-            continue  # the check reports the unknown law or target
-        affected = unit_and_below(law, op.at) - ({op.at} if op.kind == "restate" else set())
+    for folder, eid, op, kind, spared in changes:
+        index, slug = indexes[folder.parent], folder.name
+        affected = unit_and_below(laws[folder], eid) - spared
         for ref in index.citing(slug, affected):
-            key = (op.at, ref.law, ref.eid)
+            key = (eid, ref.law, ref.eid)
             if key in seen or ref.eid in gone.get(ref.law, ()) or (ref.law == slug and ref.eid in affected):
                 continue
             seen.add(key)
-            citing_law = index.law(ref.law, ref.lang)
-            try:
-                who = cite(citing_law, ref.eid)
-            except CitationError:
-                who = ref.eid
-            where = "" if ref.law == slug else f" of laws/{ref.law}"
-            out.append(Finding(
-                "CHECK.CITED_BY", f"{who} ({ref.eid}){where} cites the unit this op {_BREAKING[op.kind]}: "
-                f"«{ref.text}»", file=bill.path, line=op.line, unit=op.at, severity="warning", op=op.kind,
-                hint=f"amend {who}{where} in this bill too ({citing_law.source}:{ref.line})",
-                extra={"law": ref.law, "eid": ref.eid, "citation": who, "text": ref.text}))
+            out.append(_cited_by(bill, index, op, eid, _BREAKING[kind], ref, slug))
     return out
+
+
+def _cited_by(bill, index, op, eid: str, verb: str, ref: Reference, slug: str):
+    from .citations import cite
+    from .errors import Finding
+
+    citing_law = index.law(ref.law, ref.lang)
+    try:
+        who = cite(citing_law, ref.eid)
+    except CitationError:
+        who = ref.eid
+    where = "" if ref.law == slug else f" of laws/{ref.law}"
+    return Finding("CHECK.CITED_BY", f"{who} ({ref.eid}){where} cites the unit this op {verb}: «{ref.text}»",
+                   file=bill.path, line=op.line, unit=eid, severity="warning", op=op.kind.value,
+                   hint=f"amend {who}{where} in this bill too ({citing_law.source}:{ref.line})",
+                   extra={"law": ref.law, "eid": ref.eid, "citation": who, "text": ref.text})
 
 
 # --- queries ------------------------------------------------------------------------------------

@@ -143,19 +143,21 @@ def is_part_block(el) -> bool:
     return is_unnumbered_part(el) or (local(el.tag) in ABZATS_TAGS and has_unnumbered_parts(el.getparent()))
 
 
-def unit_name(el, naming: str = "parts") -> str:
+def unit_name(el, naming: str = "parts", parent=None) -> str:
     """The Russian name of a unit in an act of ``naming`` (a key of :mod:`lawpatch.vocabulary`):
     in the «parts» naming «1.» is a «часть» and «1)» a «пункт»; in the «points» naming (the Civil and
     Family Codes) «1.» is a «пункт» and «1)» a «подпункт»; a point inside a point is a «подпункт»;
-    an unnumbered block is an «абзац», or a «часть» beside unnumbered parts."""
+    an unnumbered block is an «абзац», or a «часть» beside unnumbered parts. ``parent``: where a
+    unit not yet in the tree (a new text) will stand."""
     tag = local(el.tag)
+    parent = parent if parent is not None else el.getparent()
     if tag == "paragraph":
         return "часть" if naming != "points" or is_unnumbered_part(el) else "пункт"
     if tag == "point":
-        nested = local(el.getparent().tag) == "point"
+        nested = parent is not None and local(parent.tag) == "point"
         return "подпункт" if naming == "points" or nested else "пункт"
     if tag in ABZATS_TAGS:
-        return "часть" if is_part_block(el) else "абзац"
+        return "часть" if parent is not None and has_unnumbered_parts(parent) else "абзац"
     return {"division": "часть кодекса", "part": "раздел", "chapter": "глава", "section": "параграф",
             "article": "статья"}[tag]
 

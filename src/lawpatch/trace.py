@@ -121,8 +121,8 @@ def pending_ops(root: Path):
 
 
 def pending_of(bill, la, op, reason) -> PendingOp:
-    return PendingOp(bill.id, str(bill.path), op.line, op.kind, Path(la.href).name, op.at, op.cite or "",
-                     reason.treaty, reason.article)
+    return PendingOp(bill.id, str(bill.path), op.line, op.kind.value, Path(la.href).name, op.where(),
+                     op.cite or "", reason.treaty, reason.article)
 
 
 def trace_article(root: str | Path, target: str) -> ArticleTrace:
@@ -165,5 +165,5 @@ def trace_unit(law_dir: str | Path, citation: str, lang: str = "rus") -> UnitTra
             result.provisions.append(provision_of(law, slug, link, relation))
     root = folder.parent.parent
     result.pending = [pending_of(*x) for x in pending_ops(root)
-                      if Path(x[1].href).name == slug and (x[2].at == eid or x[2].at in below)]
+                      if Path(x[1].href).name == slug and ({eid} | below) & set(x[2].target.units)]
     return result

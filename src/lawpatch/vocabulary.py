@@ -344,6 +344,58 @@ def ordinal_by_lemma(phrase: str) -> int | None:
     return value
 
 
+# --- cardinals --------------------------------------------------------------------------------
+
+_RU_UNITS = ("один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять",
+             "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать", "шестнадцать",
+             "семнадцать", "восемнадцать", "девятнадцать")
+_KY_UNITS = ("бир", "эки", "үч", "төрт", "беш", "алты", "жети", "сегиз", "тогуз", "он",
+             "он бир", "он эки", "он үч", "он төрт", "он беш", "он алты", "он жети", "он сегиз", "он тогуз")
+
+
+def cardinal(n: int, lang: str = "rus", case: str = "nom") -> str:
+    """A number in words (1–999): «десять», gen «десяти», «тридцать пять»; KY «он», «отуз беш»
+    (Kyrgyz cardinals are not inflected).
+
+    >>> cardinal(10, case="gen"), cardinal(35), cardinal(10, "kir"), cardinal(120, case="gen")
+    ('десяти', 'тридцать пять', 'он', 'ста двадцати')
+    """
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 999:
+        raise VocabularyError(f"no number word for {n!r} (1–999)")
+    hundreds, rest = divmod(n, 100)
+    words: list[str] = []
+    if lang == "kir":
+        if hundreds:
+            words.append((_KY_DIGITS[hundreds - 1] + "жүз").strip())
+        if rest >= 20:
+            words.append(_KY_TENS[rest // 10][0])
+            rest %= 10
+        if rest:
+            words.append(_KY_UNITS[rest - 1])
+        return " ".join(words)
+    if lang != "rus":
+        raise VocabularyError(f"unknown language {lang!r} (rus or kir)")
+    if hundreds:
+        words.append(_RU_HUNDREDS[hundreds - 1])
+    if rest >= 20:
+        words.append(_RU_TENS[rest // 10][0])
+        rest %= 10
+    if rest:
+        words.append(_RU_UNITS[rest - 1])
+    return " ".join(_inflect_numeral(w, case) for w in words)
+
+
+@lru_cache(maxsize=None)
+def _inflect_numeral(word: str, case: str) -> str:
+    if case == "nom":
+        return word
+    parse = next((p for p in _morph().parse(word) if p.tag.POS in ("NUMR", "ADJF")), None)
+    form = parse.inflect({_PYMORPHY_CASE[case]} | ({"inan"} if case == "acc" else set())) if parse else None
+    if form is None:
+        raise VocabularyError(f"pymorphy3 has no {case} form of «{word}»")
+    return form.word.replace("ё", "е")
+
+
 # The letters that number подпункты and the items of an amending law («а)», «б)» … without ё, й, ъ,
 # ы, ь, as KR acts letter them).
 LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
@@ -425,6 +477,42 @@ def repeal_verb(name: str, lang: str = "rus", plural: bool = False) -> str:
     if plural:
         return "признать утратившими силу"
     return "признать " + {"masc": "утратившим", "femn": "утратившей", "neut": "утратившим"}[gender(name)] + " силу"
+
+
+# --- the database's notes of amending acts ------------------------------------------------------
+
+def redaction_note(acts: list[tuple[str, str]], lang: str = "rus") -> str:
+    """The note the database prints under a changed unit (and in the title block), naming the
+    amending laws by (ISO date, number): «(В редакции Закона КР от 17 июля 2025 года № 148)»,
+    «(В редакции Законов КР от …, …)»; KY «(КР 2025-жылдын 17-июлундагы № 148 Мыйзамынын
+    редакциясына ылайык)», «(КР …, … Мыйзамдарынын редакцияларына ылайык)».
+
+    >>> redaction_note([("2025-07-17", "148")])
+    '(В редакции Закона КР от 17 июля 2025 года № 148)'
+    >>> redaction_note([("2024-12-02", "190"), ("2025-07-17", "148")], "kir")
+    '(КР 2024-жылдын 2-декабрындагы № 190, 2025-жылдын 17-июлундагы № 148 Мыйзамдарынын редакцияларына ылайык)'
+    """
+    from .dates import date_ky, date_ru
+
+    if lang == "kir":
+        listed = ", ".join(f"{date_ky(d)} № {n}" for d, n in acts)
+        tail = "Мыйзамынын редакциясына ылайык" if len(acts) == 1 else "Мыйзамдарынын редакцияларына ылайык"
+        return f"(КР {listed} {tail})"
+    listed = ", ".join(f"{date_ru(d)} № {n}" for d, n in acts)
+    return f"(В редакции {'Закона' if len(acts) == 1 else 'Законов'} КР от {listed})"
+
+
+def draft_note(title: str, lang: str = "rus") -> str:
+    """The note a draft leaves under the units it changes: «(В редакции проекта Закона КР «…»)»."""
+    if lang == "kir":
+        return f"(«{title}» КР Мыйзамынын долбоорунун редакциясына ылайык)"
+    return f"(В редакции проекта Закона КР «{title}»)"
+
+
+def is_redaction_note(text: str) -> bool:
+    """Whether an editorial note is the list of amending laws a unit was changed by (not a draft's)."""
+    t = text.strip()
+    return t.startswith("(В редакции Закон") or (t.startswith("(КР ") and "редакция" in t and t.endswith("ылайык)"))
 
 
 # --- language ---------------------------------------------------------------------------------

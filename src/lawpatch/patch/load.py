@@ -1,19 +1,22 @@
-"""Reading a patch file: safe parse, schema check with line numbers, the model."""
+"""Reading a patch file: safe parse, schema check with line numbers, then the model (ops built
+valid, or a finding with the op's line)."""
 from __future__ import annotations
 
 import functools
 import os
 
-from ..errors import Finding, FindingsError
+from ..errors import Finding, FindingsError, Refusal
 from ..resources import project_file
 from ..xmlio import PATCH_NS, XmlError, parse
-from .model import OP_KINDS, Bill, LawAmendment, Op, Reason
+from .model import (ALL, Adoption, Bill, InForce, Kind, LawAmendment, Op, Part, Position, Reason, Scope,
+                    Target, Texts)
 
 P = "{%s}" % PATCH_NS
+OP_TAGS = {P + k.value: k for k in Kind}
 
 
 class PatchError(FindingsError):
-    """A patch file that cannot be read: malformed XML or schema errors (all of them)."""
+    """A patch file that cannot be read: malformed XML, schema errors, invalid ops (all of them)."""
 
     exit_code = 1
 
@@ -45,29 +48,49 @@ def _plain(message: str) -> str:
         "{urn:lawpatch:links:1}", "")
 
 
-def _texts(el, tag: str) -> dict:
-    return {c.get("lang"): c.text for c in el.findall(P + tag)}
+def _texts(el, tag: str) -> Texts:
+    return Texts.of({c.get("lang"): c.text for c in el.findall(P + tag)})
 
 
-def _op(el) -> Op:
-    kind = el.tag[len(P):]
-    at, position, after, before = el.get("at"), None, None, None
-    if kind == "insert":
-        for pos in ("after", "before"):
-            if el.get(pos):
-                at, position = el.get(pos), pos
-        position = position or "at"
-        after, before = el.get("after"), el.get("before")
-    elif kind == "insert-words":
-        after, before = _texts(el, "after") or None, _texts(el, "before") or None
-    notes = [n.text for n in el.findall(P + "note")]
+def _target(el, kind: Kind) -> Target:
+    at = (el.get("at") or "").split()
+    if kind is Kind.INSERT:
+        at = [el.get("after") or el.get("before") or (at[0] if at else "")]
+    scope = {"act": Scope.ACT, "title": Scope.TITLE}.get(el.get("scope") or "", Scope.UNITS)
+    if kind is Kind.RESTATE and not at and scope is Scope.UNITS:
+        scope = Scope.TITLE          # a restate without a unit restates the act's title
+    sentence = el.get("sentence")
+    part = Part.SENTENCE if sentence else (Part.HEADING if el.get("part") == "heading" else Part.TEXT)
+    return Target(units=tuple(a for a in at if a), through=el.get("through"), scope=scope, part=part,
+                  sentence=int(sentence) if sentence else None)
+
+
+def build_op(el) -> Op:
+    """The op an element of a patch file describes; raises :class:`Refusal`."""
+    kind = OP_TAGS[el.tag]
+    position = None
+    anchor = Texts()
+    if kind is Kind.INSERT:
+        position = Position.AFTER if el.get("after") else Position.BEFORE if el.get("before") else Position.END
+    elif kind is Kind.INSERT_WORDS:
+        after, before = _texts(el, "after"), _texts(el, "before")
+        if after and before:
+            raise Refusal("PATCH.POSITION", "insert-words takes <after> or <before> words, not both",
+                            "one anchor per op")
+        position = Position.AFTER if after else Position.BEFORE if before else None
+        anchor = after or before
     occurrence = el.get("occurrence")
-    return Op(kind=kind, line=el.sourceline, at=at or "", cite=el.get("cite"), lang=el.get("lang"),
+    notes = [n.text for n in el.findall(P + "note")]
+    return Op(kind=kind, target=_target(el, kind), line=el.sourceline or 0, cite=el.get("cite"),
+              lang=el.get("lang"),
               reasons=tuple(Reason(r.get("treaty"), r.get("article")) for r in el.findall(P + "reason")),
-              old=_texts(el, "old"), new=_texts(el, "new"), text=_texts(el, "text"),
-              heading=_texts(el, "heading"), after=after, before=before, position=position,
-              occurrence=(occurrence if occurrence == "all" else int(occurrence)) if occurrence else None, to=el.get("to"),
-              note="\n".join(notes) if notes else None)
+              note="\n".join(notes) if notes else None,
+              old=_texts(el, "old"), new=_texts(el, "new"), anchor=anchor, text=_texts(el, "text"),
+              heading=_texts(el, "heading"), position=position,
+              occurrence=(ALL if occurrence == ALL else int(occurrence)) if occurrence else None,
+              case_forms=el.get("forms") == "cases",
+              forms=tuple((f.get("lang"), f.get("old"), f.get("new")) for f in el.findall(P + "form")),
+              to=el.get("to"), expect=_texts(el, "expect"))
 
 
 def _duplicates(root, path: str) -> list[Finding]:
@@ -76,7 +99,7 @@ def _duplicates(root, path: str) -> list[Finding]:
     for op in root.iterfind(f"{P}law/*"):
         seen = set()
         for child in op:
-            if not isinstance(child.tag, str) or not child.get("lang"):
+            if not isinstance(child.tag, str) or not child.get("lang") or child.tag == P + "form":
                 continue
             key = (child.tag, child.get("lang"))
             if key in seen:
@@ -87,8 +110,27 @@ def _duplicates(root, path: str) -> list[Finding]:
     return out
 
 
+def _in_force(root) -> InForce:
+    el = root.find(P + "in-force")
+    if el is None:
+        return InForce()
+    deferred = tuple((d.get("href"), d.get("date")) for d in el.findall(P + "deferred"))
+    days = el.get("days")
+    return InForce(days=int(days) if days is not None else None if el.get("date") else 0,
+                   date=el.get("date"), deferred=deferred)
+
+
+def _adoption(root) -> Adoption | None:
+    el = root.find(P + "adopted")
+    if el is not None:
+        return Adoption(el.get("date"), el.get("number"), el.get("publication") or "")
+    if root.get("number"):   # bills written before <adopted>: the number alone
+        return Adoption(root.get("date"), root.get("number"))
+    return None
+
+
 def load_bill(path: str | os.PathLike) -> Bill:
-    """The bill in ``path``; raises :class:`PatchError` with every schema error and its line."""
+    """The bill in ``path``; raises :class:`PatchError` with every schema error and invalid op."""
     path = str(path)
     try:
         tree = parse(path)
@@ -103,7 +145,23 @@ def load_bill(path: str | os.PathLike) -> Bill:
         raise PatchError(errors)
     laws = []
     for law in root.findall(P + "law"):
-        ops = tuple(_op(c) for c in law if isinstance(c.tag, str) and c.tag[len(P):] in OP_KINDS)
-        laws.append(LawAmendment(law.get("href"), law.get("base"), ops, law.sourceline))
-    return Bill(id=root.get("id"), date=root.get("date"), number=root.get("number") or "",
-                titles=_texts(root, "title"), path=path, laws=tuple(laws), notes=_texts(root, "note"))
+        ops = []
+        for el in law:
+            if el.tag not in OP_TAGS:
+                continue
+            try:
+                ops.append(build_op(el))
+            except Refusal as exc:
+                errors.append(Finding(exc.code, exc.message, file=path, line=el.sourceline, op=el.tag[len(P):],
+                                      unit=el.get("at") or el.get("after") or el.get("before") or "", hint=exc.hint))
+        laws.append(LawAmendment(law.get("href"), law.get("base"), tuple(ops), law.sourceline,
+                                 law.get("publication") or ""))
+    try:
+        in_force = _in_force(root)
+    except Refusal as exc:
+        errors.append(Finding(exc.code, exc.message, file=path, line=root.find(P + "in-force").sourceline))
+        in_force = InForce()
+    if errors:
+        raise PatchError(errors)
+    return Bill(id=root.get("id"), date=root.get("date"), titles=_texts(root, "title"), path=path,
+                laws=tuple(laws), notes=_texts(root, "note"), in_force=in_force, adoption=_adoption(root))
