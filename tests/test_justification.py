@@ -54,3 +54,12 @@ def test_the_rest_is_a_marked_blank(built):
     texts = [p.text for p in paras]
     finance = texts.index("6. " + SECTIONS[5])
     assert texts[finance + 1].startswith(f"[{BLANK}: требует ли принятие проекта расходов")
+
+
+def test_a_treaty_the_republic_is_not_party_to_is_a_standard_not_an_obligation(tmp_path):
+    (result,) = build([ROOT / "amendments" / "2026-refugees-statelessness.xml"], tmp_path, root=ROOT, langs=("rus",))
+    text = "\n".join(p.text for p in paragraphs(result.folder / "justification.rus.docx"))
+    assert "обязательств Кыргызской Республики по договорам: Конвенция о статусе беженцев (1951), ст. 33." in text
+    assert "участие Кыргызской Республики в которых реестром не подтверждено: Конвенция о сокращении " \
+           "безгражданства (1961), ст. 1." in text
+    assert f"[{BLANK}: участие Кыргызской Республики в договоре «Конвенция о сокращении безгражданства»" in text

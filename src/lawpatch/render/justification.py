@@ -45,13 +45,22 @@ def sections(b, root: str | os.PathLike = ".") -> list[tuple[str, list[Para]]]:
     bill = b.bill
     reasons = _reasons(bill)
     basis = [registry.describe(t, arts, "rus") for t, arts in reasons.items()]
+    # an instrument the Kyrgyz Republic is not (or not known to be) party to sets a standard, not
+    # an obligation
+    binding = [registry.describe(t, arts, "rus") for t, arts in reasons.items()
+               if t in registry and registry.treaties[t].kr.binding]
+    standards = [b for b in basis if b not in binding]
     laws = [r for r in b.laws if r.lang == "rus"]
     acts = sorted({act_name(r.applied.old.title, "rus") for r in laws})
 
     purpose = [Para(bill.notes["rus"])] if bill.notes.get("rus") else [blank("цель и задачи проекта")]
-    if basis:
+    if binding:
         purpose.append(Para("Проект разработан в целях приведения законодательства Кыргызской Республики в "
-                            "соответствие с международными договорами: " + "; ".join(basis) + "."))
+                            "соответствие с международными договорами, участницей которых она является: "
+                            + "; ".join(binding) + "."))
+    if standards:
+        purpose.append(Para("Проект учитывает положения международных договоров, участие Кыргызской Республики "
+                            "в которых реестром не подтверждено: " + "; ".join(standards) + "."))
 
     described = [Para("Проектом предлагается внести изменения в " + ", ".join(acts) + ".")] if acts else []
     for r in laws:
@@ -75,8 +84,10 @@ def sections(b, root: str | os.PathLike = ".") -> list[tuple[str, list[Para]]]:
                          if cited else " Положений законов, включенных в репозиторий (laws/), ссылающихся на "
                          "изменяемые нормы, не выявлено."))] + cited
     forecasts.append(Para("Правозащитные последствия:"))
-    forecasts += ([Para("Проект направлен на выполнение обязательств Кыргызской Республики по "
-                        + "; ".join(basis) + ".")] if basis else []) + [blank("оценка правозащитных последствий")]
+    forecasts += ([Para("Проект направлен на выполнение обязательств Кыргызской Республики по договорам: "
+                        + "; ".join(binding) + ".")] if binding else [])
+    forecasts += ([Para("Проект приближает законодательство к стандартам: " + "; ".join(standards) + ".")]
+                  if standards else []) + [blank("оценка правозащитных последствий")]
     for what in ("гендерные", "экологические", "коррупционные"):
         forecasts += [Para(f"{what.capitalize()} последствия:"), blank(f"{what} последствия")]
 
