@@ -73,6 +73,11 @@ def test_a_database_note_kept_in_the_text_is_not_a_reference(index):
     assert not [r for r in index.references if (r.law, r.eid) == ("citizenship", "art_3__al_2")]
 
 
+def test_a_kyrgyz_citation_of_another_law(index):
+    # «… Кыргыз Республикасынын Конституциясынын 16- жана 19-статьяларында кепилденет»
+    assert targets(index, "labour-code", "art_20__al_1", "kir") == {("constitution", "art_16"), ("constitution", "art_19")}
+
+
 def test_kyrgyz_references_agree_with_the_russian_ones(index):
     """The Labour Code is bundled in both languages: the KY text's references («ушул Кодекстин
     83-статьясынын …») name the units the RU text's do."""

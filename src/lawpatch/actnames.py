@@ -48,6 +48,9 @@ ACT_WORD = re.compile(r"(?:(?P<adj>[А-ЯЁ][а-яё]+(?:-[а-яё]+)?)\s+)?(?P<
                       r"(?:ами|ах|ов|ом|ей|а|у|е|ы|я|и|ю)?\s+(?:Кыргызской\s+Республики|КР)\b")
 # «ушул Мыйзамдын», «ушул Кодекстин», «ушул Конституциянын»: the act naming itself in Kyrgyz
 KY_ACT_STEMS = ("мыйзам", "кодекс", "конституц")
+# «Кыргыз Республикасынын Конституциясынын», «Кыргыз Республикасынын Эмгек кодексинин»: another act
+KY_ACT_WORD = re.compile(r"Кыргыз\s+Республикасынын\s+(?:(?P<adj>[А-ЯӨҮҢа-яөүң]+)\s+)?"
+                         r"(?P<kind>[Кк]онституция|[Кк]одекс)[а-яөүң]*", re.I)
 _ADJ_ENDINGS = ("ого", "его", "ому", "ему", "ой", "ый", "ий", "ым", "им", "ом", "ем", "ая", "яя", "ую", "юю",
                 "ое", "ее")
 
@@ -63,6 +66,20 @@ def _stem(adjective: str) -> str:
 
 def _plain(text: str) -> str:
     return " ".join(re.sub(r"[«»\"“”„]", " ", text).lower().replace("ё", "е").split())
+
+
+def ky_act_key(text: str) -> str | None:
+    """The key of a Constitution or a code named in Kyrgyz (title or running text), or None.
+
+    >>> ky_act_key("Кыргыз Республикасынын Конституциясынын"), ky_act_key("Кыргыз Республикасынын эмгек кодекси")
+    ('конституция', 'кодекс-ky:эмгек')
+    """
+    m = KY_ACT_WORD.match(text.strip())
+    if m is None:
+        return None
+    if m.group("kind").lower() == "конституция":
+        return "конституция"
+    return "кодекс-ky:" + (m.group("adj") or "").lower()
 
 
 def act_key(title: str) -> str:

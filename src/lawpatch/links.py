@@ -13,9 +13,10 @@ from lxml import etree
 
 from . import structure as st
 from .errors import Finding, FindingsError
+from .law import SIDECARS
 from .xmlio import LINKS_NS, XmlError, parse, to_bytes
 
-FILE = "links.xml"
+FILE = SIDECARS[0]      # laws/<slug>/links.xml: law_files leaves it out
 L = "{%s}" % LINKS_NS
 
 

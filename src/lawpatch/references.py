@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import structure as st
-from .actnames import ACT_WORD, KY_ACT_STEMS, act_key
+from .actnames import ACT_WORD, KY_ACT_STEMS, KY_ACT_WORD, act_key, ky_act_key
 from .citations import CitationError, rank, resolve_steps, unit_kind, unit_stems
 from .dates import DATE_RU, iso_date
 from .law import Law
@@ -272,7 +272,7 @@ class Index:
 
 def _keys(laws: dict) -> set:
     law = laws.get("rus") or next(iter(laws.values()))
-    keys = {act_key(law.title)}
+    keys = {act_key(law.title)} | {k for lw in laws.values() if lw.lang == "kir" for k in [ky_act_key(lw.title)] if k}
     if law.date and law.number:
         keys.add(f"{law.date}|{law.number}")
     return keys
@@ -298,7 +298,7 @@ def _blocks(law: Law):
 # act's name.
 _CANDIDATE_RU = re.compile(r"(?i)(?:" + "|".join(unit_stems("rus")) + r")\w*\s+(?:\d|[«\"]|[IVXLC]+\b)"
                            r"|настоящ|(?:[Зз]акон|[Кк]одекс|Конституци)\w*\s+(?:Кыргызской|КР\b)")
-_CANDIDATE_KY = re.compile("(?i)ушул")
+_CANDIDATE_KY = re.compile("(?i)ушул|Кыргыз Республикасынын")
 
 
 def _scan_law(index: Index, slug: str, lang: str, law: Law) -> list[Reference]:
@@ -451,10 +451,12 @@ def _chain_ky(toks, j) -> tuple[list, int]:
     while j < len(toks):
         # «1, 2 жана 6-пункттарында»: numbers listed before the last one carry the unit word
         listed, k = [], j
-        while k + 1 < len(toks) and re.fullmatch(r"\d+(?:-\d+)*", toks[k].text) \
-                and toks[k + 1].low in (",", "жана", "же"):
+        while k + 1 < len(toks) and re.fullmatch(r"\d+(?:-\d+)*", toks[k].text):
+            sep = k + 2 if toks[k + 1].text == "-" else k + 1   # «16- жана 19-статьяларында»
+            if sep >= len(toks) or toks[sep].low not in (",", "жана", "же"):
+                break
             listed.append(toks[k].text)
-            k += 2
+            k = sep + 1
         m = re.fullmatch(r"(\d+(?:-\d+)*)-([^\W\d_]+)", toks[k].low) if k < len(toks) else None
         if m and unit_kind(m.group(2), "kir") in _CHAIN_KINDS:
             kind = unit_kind(m.group(2), "kir")
@@ -484,6 +486,18 @@ def _scan_block_ky(index, slug, lang, law, unit, text, line) -> list[Reference]:
     out = []
     i = 0
     while i + 1 < len(toks):
+        other = KY_ACT_WORD.match(text, toks[i].start) if toks[i].low == "кыргыз" else None
+        if other is not None:  # «Кыргыз Республикасынын Конституциясынын 30-статьясына»
+            k = i
+            while k < len(toks) and toks[k].start < other.end():
+                k += 1
+            frame = _Frame(k, act=f"{ky_act_key(other.group(0))}||", name=other.group(0))
+            links, j = _chain_ky(toks, k)
+            if links:
+                out.append(_resolve(index, slug, lang, law, unit, line, text[toks[i].start:toks[j - 1].end],
+                                    links, frame))
+            i = max(j, i + 1)
+            continue
         if toks[i].low != "ушул":
             i += 1
             continue
