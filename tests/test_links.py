@@ -9,7 +9,8 @@ from lawpatch import links as lk
 
 from .conftest import LAWS, ROOT, snapshot, run_cli as run
 
-BUNDLED = ("external-labour-migration", "external-migration", "legal-status-foreign-citizens", "citizenship")
+BUNDLED = ("external-labour-migration", "external-migration", "legal-status-foreign-citizens", "citizenship",
+           "constitution")
 
 
 @pytest.mark.parametrize("slug", BUNDLED)

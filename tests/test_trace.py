@@ -22,11 +22,17 @@ def test_an_article_with_a_provision_and_pending_ops(capsys):
         ("2026-icrmw-family", "insert", "art_16__indent_7")]
 
 
-def test_an_obligation_no_law_carries_out_is_a_gap(capsys):
+def test_an_obligation_carried_out_in_part_with_a_pending_bill(capsys):
     code, out, _ = run(capsys, "trace", "refugees-1951:33", "--root", str(ROOT))
     assert code == 0
-    assert "provisions: none (a gap)" in out
+    assert "laws/constitution абзац второй части 2 статьи 52 (art_52__para_2__al_2) — partial: только запрет " \
+           "выдачи лиц, получивших политическое убежище" in out
     assert "2026-refugees-statelessness.xml:7: insert art_4__indent_3 in laws/external-migration" in out
+
+
+def test_an_obligation_no_law_carries_out_is_a_gap(capsys):
+    code, out, _ = run(capsys, "trace", "icrmw-1990:29", "--root", str(ROOT))
+    assert code == 0 and "provisions: none (a gap)" in out and "pending ops" not in out
 
 
 def test_a_provision_and_the_articles_around_and_inside_it(capsys):

@@ -119,16 +119,14 @@ def _reasons(bill) -> dict[str, list[str]]:
 def _conformity(b, registry, reasons, root) -> list[Para]:
     """Each cited treaty: the Kyrgyz Republic's status; each article: how the laws carried it out
     before the bill; the definitions the bill changes, measured against the treaty's."""
-    from ..links import load_links
-
-    from ..trace import citation_of
+    from ..trace import citation_of, laws_with_links
 
     out = []
-    links = []
-    for r in b.laws:
-        if r.lang == "rus":
-            links += [(r.slug, k, citation_of(r.applied.old, k.eid) if k.eid in r.applied.old else k.eid)
-                      for k in load_links(Path(root) / "laws" / r.slug)]
+    links = []   # every law of the repository: the Constitution may carry an article a law lacks
+    if (Path(root) / "laws").is_dir():
+        for slug, law, law_links in laws_with_links(Path(root) / "laws"):
+            links += [(slug, k, citation_of(law, k.eid) if k.eid in law else k.eid) for k in law_links
+                      if k.treaty in reasons and k.article in reasons[k.treaty]]
     for treaty_id, articles in reasons.items():
         t = registry.treaties.get(treaty_id)
         if t is None:
@@ -145,7 +143,7 @@ def _conformity(b, registry, reasons, root) -> list[Para]:
             before = [f"laws/{slug}: {where}" + (" (частично)" if k.extent == "partial" else "")
                       for slug, k, where in links if (k.treaty, k.article) == (treaty_id, number)]
             out.append(Para(f"– ст. {number} ({a.summary.rstrip('.')}): до принятия проекта — "
-                            + (", ".join(before) if before else "положения, выполняющего статью, в законе нет")
+                            + (", ".join(before) if before else "положения, выполняющего статью, в законах нет")
                             + "."))
     out += _definitions(b, registry)
     return out
