@@ -636,4 +636,8 @@ def refs_to(law_dir: str | Path, citation: str | None = None, lang: str = "rus")
     eid = resolve(law, citation)
     inside = unit_and_below(law, eid)
     refs = [r for r in index.citing(slug, inside, lang) if not (r.law == slug and r.eid in inside)]
-    return Citing(slug, eid, cite(law, eid), refs)
+    try:
+        name = cite(law, eid)
+    except CitationError:  # a number printed twice: the eId tells the unit from its twin
+        name = eid
+    return Citing(slug, eid, name, refs)
