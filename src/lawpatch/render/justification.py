@@ -169,10 +169,10 @@ def _definitions(b, registry) -> list[Para]:
                 if normal(d.term) in {normal(n) for n in term.names()}:
                     old = before.get(d.eid)
                     was = f"{round(100 * agreement(term.definition, old.text))} %" if old else "—"
-                    out.append(Para(f"Понятие «{d.term}» (laws/{r.slug}, {citation_of(r.applied.new, d.eid)}) "
-                                    f"совпадает с определением "
-                                    f"{t.title()}, ст. {a.number}, на {round(100 * agreement(term.definition, d.text))} % "
-                                    f"слов (до проекта — {was})."))
+                    now = round(100 * agreement(term.definition, d.text))
+                    out.append(Para(f"Понятие «{d.term}» (laws/{r.slug}, {citation_of(r.applied.new, d.eid)}) и "
+                                    f"определение статьи {a.number} ({t.title()}): общих слов {now} % "
+                                    f"(до проекта — {was})."))
     return out
 
 
