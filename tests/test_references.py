@@ -199,3 +199,27 @@ def test_deleting_an_abzats_warns_for_citations_of_the_abzats_that_move_up(tmp_p
     (f,) = check_bill(b, root=root)
     assert (f.code, f.unit, f.extra["eid"]) == ("CHECK.CITED_BY", "art_24__al_2", "art_24__al_3")
     assert "moves to another position" in f.message
+
+
+@pytest.mark.parametrize("slug,frame,lang", [
+    ("external-migration", "настоящего Закона", "rus"), ("citizenship", "настоящего Закона", "rus"),
+    ("labour-code", "настоящего Кодекса", "rus"), ("labour-code", "ушул Кодекстин", "kir"),
+])
+def test_every_unit_cited_as_the_project_cites_it_is_read_back(index, slug, frame, lang):
+    """Round trip on real laws: each unit's citation as lawpatch writes it (instrumental case in
+    Russian, «ушул Кодекстин …» in Kyrgyz), put into a sentence, is read back as that unit."""
+    from lawpatch.citations import CitationError, cite
+
+    law = index.law(slug, lang)
+    wrong = []
+    eids = [e for e in law.index if "_dup" not in e][::7]  # every 7th unit: all kinds, a quick test
+    for eid in eids:
+        try:
+            citation = cite(law, eid, lang, "ins" if lang == "rus" else "loc")
+        except CitationError:
+            continue
+        text = (f"в соответствии с {citation} {frame}" if lang == "rus" else f"{frame} {citation} каралган")
+        found = [t.eid for r in index.read(slug, text, lang=lang) for t in r.targets]
+        if found != [eid]:
+            wrong.append((eid, text, found))
+    assert len(eids) > 20 and not wrong, wrong[:5]

@@ -256,6 +256,14 @@ class Index:
         entry = self.entries.get(slug)
         return entry.laws.get(lang) or next(iter(entry.laws.values()), None) if entry else None
 
+    def read(self, slug: str, text: str, eid: str | None = None, lang: str = "rus") -> list[Reference]:
+        """The references of ``text`` as if it stood in unit ``eid`` of law ``slug`` (its first
+        unit by default): a bill's new wording, say."""
+        law = self.law(slug, lang)
+        unit = law.get(eid) if eid else next(law.units())
+        scan = _scan_block_ru if lang == "rus" else _scan_block_ky
+        return scan(self, slug, lang, law, unit, text, 0)
+
     def find_act(self, act: str) -> str:
         """The folder name of the act an «act key|date|number» names, or ""."""
         key, date, number = act.split("|")
@@ -464,9 +472,14 @@ def _chain_ky(toks, j) -> tuple[list, int]:
             links.append((kind, [int(x) for x in keys] if kind == "abzats" else keys))
             j = k + 1
             continue
+        if j + 1 < len(toks) and _NUM.fullmatch(toks[j].text) and unit_kind(toks[j + 1].low, "kir") in _CHAIN_KINDS:
+            kind = unit_kind(toks[j + 1].low, "kir")   # «I бөлүмдө», «2 бөлүгүндө»
+            links.append((kind, [int(toks[j].text) if kind == "abzats" else toks[j].text]))
+            j += 2
+            continue
         if toks[j].text in _QUOTES and j + 3 < len(toks) and _LETTER.fullmatch(toks[j + 1].low) \
-                and toks[j + 2].text in _QUOTES and unit_kind(toks[j + 3].low, "kir") == "subpoint":
-            links.append(("subpoint", [toks[j + 1].low]))  # «"а" пунктчасы»
+                and toks[j + 2].text in _QUOTES and unit_kind(toks[j + 3].low, "kir") in ("point", "subpoint"):
+            links.append((unit_kind(toks[j + 3].low, "kir"), [toks[j + 1].low]))  # «"а" пунктчасы»
             j += 4
             continue
         words = [x.low for x in toks[j:j + 5]]
