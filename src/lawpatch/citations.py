@@ -321,6 +321,8 @@ def ordinal_at(words: list[str], i: int) -> tuple[int, int] | None:
 def _step(law, current, kind: str, key):
     if kind == "abzats":
         abzats = st.part_blocks(current)
+        if not abzats and key == 1 and current.find(st.A + "content") is not None:
+            return current       # the text of an undivided unit is its first abzats
         return abzats[key - 1] if 0 < key <= len(abzats) else None
     if kind == "point":
         tag = "paragraph" if law.naming == "points" and st.local(current.tag) == "article" else "point"

@@ -226,7 +226,8 @@ class _LawRun:
             if self.run_.trace is not None:
                 self.law.reindex()
                 try:
-                    targets = {op: [self._current(e) for e in self.handles.get(op) or []] for op in step.ops}
+                    targets = {op: [self._anchor_now(op, self._current(e)) for e in self.handles.get(op) or []]
+                               for op in step.ops}
                 except Refusal as exc:
                     self.run_.refuse(exc, step.op)
                     continue
@@ -298,6 +299,10 @@ class _LawRun:
         self.run_.add("CHECK.EXPECT_MISMATCH", f"{op.at} does not hold the text the op expects, and {how}",
                       op=op, hint=f"expected: «{expected[:300]}»; found at {op.at}: «{tg.anchor(el)[:300]}»")
         return None
+
+    def _anchor_now(self, op: Op, el):
+        """Where an insert after ``el`` will go: after the units earlier inserts put after it."""
+        return self.last_after.get(el, el) if op.kind is Kind.INSERT and op.position is Position.AFTER else el
 
     def _current(self, el):
         """The element that stands for ``el`` now (a restated unit's replacement); refuses when an
@@ -477,7 +482,11 @@ class _LawRun:
             if el in st.part_blocks(parent):
                 self._shift(op, parent, st.part_blocks(parent).index(el))
             self.removed[el] = op
+            siblings = [c for c in parent if c is not el and st.is_unit(c)]
             o.delete(el)
+            for c in siblings:       # the one abzats left became the unit's own text: ops on it act there
+                if c.getparent() is None:
+                    self.replaced[c] = parent
         elif kind is Kind.RESTATE:
             self._touch(op, el, taken=True)
             new = o.fragment(op.text[lang], lang, self.law, el.getparent())
