@@ -1,7 +1,8 @@
 """Build every document of a bill: check, apply to copies, then render.
 
 Per bill, ``out/<bill-id>/`` receives the consolidated XML and DOCX of each changed law, the
-comparison tables (RU, KY), the redlines, the text of the amending law and ``summary.md``.
+comparison tables (RU, KY), the redlines, the text of the amending law, a draft
+справка-обоснование and ``summary.md``.
 Each bill's folder is made aside and put in place at once, so an error leaves the previous
 outputs as they were; the same inputs give byte-identical files (SOURCE_DATE_EPOCH or the
 bill's date is the date written into documents).
@@ -37,6 +38,8 @@ class BillBuild:
     folder: Path                              # where the files are being written
     wording: object = None                    # billtext.BillWording, collected while applying
     files: list[str] = field(default_factory=list)
+    cited_by: list = field(default_factory=list)  # CHECK.CITED_BY: provisions citing changed units
+    root: Path = Path(".")                    # the repository (laws/, treaties/)
 
 
 # --- the steps: each writes its files into the bill's folder and returns their names ---------
@@ -94,12 +97,23 @@ def _amending_law(b: BillBuild) -> list[str]:
     return names
 
 
+def _justification(b: BillBuild) -> list[str]:
+    """The справка-обоснование draft (Russian): seven sections, marked blanks for the drafter."""
+    from .render.justification import write_docx
+
+    if "rus" not in _langs(b):
+        return []
+    write_docx(b, b.folder / "justification.rus.docx", root=b.root)
+    return ["justification.rus.docx"]
+
+
 STEPS = (
     ("consolidated XML", _xml),
     ("consolidated DOCX", _docx),
     ("comparison table", _table),
     ("redline", _redline),
     ("amending law", _amending_law),
+    ("справка-обоснование", _justification),
 )
 
 
@@ -135,9 +149,9 @@ def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".
         if bill.id in seen:
             raise UsageError(f"{bill.path}: bill id {bill.id!r} is also the id of {seen[bill.id]}")
         seen[bill.id] = bill.path
-    findings = [f for bill in bills for f in check_bill(bill, root=root)]
-    if any(f.severity == "error" for f in findings):
-        raise FindingsError(findings)
+    findings = {bill.id: check_bill(bill, root=root) for bill in bills}
+    if any(f.severity == "error" for fs in findings.values() for f in fs):
+        raise FindingsError([f for fs in findings.values() for f in fs])
     applied = []
     for bill in bills:
         wording = BillWording(bill, root, langs)
@@ -149,7 +163,8 @@ def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".
     out.mkdir(parents=True, exist_ok=True)
     results = []
     for bill, laws, wording in applied:
-        results.append(_build_bill(bill, laws, wording, out, langs, root))
+        cited = [f for f in findings[bill.id] if f.code == "CHECK.CITED_BY"]
+        results.append(_build_bill(bill, laws, wording, out, langs, root, cited))
     if in_place:
         for _, laws, _ in applied:
             write_applied(laws)
@@ -167,7 +182,7 @@ def _refuse_overlaps(applied) -> None:
             owner[key] = bill.id
 
 
-def _build_bill(bill, laws, wording, out: Path, langs, root) -> BillBuild:
+def _build_bill(bill, laws, wording, out: Path, langs, root, cited=()) -> BillBuild:
     from .render.inputs import comparison_of
 
     results = []
@@ -182,7 +197,7 @@ def _build_bill(bill, laws, wording, out: Path, langs, root) -> BillBuild:
     tmp = out / f".{bill.id}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
-    b = BillBuild(bill, results, tmp, wording)
+    b = BillBuild(bill, results, tmp, wording, cited_by=list(cited), root=Path(root))
     try:
         for _name, step in STEPS:
             b.files += step(b)
@@ -224,6 +239,11 @@ def summary(b: BillBuild) -> str:
         out.append("")
         out += [f"- {c.citation or c.eid or 'title'} ({c.kind})" + (f" — {'; '.join(c.reasons)}" if c.reasons else "")
                 for c in r.comparison.changes]
+        out.append("")
+    if b.cited_by:
+        out += ["## Provisions that cite the changed units (amend them too)", ""]
+        out += [f"- {f.extra['citation']} ({f.extra['eid']}) of laws/{f.extra['law']} cites {f.unit} ({f.op}): "
+                f"«{f.extra['text']}»" for f in b.cited_by]
         out.append("")
     out += ["## Files", ""] + [f"- {name}" for name in b.files]
     return "\n".join(out) + "\n"

@@ -284,12 +284,19 @@ def resolve(law, text: str) -> str:
     steps = _parse(text)
     if not steps:
         raise CitationError(f"«{text}» is not a citation")
-    current = law.body
+    return resolve_steps(law, steps, text=text)
+
+
+def resolve_steps(law, steps, base=None, text: str = "") -> str:
+    """The eId of the unit that ``steps`` — (kind, key) pairs outermost first, as a citation
+    parses into — reach from ``base`` (a unit element; the law's body by default): «части 2
+    настоящей статьи» is ``[("part_of", "2")]`` from the article. Raises :class:`CitationError`."""
+    current = law.body if base is None else base
     for kind, key in steps:
         found = _step(law, current, kind, key)
         if found is None:
             where = cite(law, current.get("eId"), "rus") if current is not law.body else "the law"
-            raise CitationError(f"{law.source}: «{text}»: {where} has no {_describe(kind, key)}",
+            raise CitationError(f"{law.source}: «{text or _describe(kind, key)}»: {where} has no {_describe(kind, key)}",
                                 law.nearby_hint(f"art_{key}") if kind == "article" else _nearby(law, current))
         current = found
     return current.get("eId")
@@ -390,6 +397,22 @@ def _item_at(tokens: list[str], i: int) -> int:
     return 0
 
 
+def unit_kind(word: str, lang: str = "rus") -> str | None:
+    """The kind of step a unit word in any case names («пунктах» → point, «статьей» → article,
+    «бөлүгүндө» → part_of), or None; the kinds :func:`resolve_steps` takes."""
+    return _stem_kind(word.lower(), _RU_STEMS if lang == "rus" else _KY_STEMS)
+
+
+def unit_stems(lang: str = "rus") -> tuple[str, ...]:
+    """The stems :func:`unit_kind` reads unit words by («пункт», «част», «берене»…)."""
+    return tuple(stem for stem, _ in (_RU_STEMS if lang == "rus" else _KY_STEMS))
+
+
+def ordinal_at(words: list[str], i: int) -> tuple[int, int] | None:
+    """(value, words used) of an ordinal word in any case at ``words[i]`` («двадцать первого»: two)."""
+    return _ordinal_at(words, i)
+
+
 def _step(law, current, kind: str, key):
     if kind == "abzats":
         abzats = st.part_blocks(current)
@@ -411,7 +434,20 @@ def _step(law, current, kind: str, key):
     if tag in ("article",) + st.CONTAINER_TAGS:
         return _numbered(law, tag).get(want) if current is law.body else next(
             (c for c in current.iter(st.akn(tag)) if _number_key(_number(c)) == want), None)
+    if tag == "point" and st.local(current.tag) in st.ABZATS_TAGS and not children:
+        # «пункт 3 части первой» where the part is an abzats: its points are the ones that follow it
+        for c in current.itersiblings():
+            if st.is_unit(c) and (st.local(c.tag) in st.ABZATS_TAGS or st.is_unnumbered_part(c)):
+                break
+            if st.local(c.tag) == "point" and _number_key(_number(c)) == want:
+                return c
     return None
+
+
+def rank(kind: str) -> int:
+    """How deep a kind of step lies: part 1 < chapter < section < article < part_of < point <
+    subpoint < abzats 8."""
+    return _RANK[kind]
 
 
 def _numbered(law, tag: str) -> dict:

@@ -55,6 +55,7 @@ CODES: dict[str, str] = {
     "CHECK.NOT_NUMBERED": "renumbering a unit that has no number and cannot get one",
     "CHECK.ALREADY_REPEALED": "repealing a repealed unit",
     "CHECK.ABZATS_BETWEEN_PARTS": "an abzats inserted between numbered parts",
+    "CHECK.CITED_BY": "a provision cites a unit the bill repeals, deletes, renumbers, moves or restates (warning)",
     # validating a law
     "VALIDATE.NOT_A_LAW": "the file is not an Akoma Ntoso law",
     "VALIDATE.AKN_SCHEMA": "not valid against the official Akoma Ntoso 3.0 schema",
@@ -90,5 +91,12 @@ CODES: dict[str, str] = {
     "IMPORT.DRAFT": "a draft («Проект», «Долбоор»): status «draft»",
     # the treaty registry
     "TREATY.SCHEMA": "a treaty file not valid against schemas/treaty.xsd",
+    "TREATY.XML": "a treaty file that is not well-formed XML",
+    "TREATY.ID": "a treaty file whose id is not its file's name",
+    # links of a law's units to treaty articles (laws/<slug>/links.xml)
+    "LINKS.XML": "a links.xml that is not well-formed XML",
+    "LINKS.SCHEMA": "a links.xml not valid against schemas/links.xsd",
+    "LINKS.UNIT": "a link to a unit the law does not have",
+    "LINKS.TREATY": "a link to a treaty or article the registry does not have",
 }
 

@@ -175,9 +175,13 @@ def _closest(eids: list[str], target: str, n: int = 8) -> list[str]:
     return sorted(eids, key=lambda e: (abs(key(e) - t), e))[:n]
 
 
+SIDECARS = ("links.xml",)  # beside a law, not a law (lawpatch.links)
+
+
 def law_files(path: str | os.PathLike) -> list[Path]:
-    """The law XML files at ``path`` (a file, or every ``*.xml`` below a folder), sorted."""
+    """The law XML files at ``path`` (a file, or every ``*.xml`` below a folder but the laws'
+    sidecar links.xml), sorted."""
     p = Path(path)
     if p.is_dir():
-        return sorted(q for q in p.rglob("*.xml") if not q.name.startswith("."))
+        return sorted(q for q in p.rglob("*.xml") if not q.name.startswith(".") and q.name not in SIDECARS)
     return [p]

@@ -70,6 +70,8 @@ def validate_paths(paths, jobs: int = 1, progress=None) -> list[Finding]:
     files: list[Path] = []
     for p in paths:
         files += law_files(p)
+    treaty_files = [f for f in files if f.parent.name == "treaties"]  # the registry, not laws
+    files = [f for f in files if f not in treaty_files]
     per_file: list[tuple[list[Finding], LawSummary | None]] = []
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -91,7 +93,29 @@ def validate_paths(paths, jobs: int = 1, progress=None) -> list[Finding]:
         rus, kir = summaries.get(folder / "rus.xml"), summaries.get(folder / "kir.xml")
         if rus and kir:
             findings += parity_findings(rus, kir)
+    findings += _links_findings(files)
+    findings += [f for path in treaty_files for f in treaty_findings(path)]
     return findings
+
+
+def treaty_findings(path) -> list[Finding]:
+    """A registry file (treaties/<id>.xml): valid against treaty.xsd, its id its name."""
+    from .errors import FindingsError
+    from .treaties import load_treaty
+
+    try:
+        load_treaty(path)
+    except FindingsError as exc:
+        return exc.findings
+    return []
+
+
+def _links_findings(files) -> list[Finding]:
+    """The links.xml beside the laws: valid, its units in the law, its articles in the registry."""
+    from .links import FILE, links_findings
+
+    folders = sorted({f.parent for f in files if f.name in ("rus.xml", "kir.xml") and (f.parent / FILE).is_file()})
+    return [f for folder in folders for f in links_findings(folder)]
 
 
 @dataclass(frozen=True)

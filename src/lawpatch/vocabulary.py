@@ -328,6 +328,36 @@ def ordinal_value(phrase: str) -> int | None:
     return value
 
 
+@lru_cache(maxsize=1)
+def _nominatives() -> dict[str, int]:
+    """Every ordinal 1–999 in its nominative masculine form (RU) and its one form (KY) → value."""
+    return {ordinal(n, lang): n for n in range(1, MAX_ORDINAL + 1) for lang in LANGS}
+
+
+@lru_cache(maxsize=1)
+def _ordinal_starts() -> frozenset[str]:
+    return frozenset(w[:3] for phrase in _nominatives() for w in phrase.split())
+
+
+def ordinal_by_lemma(phrase: str) -> int | None:
+    """:func:`ordinal_value` for reading running text fast: the phrase's last word is brought to
+    its dictionary form (pymorphy3 parses one word; no table of every case and gender is built),
+    and nothing is loaded for a word no ordinal starts with.
+
+    >>> ordinal_by_lemma("двадцать первой"), ordinal_by_lemma("третьего"), ordinal_by_lemma("настоящей")
+    (21, 3, None)
+    """
+    words = phrase.strip(" .").lower().replace("ё", "е").split()
+    if not words or any(w[:3] not in _ordinal_starts() for w in words):
+        return None
+    value = _nominatives().get(" ".join(words))
+    if value is None and re.fullmatch(r"[а-я]+", words[-1]):
+        for parse in _morph().parse(words[-1]):   # «второе» is a noun too: the adjective's form
+            if parse.tag.POS == "ADJF":
+                return _nominatives().get(" ".join(words[:-1] + [parse.normal_form.replace("ё", "е")]))
+    return value
+
+
 # --- cardinals --------------------------------------------------------------------------------
 
 _RU_UNITS = ("один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять",

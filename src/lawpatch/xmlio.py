@@ -26,6 +26,7 @@ AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 KG_NS = "urn:lawpatch:kr-profile:1"
 PATCH_NS = "urn:lawpatch:amendment:1"
 TREATY_NS = "urn:lawpatch:treaty:1"
+LINKS_NS = "urn:lawpatch:links:1"
 
 
 class XmlError(LawpatchError):

@@ -32,6 +32,9 @@ COMMANDS = {
     "bill": "billcmd:bill_cmd",
     "build": "buildcmd:build_cmd",
     "git-setup": "gitcmd:git_setup_cmd",
+    "refs": "refscmd:refs_cmd",
+    "trace": "tracecmd:trace_cmd",
+    "compliance": "compliancecmd:compliance_cmd",
 }
 
 

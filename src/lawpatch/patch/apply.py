@@ -57,6 +57,7 @@ class AppliedLaw:
     reasons: dict[str, list[Reason]] = field(default_factory=dict)
     footprint: Footprint = field(default_factory=Footprint)
     base: str = ""              # the expression the bill was written against
+    links: bytes | None = None  # the law's new links.xml (lawpatch.links), None when it has none
 
 
 class _Run:
@@ -88,6 +89,10 @@ class _Run:
         registry = load_registry(self.root)
         for la in self.bill.laws:
             self._law(la, registry)
+        if not self._refused():
+            from ..references import cited_by_findings
+
+            self.findings += cited_by_findings(self.bill, self.applied, self.root)
 
     def _law(self, la: LawAmendment, registry) -> None:
         folder = self.root / la.href
@@ -120,6 +125,7 @@ class _Run:
                 continue
             stale = self._stale(la, lang, old)
             mark = len(self.findings)
+            before = dict(new.index)   # the base's eIds → the elements the run changes in place
             result = _LawRun(self, la, lang, new, stale).run(ops)
             if self._refused(mark) and _looks_applied(old, ops, lang):
                 del self.findings[mark:]
@@ -129,7 +135,26 @@ class _Run:
             if not self._refused(mark) and result is not None:
                 reasons, footprint, dests = result
                 record_expression(new, self.bill, lang, ops, dests)
-                self.applied.append(AppliedLaw(path, old, new, tuple(ops), reasons, footprint, la.base))
+                links = self._links(path.parent, old, new, before, footprint, reasons)
+                self.applied.append(AppliedLaw(path, old, new, tuple(ops), reasons, footprint, la.base, links))
+
+    def _links(self, folder: Path, old: Law, new: Law, before: dict, footprint: Footprint, reasons) -> bytes | None:
+        """The law's links.xml after the bill: each link on its unit's new eId, dropped with a
+        repealed or deleted unit, the ops' reasons added as links of the units they change."""
+        from .. import links as lk
+
+        try:
+            current = lk.load_links(folder)
+        except FindingsError as exc:
+            self.findings.extend(exc.findings)
+            return None
+        gone = {e for eid, op in footprint.taken.items() if op.kind in (Kind.DELETE, Kind.REPEAL) and eid in old
+                for e in (u.get("eId") for u in st.iter_units(old.get(eid)))}
+        added = [lk.Link(eid, r.treaty, r.article, bill=self.bill.id) for eid, rs in reasons.items() if eid
+                 for r in rs]
+        if not current and not added:
+            return None
+        return lk.to_xml(lk.updated(current, before, new, gone, added))
 
     def _stale(self, la: LawAmendment, lang: str, law: Law) -> bool:
         """Whether the law is no longer the expression the bill was written against («rus@2025-07-10»
@@ -720,7 +745,8 @@ def _one_after_another(bills: list[Bill], root: Path) -> tuple[list[Finding], li
                 first = final.get(target)
                 final[target] = AppliedLaw(target, first.old if first else a.old, a.new,
                                            (first.ops if first else ()) + a.ops,
-                                           {**(first.reasons if first else {}), **a.reasons}, a.footprint)
+                                           {**(first.reasons if first else {}), **a.reasons}, a.footprint,
+                                           links=a.links)
             write_applied(r.applied)   # into the working copy: the next bill sees it
     return findings, list(final.values())
 
@@ -780,13 +806,17 @@ def _clash(law: Law, eid: str, other: Footprint):
 
 
 def write_applied(applied: list[AppliedLaw]) -> None:
-    """Write every changed law, all or nothing: temps first (fsynced), then the renames."""
+    """Write every changed law (and its links.xml), all or nothing: temps first (fsynced), then
+    the renames."""
+    from ..links import FILE
+
+    files = {Path(a.path): a.new.to_bytes() for a in applied}
+    files.update({Path(a.path).with_name(FILE): a.links for a in applied if a.links is not None})
     temps = []
     try:
-        for a in applied:
-            data = a.new.to_bytes()
-            tmp = Path(a.path).with_name(f".{Path(a.path).name}.lawpatch-tmp")
-            temps.append((tmp, Path(a.path)))
+        for path, data in files.items():
+            tmp = path.with_name(f".{path.name}.lawpatch-tmp")
+            temps.append((tmp, path))
             with open(tmp, "wb") as fh:
                 fh.write(data)
                 fh.flush()

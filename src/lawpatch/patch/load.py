@@ -44,7 +44,8 @@ def schema_findings(tree, path: str, name: str = "amendment.xsd", code: str = "P
 
 def _plain(message: str) -> str:
     """libxml2 names elements with their namespace; the drafter knows them without it."""
-    return message.replace("{%s}" % PATCH_NS, "").replace("{urn:lawpatch:treaty:1}", "")
+    return message.replace("{%s}" % PATCH_NS, "").replace("{urn:lawpatch:treaty:1}", "").replace(
+        "{urn:lawpatch:links:1}", "")
 
 
 def _texts(el, tag: str) -> Texts:
