@@ -62,10 +62,17 @@ def test_article_33_of_external_migration_is_cited_five_times():
 
 
 def test_a_citation_to_a_unit_the_law_lacks_is_kept_with_its_reason(index):
-    # the database's export flattened the superscript of «статье 14-2» into «142»
+    # the road traffic law cites «пунктом 3 настоящей статьи» in an article without a point 3
+    (ref,) = [r for r in index.references if r.problem]
+    assert (ref.law, ref.eid) == ("road-traffic", "art_25__para_1") and not ref.targets
+    assert "статья 25 has no пункт 3" in ref.problem
+
+
+def test_a_flattened_superscript_is_read_as_the_article_it_names(index):
+    # the database's export flattened the superscript of «статье 14-2» into «142»; the importer reads it back
     (ref,) = [r for r in index.references if (r.law, r.eid) == ("external-migration", "art_14__indent_9")
-              and "142" in r.text]
-    assert not ref.targets and "the law has no статья 142" in ref.problem
+              and "14-2" in r.text]
+    assert ("external-migration", "art_14-2") in {(t.law, t.eid) for t in ref.targets}
 
 
 def test_a_database_note_kept_in_the_text_is_not_a_reference(index):
@@ -116,6 +123,7 @@ def test_refs_without_citation_lists_what_the_law_cites(capsys):
     assert code == 0
     assert "art_36: «Законом Кыргызской Республики \"О правовом положении" in out
     assert "-> legal-status-foreign-citizens:(the act)" in out
+    code, out, _ = run(capsys, "refs", str(LAWS / "road-traffic"))
     assert "resolves to nothing" in out
 
 
