@@ -14,6 +14,7 @@ from .. import meta as mt
 from .. import structure as st
 from ..errors import Finding, FindingsError
 from ..law import Law, UnitNotFound
+from . import guard
 from . import ops as o
 from .model import WORD_KINDS, Bill, LawAmendment, Op, Reason
 from .resolve import find_words
@@ -74,17 +75,14 @@ class _Run:
         return load_registry(self.root)
 
     def _law(self, la: LawAmendment, registry) -> None:
-        folder = self.root / la.href
-        files = sorted(folder.glob("*.xml")) if folder.is_dir() else []
-        files = [f for f in files if f.stem in mt.LANGS]
-        if not files:
-            self.add("CHECK.UNKNOWN_LAW", f"no law at {la.href} (no rus.xml/kir.xml under {folder})", la.line,
-                     hint="href is laws/<slug> relative to the repository root (--root)")
+        laws, refused = guard.read_laws(self.root, la.href)  # safe paths, laws that validate
+        self.findings += refused
+        if refused:
             return
-        laws = {}
-        for f in files:
-            data = f.read_bytes()
-            laws[f.stem] = (Law.from_bytes(data, str(f)), Law.from_bytes(data, str(f)), f)
+        if not laws:
+            self.add("CHECK.UNKNOWN_LAW", f"no law at {la.href} (no rus.xml/kir.xml under {self.root / la.href})",
+                     la.line, hint="href is laws/<slug> relative to the repository root (--root)")
+            return
         for op in la.ops:
             self._op_static(op, laws, registry)
         ref = self.ref_id
@@ -118,8 +116,11 @@ class _Run:
                     self.add("CHECK.STALE_BASE", msg + "; stale base, re-anchored", la.line, severity="warning")
             if not errors:
                 self._record(new, la.ops, lang, reasons)
-                self.applied.append(AppliedLaw(path, old, new, tuple(op for op in la.ops if op.lang in (None, lang)),
-                                               reasons))
+                broken = guard.result_findings(new)  # never write what lawpatch cannot read back
+                self.findings += broken
+                if not broken:
+                    self.applied.append(AppliedLaw(path, old, new, tuple(op for op in la.ops
+                                                                         if op.lang in (None, lang)), reasons))
 
     @property
     def ref_id(self) -> str:

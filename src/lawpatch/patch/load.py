@@ -1,8 +1,10 @@
 """Reading a patch file: safe parse, schema check with line numbers, the model."""
 from __future__ import annotations
 
+import datetime
 import functools
 import os
+import re
 
 from ..errors import Finding, FindingsError
 from ..resources import project_file
@@ -86,6 +88,58 @@ def _duplicates(root, path: str) -> list[Finding]:
     return out
 
 
+# the years a bill may bear: its date becomes the new expression's (FRBR URIs, the documents'
+# timestamps, which the DOCX zip format keeps only up to 2107)
+YEARS = (1900, 2099)
+MAX_OCCURRENCE_DIGITS = 6
+
+
+def date_problem(value: str) -> str:
+    """Why ``value`` cannot be a bill's date ('' when it can).
+
+    >>> date_problem("2026-11-20")
+    ''
+    >>> date_problem("2026-11-20+05:00")
+    'write the date as YYYY-MM-DD, without a time zone'
+    """
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value or ""):
+        return "write the date as YYYY-MM-DD, without a time zone"
+    try:
+        year = datetime.date.fromisoformat(value).year
+    except ValueError:
+        return "no such day"
+    if not YEARS[0] <= year <= YEARS[1]:
+        return f"the year must be between {YEARS[0]} and {YEARS[1]}"
+    return ""
+
+
+def _semantic(root, path: str) -> list[Finding]:
+    """What the schema lets through and no op can mean: a date lawpatch cannot write, an occurrence
+    beyond any text, words to insert after without the words to insert."""
+    out = []
+    problem = date_problem(root.get("date"))
+    if problem:
+        out.append(Finding("PATCH.DATE", f"date «{root.get('date')}»: {problem}", file=path, line=root.sourceline,
+                           hint="the bill's date becomes the date of the law's new expression"))
+    for op in root.iterfind(f"{P}law/*"):
+        kind = op.tag[len(P):] if isinstance(op.tag, str) else ""
+        occurrence = op.get("occurrence") or ""
+        if occurrence.isdigit() and len(occurrence) > MAX_OCCURRENCE_DIGITS:
+            out.append(Finding("PATCH.OCCURRENCE", f"occurrence {occurrence[:12]}… is beyond any text", file=path,
+                               line=op.sourceline, op=kind, unit=op.get("at") or "",
+                               hint="the number of the occurrence in the unit: 1, 2 …, or all"))
+        if kind == "insert-words":  # the engine reports a missing anchor; missing new words stop it
+            new = {c.get("lang") for c in op.findall(P + "new")}
+            for anchor in op:
+                if anchor.tag in (P + "after", P + "before") and anchor.get("lang") not in new:
+                    out.append(Finding("PATCH.TEXT_MISSING", f'<{anchor.tag[len(P):]} lang="{anchor.get("lang")}"> '
+                                       f'without <new lang="{anchor.get("lang")}">: no words to insert', file=path,
+                                       line=anchor.sourceline, op=kind, unit=op.get("at") or "",
+                                       hint="in each of its languages insert-words gives the words it looks for "
+                                            "and the words to insert"))
+    return out
+
+
 def load_bill(path: str | os.PathLike) -> Bill:
     """The bill in ``path``; raises :class:`PatchError` with every schema error and its line."""
     path = str(path)
@@ -97,7 +151,7 @@ def load_bill(path: str | os.PathLike) -> Bill:
     if root.tag != P + "amendment":
         raise PatchError([Finding("PATCH.ROOT", f"the root element is not <amendment xmlns=\"{PATCH_NS}\">",
                                   file=path, line=root.sourceline)])
-    errors = schema_findings(tree, path) or _duplicates(root, path)
+    errors = schema_findings(tree, path) or _duplicates(root, path) + _semantic(root, path)
     if errors:
         raise PatchError(errors)
     laws = []

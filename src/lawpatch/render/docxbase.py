@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import LawpatchError
 from ..resources import PROJECT
+from ..storage import StorageError
 from ..xmlio import atomic_write_bytes
 
 TEMPLATES = PROJECT / "templates"
@@ -153,8 +154,8 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> None:
     """Write a finished document atomically; an OS refusal becomes a RenderError naming the file."""
     try:
         atomic_write_bytes(path, data)
-    except OSError as exc:
-        raise RenderError(f"{path}: cannot write the document ({exc.strerror or exc})") from exc
+    except StorageError as exc:
+        raise RenderError(f"{path}: cannot write the document ({exc.reason})") from exc
 
 
 def to_bytes(doc, date: str | None = None, title: str = "") -> bytes:
