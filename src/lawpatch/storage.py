@@ -78,15 +78,23 @@ def read_regular(path, limit: int) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | _CLOEXEC)
     except OSError as exc:
         raise _error(path, exc, "read") from exc
-    with os.fdopen(fd, "rb") as fh:
+    try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
             raise StorageError(path, f"not a regular file ({kind}); refused")
-        try:
-            data = fh.read(limit + 1)
-        except OSError as exc:
-            raise _error(path, exc, "read") from exc
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(limit + 1 - size, 1 << 22))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise _error(path, exc, "read") from exc
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
     if len(data) > limit:
         raise StorageError(path, f"larger than {limit // (1024 * 1024)} MiB; refused")
     return data
@@ -172,18 +180,29 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_file(path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: the file is the old one or the new one, never a mix."""
+@contextmanager
+def staged(path, data: bytes):
+    """``data`` in a temp next to ``path``, to be looked at (yielded) before it replaces ``path``:
+    renamed over it when the block ends, removed when the block raises."""
     target = Path(path)
     ensure_dir(target.parent)
     clean_leftovers(target.parent)
     tmp = _temp(target, data)
     try:
-        os.replace(tmp, target)
-    except OSError as exc:
+        yield tmp
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise _error(target, exc, "write") from exc
+    finally:
         tmp.unlink(missing_ok=True)
-        raise _error(target, exc, "write") from exc
     _fsync_dir(target.parent)
+
+
+def write_file(path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically: the file is the old one or the new one, never a mix."""
+    with staged(path, data):
+        pass
 
 
 # --- several files: the journal -----------------------------------------------------------------

@@ -34,13 +34,25 @@ def _base(root: Path, href: str) -> str:
 @click.option("--root", default=".", show_default=True)
 def new_cmd(patch, bill_id, title_rus, title_kir, laws, date, number, root):
     """Start a bill: its titles and the laws it amends, each at its current expression."""
+    from .. import storage
+    from ..patch.load import date_problem
+
+    date = date or datetime.date.today().isoformat()
+    if date_problem(date):
+        raise UsageError(f"--date {date}: {date_problem(date)}")
+    with storage.locked(root):
+        _new(Path(patch), bill_id, title_rus, title_kir, laws, date, number, Path(root))
+    click.echo(f"{patch}: bill {bill_id} on {', '.join(laws)}")
+    return 0
+
+
+def _new(patch: Path, bill_id, title_rus, title_kir, laws, date, number, root: Path) -> None:
     from lxml import etree
 
     from ..xmlio import PATCH_NS
 
-    if Path(patch).exists():
+    if patch.exists() or patch.is_symlink():
         raise UsageError(f"{patch}: already exists; add ops with `lawpatch amend`")
-    date = date or datetime.date.today().isoformat()
     P = "{%s}" % PATCH_NS
     root_el = etree.Element(P + "amendment", nsmap={None: PATCH_NS})
     root_el.set("id", bill_id)
@@ -52,22 +64,17 @@ def new_cmd(patch, bill_id, title_rus, title_kir, laws, date, number, root):
             etree.SubElement(root_el, P + "title", lang=lang).text = title
     for href in laws:
         href = href if href.startswith("laws/") else f"laws/{href}"
-        etree.SubElement(root_el, P + "law", href=href, base=_base(Path(root), href))
-    _write_checked(root_el, Path(patch), Path(root), empty_ok=True)
-    click.echo(f"{patch}: bill {bill_id} on {', '.join(laws)}")
-    return 0
+        etree.SubElement(root_el, P + "law", href=href, base=_base(root, href))
+    _write_checked(root_el, patch, root, empty_ok=True)
 
 
 def _write_checked(root_el, patch: Path, root: Path, empty_ok: bool = False) -> None:
-    """Write the bill only when it loads and checks: temp next to it, check, then rename."""
-    import os
-
+    """Write the bill only when it loads and checks: a temp next to it, checked, then renamed."""
+    from .. import storage
     from ..patch import PatchError, check_bill, load_bill
     from ..xmlio import to_bytes
 
-    tmp = patch.with_name(f".{patch.name}.lawpatch-tmp")
-    tmp.write_bytes(to_bytes(root_el))
-    try:
+    with storage.staged(patch, to_bytes(root_el)) as tmp:
         if empty_ok:
             findings = []
         else:
@@ -79,9 +86,6 @@ def _write_checked(root_el, patch: Path, root: Path, empty_ok: bool = False) -> 
             click.echo(str(f).replace(str(tmp), str(patch)))
         if any(f.severity == "error" for f in findings):
             raise click.exceptions.Exit(1)
-        os.replace(tmp, patch)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _texts(op_el, P, lang, field, value):
@@ -113,15 +117,37 @@ def _texts(op_el, P, lang, field, value):
 @click.option("--reason", "reasons", multiple=True, metavar="TREATY:ARTICLE", help="icrmw-1990:44 (repeatable).")
 @click.option("--note", help="The drafter's justification.")
 @click.option("--root", default=".", show_default=True)
-def amend_cmd(patch, op, at, cite, law, old, new, text, text_file, heading, after, before, to, occurrence, lang,
-              kir, reasons, note, root):
+def amend_cmd(patch, op, text_file, root, **fields):
     """Add an op to a bill and check it at once; on refusal the file is left as it was."""
+    from .. import storage
+
+    if text_file:
+        fields["text"] = _text_file(text_file)
+    with storage.locked(root):  # the bill is read, extended and written by one writer at a time
+        el = _amend(Path(patch), op, Path(root), **fields)
+    click.echo(f"{patch}: {op} {el.get('at') or el.get('after') or el.get('before') or 'title'} added")
+    return 0
+
+
+def _text_file(path: str) -> str:
+    from .. import storage
+
+    data = storage.read_regular(path, 16 * 1024 * 1024)
+    try:
+        return data.decode("utf-8").strip()
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not UTF-8 text (byte {exc.start + 1} cannot be read); save the file "
+                         "as UTF-8") from None
+
+
+def _amend(patch_path: Path, op: str, root: Path, *, at, cite, law, old, new, text, heading, after, before, to,
+           occurrence, lang, kir, reasons, note):
     from lxml import etree
 
     from ..xmlio import PATCH_NS, parse
 
     P = "{%s}" % PATCH_NS
-    patch_path = Path(patch)
+    patch = str(patch_path)
     if not patch_path.is_file():
         raise UsageError(f"{patch}: no such patch file; start one with `lawpatch new`")
     tree = parse(patch_path)
@@ -133,10 +159,8 @@ def amend_cmd(patch, op, at, cite, law, old, new, text, text_file, heading, afte
         raise UsageError(f"{patch}: say which law with --law (" +
                          ", ".join(el.get("href") for el in tree.getroot().findall(P + "law")) + ")")
     law_el = laws[0]
-    if text_file:
-        text = Path(text_file).read_text(encoding="utf-8").strip()
     if cite and not at and not (op == "insert" and (after or before)):
-        at = _resolve(Path(root), law_el.get("href"), cite)
+        at = _resolve(root, law_el.get("href"), cite)
     text_lang = lang or "rus"
     el = etree.SubElement(law_el, P + op)
     if op == "insert":
@@ -180,9 +204,8 @@ def amend_cmd(patch, op, at, cite, law, old, new, text, text_file, heading, afte
         etree.SubElement(el, P + "reason", treaty=treaty, article=article)
     if note:
         etree.SubElement(el, P + "note", lang=text_lang).text = note
-    _write_checked(tree.getroot(), patch_path, Path(root))
-    click.echo(f"{patch}: {op} {el.get('at') or el.get('after') or el.get('before') or 'title'} added")
-    return 0
+    _write_checked(tree.getroot(), patch_path, root)
+    return el
 
 
 def _resolve(root: Path, href: str, cite: str) -> str:

@@ -6,7 +6,6 @@ disagree.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -460,21 +459,11 @@ def check_bill(bill: Bill, root=".") -> list[Finding]:
     return _run(bill, root).findings
 
 
-def write_applied(applied: list[AppliedLaw]) -> None:
-    """Write every changed law, all or nothing: temps first (fsynced), then the renames."""
-    temps = []
-    try:
-        for a in applied:
-            data = a.new.to_bytes()
-            tmp = Path(a.path).with_name(f".{Path(a.path).name}.lawpatch-tmp")
-            temps.append((tmp, Path(a.path)))
-            with open(tmp, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-    except BaseException:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
-        raise
-    for tmp, path in temps:
-        os.replace(tmp, path)
+def write_applied(applied: list[AppliedLaw], root=None) -> None:
+    """Write every changed law, all or nothing, also across a crash (the journal of
+    :func:`lawpatch.storage.commit` in ``root``, by default the repository of the laws,
+    ``<root>/laws/<slug>/<lang>.xml``); the caller holds :func:`lawpatch.storage.locked`."""
+    from .. import storage
+
+    if applied:
+        storage.commit(root or Path(applied[0].path).parents[2], [(a.path, a.new.to_bytes()) for a in applied])

@@ -131,16 +131,29 @@ def repeat_header(row) -> None:
     trpr.append(el)
 
 
+# a DOCX is a zip, whose entries carry their time up to 2107 (and from 1980: earlier moments are
+# written as 1980 there, while the document's own properties keep them)
+LAST_YEAR = 2107
+
+
 def epoch(date: str | None = None) -> datetime:
-    """The moment written into the document: SOURCE_DATE_EPOCH, else ``date`` (YYYY-MM-DD), else a fixed date."""
-    env = os.environ.get("SOURCE_DATE_EPOCH")
-    if env and env.strip().isdigit():
+    """The moment written into the document: SOURCE_DATE_EPOCH, else ``date`` (YYYY-MM-DD), else a
+    fixed date. A value the document cannot hold is refused, not replaced by another."""
+    env = (os.environ.get("SOURCE_DATE_EPOCH") or "").strip()
+    if env:
+        last = datetime(LAST_YEAR + 1, 1, 1, tzinfo=timezone.utc).timestamp()
+        if not env.isdigit() or len(env) > 12 or int(env) >= last:
+            raise RenderError(f"SOURCE_DATE_EPOCH={env[:20]}: give the seconds since 1970 of a moment before "
+                              f"{LAST_YEAR + 1} (a DOCX records years up to {LAST_YEAR})")
         return datetime.fromtimestamp(int(env), tz=timezone.utc)
     if date:
         try:
-            return datetime.strptime(date[:10], "%Y-%m-%d").replace(tzinfo=timezone.utc)
+            when = datetime.strptime(date[:10], "%Y-%m-%d").replace(tzinfo=timezone.utc)
         except ValueError:
-            pass
+            raise RenderError(f"date {date!r}: not a date (YYYY-MM-DD)") from None
+        if when.year > LAST_YEAR:
+            raise RenderError(f"date {date}: a DOCX records dates up to {LAST_YEAR}")
+        return when
     return datetime.fromtimestamp(DEFAULT_EPOCH, tz=timezone.utc)
 
 
