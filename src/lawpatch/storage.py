@@ -450,16 +450,14 @@ def locked(root):
         raise _error(path, exc, "take the repository's lock") from exc
     try:
         _acquire(fd, path, root)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps({"pid": os.getpid(), "command": _command(),
-                                  "since": datetime.now().isoformat(timespec="seconds")}).encode("utf-8"), 0)
+        _record_holder(fd, True)
         _held[key] = 1
         try:
             recover(root)
             yield
         finally:
             del _held[key]
-            os.ftruncate(fd, 0)
+            _record_holder(fd, False)
     finally:
         os.close(fd)  # releases the lock
 
@@ -483,12 +481,24 @@ def _acquire(fd: int, path: Path, root: Path) -> None:
             raise _error(path, exc, "take the repository's lock") from exc
         holder = _holder(fd)
         if time.monotonic() >= deadline:
-            raise StorageError(root, f"another lawpatch is changing this repository ({holder}); nothing was "
-                                     "done: run again when it has finished")
+            raise StorageError(root.resolve(), f"another lawpatch is changing this repository ({holder}); "
+                                               "nothing was done: run again when it has finished")
         if not told:
-            _note(f"waiting for {root} ({holder}) …")
+            _note(f"waiting for another lawpatch to finish with {root.resolve()} ({holder}) …")
             told = True
         time.sleep(0.05)
+
+
+def _record_holder(fd: int, holding: bool) -> None:
+    """Who holds the lock, for the message of a writer that waits (best effort: a full disk must
+    not stop the run that holds the lock, only that message)."""
+    try:
+        os.ftruncate(fd, 0)
+        if holding:
+            os.pwrite(fd, json.dumps({"pid": os.getpid(), "command": _command(),
+                                      "since": datetime.now().isoformat(timespec="seconds")}).encode("utf-8"), 0)
+    except OSError:
+        pass
 
 
 def _holder(fd: int) -> str:

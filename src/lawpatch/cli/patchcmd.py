@@ -107,4 +107,9 @@ def _copy_law(root: Path, work: Path, href: str) -> None:
         if not storage.inside(source, root / "laws"):
             raise storage.StorageError(source, f"outside {root / 'laws'} (through a symlink); a bill amends "
                                                "the repository's own laws")
-        storage.write_file(work / href / source.name, storage.read_regular(source, MAX_BYTES))
+        data = storage.read_regular(source, MAX_BYTES)
+        try:
+            storage.write_file(work / href / source.name, data)
+        except storage.StorageError as exc:
+            raise storage.StorageError(source, f"cannot make the working copy in {work.parent}: "
+                                               f"{exc.reason.removeprefix('cannot write: ')}") from exc

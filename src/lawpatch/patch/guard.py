@@ -26,7 +26,8 @@ def read_laws(root, href: str) -> tuple[dict, list[Finding]]:
     to keep and one to change), and the findings that refuse them. No file and no finding: there
     is no law there."""
     root, laws, findings = Path(root), {}, []
-    folder, home = Path(root) / href, Path(root) / "laws"
+    folder, home = root / href, root / "laws"
+    storage.settle(root)  # a commit a killed run left half done is completed before anything is read
     for lang in sorted(mt.LANGS):
         path = folder / f"{lang}.xml"
         if not os.path.lexists(path):
