@@ -68,10 +68,10 @@ def result_findings(law: Law) -> list[Finding]:
                         file=law.source, hint="nothing is written; shorten or split the new text")]
     return [Finding("CHECK.RESULT_INVALID", f"as amended, the law would not validate: {f.message} ({f.code})",
                     file=law.source, unit=f.unit, hint="nothing is written; the bill or the law needs a fix")
-            for f in _errors(again)]
+            for f in _errors(again, eids=False)]  # the engine has just derived the eIds
 
 
-def _errors(law: Law) -> list[Finding]:
-    from ..validate import validate_law
+def _errors(law: Law, eids: bool = True) -> list[Finding]:
+    from ..validate import law_errors
 
-    return [f for f in validate_law(law) if f.severity == "error"]
+    return law_errors(law, eids)
