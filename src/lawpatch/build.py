@@ -156,11 +156,17 @@ def _build(patches, out_dir, in_place: bool, root, langs) -> list[BillBuild]:
     if in_place:
         _refuse_overlaps(applied)
 
+    made = not Path(out_dir).exists()
     out = storage.ensure_dir(out_dir)
     storage.clean_leftovers(out)  # a killed build's half-made folders; its moved-aside outputs go back
     results = []
-    for bill, laws in applied:
-        results.append(_build_bill(bill, laws, out, langs, compare))
+    try:
+        for bill, laws in applied:
+            results.append(_build_bill(bill, laws, out, langs, compare))
+    except BaseException:
+        if made and not any(out.iterdir()):
+            out.rmdir()  # a refused build leaves no trace, not even an empty folder
+        raise
     if in_place:
         write_applied([a for _, laws in applied for a in laws], root)
     return results
