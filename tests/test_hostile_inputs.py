@@ -177,6 +177,7 @@ def pdf_bomb(tmp_path_factory):
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("bomb", ["docx_bomb", "pdf_bomb"])
 def test_a_compression_bomb_is_refused_before_it_inflates(bomb, request, tmp_path):
     path = request.getfixturevalue(bomb)

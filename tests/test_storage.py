@@ -103,7 +103,8 @@ def test_commit_refuses_a_file_outside_the_repository(tmp_path):
     assert not (tmp_path / "elsewhere.xml").exists()
 
 
-@pytest.mark.parametrize("point", ["temps-written", "journal-written", "first-renamed"])
+@pytest.mark.parametrize("point", [pytest.param("temps-written", marks=pytest.mark.slow),
+                                   pytest.param("journal-written", marks=pytest.mark.slow), "first-renamed"])
 def test_apply_killed_while_writing_two_files_is_completed_or_undone(tmp_path, point):
     repo = make_repo(tmp_path)
     bill = write(tmp_path / "b.xml", bill_xml(TWO_FILES))
@@ -177,6 +178,7 @@ def test_replace_dir_puts_the_new_folder_in_place(tmp_path, monkeypatch, exchang
     assert [p.name for p in tmp_path.iterdir()] == ["b"] and [p.name for p in final.iterdir()] == ["new.txt"]
 
 
+@pytest.mark.slow
 def test_build_killed_while_replacing_its_outputs_leaves_whole_ones(tmp_path):
     repo = make_repo(tmp_path)
     out = tmp_path / "out"
