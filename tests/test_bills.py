@@ -103,7 +103,7 @@ def test_bill_text_quotes_the_old_words(path):
     from lawpatch.billtext import bill_text
 
     text = bill_text(load_bill(path), "rus", root=ROOT)
-    assert text.startswith("ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ")
+    assert text.startswith("Проект\n\nЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ")
     for _, op in ops_of(path):
         field = WORD_OPS.get(op.tag[len(P):])
         for words in op.findall(P + field) if field else ():

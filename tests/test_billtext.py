@@ -1,31 +1,17 @@
-"""The text of the amending law: the wording of each op kind, the grammar of citations, grouping."""
+"""The text of the amending law: the wording of each op kind, citations in the right case, nesting,
+and the bill read in order — each instruction cites the text as the earlier ones left it."""
 from __future__ import annotations
+
+import shutil
 
 import pytest
 
-from lawpatch.billtext import BillTextError, bill_text, cite, law_instructions, write_docx
+from lawpatch.billtext import BillTextError, bill_text, cite, write_docx
 from lawpatch.errors import UsageError
 from lawpatch.law import Law
-from lawpatch.patch import model
+from lawpatch.patch import load_bill
 
 from .conftest import DATA
-
-
-def Op(kind: str, at: str, line: int = 1, **fields) -> model.Op:
-    """An op as the patch reader makes it; an insert's ``after``/``before`` eId is also its position."""
-    for position in ("after", "before"):
-        if kind == "insert" and isinstance(fields.get(position), str):
-            fields.setdefault("position", position)
-    return model.Op(kind=kind, line=line, at=at, **fields)
-
-
-def LawAmendment(href: str, ops: list) -> model.LawAmendment:
-    return model.LawAmendment(href=href, base="", ops=tuple(ops), line=3)
-
-
-def Bill(titles: dict, laws: list) -> model.Bill:
-    return model.Bill(id="test", date="2026-11-20", number="", titles=titles, path="amendments/test.xml",
-                      laws=tuple(laws))
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +24,45 @@ def kir():
     return Law.load(DATA / "sample-law" / "kir.xml")
 
 
-def one(law, op, lang="rus"):
-    [line] = law_instructions(law, [op], lang)
+@pytest.fixture
+def repo(tmp_path):
+    shutil.copytree(DATA / "sample-law", tmp_path / "laws" / "sample-law")
+    return tmp_path
+
+
+def write_bill(repo, ops: str, extra: str = "", title_kir: bool = True) -> str:
+    path = repo / "bill.xml"
+    kir = ('<title lang="kir">«Тышкы миграция жөнүндө» Кыргыз Республикасынын Мыйзамына өзгөртүүлөрдү киргизүү '
+           'жөнүндө</title>') if title_kir else ""
+    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<amendment xmlns="urn:lawpatch:amendment:1" id="test" date="2026-11-20">
+  <title lang="rus">О внесении изменений в Закон Кыргызской Республики «О внешней миграции»</title>{kir}
+  {extra}
+  <law href="laws/sample-law" base="rus@2025-07-10">
+{ops}
+  </law>
+</amendment>
+""", encoding="utf-8")
+    return str(path)
+
+
+def lines(repo, ops: str, lang: str = "rus") -> list[str]:
+    """The instructions of the bill's first article (after «Внести в … следующие изменения:»)."""
+    text = bill_text(load_bill(write_bill(repo, ops)), lang, root=repo)
+    body = text.split("\n")
+    start = next(i for i, line in enumerate(body) if line.startswith("Внести в") or line.endswith("киргизилсин:")) + 1
+    end = body.index("", start)
+    out: list[str] = []
+    for line in body[start:end]:      # a quoted new text is printed on the lines after its instruction
+        if out and (out[-1].count("«") > out[-1].count("»") or (out[-1].endswith(":") and line.startswith("«"))):
+            out[-1] += "\n" + line
+        else:
+            out.append(line)
+    return out
+
+
+def one(repo, op: str, lang: str = "rus") -> str:
+    [line] = lines(repo, op, lang)
     return line
 
 
@@ -70,182 +93,272 @@ def test_citation_kyrgyz_largest_first(kir, eid, case, last):
     assert text.startswith(eid.split("__")[0][4:] + "-берене") and text.endswith(last)
 
 
-def test_citation_within_an_article(rus, kir):
+def test_citation_within_a_unit(rus, kir):
     assert cite(rus, "art_3__para_2__point_2", "rus", "loc", within="art_3") == "пункте 2 части 2"
+    assert cite(rus, "art_3__para_2__point_2", "rus", "loc", within="art_3__para_2") == "пункте 2"
     assert cite(rus, "art_3", "rus", "loc", within="art_3") == ""
     assert cite(kir, "art_3__para_2", "kir", "loc", within="art_3") == "2-бөлүгүндө"
 
 
 # --- one instruction per op kind -----------------------------------------------------------------
-def test_replace_words(rus):
-    op = Op("replace-words", "art_3__para_3", old={"rus": "законом"}, new={"rus": "законами"})
-    assert one(rus, op) == "В части 3 статьи 3 слово «законом» заменить словом «законами»."
+RU = 'lang="rus"'
 
 
-def test_replace_digits(rus):
-    op = Op("replace-words", "art_1__al_2", old={"rus": "30"}, new={"rus": "29"})
-    assert one(rus, op) == "В абзаце втором статьи 1 цифры «30» заменить цифрами «29»."
+def test_replace_words(repo):
+    assert one(repo, f'<replace-words at="art_3__para_3" {RU}><old lang="rus">законом</old>'
+                     '<new lang="rus">законами</new></replace-words>') == \
+        "В части 3 статьи 3 слово «законом» заменить словом «законами»."
 
 
-def test_insert_words(rus):
-    op = Op("insert-words", "art_3__para_1", after={"rus": "пользуются правами"}, new={"rus": " и свободами"})
-    assert one(rus, op) == "В части 1 статьи 3 после слов «пользуются правами» дополнить словами « и свободами»."
+def test_insert_words_join_the_text(repo):
+    assert one(repo, f'<insert-words at="art_3__para_1" {RU}><after lang="rus">правами</after>'
+                     '<new lang="rus">и свободами</new></insert-words>') == \
+        "В части 1 статьи 3 после слова «правами» дополнить словами «и свободами»."
 
 
-def test_delete_words(rus):
-    op = Op("delete-words", "art_2__indent_1", old={"rus": "внешней"})
-    assert one(rus, op) == "В абзаце втором статьи 2 слово «внешней» исключить."
+def test_delete_words(repo):
+    assert one(repo, f'<delete-words at="art_2__indent_1" {RU}><old lang="rus">внешней</old></delete-words>') == \
+        "В абзаце втором статьи 2 слово «внешней» исключить."
 
 
-def test_restate(rus):
-    op = Op("restate", "art_3__para_3", text={"rus": "3. Права мигрантов могут быть ограничены только законом."})
-    assert one(rus, op) == ("Часть 3 статьи 3 изложить в следующей редакции:\n"
-                            "«3. Права мигрантов могут быть ограничены только законом.».")
+def test_restate_and_heading(repo):
+    assert one(repo, f'<restate at="art_3__para_3" {RU}><text lang="rus">3. Права мигрантов могут быть '
+                     'ограничены только законом.</text></restate>') == \
+        "Часть 3 статьи 3 изложить в следующей редакции:\n«3. Права мигрантов могут быть ограничены только законом.»."
+    assert one(repo, f'<restate-heading at="art_3" {RU}><heading lang="rus">Права и обязанности мигрантов'
+                     '</heading></restate-heading>') == \
+        "Наименование статьи 3 изложить в следующей редакции:\n«Статья 3. Права и обязанности мигрантов»."
 
 
-def test_restate_heading(rus):
-    op = Op("restate-heading", "art_3", heading={"rus": "Права и обязанности мигрантов"})
-    assert one(rus, op) == ("Наименование статьи 3 изложить в следующей редакции:\n"
-                            "«Статья 3. Права и обязанности мигрантов».")
+def test_inserts_are_named_by_what_they_add(repo):
+    assert one(repo, f'<insert after="art_3__para_3" {RU}><text lang="rus">4. Мигранты обязаны соблюдать законы.'
+                     '</text></insert>').startswith("Статью 3 дополнить частью 4 следующего содержания:\n«4. Мигранты")
+    assert one(repo, f'<insert after="art_3__para_2__point_3" {RU}><text lang="rus">4) на переводчика.</text>'
+                     '</insert>').startswith("Часть 2 статьи 3 дополнить пунктом 4 следующего содержания:")
+    assert one(repo, f'<insert after="art_2__indent_3" {RU}><text lang="rus">- защита семей мигрантов.</text>'
+                     '</insert>').startswith("Статью 2 дополнить абзацем пятым следующего содержания:")
+    assert one(repo, f'<insert before="art_5" {RU}><text lang="rus">Статья 4-1. Убежище\nТекст.</text></insert>') \
+        .startswith("Дополнить статьей 4-1 следующего содержания:")
 
 
-def test_insert_numbered_and_abzats(rus):
-    para = Op("insert", "art_3", after="art_3__para_3", text={"rus": "4. Мигранты обязаны соблюдать законы."})
-    assert one(rus, para).startswith("Статью 3 дополнить частью 4 следующего содержания:\n«4. Мигранты")
-    point = Op("insert", "art_3__para_2", after="art_3__para_2__point_3", text={"rus": "4) на переводчика."})
-    assert one(rus, point).startswith("Часть 2 статьи 3 дополнить пунктом 4 следующего содержания:")
-    dash = Op("insert", "art_2", after="art_2__indent_3", text={"rus": "- защита семей мигрантов."})
-    assert one(rus, dash).startswith("Статью 2 дополнить абзацем пятым следующего содержания:")
-    article = Op("insert", "art_5", before="art_5", text={"rus": "Статья 4-1. Убежище\nТекст."})
-    assert one(rus, article).startswith("Дополнить статьей 4-1 следующего содержания:")
+def test_an_undivided_unit_gets_its_second_abzats(repo):
+    """Its own text is its first abzats: an abzats added at its end is the second."""
+    assert one(repo, f'<insert at="art_3__para_1" {RU}><text lang="rus">Новый абзац.</text></insert>') == \
+        "Часть 1 статьи 3 дополнить абзацем вторым следующего содержания:\n«Новый абзац.»."
 
 
-def test_repeal_agrees_in_gender(rus):
-    assert one(rus, Op("repeal", "art_3")) == "Статью 3 признать утратившей силу."
-    assert one(rus, Op("repeal", "art_3__para_2")) == "Часть 2 статьи 3 признать утратившей силу."
-    assert one(rus, Op("repeal", "art_3__para_2__point_1")) == \
+def test_an_abzats_in_the_middle(repo):
+    assert one(repo, f'<insert after="art_1__al_3" {RU}><text lang="rus">Новое понятие.</text></insert>') == \
+        "В статье 1 после абзаца третьего дополнить абзацем следующего содержания:\n«Новое понятие.»."
+
+
+def test_repeal_agrees_in_gender(repo):
+    assert one(repo, f'<repeal at="art_5" {RU}/>') == "Статью 5 признать утратившей силу."
+    assert one(repo, f'<repeal at="art_3__para_2" {RU}/>') == "Часть 2 статьи 3 признать утратившей силу."
+    assert one(repo, f'<repeal at="art_3__para_2__point_1" {RU}/>') == \
         "Пункт 1 части 2 статьи 3 признать утратившим силу."
-    assert one(rus, Op("repeal", "art_1__al_3")) == "Абзац третий статьи 1 признать утратившим силу."
+    assert one(repo, f'<repeal at="art_1__al_3" {RU}/>') == "Абзац третий статьи 1 признать утратившим силу."
 
 
-def test_delete_unit(rus):
-    assert one(rus, Op("delete", "art_3__para_2__point_2__point_а")) == \
+def test_delete_unit(repo):
+    assert one(repo, f'<delete at="art_3__para_2__point_2__point_а" {RU}/>') == \
         'Подпункт "а" пункта 2 части 2 статьи 3 исключить.'
 
 
-def test_kyrgyz_wording(kir):
-    op = Op("replace-words", "art_3__para_3", old={"kir": "мыйзам"}, new={"kir": "мыйзамдар"})
-    assert one(kir, op, "kir").endswith(
+def test_kyrgyz_wording(repo):
+    assert one(repo, '<replace-words at="art_3__para_3" lang="kir"><old lang="kir">мыйзам</old>'
+                     '<new lang="kir">мыйзамдар</new></replace-words>', "kir").endswith(
         "3-бөлүгүндө «мыйзам» деген сөз «мыйзамдар» деген сөз менен алмаштырылсын.")
-    assert one(kir, Op("repeal", "art_3"), "kir") == "3-берене күчүн жоготту деп таанылсын."
-    assert one(kir, Op("delete-words", "art_3__para_3", old={"kir": "бул эки"}), "kir").endswith(
-        " 3-бөлүгүндө «бул эки» деген сөздөр алып салынсын.")
+    assert one(repo, '<repeal at="art_5"/>', "kir") == "5-берене күчүн жоготту деп таанылсын."
 
 
-# --- grouping and the whole law ----------------------------------------------------------------------
-def test_grouped_per_article_in_document_order(rus):
-    ops = [
-        Op("repeal", "art_4"),
-        Op("replace-words", "art_3__para_3", old={"rus": "законом"}, new={"rus": "законами"}),
-        Op("restate-heading", "art_3", heading={"rus": "Права и обязанности мигрантов"}),
-        Op("delete-words", "art_3__para_1", old={"rus": "установленными"}),
+# --- the instruction kinds real bills use ---------------------------------------------------------
+def test_occurrences_are_worded(repo):
+    assert one(repo, f'<replace-words at="art_1" occurrence="2" {RU}><old lang="rus">лицо</old>'
+                     '<new lang="rus">человек</new></replace-words>') == \
+        "В статье 1 слово «лицо» во втором случае заменить словом «человек»."
+    assert one(repo, f'<replace-words at="art_1" occurrence="all" {RU}><old lang="rus">лицо</old>'
+                     '<new lang="rus">человек</new></replace-words>') == \
+        "В статье 1 слово «лицо» во всех случаях заменить словом «человек»."
+
+
+def test_the_whole_act_a_list_and_a_range(repo):
+    assert one(repo, f'<replace-words scope="act" {RU}><old lang="rus">мигрантов</old>'
+                     '<new lang="rus">мигрантов и членов их семей</new></replace-words>') == \
+        "По всему тексту Закона слово «мигрантов» заменить словами «мигрантов и членов их семей»."
+    assert one(repo, f'<replace-words at="art_1__al_3 art_1__al_4" {RU}><old lang="rus">лицо</old>'
+                     '<new lang="rus">человек</new></replace-words>') == \
+        "В абзацах третьем и четвертом статьи 1 слово «лицо» заменить словом «человек»."
+    assert one(repo, f'<delete-words at="art_1__al_2" through="art_1__al_4" {RU}><old lang="rus">Кыргызской</old>'
+                     '</delete-words>') == "В абзацах втором–четвертом статьи 1 слово «Кыргызской» исключить."
+
+
+def test_words_in_a_heading_and_a_sentence(repo):
+    assert one(repo, f'<delete-words at="art_3" part="heading" {RU}><old lang="rus">мигрантов</old></delete-words>') == \
+        "В наименовании статьи 3 слово «мигрантов» исключить."
+    assert one(repo, f'<restate at="art_3__para_1" sentence="1" {RU}><text lang="rus">Мигранты пользуются всеми '
+                     'правами.</text></restate>') == \
+        "Первое предложение части 1 статьи 3 изложить в следующей редакции: «Мигранты пользуются всеми правами.»."
+
+
+def test_case_forms(repo):
+    assert one(repo, f'<replace-words at="art_3" forms="cases" {RU}><old lang="rus">мигранты</old>'
+                     '<new lang="rus">иностранцы</new></replace-words>') == \
+        ("В статье 3 слово «мигранты» в различных падежных формах заменить словом «иностранцы» "
+         "в соответствующих падежах.")
+
+
+def test_exclusion_with_renumbering(repo):
+    assert lines(repo, f'''<delete at="art_3__para_1" {RU}/>
+    <renumber at="art_3__para_2" to="1" {RU}/><renumber at="art_3__para_3" to="2" {RU}/>''') == [
+        "1) в статье 3:",
+        "а) часть 1 исключить;",
+        "б) части 2 и 3 считать соответственно частями 1 и 2.",
     ]
-    lines = law_instructions(rus, ops, "rus")
-    assert lines[0] == "1) в статье 3:"
-    assert lines[1].startswith("а) наименование изложить в следующей редакции:")
-    assert lines[2] == "б) в части 1 слово «установленными» исключить;"
-    assert lines[3] == "в) в части 3 слово «законом» заменить словом «законами»;"
-    assert lines[4] == "2) статью 4 признать утратившей силу."
 
 
-def test_title_first_and_an_insert_at_the_end_after_the_unit_s_own_changes(rus, kir):
-    ops = [
-        Op("insert", "art_2", position="at", text={"rus": "- защита семей мигрантов.", "kir": "- үй-бүлөлөрдү коргоо."}),
-        Op("delete-words", "art_2__indent_1", old={"rus": "внешней", "kir": "тышкы"}),
-        Op("restate", "", text={"rus": "О внешней миграции и защите прав мигрантов",
-                                "kir": "Тышкы миграция жана мигранттардын укуктарын коргоо жөнүндө"}),
+def test_abzats_made_numbered(repo):
+    assert one(repo, f'<renumber at="art_1__al_1" to="1" {RU}/><renumber at="art_1__al_2" to="2" {RU}/>'
+                     f'<renumber at="art_1__al_3" to="3" {RU}/><renumber at="art_1__al_4" to="4" {RU}/>') == \
+        "Абзацы первый–четвертый статьи 1 считать соответственно частями 1–4."
+
+
+# --- read in order ------------------------------------------------------------------------------
+def test_each_instruction_cites_the_text_the_earlier_ones_left(repo):
+    """An abzats added after the second pushes the third to the fourth place: the restate of it says so."""
+    assert lines(repo, f'''<insert after="art_1__al_2" {RU}><text lang="rus">Новое понятие.</text></insert>
+    <restate at="art_1__al_3" {RU}><text lang="rus">Мигрант - любое лицо.</text></restate>''') == [
+        "1) в статье 1:",
+        "а) после абзаца второго дополнить абзацем следующего содержания:\n«Новое понятие.»;",
+        "б) абзац четвертый изложить в следующей редакции:\n«Мигрант - любое лицо.».",
     ]
-    lines = law_instructions(rus, ops, "rus")
-    assert lines[0] == "1) наименование изложить в следующей редакции:\n«О внешней миграции и защите прав мигрантов»;"
-    assert lines[1] == "2) в статье 2:"
-    assert lines[2].startswith("а) в абзаце втором слово «внешней» исключить")
-    assert lines[3].startswith("б) дополнить абзацем")
-    ky = law_instructions(kir, ops, "kir")
-    assert ky[0].startswith("1) аталышы төмөнкүдөй редакцияда баяндалсын:\n«Тышкы миграция жана")
-
-def test_ops_of_another_language_are_left_out(rus):
-    ops = [Op("repeal", "art_4", lang="kir"), Op("repeal", "art_3")]
-    assert law_instructions(rus, ops, "rus") == ["Статью 3 признать утратившей силу."]
 
 
-def test_whole_bill(sample_dir):
-    bill = Bill({"rus": "О внесении изменений в Закон Кыргызской Республики «О внешней миграции»",
-                 "kir": "«Тышкы миграция жөнүндө» Кыргыз Республикасынын Мыйзамына өзгөртүүлөрдү киргизүү жөнүндө"},
-                [LawAmendment("sample-law", [Op("repeal", "art_4"), Op("repeal", "art_3__para_3")])])
-    ru = bill_text(bill, "rus", root=sample_dir.parent)
-    assert ru.startswith("ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n\nО внесении изменений")
+def test_two_inserts_are_numbered_each_on_its_own_text(repo):
+    assert lines(repo, f'''<insert at="art_1" {RU}><text lang="rus">Пятое понятие.</text></insert>
+    <insert at="art_1" {RU}><text lang="rus">Шестое понятие.</text></insert>''') == [
+        "1) в статье 1:",
+        "а) дополнить абзацем пятым следующего содержания:\n«Пятое понятие.»;",
+        "б) дополнить абзацем шестым следующего содержания:\n«Шестое понятие.».",
+    ]
+
+
+def test_instructions_on_one_unit_are_nested(repo):
+    assert lines(repo, f'''<replace-words at="art_3__para_2__point_1" {RU}><old lang="rus">государства</old>
+      <new lang="rus">Кыргызской Республики</new></replace-words>
+    <delete-words at="art_3__para_2__point_3" {RU}><old lang="rus">на</old></delete-words>
+    <repeal at="art_5" {RU}/>''') == [
+        "1) в статье 3:",
+        "а) в части 2:",
+        "- в пункте 1 слово «государства» заменить словами «Кыргызской Республики»;",
+        "- в пункте 3 слово «на» исключить;",
+        "2) статью 5 признать утратившей силу.",
+    ]
+
+
+def test_grouped_per_article_in_document_order(repo):
+    assert lines(repo, f'''<repeal at="art_5" {RU}/>
+    <replace-words at="art_3__para_3" {RU}><old lang="rus">законом</old><new lang="rus">законами</new></replace-words>
+    <restate-heading at="art_3" {RU}><heading lang="rus">Права и обязанности мигрантов</heading></restate-heading>
+    <delete-words at="art_3__para_1" {RU}><old lang="rus">установленными</old></delete-words>''') == [
+        "1) в статье 3:",
+        "а) наименование изложить в следующей редакции:\n«Статья 3. Права и обязанности мигрантов»;",
+        "б) в части 1 слово «установленными» исключить;",
+        "в) в части 3 слово «законом» заменить словом «законами»;",
+        "2) статью 5 признать утратившей силу.",
+    ]
+
+
+def test_kyrgyz_grouped_per_article(repo):
+    assert lines(repo, '''<repeal at="art_3__para_3" lang="kir"/>
+    <delete-words at="art_3__para_1" lang="kir"><old lang="kir">белгиленген</old></delete-words>''', "kir") == [
+        "1) 3-беренеде:",
+        "а) 1-бөлүгүндө «белгиленген» деген сөз алып салынсын;",
+        "б) 3-бөлүгү күчүн жоготту деп таанылсын.",
+    ]
+
+
+def test_renumber(repo):
+    assert one(repo, '<renumber at="art_5" to="4-1"/>') == "Статью 5 считать статьей 4-1."
+    assert one(repo, '<renumber at="art_5" to="4-1"/>', "kir") == "5-берене 4-1-берене болуп эсептелсин."
+
+
+# --- the whole bill -------------------------------------------------------------------------------
+def test_whole_bill(repo):
+    path = write_bill(repo, '<repeal at="art_5"/><repeal at="art_3__para_3"/>')
+    ru = bill_text(load_bill(path), "rus", root=repo)
+    assert ru.startswith("Проект\n\nЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n\nО внесении изменений")
     assert "Статья 1.\nВнести в Закон Кыргызской Республики «О внешней миграции» (Ведомости" in ru
-    assert "следующие изменения:\n1) часть 3 статьи 3 признать утратившей силу;\n2) статью 4" in ru
+    assert "следующие изменения:\n1) часть 3 статьи 3 признать утратившей силу;\n2) статью 5" in ru
     assert "Статья 2.\nНастоящий Закон вступает в силу по истечении десяти дней со дня официального опубликования." in ru
     assert ru.rstrip().endswith("Президент Кыргызской Республики")
-    ky = bill_text(bill, "kir", root=sample_dir.parent)
-    assert ky.startswith("КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ")
+    assert "№\u00a07" in ru and "№ 7" not in ru
+    ky = bill_text(load_bill(path), "kir", root=repo)
+    assert ky.startswith("Долбоор\n\nКЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ")
     assert "төмөнкүдөй өзгөртүүлөр киргизилсин:" in ky
     assert ky.rstrip().endswith("Кыргыз Республикасынын Президенти")
 
 
-def test_missing_text_is_refused_with_the_place(rus):
-    op = Op("replace-words", "art_3__para_3", old={"rus": "законом"})
-    with pytest.raises(BillTextError, match=r"x.xml:7: replace-words at art_3__para_3: no <new> text in rus"):
-        law_instructions(rus, [op], "rus", where="x.xml:7")
+@pytest.mark.parametrize("force, rus, kir", [
+    ('<in-force days="0"/>', "Настоящий Закон вступает в силу со дня официального опубликования.",
+     "Ушул Мыйзам расмий жарыяланган күндөн тартып күчүнө кирет."),
+    ('<in-force days="30"/>', "Настоящий Закон вступает в силу по истечении тридцати дней со дня официального "
+     "опубликования.", "Ушул Мыйзам расмий жарыяланган күндөн тартып отуз күн өткөндөн кийин күчүнө кирет."),
+    ('<in-force date="2027-01-01"/>', "Настоящий Закон вступает в силу с 1 января 2027 года.",
+     "Ушул Мыйзам 2027-жылдын 1-январынан тартып күчүнө кирет."),
+])
+def test_entry_into_force(repo, force, rus, kir):
+    path = write_bill(repo, '<repeal at="art_5"/>', extra=force)
+    assert rus in bill_text(load_bill(path), "rus", root=repo)
+    assert kir in bill_text(load_bill(path), "kir", root=repo)
 
 
-def test_missing_title_is_refused(sample_dir):
-    bill = Bill({"rus": "О внесении изменений"}, [LawAmendment("sample-law", [Op("repeal", "art_4")])])
+def test_an_adopted_bill_has_no_draft_mark(repo):
+    path = write_bill(repo, '<repeal at="art_5"/>', extra='<adopted date="2026-12-01" number="150"/>')
+    assert bill_text(load_bill(path), "rus", root=repo).startswith("ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ")
+
+
+def test_missing_title_is_refused(repo):
+    path = write_bill(repo, '<repeal at="art_5"/>', title_kir=False)
     with pytest.raises(BillTextError, match="no <title lang=\"kir\">"):
-        bill_text(bill, "kir", root=sample_dir.parent)
+        bill_text(load_bill(path), "kir", root=repo)
 
 
-def test_docx_is_deterministic(tmp_path, rus):
+def test_a_bill_that_does_not_apply_is_not_worded(repo):
+    path = write_bill(repo, f'<delete-words at="art_5" {RU}><old lang="rus">нет таких слов</old></delete-words>')
+    with pytest.raises(BillTextError, match="does not apply"):
+        bill_text(load_bill(path), "rus", root=repo)
+
+
+def test_docx_is_deterministic(tmp_path):
     import docx
 
-    text = "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n\nО внесении изменений\n\nСтатья 1.\nТекст.\n"
+    text = "Проект\n\nЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n\nО внесении изменений\n\nСтатья 1.\nТекст.\n"
     write_docx(text, tmp_path / "a.docx")
     write_docx(text, tmp_path / "b.docx")
     assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes()
-    assert [p.text for p in docx.Document(tmp_path / "a.docx").paragraphs][4] == "Статья 1."
+    paragraphs = docx.Document(tmp_path / "a.docx").paragraphs
+    assert paragraphs[6].text == "Статья 1." and paragraphs[0].alignment == 2   # «Проект» at the right
 
 
 # --- the command -------------------------------------------------------------------------------
 @pytest.fixture
-def bill_cli(sample_dir):
-    """`lawpatch bill` on a real patch file for the sample law."""
+def bill_cli(repo):
     from click.testing import CliRunner
 
     from lawpatch.cli import cli
 
-    root = sample_dir.parent / "repo"
-    (root / "laws").mkdir(parents=True)
-    sample_dir.rename(root / "laws" / "sample-law")
-    patch = root / "bill.xml"
-    patch.write_text('''<?xml version="1.0" encoding="UTF-8"?>
-<amendment xmlns="urn:lawpatch:amendment:1" id="test" date="2026-11-20">
-  <title lang="rus">О внесении изменений в Закон Кыргызской Республики «О внешней миграции»</title>
-  <law href="laws/sample-law" base="rus@2025-07-10">
-    <repeal at="art_4"/>
-  </law>
-</amendment>
-''', encoding="utf-8")
+    patch = write_bill(repo, '<repeal at="art_5"/>', title_kir=False)
 
     def run(*args):
-        return CliRunner().invoke(cli, ["bill", str(patch), "--root", str(root), *args])
+        return CliRunner().invoke(cli, ["bill", patch, "--root", str(repo), *args])
     return run
 
 
 def test_command_prints_the_text(bill_cli):
     result = bill_cli()
     assert result.exit_code == 0, result.output
-    assert "Статью 4 признать утратившей силу." in result.output
+    assert "Статью 5 признать утратившей силу." in result.output
 
 
 def test_command_writes_docx_and_txt(bill_cli, tmp_path):
@@ -253,9 +366,9 @@ def test_command_writes_docx_and_txt(bill_cli, tmp_path):
 
     assert bill_cli("-o", str(tmp_path / "bill.docx")).exit_code == 0
     paragraphs = [p.text for p in docx.Document(tmp_path / "bill.docx").paragraphs]
-    assert "Статью 4 признать утратившей силу." in paragraphs
+    assert "Статью 5 признать утратившей силу." in paragraphs
     assert bill_cli("-o", str(tmp_path / "bill.txt")).exit_code == 0
-    assert (tmp_path / "bill.txt").read_text(encoding="utf-8").startswith("ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ")
+    assert (tmp_path / "bill.txt").read_text(encoding="utf-8").startswith("Проект\n\nЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ")
 
 
 def test_command_refuses_other_outputs_and_missing_languages(bill_cli, tmp_path):
@@ -264,18 +377,3 @@ def test_command_refuses_other_outputs_and_missing_languages(bill_cli, tmp_path)
     assert not (tmp_path / "bill.pdf").exists()
     result = bill_cli("--lang", "kir")
     assert isinstance(result.exception, BillTextError) and "no <title lang=\"kir\">" in str(result.exception)
-
-
-def test_kyrgyz_grouped_per_article(kir):
-    ops = [Op("repeal", "art_3__para_3"), Op("delete-words", "art_3__para_1", old={"kir": "мыйзам"})]
-    assert law_instructions(kir, ops, "kir") == [
-        "1) 3-беренеде:",
-        "а) 1-бөлүгүндө «мыйзам» деген сөз алып салынсын;",
-        "б) 3-бөлүгү күчүн жоготту деп таанылсын.",
-    ]
-
-
-def test_renumber(rus, kir):
-    op = Op("renumber", "art_4", new={"rus": "4-1", "kir": "4-1"})
-    assert one(rus, op) == "Статью 4 считать статьей 4-1."
-    assert one(kir, op, "kir") == "4-берене 4-1-берене болуп эсептелсин."

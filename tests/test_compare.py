@@ -8,6 +8,8 @@ from lawpatch.compare import compare
 from lawpatch.compare.words import word_diff
 from lawpatch.law import Law
 
+from .conftest import DATA
+
 
 def _pair(sample_dir):
     path = sample_dir / "rus.xml"
@@ -150,7 +152,7 @@ def test_a_part_restated_with_points_is_one_row(sample_dir):
 
 
 def test_renumber_op_of_a_bill_is_a_renumbered_row(sample_dir):
-    """«статью 3 считать статьей 3-1»: applied by the patch engine, reported as renumbered, not as
+    """«статью 3 считать статьей 2-1»: applied by the patch engine, reported as renumbered, not as
     one article deleted and another inserted."""
     import shutil
 
@@ -162,16 +164,31 @@ def test_renumber_op_of_a_bill_is_a_renumbered_row(sample_dir):
     shutil.move(str(sample_dir), root / "laws" / "external-migration")
     for applied in apply_bill(load_bill(DATA / "build" / "renumber.xml"), root=root):
         comp = compare(applied.old, applied.new, reasons=applied.reasons)
-        assert [(c.kind, c.old_eid, c.new_eid) for c in comp.changes] == [("renumbered", "art_3", "art_3-1")]
-        assert comp.renumbered == (("art_3", "art_3-1"),)
+        assert [(c.kind, c.old_eid, c.new_eid) for c in comp.changes] == [("renumbered", "art_3", "art_2-1")]
+        assert comp.renumbered == (("art_3", "art_2-1"),)
 
 
-def test_reasons_given_for_an_article_reach_its_changed_units(sample_dir):
-    from types import SimpleNamespace
+def test_a_row_names_only_the_reasons_of_the_ops_that_made_it(tmp_path):
+    """A new heading of article 3 (ICCPR art. 2) is not the reason of the change in its part 3
+    (ICRMW art. 44): each row names its own."""
+    import shutil
 
-    old, new = _pair(sample_dir)
-    p = _p(new, "регулирование процессов")
-    p.text = p.text.replace("регулирование", "правовое регулирование")
-    reasons = {"art_2": [SimpleNamespace(treaty="icrmw-1990", article="44")]}
-    (change,) = compare(old, new, reasons=reasons).changes
-    assert change.reasons == ("Международная конвенция о защите прав всех трудящихся-мигрантов и членов их семей (1990), ст. 44",)
+    from lawpatch.patch import apply_bill, load_bill
+    from lawpatch.render.inputs import comparison_of
+
+    shutil.copytree(DATA / "sample-law", tmp_path / "laws" / "sample-law")
+    (tmp_path / "bill.xml").write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<amendment xmlns="urn:lawpatch:amendment:1" id="reasons" date="2026-11-20">
+  <title lang="rus">О внесении изменений</title>
+  <law href="laws/sample-law" base="rus@2025-07-10">
+    <restate-heading at="art_3" lang="rus"><heading lang="rus">Права и обязанности мигрантов</heading>
+      <reason treaty="iccpr-1966" article="2"/></restate-heading>
+    <replace-words at="art_3__para_3" lang="rus"><old lang="rus">законом</old><new lang="rus">законами</new>
+      <reason treaty="icrmw-1990" article="44"/></replace-words>
+  </law>
+</amendment>""", encoding="utf-8")
+    (applied,) = [a for a in apply_bill(load_bill(tmp_path / "bill.xml"), root=tmp_path) if a.new.lang == "rus"]
+    rows = {c.eid: c.reasons for c in comparison_of(applied, tmp_path).changes}
+    assert rows["art_3"] == ("Международный пакт о гражданских и политических правах (1966), ст. 2",)
+    assert rows["art_3__para_3"] == (
+        "Международная конвенция о защите прав всех трудящихся-мигрантов и членов их семей (1990), ст. 44",)

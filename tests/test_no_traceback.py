@@ -129,8 +129,8 @@ def cp1251_text_file(tmp, repo, mp):
 
 
 CASES = [
-    Case("insert-words-without-new", insert_words_without_new, 1, 'without <new lang="rus">'),
-    Case("occurrence-of-5000-digits", occurrence_of_5000_digits, 1, "beyond any text"),
+    Case("insert-words-without-new", insert_words_without_new, 1, "no <new> text in rus"),
+    Case("occurrence-of-5000-digits", occurrence_of_5000_digits, 1, "not valid against amendment.xsd"),
     Case("law-without-expression-date", law_without_expression_date, 1, "FRBRdate"),
     Case("law-without-lifecycle", law_without_lifecycle, 1, "the law has no lifecycle"),
     Case("pdf-page-that-fails-to-load", pdf_page_that_fails_to_load, 1, "page 1 of the PDF cannot be read"),
@@ -141,9 +141,9 @@ CASES = [
     Case("labels-with-a-stray-field", labels_with_a_stray_field, 1, "is not a field of this label"),
     Case("full-disk-during-apply", full_disk_during_apply, 1, "the disk is full"),
     Case("source-date-epoch-beyond-docx", source_date_epoch_beyond_docx, 1, "SOURCE_DATE_EPOCH=5000000000"),
-    Case("bill-dated-2150", bill_dated_2150, 1, "the year must be between 1900 and 2099"),
-    Case("bill-date-with-a-time-zone", bill_date_with_a_time_zone, 1, "without a time zone"),
-    Case("bill-date-of-five-digits", bill_date_of_five_digits, 1, "write the date as YYYY-MM-DD"),
+    Case("bill-dated-2150", bill_dated_2150, 1, "the year must be between 1900 and 2107"),
+    Case("bill-date-with-a-time-zone", bill_date_with_a_time_zone, 1, "not valid against amendment.xsd"),
+    Case("bill-date-of-five-digits", bill_date_of_five_digits, 1, "not valid against amendment.xsd"),
     Case("cp1251-text-file", cp1251_text_file, 2, "not UTF-8 text"),
 ]
 

@@ -39,7 +39,7 @@ def test_new_then_amend_writes_a_bill_that_applies(repo, capsys):
                     "--kir", "text=1-1. Жаңы бөлүк.")
     assert code == 0, out
     bill = load_bill(repo / "b.xml")
-    assert [op.kind for op in bill.laws[0].ops] == ["replace-words", "repeal", "insert"]
+    assert [op.kind.value for op in bill.laws[0].ops] == ["replace-words", "repeal", "insert"]
     assert bill.laws[0].ops[0].at == "art_2__indent_2"
     assert len(apply_bill(bill, root=repo)) == 2
 

@@ -14,6 +14,7 @@ from lxml import etree
 from lawpatch import structure as st
 from lawpatch.law import Law
 from lawpatch.patch import apply_bill, load_bill
+from lawpatch.patch.words import find_whole
 
 from .conftest import DATA, LAWS
 
@@ -32,12 +33,13 @@ def root(tmp_path_factory) -> Path:
 
 
 def candidates(law: Law) -> list[tuple[str, str]]:
-    """(eId, word) pairs: a word found exactly once in a unit's own text, in every language file."""
+    """(eId, word) pairs: a word found exactly once, as a whole word, in a unit's text (its sub-units'
+    included: a word op reaches them)."""
     out = []
     for el in law.units():
-        text = st.own_text(el)
-        for w in set(re.findall(r"[А-Яа-яЁё]{5,}", text)):
-            if text.count(w) == 1:
+        text = "\n".join(st.block_text(p) for p in el.iter(st.A + "p") if not st.is_editorial(p))
+        for w in set(re.findall(r"[А-Яа-яЁё]{5,}", st.own_text(el))):
+            if len(find_whole(text, w)) == 1:
                 out.append((el.get("eId"), w))
     return sorted(out)
 
@@ -47,11 +49,16 @@ def ops_xml(kind: str, eid: str, word: str) -> tuple[str, callable]:
         return f'<repeal at="{eid}" lang="rus"/>', "repeal"
     if kind == "replace-words":
         return (f'<replace-words at="{eid}" lang="rus"><old lang="rus">{word}</old><new lang="rus">ЗАМЕНА</new></replace-words>',
-                lambda t: t.replace(word, "ЗАМЕНА"))
+                lambda t: _whole(t, word, "ЗАМЕНА"))
     if kind == "delete-words":
         return (f'<delete-words at="{eid}" lang="rus"><old lang="rus">{word}</old></delete-words>', None)
     return (f'<insert-words at="{eid}" lang="rus"><after lang="rus">{word}</after><new lang="rus">ВСТАВКА</new></insert-words>',
-            lambda t: t.replace(word, word + " ВСТАВКА"))
+            lambda t: _whole(t, word, word + " ВСТАВКА"))
+
+
+def _whole(text: str, word: str, new: str) -> str:
+    (a, b), = find_whole(text, word)
+    return text[:a] + new + text[b:]
 
 
 def property_check(root: Path, tmp: Path, slug: str, data) -> None:
@@ -89,7 +96,7 @@ def property_check(root: Path, tmp: Path, slug: str, data) -> None:
                 assert [st.block_text(p) for p in st.own_paragraphs(new_el, editorial=True)][0] in \
                     ("(Утратил силу)", "(Утратила силу)")
             elif fn is None:  # delete-words: the word is gone, spaces tidied
-                assert word not in new_text and len(new_text) < len(old_text)
+                assert not find_whole(new_text, word) and len(new_text) < len(old_text)
             else:
                 assert new_text == fn(old_text)
         elif eid not in ancestors:

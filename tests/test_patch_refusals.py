@@ -64,15 +64,15 @@ def test_apply_refuses_and_writes_nothing(path, repo, capsys):
 
 def test_text_output_names_file_line_op_and_hint(repo, capsys):
     path = DATA / "patches" / "bad" / "old-words-missing.xml"
-    code, out, _ = run(capsys, "check", "--root", str(repo), str(path))
-    assert code == 1
-    assert f"{path}:7: error: [replace-words] art_2__indent_2: words «защиту прав» not found" in out
-    assert "hint: closest text in the unit: «защиты прав" in out
+    code, out, err = run(capsys, "check", "--root", str(repo), str(path))
+    assert code == 1 and out == ""      # findings are for people: stderr
+    assert f"{path}:7: error: [replace-words] art_2__indent_2: words «защиту прав» not found" in err
+    assert "hint: closest text in the unit: «защиты прав" in err
 
 
 def test_target_missing_hint_lists_siblings(repo, capsys):
-    code, out, _ = run(capsys, "check", "--root", str(repo), str(DATA / "patches" / "bad" / "target-missing-child.xml"))
-    assert code == 1 and "art_3__para_1, art_3__para_2, art_3__para_3" in out
+    code, _, err = run(capsys, "check", "--root", str(repo), str(DATA / "patches" / "bad" / "target-missing-child.xml"))
+    assert code == 1 and "art_3__para_1, art_3__para_2, art_3__para_3" in err
 
 
 def test_missing_patch_file_is_a_usage_error(repo, capsys):

@@ -78,9 +78,12 @@ def test_repealed_point_is_masculine(tmp_path):
     from lawpatch.compare.model import UnitChange
 
     point = UnitChange("repealed", "art_5__para_1__point_2", "art_5__para_1__point_2", "2) текст;", "2)",
-                       (), "art_5", "Статья 5. Права")
-    _, doc = _table(tmp_path, [comparison(changes=(point,))], reasons=False)
+                       (), "art_5", "Статья 5. Права", unit_name="пункт")
+    part = UnitChange("repealed", "art_5__para_2", "art_5__para_2", "2. текст;", "2.",
+                      (), "art_5", "Статья 5. Права", unit_name="часть")
+    _, doc = _table(tmp_path, [comparison(changes=(point, part))], reasons=False)
     assert cell_text(doc.tables[0].rows[2].cells[1]) == "утратил силу"
+    assert cell_text(doc.tables[0].rows[3].cells[1]) == "утратила силу"
 
 
 def test_kz_columns_and_reasons(tmp_path):

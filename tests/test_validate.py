@@ -38,20 +38,20 @@ def test_clean_sample_exits_0(capsys):
 
 def test_duplicate_eid_fails_with_file_and_line(sample_dir, capsys):
     path = damage(sample_dir, 'eId="art_4"', 'eId="art_3"')
-    code, out, _ = run(capsys, str(path))
+    code, _, err = run(capsys, str(path))
     assert code == 1
     line = line_of(path, "<num>Статья 4.</num>")
-    assert f"{path}:{line}: error: art_3: eId art_3 is used twice" in out
-    assert "Duplicate key-sequence ['art_3']" in out  # the official schema agrees
+    assert f"{path}:{line}: error: art_3: eId art_3 is used twice" in err
+    assert "Duplicate key-sequence ['art_3']" in err  # the official schema agrees
 
 
 def test_bad_eid_fails_both_in_the_profile_schema_and_the_convention(sample_dir, capsys):
     path = damage(sample_dir, 'eId="art_3__para_2"', 'eId="art_3__par_2"')
-    code, out, _ = run(capsys, str(path))
+    code, _, err = run(capsys, str(path))
     assert code == 1
     line = line_of(path, 'eId="art_3__par_2"')
-    assert f"{path}:{line}: error: art_3__par_2: KR profile: Element 'paragraph', attribute 'eId'" in out
-    assert "expected art_3__para_2" in out
+    assert f"{path}:{line}: error: art_3__par_2: KR profile: Element 'paragraph', attribute 'eId'" in err
+    assert "expected art_3__para_2" in err
 
 
 def test_eid_that_does_not_follow_the_numbers_is_an_error(sample_dir):
@@ -62,10 +62,10 @@ def test_eid_that_does_not_follow_the_numbers_is_an_error(sample_dir):
 
 def test_missing_frbr_uri_fails(sample_dir, capsys):
     path = damage(sample_dir, '<FRBRuri value="/akn/kg/act/2000-07-17/61"/>', "")
-    code, out, _ = run(capsys, str(path))
+    code, _, err = run(capsys, str(path))
     assert code == 1
     line = line_of(path, '<FRBRdate name="Generation" date="2000-07-17"/>')
-    assert f"{path}:{line}: error: KR profile: Element 'FRBRdate': This element is not expected. Expected is ( FRBRuri )" in out
+    assert f"{path}:{line}: error: KR profile: Element 'FRBRdate': This element is not expected. Expected is ( FRBRuri )" in err
 
 
 @pytest.mark.parametrize("old,new,message", [
@@ -89,9 +89,9 @@ def test_foreign_element_in_the_body_is_not_our_vocabulary(sample_dir):
 def test_malformed_xml_fails_with_line(sample_dir, capsys):
     path = sample_dir / "rus.xml"
     path.write_text("<akomaNtoso>\n<act>\n</akomaNtoso>\n", encoding="utf-8")
-    code, out, _ = run(capsys, str(path))
+    code, _, err = run(capsys, str(path))
     assert code == 1
-    assert out.startswith(f"{path}:3: error: not well-formed XML")
+    assert err.startswith(f"{path}:3: error: not well-formed XML")
 
 
 def test_kir_with_a_missing_article_breaks_parity(sample_dir, capsys):
@@ -100,13 +100,13 @@ def test_kir_with_a_missing_article_breaks_parity(sample_dir, capsys):
     start = line_of(kir, '<article eId="art_4"')
     end = line_of(kir, '<article eId="art_5"')
     kir.write_text("".join(lines[:start - 1] + lines[end - 1:]), encoding="utf-8")
-    code, out, _ = run(capsys, str(sample_dir))
+    code, _, err = run(capsys, str(sample_dir))
     assert code == 1
     rus = sample_dir / "rus.xml"
     rus_line = line_of(rus, '<article eId="art_4"')
     kir_line = line_of(kir, '<article eId="art_5"')
     assert (f"{rus}:{rus_line}: error: art_4: art_4 is in rus.xml but not at this place in kir.xml "
-            f"(kir.xml:{kir_line})") in out
+            f"(kir.xml:{kir_line})") in err
 
 
 
@@ -119,11 +119,11 @@ def test_texts_of_different_redactions_differ_with_warnings_only(sample_dir, cap
                    .replace('<FRBRdate name="Generation" date="2025-07-10"/>\n          <FRBRauthor',
                             '<FRBRdate name="Generation" date="2024-07-23"/>\n          <FRBRauthor', 1),
                    encoding="utf-8")
-    code, out, _ = run(capsys, str(sample_dir))
+    code, _, err = run(capsys, str(sample_dir))
     assert code == 0
     kir_line = line_of(kir, '<article eId="art_5"')
     assert ("warning: art_4: art_4 is in rus.xml but not at this place in kir.xml "
-            f"(kir.xml:{kir_line}) (different redactions: rus@2025-07-10, kir@2024-07-23)") in out
+            f"(kir.xml:{kir_line}) (different redactions: rus@2025-07-10, kir@2024-07-23)") in err
     code, _, _ = run(capsys, "--strict", str(sample_dir))
     assert code == 1
 
@@ -134,9 +134,9 @@ def test_numbering_gap_is_a_warning_failing_only_with_strict(sample_dir, capsys)
     text = rus.read_text(encoding="utf-8").replace('eId="art_5__', 'eId="art_7__')
     rus.write_text(text, encoding="utf-8")
     kir.unlink()
-    code, out, _ = run(capsys, str(rus))
+    code, _, err = run(capsys, str(rus))
     assert code == 0
-    assert "warning: art_7: статья 7 после статьи 4: статей 5–6 нет" in out
+    assert "warning: art_7: статья 7 после статьи 4: статей 5–6 нет" in err
     assert run(capsys, "--strict", str(rus))[0] == 1
 
 

@@ -36,3 +36,19 @@ def act_name(title: str, lang: str, case: str = "nom") -> str:
             return "Конституцию" + title[len("Конституция"):]
         return title
     return f"Закон Кыргызской Республики «{title}»"
+
+
+def act_kind(title: str, lang: str, case: str = "gen") -> str:
+    """The act as «настоящий …» names it: «Кодекса», «Закона», «Конституции» (gen); KY «Кодекстин»,
+    «Мыйзамдын», «Конституциянын».
+
+    >>> act_kind("Семейный кодекс Кыргызской Республики", "rus"), act_kind("О внешней миграции", "kir")
+    ('Кодекса', 'Мыйзамдын')
+    """
+    low = title.lower()
+    kind = "code" if "кодекс" in low else "constitution" if "конституци" in low else "law"
+    forms = {"rus": {"code": {"nom": "Кодекс", "gen": "Кодекса"}, "law": {"nom": "Закон", "gen": "Закона"},
+                     "constitution": {"nom": "Конституция", "gen": "Конституции"}},
+             "kir": {"code": {"nom": "Кодекс", "gen": "Кодекстин"}, "law": {"nom": "Мыйзам", "gen": "Мыйзамдын"},
+                     "constitution": {"nom": "Конституция", "gen": "Конституциянын"}}}
+    return forms[lang][kind][case]

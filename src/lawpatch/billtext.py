@@ -1,47 +1,39 @@
 """The text of the amending law («ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ О внесении изменений …») made from a bill.
 
-Instructions cite the *base* text of each law, as a real amending law does, and are grouped per
-article the way KR drafters write them («1) в статье 5: а) …; б) …;»). Russian is smallest unit
-first («в абзаце четвертом статьи 16»), Kyrgyz largest first as a genitive chain
-(«16-берененин төртүнчү абзацында»); the wording of each operation follows KR-DRAFTING.md.
+A real amending law is executed instruction by instruction, each citing the text as the earlier ones
+left it. So is this one: the patch engine runs the bill in the order it is read
+(:mod:`lawpatch.patch.order`) and hands each instruction, before it acts, to the wording here, which
+cites its units on the law as it then stands («дополнить абзацем четвертым» followed by «абзац
+пятый изложить …»). Instructions are nested as KR bills nest them: «1) в статье 112: а) в пункте 2:
+- …; - …; б) …». Russian cites the smallest unit first («в абзаце четвертом статьи 16»), Kyrgyz the
+largest first as a genitive chain («16-беренесинин төртүнчү абзацында»); the words come from
+:mod:`lawpatch.vocabulary`, the wording of each operation follows KR-DRAFTING.md.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import citations
 from . import structure as st
-from .actnames import act_name
-from .dates import date_ky, date_ru
+from . import vocabulary as voc
+from .actnames import act_kind, act_name
+from .dates import date_ky, date_ky_from, date_ru
 from .errors import LawpatchError
 from .law import Law
 
 LANGS = ("rus", "kir")
-LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
-
-# the instrumental of a new unit's name: «дополнить частью 4-1»
-_RU_INS = {"статья": "статьей", "часть": "частью", "пункт": "пунктом", "подпункт": "подпунктом"}
-_FEMININE = {"статья", "часть", "глава"}
-_KY_NAMES = {"статья": "берене", "часть": "бөлүк", "подпункт": "пунктча", "раздел": "бөлүм"}
+NBSP = "\u00a0"
 
 _WORDING = {
-    "rus": {
-        "head": "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ",
-        "article": "Статья {n}.",
-        "into": "Внести в {act}{pub} следующие изменения:",
-        "into1": "Внести в {act}{pub} следующее изменение:",
-        "force": "Настоящий Закон вступает в силу по истечении десяти дней со дня официального опубликования.",
-        "sign": "Президент Кыргызской Республики",
-    },
-    "kir": {
-        "head": "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ",
-        "article": "{n}-берене.",
-        "into": "{act}{pub} төмөнкүдөй өзгөртүүлөр киргизилсин:",
-        "into1": "{act}{pub} төмөнкүдөй өзгөртүү киргизилсин:",
-        "force": "Ушул Мыйзам расмий жарыяланган күндөн тартып он күн өткөндөн кийин күчүнө кирет.",
-        "sign": "Кыргыз Республикасынын Президенти",
-    },
+    "rus": {"head": "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ", "draft": "Проект", "article": "Статья {n}.",
+            "into": "Внести в {act}{pub} следующие изменения:", "into1": "Внести в {act}{pub} следующее изменение:",
+            "sign": "Президент Кыргызской Республики"},
+    "kir": {"head": "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ", "draft": "Долбоор", "article": "{n}-берене.",
+            "into": "{act}{pub} төмөнкүдөй өзгөртүүлөр киргизилсин:",
+            "into1": "{act}{pub} төмөнкүдөй өзгөртүү киргизилсин:",
+            "sign": "Кыргыз Республикасынын Президенти"},
 }
 
 
@@ -49,247 +41,408 @@ class BillTextError(LawpatchError):
     """The bill cannot be worded (a language missing, an op the text cannot express)."""
 
 
-# --- units: names, positions, citations relative to an article --------------------------------
-def _unit_name(el, law: Law) -> str:
-    """The Russian name of a unit in this act («часть», «пункт», «подпункт», «абзац»…)."""
-    tag = st.local(el.tag)
-    if tag == "point" and st.local(el.getparent().tag) == "point":
-        return "подпункт"
-    if law.naming == "points" and tag in ("paragraph", "point"):
-        return "пункт" if tag == "paragraph" else "подпункт"
-    return st.KINDS[tag].ru
-
-
-def _abzats_position(el) -> int:
-    return st.part_blocks(el.getparent()).index(el) + 1
-
-
+# --- citations relative to a group -----------------------------------------------------------------
 def cite(law: Law, eid: str, lang: str, case: str = "nom", within: str | None = None) -> str:
-    """The citation of ``eid`` (:func:`lawpatch.citations.cite`); with ``within`` (an article the
-    instruction is grouped under) the part below that article only: «абзац четвертый» inside
-    «в статье 16:», KY «төртүнчү абзацында» inside «16-беренеде:»; "" for the article itself."""
-    full = citations.cite(law, eid, lang, case)
-    if within is None:
-        return full
-    if eid == within:
-        return ""
-    if lang == "rus":
-        outer = " " + citations.cite(law, within, lang, "gen")
-        return full[: -len(outer)] if full.endswith(outer) else full
-    # Kyrgyz cites the article first, as one word: «16-беренесинин төртүнчү абзацында»
-    head, _, rest = full.partition(" ")
-    return rest if rest and head.startswith(within.split("_", 1)[1] + "-") else full
+    """The citation of ``eid`` (:func:`lawpatch.citations.cite`); with ``within`` (the unit the
+    instruction is grouped under) the part below that unit only: «абзац четвертый» inside «в статье
+    16:», KY «төртүнчү абзацында» inside «16-беренеде:»; "" for the unit itself."""
+    return citations.cite(law, eid, lang, case, within)
 
 
-# --- operations --------------------------------------------------------------------------------
-def _texts(op, field: str, lang: str) -> str | None:
-    """The op's ``field`` text in ``lang`` (fields are {lang: text} maps, or one text)."""
-    value = getattr(op, field, None)
-    if value is None or isinstance(value, str):
-        return value
-    return dict(value).get(lang)
+# --- one instruction ---------------------------------------------------------------------------------
+@dataclass
+class Worded:
+    """One instruction as printed: where it acts (its article and the unit inside it it may be
+    grouped under) and its wording relative to no group, the article, or that unit."""
+
+    article: str | None
+    unit: str | None
+    full: str
+    in_article: str
+    in_unit: str
+    header_article: str = ""
+    header_unit: str = ""
 
 
-def _need(op, field: str, lang: str, where: str) -> str:
-    text = _texts(op, field, lang)
-    if text is None:
-        raise BillTextError(f"{where}: {op.kind} at {_anchor(op)[0]}: no <{field}> text in {lang}")
-    return text
+class _Wording:
+    """The wording of the instructions of one law in one language, made as the engine runs them."""
 
+    def __init__(self, lang: str, where: str):
+        self.lang, self.where = lang, where
+        self.items: list[Worded] = []
 
-def _anchor(op) -> tuple[str, str]:
-    """(eId, position) of an op: ``position`` is "after"/"before" a sibling or "at" the unit."""
-    for pos in ("after", "before"):
-        value = getattr(op, pos, None)
-        if isinstance(value, str) and value and op.kind == "insert":
-            return value, pos
-    position = getattr(op, "position", None) or "at"
-    return op.at, position
+    def __call__(self, instruction, law: Law, lang: str, units: dict) -> None:
+        if lang != self.lang:
+            return
+        from .patch.model import Kind, Position, Scope
 
+        op = instruction.op
+        targets = units[op]
+        self.others = [units[o][0] for o in instruction.ops[1:]]
+        if op.target.scope in (Scope.ACT, Scope.TITLE):
+            text = self.word(instruction, law, targets, None)
+            self.items.append(Worded(None, None, text, text, text))
+            return
+        el = targets[0]
+        if op.kind is Kind.INSERT and op.position is not Position.END:
+            focus = el.getparent()
+        else:
+            focus = el
+        article = _article_of(focus)
+        top = focus    # the article's part (or point…) the instruction is in: its sub-group
+        while top is not None and article is not None and top.getparent() is not article:
+            top = top.getparent()
+        unit = top.get("eId") if top is not None and top is not article and st.is_unit(top) else None
+        art = article.get("eId") if article is not None else None
+        full = self.word(instruction, law, targets, None)
+        in_article = self.word(instruction, law, targets, art) if art else full
+        in_unit = self.word(instruction, law, targets, unit) if unit else in_article
+        self.items.append(Worded(art, unit, full, in_article, in_unit,
+                                 self.header(law, art) if art else "", self.header(law, unit, art) if unit else ""))
 
-def _words(text: str, lang: str, case: str) -> str:
-    """«слова «…»» / «слово «…»» / «цифры «30»» in the given case (nom/ins/gen), RU; KY «"…" деген сөздөр»."""
-    if lang == "kir":
-        return f"«{text}» деген {'сөз' if ' ' not in text.strip() else 'сөздөр'}"
-    if re.fullmatch(r"\d+", text):
-        forms = {"nom": "цифру", "ins": "цифрой", "gen": "цифры"} if len(text) == 1 else \
-            {"nom": "цифры", "ins": "цифрами", "gen": "цифр"}
-    elif " " in text.strip() or not re.search(r"\w", text):
-        forms = {"nom": "слова", "ins": "словами", "gen": "слов"}
-    else:
-        forms = {"nom": "слово", "ins": "словом", "gen": "слова"}
-    return f"{forms[case]} «{text}»"
+    def header(self, law: Law, eid: str, within: str | None = None) -> str:
+        ref = cite(law, eid, self.lang, "loc", within)
+        return f"в {ref}:" if self.lang == "rus" else f"{ref}:"
 
+    # --- the wording of each kind ----------------------------------------------------------------
+    def word(self, instruction, law: Law, targets: list, within: str | None) -> str:
+        from .patch.model import Kind
 
-def _new_unit(text: str, anchor_el, position: str, law: Law, lang: str) -> tuple[str, str]:
-    """What an inserted text is, in the instrumental (RU) / nominative (KY): («частью 4-1», kind)."""
-    first = text.strip().splitlines()[0] if text.strip() else ""
-    m = re.match(r"^Статья\s+(\d+(?:-\d+)*)\.", first) or re.match(r"^(\d+(?:-\d+)*)-берене\.", first)
-    if m:
-        return (f"статьей {m.group(1)}", "статья") if lang == "rus" else (f"{m.group(1)}-берене", "берене")
-    m = re.match(r"^(\d+(?:-\d+)*)\.\s", first)
-    if m:
-        name = "часть" if law.naming == "parts" else "пункт"
-        return (f"{_RU_INS[name]} {m.group(1)}", name) if lang == "rus" else (f"{m.group(1)}-бөлүк", name)
-    m = re.match(r"^(\d+(?:-\d+)*)\)\s", first)
-    if m:
-        name = "пункт" if law.naming == "parts" else "подпункт"
-        return (f"{_RU_INS[name]} {m.group(1)}", name) if lang == "rus" else (f"{m.group(1)}-пункт", name)
-    m = re.match(r"^([а-яё](?:-\d+)?)\)\s", first)
-    if m:
-        return (f'подпунктом "{m.group(1)}"', "подпункт") if lang == "rus" else (f'"{m.group(1)}" пунктча', "пунктча")
-    # an abzats: its position once inserted
-    if position == "at":
-        pos = len(st.part_blocks(anchor_el)) + 1
-    elif anchor_el in st.part_blocks(anchor_el.getparent()):
-        pos = _abzats_position(anchor_el) + (1 if position == "after" else 0)
-    else:
-        siblings = list(anchor_el.getparent())
-        before = siblings[:siblings.index(anchor_el) + (1 if position == "after" else 0)]
-        blocks = st.part_blocks(anchor_el.getparent())
-        pos = len([c for c in before if c in blocks]) + 1
-    parent = anchor_el if position == "at" else anchor_el.getparent()
-    if st.has_unnumbered_parts(parent):  # beside unnumbered parts a new block is a «часть» too
-        if lang == "rus":
-            return f"частью {citations.ordinal(pos, 'rus', 'ins', 'femn')}", "часть"
-        return f"{citations.ordinal(pos, 'kir')} бөлүк", "часть"
-    if lang == "rus":
-        return f"абзацем {citations.ordinal(pos, 'rus', 'ins')}", "абзац"
-    return f"{citations.ordinal(pos, 'kir')} абзац", "абзац"
+        op, lang = instruction.op, self.lang
+        ru = lang == "rus"
+        if op.kind is Kind.RENUMBER:
+            return self.renumber(instruction, law, targets, within)
+        if op.kind.is_words:
+            return self.words(op, law, targets, within)
+        if op.kind is Kind.INSERT:
+            return self.insert(op, law, targets[0], within)
+        if op.target.scope.value == "title":
+            text = self.need(op, "text")
+            return (f"наименование изложить в следующей редакции:\n«{text.strip()}»" if ru else
+                    f"аталышы төмөнкүдөй редакцияда баяндалсын:\n«{text.strip()}»")
+        el = targets[0]
+        eid = el.get("eId")
+        if op.target.part.value == "sentence":
+            sentence = self.sentence(op.target.sentence, law, eid, within, "acc" if ru else "nom")
+            if op.kind is Kind.DELETE:
+                return f"{sentence} исключить" if ru else f"{sentence} алып салынсын"
+            text = self.need(op, "text")
+            return (f"{sentence} изложить в следующей редакции: «{text.strip()}»" if ru else
+                    f"{sentence} төмөнкүдөй редакцияда баяндалсын: «{text.strip()}»")
+        ref = self.ref(law, eid, "acc" if ru else "nom", within)
+        if op.kind is Kind.RESTATE:
+            text = self.need(op, "text")
+            return (f"{ref} изложить в следующей редакции:\n«{text.strip()}»" if ru else
+                    f"{ref} төмөнкүдөй редакцияда баяндалсын:\n«{text.strip()}»")
+        if op.kind is Kind.RESTATE_HEADING:
+            printed = f"{st.num_text(el)} {self.need(op, 'heading')}".strip()
+            own = self.ref(law, eid, "gen" if ru else "gen", within, optional=True)
+            if ru:
+                return f"наименование {own + ' ' if own else ''}изложить в следующей редакции:\n«{printed}»"
+            return f"{own + ' ' if own else ''}аталышы төмөнкүдөй редакцияда баяндалсын:\n«{printed}»"
+        if op.kind is Kind.DELETE:
+            return f"{ref} исключить" if ru else f"{ref} алып салынсын"
+        if op.kind is Kind.REPEAL:
+            return f"{ref} {voc.repeal_verb(st.unit_name(el, law.naming), lang)}"
+        raise BillTextError(f"{self.where}: op {op.kind} at {op.where()} has no wording in the amending law")
 
+    def ref(self, law: Law, eid: str, case: str, within: str | None, optional: bool = False) -> str:
+        """The unit's citation inside the group; the whole citation where the group is the unit itself."""
+        inner = cite(law, eid, self.lang, case, within)
+        return inner or ("" if optional else cite(law, eid, self.lang, case))
 
-def _quoted(text: str) -> str:
-    return "«" + text.strip() + "»"
+    def need(self, op, field: str) -> str:
+        value = getattr(op, field)
+        text = value.get(self.lang) if value else None
+        if text is None:
+            raise BillTextError(f"{self.where}: {op.kind} at {op.where()}: no <{field}> text in {self.lang}")
+        return text
 
+    def sentence(self, n: int, law: Law, eid: str, within: str | None, case: str) -> str:
+        """«второе предложение пункта 1» / KY «1-пунктунун экинчи сүйлөмү»."""
+        if self.lang == "rus":
+            owner = cite(law, eid, "rus", "gen", within)
+            words = f"{voc.ordinal(n, 'rus', case, 'neut')} {voc.noun('предложение', 'rus', case)}"
+            return f"{words} {owner}".strip()
+        owner = cite(law, eid, "kir", "gen", within)
+        return f"{owner} {voc.ordinal(n, 'kir')} {voc.noun('предложение', 'kir', case, possessed=bool(owner))}".strip()
 
-def _instruction(op, law: Law, lang: str, within: str | None, where: str) -> str:
-    """The wording of one op; ``within`` is the article the instruction is grouped under (or None)."""
-    eid, position = _anchor(op)
-    el = law.get(eid)
+    # --- words -----------------------------------------------------------------------------------
+    def words(self, op, law: Law, targets: list, within: str | None) -> str:
+        from .patch.model import ALL, Kind, Part, Position, Scope
 
-    def t(case: str, unit: str = eid) -> str:
-        # Kyrgyz instructions name the unit in the nominative: «3-берене күчүн жоготту деп таанылсын»
-        return cite(law, unit, lang, "nom" if lang == "kir" and case == "acc" else case, within)
-
-    def loc_prefix(unit: str = eid) -> str:
-        ref = t("loc", unit)
-        if lang == "rus":
-            return f"в {ref} " if ref else ""
-        return f"{ref} " if ref else ""
-
-    kind = op.kind
-    ru = lang == "rus"
-    if kind == "replace-words":
-        old, new = _need(op, "old", lang, where), _need(op, "new", lang, where)
+        lang, ru = self.lang, self.lang == "rus"
+        place = self.place(op, law, targets, within)
+        occurrence = ""
+        if op.occurrence not in (None,) and not (op.occurrence == ALL and op.target.is_many):
+            occurrence = " " + voc.occurrence_phrase(op.occurrence, lang)
+        if op.kind is Kind.REPLACE_WORDS:
+            old, new = self.need(op, "old"), self.need(op, "new")
+            if op.case_forms:
+                if ru:
+                    return (f"{place}{voc.quoted_words(old)} в различных падежных формах{occurrence} заменить "
+                            f"{voc.quoted_words(new, case='ins')} в соответствующих падежах")
+                return (f"{place}{voc.quoted_words(old, 'kir')} ар кандай жөндөмө формаларында{occurrence} "
+                        f"{voc.quoted_words(new, 'kir')} менен тиешелүү жөндөмөлөрдө алмаштырылсын")
+            if ru:
+                return f"{place}{voc.quoted_words(old)}{occurrence} заменить {voc.quoted_words(new, case='ins')}"
+            return f"{place}{voc.quoted_words(old, 'kir')}{occurrence} {voc.quoted_words(new, 'kir')} менен алмаштырылсын"
+        if op.kind is Kind.INSERT_WORDS:
+            anchor, new = self.need(op, "anchor"), self.need(op, "new")
+            after = op.position is Position.AFTER
+            if ru:
+                where = f"после {voc.quoted_words(anchor, case='gen')}" if after else \
+                    f"перед {voc.quoted_words(anchor, case='ins')}"
+                return f"{place}{where}{occurrence} дополнить {voc.quoted_words(new.strip(), case='ins')}"
+            side = "кийин" if after else "мурда"
+            return (f"{place}{voc.quoted_words(anchor, 'kir')}дөн {side}"
+                    f"{occurrence} {voc.quoted_words(new.strip(), 'kir')} менен толукталсын")
+        old = self.need(op, "old")
         if ru:
-            return f"{loc_prefix()}{_words(old, lang, 'nom')} заменить {_words(new, lang, 'ins')}"
-        return f"{loc_prefix()}{_words(old, lang, 'nom')} {_words(new, lang, 'nom')} менен алмаштырылсын"
-    if kind == "insert-words":
-        new = _need(op, "new", lang, where)
-        after, before = _texts(op, "after", lang), _texts(op, "before", lang)
-        if after is None and before is None:
-            raise BillTextError(f"{where}: insert-words at {eid}: no <after> or <before> words in {lang}")
+            return f"{place}{voc.quoted_words(old)}{occurrence} исключить"
+        return f"{place}{voc.quoted_words(old, 'kir')}{occurrence} алып салынсын"
+
+    def place(self, op, law: Law, targets: list, within: str | None) -> str:
+        """«в абзаце втором », «в абзацах втором и третьем », «в статьях 336–348 », «по всему тексту
+        Кодекса », «в наименовании статьи 86 », «во втором предложении пункта 1 » — or "" where the
+        group already says it."""
+        from .patch.model import Part, Scope
+
+        lang, ru, t = self.lang, self.lang == "rus", op.target
+        if t.scope is Scope.ACT:
+            return (f"по всему тексту {act_kind(law.title, 'rus')} " if ru else
+                    f"{act_kind(law.title, 'kir')} бүткүл тексти боюнча ")
+        if t.scope is Scope.TITLE:
+            return (f"в наименовании {act_kind(law.title, 'rus')} " if ru else f"{act_kind(law.title, 'kir')} аталышында ")
+        eids = [el.get("eId") for el in targets]
+        if t.part is Part.HEADING:
+            own = cite(law, eids[0], lang, "gen", within)
+            if ru:
+                return f"в наименовании {own} ".replace("  ", " ") if own else "в наименовании "
+            return f"{own} аталышында " if own else "аталышында "
+        if t.part is Part.SENTENCE:
+            return self.sentence(t.sentence, law, eids[0], within, "loc") + " " if ru else \
+                self.sentence(t.sentence, law, eids[0], within, "loc") + " "
+        if len(eids) > 1 or t.through:
+            return self.many(law, targets, within, through=bool(t.through)) + " "
+        ref = cite(law, eids[0], lang, "loc", within)
+        if not ref:
+            return ""
+        return f"в {ref} " if ru else f"{ref} "
+
+    def many(self, law: Law, els: list, within: str | None, through: bool) -> str:
+        """«в абзацах втором и третьем», «в абзацах третьем–пятом», «в статьях 336–348» (Russian:
+        the plural noun in the locative, the numbers or ordinals after it)."""
+        name = st.unit_name(els[0], law.naming)
+        positional = st.local(els[0].tag) in st.ABZATS_TAGS or st.is_unnumbered_part(els[0])
+        parent = els[0].getparent()
+        owner = cite(law, parent.get("eId"), self.lang, "gen", within) if st.is_unit(parent) and \
+            st.local(els[0].tag) != "article" else ""
+        if positional:
+            blocks = st.part_blocks(parent)
+            values = [blocks.index(e) + 1 for e in els]
+            shown = [voc.ordinal(v, self.lang, "loc", voc.gender(name)) for v in values]
+        else:
+            shown = [citations._number(e) for e in els]
+        joined = _join(shown, self.lang, through or _consecutive(els, positional))
+        if self.lang == "rus":
+            return f"в {voc.noun(name, 'rus', 'loc', plural=True)} {joined}" + (f" {owner}" if owner else "")
+        noun = voc.noun(name, "kir", "loc", plural=True, possessed=bool(owner))
+        if positional:
+            return (f"{owner} " if owner else "") + f"{joined} {noun}"
+        return (f"{owner} " if owner else "") + f"{joined}-{noun}"
+
+    # --- units -----------------------------------------------------------------------------------
+    def insert(self, op, law: Law, anchor, within: str | None) -> str:
+        from .patch import ops as o
+        from .patch.model import Position
+
+        lang, ru = self.lang, self.lang == "rus"
+        text = self.need(op, "text")
+        parent = anchor if op.position is Position.END else anchor.getparent()
+        new = o.fragment(text, lang, law, parent)
+        if not new:
+            raise BillTextError(f"{self.where}: insert at {op.where()}: the text to insert is empty")
+        what = self.new_units(new, parent, anchor, op.position, law)
+        quoted = f"«{text.strip()}»"
+        numbered = all(_numbered(n) for n in new)
+        owner = cite(law, parent.get("eId"), lang, "acc" if ru else "nom", within) if st.is_unit(parent) else ""
+        if not owner and st.is_unit(parent) and parent.get("eId") != within:
+            owner = cite(law, parent.get("eId"), lang, "acc" if ru else "nom")
+        middle = not numbered and op.position is not Position.END and not self._at_end(anchor, op.position)
+        if middle:   # «после абзаца третьего дополнить абзацем следующего содержания»
+            pos = st.part_blocks(parent).index(anchor) + 1 if anchor in st.part_blocks(parent) else None
+            name = st.unit_name(anchor, law.naming) if pos else "абзац"
+            after = op.position is Position.AFTER
+            kind = "часть" if st.has_unnumbered_parts(parent) else "абзац"
+            what = (voc.noun(kind, "rus", "ins", len(new) > 1), voc.noun(kind, "kir", plural=len(new) > 1))
+            loc = cite(law, parent.get("eId"), lang, "loc", within) if st.is_unit(parent) else ""
+            if ru:
+                rel = (f"после {voc.noun(name, 'rus', 'gen')} {voc.ordinal(pos, 'rus', 'gen', voc.gender(name))}"
+                       if after else f"перед {voc.noun(name, 'rus', 'ins')} {voc.ordinal(pos, 'rus', 'ins', voc.gender(name))}")
+                lead = f"в {loc} " if loc else ""
+                return f"{lead}{rel} дополнить {what[0]} следующего содержания:\n{quoted}"
+            rel = f"{voc.ordinal(pos, 'kir')} {voc.noun(name, 'kir', 'abl', possessed=True)} {'кийин' if after else 'мурда'}"
+            lead = f"{loc} " if loc else ""
+            return f"{lead}{rel} төмөнкүдөй мазмундагы {what[1]} менен толукталсын:\n{quoted}"
         if ru:
-            anchor = f"после {_words(after, lang, 'gen')}" if after is not None else f"перед {_words(before, lang, 'ins')}"
-            return f"{loc_prefix()}{anchor} дополнить {_words(new, lang, 'ins')}"
-        anchor = f"{_words(after, lang, 'nom')}дөн кийин" if after is not None else f"{_words(before, lang, 'nom')}дөн мурда"
-        return f"{loc_prefix()}{anchor} {_words(new, lang, 'nom')} менен толукталсын"
-    if kind == "delete-words":
-        old = _need(op, "old", lang, where)
-        return f"{loc_prefix()}{_words(old, lang, 'nom')} " + ("исключить" if ru else "алып салынсын")
-    if kind == "restate":
-        text = _need(op, "text", lang, where)
-        ref = t("acc") or (cite(law, eid, lang, "acc") if ru else cite(law, eid, lang, "nom"))
-        verb = "изложить в следующей редакции:" if ru else "төмөнкүдөй редакцияда баяндалсын:"
-        return f"{ref} {verb}\n{_quoted(text)}"
-    if kind == "restate-heading":
-        heading = _need(op, "heading", lang, where)
-        printed = f"{st.num_text(el)} {heading}".strip()
-        ref = t("gen")
-        if ru:
-            return f"наименование {ref + ' ' if ref else ''}изложить в следующей редакции:\n{_quoted(printed)}".replace("  ", " ")
-        return f"{ref + ' ' if ref else ''}аталышы төмөнкүдөй редакцияда баяндалсын:\n{_quoted(printed)}"
-    if kind == "insert":
-        text = _need(op, "text", lang, where)
-        parent = el if position == "at" else el.getparent()
-        what, _ = _new_unit(text, el, position, law, lang)
-        pref = cite(law, parent.get("eId"), lang, "acc" if ru else "nom", within) if st.is_unit(parent) else ""
-        if ru:
-            lead = f"{pref} дополнить" if pref else "дополнить"
-            return f"{lead} {what} следующего содержания:\n{_quoted(text)}"
-        lead = f"{pref} " if pref else ""
-        return f"{lead}төмөнкүдөй мазмундагы {what} менен толукталсын:\n{_quoted(text)}"
-    if kind in ("delete", "repeal"):
-        ref = t("acc") or cite(law, eid, lang, "acc" if ru else "nom")
-        if not ru:
-            return f"{ref} " + ("алып салынсын" if kind == "delete" else "күчүн жоготту деп таанылсын")
-        if kind == "delete":
-            return f"{ref} исключить"
-        name = _unit_name(el, law)
-        return f"{ref} признать {'утратившей' if name in _FEMININE else 'утратившим'} силу"
-    if kind == "renumber":
-        new_num = getattr(op, "to", None) or _texts(op, "new", lang)
-        if not new_num:
-            raise BillTextError(f"{where}: renumber at {eid}: no new number")
-        name = _unit_name(el, law)
-        if ru:
-            return f"{t('acc') or cite(law, eid, lang, 'acc')} считать {_RU_INS.get(name, 'абзацем')} {new_num}"
-        return f"{t('acc') or cite(law, eid, lang, 'nom')} {new_num}-{_KY_NAMES.get(name, name)} болуп эсептелсин"
-    raise BillTextError(f"{where}: op {kind} at {eid} has no wording in the amending law")
+            return f"{owner + ' ' if owner else ''}дополнить {what[0]} следующего содержания:\n{quoted}".strip()
+        return f"{owner + ' ' if owner else ''}төмөнкүдөй мазмундагы {what[1]} менен толукталсын:\n{quoted}"
+
+    @staticmethod
+    def _at_end(anchor, position) -> bool:
+        from .patch.model import Position
+
+        if position is not Position.AFTER:
+            return False
+        later = [c for c in anchor.itersiblings() if st.is_unit(c)]
+        return not later
+
+    def new_units(self, new: list, parent, anchor, position, law: Law) -> tuple[str, str]:
+        """What the inserted text is, as the amending law names it: RU instrumental («частью 4-1»,
+        «абзацем вторым», «статьей 5-1», «главой 2-1»), KY nominative («4-1-бөлүк», «экинчи абзац»)."""
+        from .patch.model import Position
+
+        first = new[0]
+        if _numbered(first):
+            name = st.unit_name(first, law.naming, parent)
+            numbers = [citations._number(n) for n in new]
+            plural = len(new) > 1
+            shown = _join(numbers, self.lang, _consecutive(new, False)) if plural else numbers[0]
+            lettered = re.fullmatch(r"[^\W\d_]{1,2}", numbers[0] or "")
+            if self.lang == "rus":
+                shown_ru = " ".join(f'"{x}"' if lettered else x for x in [shown]) if not plural else shown
+                return f"{voc.noun(name, 'rus', 'ins', plural)} {shown_ru}", ""
+            ky = voc.noun(name, "kir", plural=plural)
+            return "", (f'"{shown}" {ky}' if lettered else f"{shown}-{ky}")
+        # abzats: their positions once inserted
+        blocks = st.part_blocks(parent)
+        own = 1 if parent.find(st.A + "content") is not None and st.is_unit(parent) else 0
+        if position is Position.END:
+            start = len(blocks) + own + 1
+        elif anchor in blocks:
+            start = blocks.index(anchor) + 1 + (1 if position is Position.AFTER else 0)
+        else:
+            siblings = list(parent)
+            before = siblings[:siblings.index(anchor) + (1 if position is Position.AFTER else 0)]
+            start = len([c for c in before if c in blocks]) + 1
+        kind = "часть" if st.has_unnumbered_parts(parent) else "абзац"
+        count = len(new)
+        values = list(range(start, start + count))
+        if self.lang == "rus":
+            words = [voc.ordinal(v, "rus", "ins", voc.gender(kind)) for v in values]
+            return f"{voc.noun(kind, 'rus', 'ins', count > 1)} {_join(words, 'rus', count > 2)}", ""
+        words = [voc.ordinal(v, "kir") for v in values]
+        return "", f"{_join(words, 'kir', count > 2)} {voc.noun(kind, 'kir', plural=count > 1)}"
+
+    def renumber(self, instruction, law: Law, targets: list, within: str | None) -> str:
+        """«пункт 3 считать пунктом 2»; a run: «пункты 3–5 считать соответственно пунктами 2–4»;
+        abzats made numbered: «абзацы первый и второй считать соответственно пунктами 1 и 2»."""
+        from .patch import ops as o
+
+        ops = instruction.ops
+        els = [targets[0]] + self.others
+        first = els[0]
+        parent = first.getparent()
+        positional = st.local(first.tag) in st.ABZATS_TAGS
+        name = st.unit_name(first, law.naming)
+        if positional:
+            tag, _ = o.numbered_kind(parent)
+            probe = first.makeelement(st.A + tag, {})
+            parent.append(probe)
+            to_name = st.unit_name(probe, law.naming)
+            parent.remove(probe)
+            blocks = st.part_blocks(parent)
+            olds = [voc.ordinal(blocks.index(e) + 1, self.lang, "acc" if self.lang == "rus" else "nom",
+                                voc.gender(name)) for e in els]
+        else:
+            to_name = name
+            olds = [citations._number(e) for e in els]
+        news = [op.to for op in ops]
+        many = len(ops) > 1
+        owner = cite(law, parent.get("eId"), self.lang, "gen", within) if st.is_unit(parent) else ""
+        if self.lang == "rus":
+            old_words = f"{voc.noun(name, 'rus', 'acc', many)} {_join(olds, 'rus', _consecutive(els, positional))}"
+            if not many and not positional:
+                old_words = cite(law, first.get("eId"), "rus", "acc", within) or cite(law, first.get("eId"), "rus", "acc")
+            elif owner:
+                old_words += f" {owner}"
+            new_words = f"{voc.noun(to_name, 'rus', 'ins', many)} {_join(news, 'rus', _run_of(news))}"
+            return f"{old_words} считать {'соответственно ' if many else ''}{new_words}"
+        ky_old = (f"{owner} " if owner else "") + (
+            f"{_join(olds, 'kir', _consecutive(els, positional))} {voc.noun(name, 'kir', plural=many, possessed=bool(owner))}"
+            if positional else
+            f"{_join(olds, 'kir', _consecutive(els, False))}-{voc.noun(name, 'kir', plural=many, possessed=bool(owner))}")
+        ky_new = f"{_join(news, 'kir', _run_of(news))}-{voc.noun(to_name, 'kir', plural=many)}"
+        return f"{ky_old} {'тиешелүүлүгүнө жараша ' if many else ''}{ky_new} болуп эсептелсин"
 
 
-def _group_header(law: Law, art: str, lang: str) -> str:
-    return f"в {cite(law, art, lang, 'loc')}:" if lang == "rus" else f"{cite(law, art, lang, 'loc')}:"
+def _numbered(el) -> bool:
+    """A unit with a number of its own («3.», «2)», «Статья 5-1.»), not a dash item or an abzats."""
+    return st.KINDS[st.local(el.tag)].numbered and bool(st.num_text(el))
 
 
-def _article_of(law: Law, eid: str) -> str | None:
-    el = law.get(eid)
+def _join(items: list[str], lang: str, run: bool) -> str:
+    """«2 и 3», «3–5» (a run of three or more), «2, 4 и 7»; KY «2 жана 3», «3-5»."""
+    if len(items) == 1:
+        return items[0]
+    if run and len(items) > 2:
+        return f"{items[0]}–{items[-1]}" if lang == "rus" else f"{items[0]}-{items[-1]}"
+    conj = " и " if lang == "rus" else " жана "
+    return ", ".join(items[:-1]) + conj + items[-1]
+
+
+def _consecutive(els: list, positional: bool) -> bool:
+    if len(els) < 3:
+        return False
+    if positional:
+        blocks = st.part_blocks(els[0].getparent())
+        idx = [blocks.index(e) for e in els]
+        return idx == list(range(idx[0], idx[0] + len(idx)))
+    return _run_of([citations._number(e) for e in els])
+
+
+def _run_of(numbers: list[str]) -> bool:
+    return len(numbers) > 2 and all(n.isdigit() for n in numbers) and \
+        [int(n) for n in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers)))
+
+
+def _article_of(el):
     while el is not None and st.is_unit(el):
         if st.local(el.tag) == "article":
-            return el.get("eId")
+            return el
         el = el.getparent()
     return None
 
 
-def _title_instruction(op, lang: str, where: str) -> str:
-    text = _need(op, "text", lang, where)
-    verb = "наименование изложить в следующей редакции:" if lang == "rus" else \
-        "аталышы төмөнкүдөй редакцияда баяндалсын:"
-    return f"{verb}\n{_quoted(text)}"
-
-
-def _text_position(op, law: Law, order: dict) -> float:
-    """Where an op acts in the text, so instructions follow the law's order: an insert at the end
-    of a unit or after it comes after everything in that unit, one before it just before it."""
-    eid, position = _anchor(op)
-    if op.kind != "insert" or position == "before":
-        return order.get(eid, 0) - (0.5 if position == "before" else 0)
-    last = max((order.get(u.get("eId"), 0) for u in st.iter_units(law.get(eid))), default=order.get(eid, 0))
-    return last + 0.5
-
-
-def law_instructions(law: Law, ops, lang: str, where: str = "") -> list[str]:
-    """The numbered instructions for one law: «1) в статье 16:», «а) …;», «2) …». The last ends with «.»."""
-    order = {el.get("eId"): i for i, el in enumerate(law.units())}
-    groups: dict[str, list] = {}
+# --- layout ---------------------------------------------------------------------------------------
+def layout(items: list[Worded], lang: str) -> list[str]:
+    """The numbered and nested lines: «1) в статье 16:», «а) в пункте 2:», «- …;», «б) …», «2) …».
+    Items end with «;», the last with «.»; a single instruction is not numbered."""
     lines: list[str] = []
-    for op in ops:
-        if getattr(op, "lang", None) not in (None, lang):
+    groups: list[list[Worded]] = []
+    for item in items:
+        if groups and item.article is not None and groups[-1][0].article == item.article:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    for n, group in enumerate(groups, 1):
+        if len(group) == 1:
+            lines.append(f"{n}) {group[0].full}")
             continue
-        if op.kind == "restate" and not op.at:  # the act's title comes first, as in the act
-            lines.append(f"{len(lines) + 1}) {_title_instruction(op, lang, where)}")
-            continue
-        eid, _ = _anchor(op)
-        law.get(eid)
-        groups.setdefault(_article_of(law, eid) or eid, []).append(op)
-    for n, (art, group_ops) in enumerate(sorted(groups.items(), key=lambda g: order.get(g[0], 0)), len(lines) + 1):
-        group_ops.sort(key=lambda op: _text_position(op, law, order))
-        if len(group_ops) == 1:
-            lines.append(f"{n}) {_instruction(group_ops[0], law, lang, None, where)}")
-            continue
-        lines.append(f"{n}) {_group_header(law, art, lang)}")
-        for letter, op in zip(LETTERS, group_ops):
-            lines.append(f"{letter}) {_instruction(op, law, lang, art, where)}")
+        lines.append(f"{n}) {group[0].header_article}")
+        subs: list[list[Worded]] = []
+        for item in group:
+            if subs and item.unit is not None and subs[-1][0].unit == item.unit:
+                subs[-1].append(item)
+            else:
+                subs.append([item])
+        for letter, sub in zip(voc.LETTERS, subs):
+            if len(sub) == 1:
+                lines.append(f"{letter}) {sub[0].in_article}")
+                continue
+            lines.append(f"{letter}) {sub[0].header_unit}")
+            lines += [f"- {item.in_unit}" for item in sub]
     for i, line in enumerate(lines):
         if not line.endswith(":"):
             lines[i] = line + (";" if i < len(lines) - 1 else ".")
@@ -299,9 +452,10 @@ def law_instructions(law: Law, ops, lang: str, where: str = "") -> list[str]:
     return lines
 
 
-
-def _into(law: Law, lang: str, count: int) -> str:
-    pub = f" ({law.publication})" if law.publication else ""
+# --- the whole bill ----------------------------------------------------------------------------------
+def _into(law: Law, la, lang: str, count: int) -> str:
+    pub = la.publication or law.publication
+    pub = f" ({pub})" if pub else ""
     act = act_name(law.title, lang, "acc" if lang == "rus" else "dat")
     if not pub and law.date and law.number:
         if lang == "rus":
@@ -312,43 +466,111 @@ def _into(law: Law, lang: str, count: int) -> str:
     return _WORDING[lang]["into1" if count == 1 else "into"].format(act=act, pub=pub)
 
 
-def load_laws(bill, lang: str, root: str | Path = ".") -> dict[str, Law]:
-    """The base law of each ``<law href>`` in ``lang`` (``laws/<slug>/<lang>.xml`` under ``root``)."""
-    laws = {}
-    for la in bill.laws:
-        path = Path(root) / la.href / f"{lang}.xml"
-        if not path.is_file():
-            raise BillTextError(f"{bill.path}:{la.line}: {la.href} has no {lang}.xml: "
-                                f"the {'Kyrgyz' if lang == 'kir' else 'Russian'} text of the bill needs it")
-        laws[la.href] = Law.load(path)
-    return laws
+def in_force_text(bill, lang: str, article_of: dict[str, int]) -> list[str]:
+    """The closing article: on publication, N days after it, a date; deferred articles."""
+    f = bill.in_force
+    if lang == "rus":
+        if f.date:
+            lines = [f"Настоящий Закон вступает в силу с {date_ru(f.date)}."]
+        elif f.days:
+            lines = [f"Настоящий Закон вступает в силу по истечении {voc.cardinal(f.days, 'rus', 'gen')} "
+                     f"{'дня' if f.days % 10 == 1 and f.days % 100 != 11 else 'дней'} со дня официального опубликования."]
+        else:
+            lines = ["Настоящий Закон вступает в силу со дня официального опубликования."]
+        if f.deferred:
+            lines[0] = lines[0][:-1] + ", за исключением " + ", ".join(
+                f"статьи {article_of[h]}" for h, _ in f.deferred if h in article_of) + " настоящего Закона."
+        lines += [f"Статья {article_of[h]} настоящего Закона вступает в силу с {date_ru(d)}."
+                  for h, d in f.deferred if h in article_of]
+        return lines
+    if f.date:
+        lines = [f"Ушул Мыйзам {date_ky_from(f.date)} тартып күчүнө кирет."]
+    elif f.days:
+        lines = [f"Ушул Мыйзам расмий жарыяланган күндөн тартып {voc.cardinal(f.days, 'kir')} күн өткөндөн кийин "
+                 "күчүнө кирет."]
+    else:
+        lines = ["Ушул Мыйзам расмий жарыяланган күндөн тартып күчүнө кирет."]
+    lines += [f"Ушул Мыйзамдын {article_of[h]}-беренеси {date_ky_from(d)} тартып күчүнө кирет."
+              for h, d in f.deferred if h in article_of]
+    return lines
 
 
-def bill_text(bill, lang: str = "rus", laws: dict[str, Law] | None = None, root: str | Path = ".") -> str:
-    """The amending law in ``lang`` as plain text, one paragraph a line."""
+class BillWording:
+    """The amending law's wording, collected while the patch engine runs the bill: pass it as
+    ``apply_bill(..., trace=wording)``, then :meth:`text` for each language."""
+
+    def __init__(self, bill, root: str | Path = ".", langs: tuple[str, ...] = LANGS):
+        self.bill, self.root = bill, Path(root)
+        self.wordings = {(la.href, lang): _Wording(lang, f"{bill.path}:{la.line}") for la in bill.laws for lang in langs}
+
+    def __call__(self, instruction, law, lang, targets) -> None:
+        key = (_href(law.source, self.root), lang)
+        if key in self.wordings:
+            self.wordings[key](instruction, law, lang, targets)
+
+    def text(self, lang: str, applied) -> str:
+        """The amending law in ``lang`` as plain text, one paragraph a line."""
+        bill = self.bill
+        title = bill.titles.get(lang)
+        if not title:
+            raise BillTextError(f"{bill.path}: the bill has no <title lang=\"{lang}\">")
+        olds = {_href(str(a.path), self.root): a.old for a in applied if a.path.stem == lang}
+        w = _WORDING[lang]
+        out = ([w["draft"], ""] if bill.is_draft else []) + [w["head"], "", title, ""]
+        n = 0
+        article_of: dict[str, int] = {}
+        for la in bill.laws:
+            wording = self.wordings.get((la.href, lang))
+            if wording is None or not wording.items or la.href not in olds:
+                continue
+            n += 1
+            article_of[la.href] = n
+            lines = layout(wording.items, lang)
+            count = sum(1 for line in lines if not line.endswith(":"))
+            out += [w["article"].format(n=n), _into(olds[la.href], la, lang, count)] + lines + [""]
+        out += [w["article"].format(n=n + 1)] + in_force_text(bill, lang, article_of) + ["", w["sign"]]
+        return _typeset("\n".join(out) + "\n")
+
+
+def bill_text(bill, lang: str = "rus", root: str | Path = ".") -> str:
+    """The amending law in ``lang``: the patch engine runs the bill so that each instruction cites
+    the text as the earlier ones left it."""
+    from .patch import PatchError
+    from .patch.apply import PatchRefused, apply_bill
+
     if lang not in LANGS:
         raise BillTextError(f"unknown language {lang!r} (rus or kir)")
-    title = dict(bill.titles).get(lang)
-    if not title:
+    if not bill.titles.get(lang):
         raise BillTextError(f"{bill.path}: the bill has no <title lang=\"{lang}\">")
-    laws = laws if laws is not None else load_laws(bill, lang, root)
-    w = _WORDING[lang]
-    out = [w["head"], "", title, ""]
-    n = 0
     for la in bill.laws:
-        law = laws[la.href]
-        lines = law_instructions(law, la.ops, lang, where=f"{bill.path}:{la.line}")
-        if not lines:
-            continue
-        n += 1
-        count = sum(1 for line in lines if not line.endswith(":"))
-        out += [w["article"].format(n=n), _into(law, lang, count)] + lines + [""]
-    out += [w["article"].format(n=n + 1), w["force"], "", w["sign"]]
-    return "\n".join(out) + "\n"
+        if not (Path(root) / la.href / f"{lang}.xml").is_file():
+            raise BillTextError(f"{bill.path}:{la.line}: {la.href} has no {lang}.xml: "
+                                f"the {'Kyrgyz' if lang == 'kir' else 'Russian'} text of the bill needs it")
+    wording = BillWording(bill, root, (lang,))
+    try:
+        applied = apply_bill(bill, root, trace=wording)
+    except (PatchRefused, PatchError) as exc:
+        raise BillTextError(f"{bill.path}: the bill does not apply, so its text cannot be worded:\n{exc}") from None
+    return wording.text(lang, applied)
+
+
+def _href(source: str, root) -> str:
+    p = Path(source).resolve()
+    try:
+        rel = p.relative_to(Path(root).resolve())
+    except ValueError:
+        return ""
+    return str(rel.parent)
+
+
+def _typeset(text: str) -> str:
+    """KR typesetting: a no-break space after «№»."""
+    return re.sub(r"№ ?(?=\S)", "№" + NBSP, text)
 
 
 def write_docx(text: str, path: str | Path, date: str | None = None) -> None:
-    """The amending law as a Word document on the ``law`` template: the title block centred and bold."""
+    """The amending law as a Word document on the ``law`` template: «Проект» at the right, the
+    title block centred and bold."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
@@ -356,13 +578,17 @@ def write_docx(text: str, path: str | Path, date: str | None = None) -> None:
 
     doc = docxbase.open_template("law")
     lines = text.rstrip("\n").split("\n")
+    draft = lines[0] in (_WORDING["rus"]["draft"], _WORDING["kir"]["draft"])
+    head = 4 if draft else 2
     for i, line in enumerate(lines):
         p = doc.add_paragraph()
-        heading = i < 3 or bool(re.match(r"^(Статья \d+\.|\d+-берене\.)$", line)) or i == len(lines) - 1
-        docxbase.run(p, line, bold=heading)
-        if i < 3:
+        heading = i <= head or bool(re.match(r"^(Статья \d+\.|\d+-берене\.)$", line)) or i == len(lines) - 1
+        docxbase.run(p, line, bold=heading and not (draft and i == 0))
+        if draft and i == 0:
+            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        elif i <= head:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         else:
             p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
             p.paragraph_format.first_line_indent = Cm(1.25)
-    docxbase.save(doc, path, date=date, title=lines[2] if len(lines) > 2 else "")
+    docxbase.save(doc, path, date=date, title=lines[head] if len(lines) > head else "")

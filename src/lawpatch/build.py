@@ -36,6 +36,7 @@ class BillBuild:
     bill: object
     laws: list[LawResult]
     folder: Path                              # where the files are being written
+    wording: object = None                    # billtext.BillWording, collected while applying
     files: list[str] = field(default_factory=list)
 
 
@@ -82,17 +83,14 @@ def _redline(b: BillBuild) -> list[str]:
 
 
 def _amending_law(b: BillBuild) -> list[str]:
-    from .billtext import bill_text, write_docx
+    from .billtext import write_docx
 
     names = []
     for lang in _langs(b):
-        if not dict(b.bill.titles).get(lang):
+        if not b.bill.titles.get(lang):
             continue  # the bill is not written in this language
-        laws = {la.href: _old_law(b, la.href, lang) for la in b.bill.laws}
-        if any(law is None for law in laws.values()):
-            continue
         name = f"bill.{lang}.docx"
-        write_docx(bill_text(b.bill, lang, laws), b.folder / name, date=b.bill.date)
+        write_docx(b.wording.text(lang, [r.applied for r in b.laws]), b.folder / name, date=b.bill.date)
         names.append(name)
     return names
 
@@ -108,11 +106,6 @@ STEPS = (
 
 def _langs(b: BillBuild) -> list[str]:
     return sorted({r.lang for r in b.laws}, key=("rus", "kir").index)
-
-
-def _old_law(b: BillBuild, href: str, lang: str):
-    slug = Path(href).name
-    return next((r.applied.old for r in b.laws if r.slug == slug and r.lang == lang), None)
 
 
 # --- the whole build -----------------------------------------------------------------------------
@@ -136,7 +129,7 @@ def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".
 
 
 def _build(patches, out_dir, in_place: bool, root, langs) -> list[BillBuild]:
-    from .compare import compare
+    from .billtext import BillWording
     from .patch import apply_bill, check_bill, load_bill, write_applied
 
     patches = [Path(p) for p in patches] or default_patches(root)
@@ -152,7 +145,10 @@ def _build(patches, out_dir, in_place: bool, root, langs) -> list[BillBuild]:
     findings = [f for bill in bills for f in check_bill(bill, root=root)]
     if any(f.severity == "error" for f in findings):
         raise FindingsError(findings)
-    applied = [(bill, apply_bill(bill, root=root)) for bill in bills]
+    applied = []
+    for bill in bills:
+        wording = BillWording(bill, root, langs)
+        applied.append((bill, apply_bill(bill, root=root, trace=wording), wording))
     if in_place:
         _refuse_overlaps(applied)
 
@@ -161,20 +157,20 @@ def _build(patches, out_dir, in_place: bool, root, langs) -> list[BillBuild]:
     storage.clean_leftovers(out)  # a killed build's half-made folders; its moved-aside outputs go back
     results = []
     try:
-        for bill, laws in applied:
-            results.append(_build_bill(bill, laws, out, langs, compare))
+        for bill, laws, wording in applied:
+            results.append(_build_bill(bill, laws, wording, out, langs, root))
     except BaseException:
         if made and not any(out.iterdir()):
             out.rmdir()  # a refused build leaves no trace, not even an empty folder
         raise
     if in_place:
-        write_applied([a for _, laws in applied for a in laws], root)
+        write_applied([a for _, laws, _ in applied for a in laws], root)
     return results
 
 
 def _refuse_overlaps(applied) -> None:
     owner: dict[str, str] = {}
-    for bill, laws in applied:
+    for bill, laws, _ in applied:
         for a in laws:
             key = str(Path(a.path).resolve())
             if key in owner and owner[key] != bill.id:
@@ -183,19 +179,22 @@ def _refuse_overlaps(applied) -> None:
             owner[key] = bill.id
 
 
-def _build_bill(bill, laws, out: Path, langs, compare) -> BillBuild:
+def _build_bill(bill, laws, wording, out: Path, langs, root) -> BillBuild:
+    from .render.inputs import comparison_of
 
     results = []
     for a in laws:
         lang = a.new.lang
         if lang in langs:
-            results.append(LawResult(a, compare(a.old, a.new, reasons=a.reasons), Path(a.path).parent.name, lang))
-    results.sort(key=lambda r: (r.slug, ("rus", "kir").index(r.lang) if r.lang in ("rus", "kir") else 2))
+            results.append(LawResult(a, comparison_of(a, root), Path(a.path).parent.name, lang))
+    order = [Path(la.href).name for la in bill.laws]      # the laws in the bill's order
+    results.sort(key=lambda r: (order.index(r.slug) if r.slug in order else len(order),
+                                ("rus", "kir").index(r.lang) if r.lang in ("rus", "kir") else 2))
     final = out / bill.id
     tmp = storage.aside(final, "new")
     shutil.rmtree(tmp, ignore_errors=True)
     storage.ensure_dir(tmp)
-    b = BillBuild(bill, results, tmp)
+    b = BillBuild(bill, results, tmp, wording)
     try:
         for _name, step in STEPS:
             b.files += step(b)
@@ -211,7 +210,7 @@ def _build_bill(bill, laws, out: Path, langs, compare) -> BillBuild:
 
 def summary(b: BillBuild) -> str:
     """summary.md: per law and language the count of changes by kind, the citations, the files."""
-    titles = dict(b.bill.titles)
+    titles = b.bill.titles
     out = [f"# {b.bill.id}", ""]
     title = titles.get("rus") or titles.get("kir") or ""
     if title:

@@ -12,13 +12,14 @@ The act's naming (``law.naming``) decides what «пункт» means: in an act o
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from . import structure as st
+from . import vocabulary as voc
 from .errors import LawpatchError
 
-CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
-_PYMORPHY_CASE = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct"}
+CASES = voc.RU_CASES
+ordinal = voc.ordinal
+MAX_ORDINAL = voc.MAX_ORDINAL
 
 
 class CitationError(LawpatchError):
@@ -29,141 +30,12 @@ class CitationError(LawpatchError):
         super().__init__(message + (f"; {hint}" if hint else ""))
 
 
-# --- ordinals ------------------------------------------------------------------------------
-
-_RU_TENS = {2: ("двадцать", "двадцатый"), 3: ("тридцать", "тридцатый"), 4: ("сорок", "сороковой"),
-            5: ("пятьдесят", "пятидесятый"), 6: ("шестьдесят", "шестидесятый"),
-            7: ("семьдесят", "семидесятый"), 8: ("восемьдесят", "восьмидесятый"),
-            9: ("девяносто", "девяностый")}
-_KY_TENS = {2: ("жыйырма", "жыйырманчы"), 3: ("отуз", "отузунчу"), 4: ("кырк", "кыркынчы"),
-            5: ("элүү", "элүүнчү"), 6: ("алтымыш", "алтымышынчы"), 7: ("жетимиш", "жетимишинчи"),
-            8: ("сексен", "сексенинчи"), 9: ("токсон", "токсонунчу")}
-_RU_HUNDREDS = ["сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот", "семьсот", "восемьсот",
-                "девятьсот"]
-_RU_HUNDREDTHS = ["сотый", "двухсотый", "трехсотый", "четырехсотый", "пятисотый", "шестисотый",
-                  "семисотый", "восьмисотый", "девятисотый"]
-_KY_DIGITS = ["", "эки ", "үч ", "төрт ", "беш ", "алты ", "жети ", "сегиз ", "тогуз "]
-MAX_ORDINAL = 999
-
-
-def ordinal(n: int, lang: str = "rus", case: str = "nom", gender: str = "masc") -> str:
-    """«пятый», gen «пятого», «двадцать первый»; KY «бешинчи», «жыйырма биринчи» (not inflected).
-
-    >>> ordinal(5), ordinal(5, case="gen"), ordinal(21, case="loc"), ordinal(40, "kir"), ordinal(102)
-    ('пятый', 'пятого', 'двадцать первом', 'кыркынчы', 'сто второй')
-    """
-    if not 1 <= n <= MAX_ORDINAL:
-        raise CitationError(f"no ordinal word for {n} (1–{MAX_ORDINAL})")
-    hundreds, rest = divmod(n, 100)
-    if hundreds and not rest:
-        last = _RU_HUNDREDTHS[hundreds - 1] if lang == "rus" else _KY_DIGITS[hundreds - 1] + "жүзүнчү"
-        return _inflect(last, case, "ADJF", gender=gender) if lang == "rus" and (case, gender) != ("nom", "masc") else last
-    head = ""
-    if hundreds:
-        head = (_RU_HUNDREDS[hundreds - 1] if lang == "rus" else _KY_DIGITS[hundreds - 1] + "жүз") + " "
-    small, tens = (st.ORDINALS_RU, _RU_TENS) if lang == "rus" else (st.ORDINALS_KY, _KY_TENS)
-    if rest <= 20:
-        last = small[rest - 1]
-    elif rest % 10 == 0:
-        last = tens[rest // 10][1]
-    else:
-        head, last = head + tens[rest // 10][0] + " ", small[rest % 10 - 1]
-    if lang == "rus" and (case, gender) != ("nom", "masc"):
-        last = _inflect(last, case, "ADJF", gender=gender)
-    return head + last
-
-
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=None)
-def _inflect(word: str, case: str, pos: str = "NOUN", plural: bool = False, gender: str = "masc") -> str:
-    """A Russian noun or ordinal (singular; ordinals masculine unless ``gender``) in a case;
-    «ё» written «е» as in KR laws."""
-    if case == "nom" and not plural and gender == "masc":
-        return word
-    parses = [p for p in _morph().parse(word) if p.tag.POS == pos] or _morph().parse(word)
-    grammemes = {_PYMORPHY_CASE[case]} | ({"plur"} if plural else set())
-    if pos == "ADJF":
-        grammemes |= {gender, "sing"} | ({"inan"} if case == "acc" and gender == "masc" else set())
-    form = parses[0].inflect(grammemes)
-    return (form.word if form else word).replace("ё", "е")
-
-
-@lru_cache(maxsize=None)
-def _ordinal_values() -> dict[str, int]:
-    """Every written form of the ordinals 1–99 (RU in every case, KY) → its value."""
-    table: dict[str, int] = {}
-    for n in range(1, MAX_ORDINAL + 1):
-        table[ordinal(n, "kir")] = n
-        for case in CASES:
-            table[ordinal(n, "rus", case)] = n
-    # «часть первая статьи 5», «части второй»: older acts number parts in words
-    for n, word in enumerate(st.ORDINALS_RU, 1):
-        for case in CASES:
-            table[_inflect(word, case, "ADJF", gender="femn")] = n
-    return table
-
-
-# --- unit words ------------------------------------------------------------------------------
-
-# The name of each unit in citations, per language: (paragraph in the «parts» naming, in the «points»
-# naming, point, subpoint, the containers).
-_UNIT_WORDS = {
-    "rus": ("часть", "пункт", "пункт", "подпункт",
-            {"part": "раздел", "chapter": "глава", "section": "параграф", "article": "статья"}),
-    "kir": ("бөлүк", "пункт", "пункт", "пунктча",
-            {"part": "бөлүм", "chapter": "глава", "section": "параграф", "article": "берене"}),
-}
-
-
-def _unit_word(el, naming: str, lang: str) -> str:
-    part, point_named_part, point, subpoint, containers = _UNIT_WORDS[lang]
-    tag = st.local(el.tag)
-    if tag == "paragraph":
-        return point_named_part if naming == "points" else part
-    if tag == "point":
-        return subpoint if naming == "points" or st.local(el.getparent().tag) == "point" else point
-    return containers.get(tag, "абзац")
-
-
-# Kyrgyz forms: (plain: nom gen acc dat loc) for the first unit of a chain, and the possessive
-# stem with its case endings for the units that follow (vowel harmony spelled out).
-_KY_PLAIN = {
-    "берене": ("берене", "берененин", "беренени", "беренеге", "беренеде"),
-    "глава": ("глава", "главанын", "главаны", "главага", "главада"),
-    "бөлүм": ("бөлүм", "бөлүмдүн", "бөлүмдү", "бөлүмгө", "бөлүмдө"),
-    "бөлүк": ("бөлүк", "бөлүктүн", "бөлүктү", "бөлүккө", "бөлүктө"),
-    "параграф": ("параграф", "параграфтын", "параграфты", "параграфка", "параграфта"),
-}
-_KY_POSS = {
-    "берене": ("беренеси", "беренесинин", "беренесин", "беренесине", "беренесинде"),
-    "бөлүк": ("бөлүгү", "бөлүгүнүн", "бөлүгүн", "бөлүгүнө", "бөлүгүндө"),
-    "пункт": ("пункту", "пунктунун", "пунктун", "пунктуна", "пунктунда"),
-    "пунктча": ("пунктчасы", "пунктчасынын", "пунктчасын", "пунктчасына", "пунктчасында"),
-    "абзац": ("абзацы", "абзацынын", "абзацын", "абзацына", "абзацында"),
-    "глава": ("главасы", "главасынын", "главасын", "главасына", "главасында"),
-    "бөлүм": ("бөлүмү", "бөлүмүнүн", "бөлүмүн", "бөлүмүнө", "бөлүмүндө"),
-    "параграф": ("параграфы", "параграфынын", "параграфын", "параграфына", "параграфында"),
-}
-_KY_CASE_INDEX = {"nom": 0, "gen": 1, "acc": 2, "dat": 3, "loc": 4}
-_DIVISION = {
-    "rus": {1: ("Общая часть", "Общей части", "Общей части", "Общую часть", "Общей частью", "Общей части"),
-            2: ("Особенная часть", "Особенной части", "Особенной части", "Особенную часть",
-                "Особенной частью", "Особенной части")},
-    "kir": {1: "Жалпы", 2: "Атайын"},
-}
-
-
-def _ky_form(word: str, case: str, alone: bool) -> str:
+def _ky_form(name: str, case: str, alone: bool) -> str:
+    """A Kyrgyz unit word: plain when it stands alone («5-берене»), possessed in a chain
+    («5-беренесинин 2-бөлүгү»); the instrumental is the nominative with «менен»."""
     if case == "ins":
-        return _ky_form(word, "nom", alone) + " менен"
-    table = _KY_PLAIN if alone else _KY_POSS
-    return table[word][_KY_CASE_INDEX[case]]
+        return _ky_form(name, "nom", alone) + " менен"
+    return voc.noun(name, "kir", case, possessed=not alone)
 
 
 # --- cite ------------------------------------------------------------------------------------
@@ -196,50 +68,41 @@ def _abzats_position(el) -> int:
     return st.part_blocks(el.getparent()).index(el) + 1
 
 
-def _is_part_block(el) -> bool:
-    """An unnumbered part, or an abzats beside unnumbered parts: cited «часть N» (N counting both)."""
-    return st.is_unnumbered_part(el) or (st.local(el.tag) in st.ABZATS_TAGS
-                                         and st.has_unnumbered_parts(el.getparent()))
-
-
 def _label(el, naming: str, lang: str, case: str, alone: bool = True) -> str:
     """One unit's part of a citation; ``alone``: KY plain form («5-берене»), else possessed
     («5-беренесинин»)."""
     tag = st.local(el.tag)
+    name = st.unit_name(el, naming)
     if tag == "division":
         n = int(_number(el)) if _number(el).isdigit() else 1
         if lang == "rus":
-            return _DIVISION["rus"].get(n, _DIVISION["rus"][1])[CASES.index(case)]
-        return f"{_DIVISION['kir'].get(n, 'Жалпы')} {_ky_form('бөлүк', case, alone)}"
-    if _is_part_block(el):
+            return voc.CODE_PARTS["rus"].get(n, voc.CODE_PARTS["rus"][1])[CASES.index(case)]
+        return f"{voc.CODE_PARTS['kir'].get(n, 'Жалпы')} {_ky_form(name, case, alone)}"
+    if tag in st.ABZATS_TAGS or st.is_unnumbered_part(el):   # cited by position: «абзац пятый», «часть вторая»
         pos = _abzats_position(el)
         if lang == "rus":
-            return f"{_inflect('часть', case)} {ordinal(pos, 'rus', case, 'femn')}"
-        return f"{ordinal(pos, 'kir')} {_ky_form('бөлүк', case, alone)}"
-    if tag in st.ABZATS_TAGS:
-        pos = _abzats_position(el)
-        if lang == "rus":
-            return f"{_inflect('абзац', case)} {ordinal(pos, 'rus', case)}"
-        return f"{ordinal(pos, 'kir')} {_ky_form('абзац', case, alone)}"
+            return f"{voc.noun(name, 'rus', case)} {ordinal(pos, 'rus', case, voc.gender(name))}"
+        return f"{ordinal(pos, 'kir')} {_ky_form(name, case, alone)}"
     number = _number(el)
+    lettered = re.fullmatch(r"[^\W\d_]{1,2}", number) and tag == "point"
     if lang == "rus":
-        word = _unit_word(el, naming, "rus")
-        shown = f'"{number}"' if re.fullmatch(r"[^\W\d_]{1,2}", number) and tag == "point" else number
-        return f"{_inflect(word, case)} {shown}"
-    word = _unit_word(el, naming, "kir")
-    if re.fullmatch(r"[^\W\d_]{1,2}", number) and tag == "point":
-        return f'"{number}" {_ky_form(word, case, alone)}'
+        shown = f'"{number}"' if lettered else number
+        return f"{voc.noun(name, 'rus', case)} {shown}"
+    if lettered:
+        return f'"{number}" {_ky_form(name, case, alone)}'
     if re.fullmatch(r"[IVXLC]+", number):
-        return f"{number} {_ky_form(word, case, alone)}"
-    return f"{number}-{_ky_form(word, case, alone)}"
+        return f"{number} {_ky_form(name, case, alone)}"
+    return f"{number}-{_ky_form(name, case, alone)}"
 
 
-def cite(law, eid: str, lang: str = "rus", case: str = "nom") -> str:
+def cite(law, eid: str, lang: str = "rus", case: str = "nom", within: str | None = None) -> str:
     """The citation of unit ``eid``: RU innermost first («пункта 3 части 2 статьи 5» for gen),
     KY outermost first («5-беренесинин 2-бөлүгүнүн 3-пункту»).
 
     ``case`` is the case of the whole citation (the cited units that follow are in the genitive):
-    nom, gen, dat, acc, ins or loc.
+    nom, gen, dat, acc, ins or loc. With ``within`` (a unit that contains it, named already, as an
+    amending law's «в статье 5:» names it) only the part below that unit: «части 2», KY «2-бөлүгүндө»;
+    "" for that unit itself.
     """
     if case not in CASES:
         raise CitationError(f"unknown case {case!r} (one of {', '.join(CASES)})")
@@ -250,14 +113,24 @@ def cite(law, eid: str, lang: str = "rus", case: str = "nom") -> str:
         raise CitationError(f"{law.source}: {eid}: its number is printed twice in the same place, so "
                             f"a citation would name its twin as well; cite it by eId")
     chain = _chain(law, el)
+    if within is not None:
+        outer = law.get(within)
+        if el is outer:
+            return ""
+        if any(a is outer for a in el.iterancestors()):
+            chain = [u for u in chain if u is not outer and any(a is outer for a in u.iterancestors())]
+            chain = chain or [el]
+        else:
+            within = None
     naming = law.naming
     if lang == "rus":
         return " ".join(_label(u, naming, "rus", case if i == 0 else "gen")
                         for i, u in enumerate(chain))
     outer_first = list(reversed(chain))
     last = len(outer_first) - 1
-    # «5-берене» alone; in a chain every unit is possessed: «5-беренесинин 2-бөлүгү»
-    return " ".join(_label(u, naming, "kir", case if i == last else "gen", alone=last == 0)
+    # «5-берене» alone; in a chain (or under a unit already named) every unit is possessed:
+    # «5-беренесинин 2-бөлүгү»
+    return " ".join(_label(u, naming, "kir", case if i == last else "gen", alone=last == 0 and within is None)
                     for i, u in enumerate(outer_first))
 
 
@@ -279,6 +152,19 @@ _LETTER = r"[«\"']?[а-яёөүң]{1,2}[»\"']?"
 _EID_RE = re.compile(r"^[a-z]+_[^\s_]+(?:_dup[0-9]+)?(?:__[a-z]+_[^\s_]+(?:_dup[0-9]+)?)*$")
 
 
+def citation_language(text: str) -> str:
+    """«kir» for a Kyrgyz citation: Kyrgyz words (:func:`lawpatch.vocabulary.language_of`), or a
+    number joined to its unit word («5-берене», «3-абзацы») or before it («II бөлүм»).
+
+    >>> citation_language("18-беренесинин 3-абзацы"), citation_language("абзац 3 статьи 18"), citation_language("II бөлүм")
+    ('kir', 'rus', 'kir')
+    """
+    t = text.strip().lower()
+    if voc.language_of(t) == "kir" or re.search(r"\d-[а-яөүң]|^(?:[ivxlc]+|[0-9]+)\s+[а-яөүң]", t):
+        return "kir"
+    return "rus"
+
+
 def _stem_kind(word: str, stems) -> str | None:
     for stem, kind in stems:
         if word.startswith(stem):
@@ -288,11 +174,11 @@ def _stem_kind(word: str, stems) -> str | None:
 
 def _ordinal_at(words: list[str], i: int) -> tuple[int, int] | None:
     """(value, words used) of an ordinal starting at words[i] («двадцать первого» is two)."""
-    table = _ordinal_values()
     for size in (4, 3, 2, 1):
-        phrase = " ".join(words[i:i + size])
-        if len(words[i:i + size]) == size and phrase in table:
-            return table[phrase], size
+        if i + size <= len(words):
+            value = voc.ordinal_value(" ".join(words[i:i + size]))
+            if value is not None:
+                return value, size
     return None
 
 
@@ -314,7 +200,7 @@ def _parse(text: str) -> list[tuple[str, object]]:
         t = (t[:m.start()] + " " + t[m.end():]).strip()
     words = re.findall(r'"[^"\s]{1,2}"|[^\s,;:]+', t)
     steps: list[tuple[str, object]] = []
-    kyrgyz = bool(re.search(r"[өүң]|берене|-[а-яөүң]|^(?:[ivxlc]+|[0-9]+)\s+[а-я]", t))
+    kyrgyz = citation_language(t) == "kir"
     i = 0
     while i < len(words):
         w = words[i]

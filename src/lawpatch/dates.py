@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+# the last year lawpatch writes: a DOCX is a zip, whose entries record their time up to 2107
+LAST_YEAR = 2107
+
 MONTHS_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
              "сентября", "октября", "ноября", "декабря")
 MONTHS_KY = ("январындагы", "февралындагы", "мартындагы", "апрелиндеги", "майындагы",
@@ -27,6 +30,20 @@ def date_ky(iso: str) -> str:
     """
     y, m, d = iso.split("-")
     return f"{y}-жылдын {int(d)}-{MONTHS_KY[int(m) - 1]}"
+
+
+MONTHS_KY_FROM = ("январынан", "февралынан", "мартынан", "апрелинен", "майынан", "июнунан", "июлунан",
+                  "августунан", "сентябрынан", "октябрынан", "ноябрынан", "декабрынан")
+
+
+def date_ky_from(iso: str) -> str:
+    """The date «from which» (entry into force):
+
+    >>> date_ky_from("2027-01-01")
+    '2027-жылдын 1-январынан'
+    """
+    y, m, d = iso.split("-")
+    return f"{y}-жылдын {int(d)}-{MONTHS_KY_FROM[int(m) - 1]}"
 
 
 # Month stems shared by Russian («января») and Kyrgyz («январындагы», «4-августу») forms.

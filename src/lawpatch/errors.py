@@ -21,6 +21,18 @@ class UsageError(LawpatchError):
     exit_code = 2
 
 
+class Refusal(LawpatchError):
+    """One coded refusal raised where it is found (an op that cannot be built or cannot act): the
+    caller that knows the file and line turns it into a :class:`Finding` with :meth:`finding`."""
+
+    def __init__(self, code: str, message: str, hint: str = ""):
+        super().__init__(message + (f"; {hint}" if hint else ""))
+        self.code, self.message, self.hint = code, message, hint
+
+    def finding(self, file: str = "", line: int | None = None, **more) -> "Finding":
+        return Finding(self.code, self.message, file=file, line=line, hint=self.hint, **more)
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem found by a check: where, what, and how to fix it.

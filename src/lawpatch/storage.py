@@ -31,6 +31,7 @@ import shutil
 import signal
 import stat
 import sys
+import tempfile
 import time
 from contextlib import contextmanager
 from datetime import datetime
@@ -180,23 +181,35 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+class Staged:
+    """A temp written for a look before it replaces its file (see :func:`staged`)."""
+
+    def __init__(self, path: Path):
+        self.path, self.wanted = path, True
+
+    def discard(self) -> None:
+        """Leave the file as it is: the temp goes when the block ends."""
+        self.wanted = False
+
+
 @contextmanager
 def staged(path, data: bytes):
-    """``data`` in a temp next to ``path``, to be looked at (yielded) before it replaces ``path``:
-    renamed over it when the block ends, removed when the block raises."""
+    """``data`` in a temp next to ``path`` (a :class:`Staged`), to be looked at before it replaces
+    ``path``: renamed over it when the block ends, unless the block raised or discarded it."""
     target = Path(path)
     ensure_dir(target.parent)
     clean_leftovers(target.parent)
-    tmp = _temp(target, data)
+    temp = Staged(_temp(target, data))
     try:
-        yield tmp
-        try:
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise _error(target, exc, "write") from exc
+        yield temp
+        if temp.wanted:
+            try:
+                os.replace(temp.path, target)
+            except OSError as exc:
+                raise _error(target, exc, "write") from exc
+            _fsync_dir(target.parent)
     finally:
-        tmp.unlink(missing_ok=True)
-    _fsync_dir(target.parent)
+        temp.path.unlink(missing_ok=True)
 
 
 def write_file(path, data: bytes) -> None:
@@ -409,12 +422,21 @@ def aside(final, kind: str = "new") -> Path:
     return final.with_name(f".{final.name}.{os.getpid()}.lawpatch-{kind}")
 
 
-def work_dir(root) -> Path:
-    """A fresh folder for this run's working copies, in ``<root>/.lawpatch``: a killed run's is
-    removed by the next one."""
-    folder = aside(ensure_dir(Path(root) / STATE) / "work")
-    shutil.rmtree(folder, ignore_errors=True)
-    return ensure_dir(folder)
+def scratch_dir() -> Path:
+    """A new private folder in the system's temp folder for this run's working copies; a killed
+    run's is removed by the next one."""
+    base = Path(tempfile.gettempdir())
+    clean_leftovers(base)
+    for _ in range(16):
+        folder = base / f".lawpatch-work.{os.getpid()}-{secrets.token_hex(4)}.lawpatch-new"
+        try:
+            folder.mkdir(mode=0o700)
+            return folder
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise _error(folder, exc, "create the folder") from exc
+    raise StorageError(base, "cannot create a working folder: no free name")
 
 
 # --- the lock ---------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from .vocabulary import ordinal_value
 from .xmlio import AKN_NS
 
 NS = {"a": AKN_NS}
@@ -23,21 +24,20 @@ class UnitKind:
     tag: str          # AKN element name
     prefix: str       # eId prefix (AKN naming convention)
     numbered: bool    # numbered by its <num> (else by position among same-tag siblings)
-    ru: str           # Russian name, nominative
-    ky: str           # Kyrgyz name
 
 
-# Order matters: from the largest unit to the smallest.
+# Order matters: from the largest unit to the smallest. The words for each (RU, KY) are in
+# :mod:`lawpatch.vocabulary`; :func:`unit_name` says which word a unit of a given act takes.
 KINDS: dict[str, UnitKind] = {k.tag: k for k in [
-    UnitKind("division", "dvs", True, "часть кодекса", "бөлүк"),
-    UnitKind("part", "part", True, "раздел", "бөлүм"),
-    UnitKind("chapter", "chp", True, "глава", "глава"),
-    UnitKind("section", "sec", True, "параграф", "параграф"),
-    UnitKind("article", "art", True, "статья", "берене"),
-    UnitKind("paragraph", "para", True, "часть", "бөлүк"),
-    UnitKind("point", "point", True, "пункт", "пункт"),
-    UnitKind("alinea", "al", False, "абзац", "абзац"),
-    UnitKind("indent", "indent", False, "абзац", "абзац"),
+    UnitKind("division", "dvs", True),
+    UnitKind("part", "part", True),
+    UnitKind("chapter", "chp", True),
+    UnitKind("section", "sec", True),
+    UnitKind("article", "art", True),
+    UnitKind("paragraph", "para", True),
+    UnitKind("point", "point", True),
+    UnitKind("alinea", "al", False),
+    UnitKind("indent", "indent", False),
 ]}
 UNIT_TAGS = frozenset(KINDS)
 PREFIX_TO_TAG = {k.prefix: k.tag for k in KINDS.values()}
@@ -45,17 +45,10 @@ PREFIX_TO_TAG = {k.prefix: k.tag for k in KINDS.values()}
 # across the whole act, so their eIds start afresh (art_5, not chp_1__art_5).
 CONTAINER_TAGS = ("division", "part", "chapter", "section")
 ABZATS_TAGS = ("alinea", "indent")
+# The ranks of the numbered units, largest first (a unit may contain those of a higher rank).
+RANK = {"division": 0, "part": 1, "chapter": 2, "section": 3, "article": 4, "paragraph": 5, "point": 6}
 
 EDITORIAL = "editorial"
-
-ORDINALS_RU = ["первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой",
-               "девятый", "десятый", "одиннадцатый", "двенадцатый", "тринадцатый", "четырнадцатый",
-               "пятнадцатый", "шестнадцатый", "семнадцатый", "восемнадцатый", "девятнадцатый",
-               "двадцатый"]
-ORDINALS_KY = ["биринчи", "экинчи", "үчүнчү", "төртүнчү", "бешинчи", "алтынчы", "жетинчи",
-               "сегизинчи", "тогузунчу", "онунчу", "он биринчи", "он экинчи", "он үчүнчү",
-               "он төртүнчү", "он бешинчи", "он алтынчы", "он жетинчи", "он сегизинчи",
-               "он тогузунчу", "жыйырманчы"]
 
 
 def local(tag) -> str:
@@ -109,15 +102,6 @@ def clean_number(num_text: str) -> str:
     return cleaned or "x"
 
 
-def ordinal_value(word: str) -> int | None:
-    """1 for «первый»/«ПЕРВЫЙ»/«биринчи», else None (Russian or Kyrgyz, nominative)."""
-    w = word.strip(" .").lower()
-    for table in (ORDINALS_RU, ORDINALS_KY):
-        if w in table:
-            return table.index(w) + 1
-    return None
-
-
 def roman_value(text: str) -> int | None:
     """2 for «II», 14 for «XIV»; None for anything that is not a Roman numeral.
 
@@ -152,6 +136,30 @@ def part_blocks(parent) -> list:
 
 def has_unnumbered_parts(parent) -> bool:
     return any(isinstance(c.tag, str) and is_unnumbered_part(c) for c in parent)
+
+
+def is_part_block(el) -> bool:
+    """An unnumbered part, or an abzats beside unnumbered parts: cited «часть N» (N counting both)."""
+    return is_unnumbered_part(el) or (local(el.tag) in ABZATS_TAGS and has_unnumbered_parts(el.getparent()))
+
+
+def unit_name(el, naming: str = "parts", parent=None) -> str:
+    """The Russian name of a unit in an act of ``naming`` (a key of :mod:`lawpatch.vocabulary`):
+    in the «parts» naming «1.» is a «часть» and «1)» a «пункт»; in the «points» naming (the Civil and
+    Family Codes) «1.» is a «пункт» and «1)» a «подпункт»; a point inside a point is a «подпункт»;
+    an unnumbered block is an «абзац», or a «часть» beside unnumbered parts. ``parent``: where a
+    unit not yet in the tree (a new text) will stand."""
+    tag = local(el.tag)
+    parent = parent if parent is not None else el.getparent()
+    if tag == "paragraph":
+        return "часть" if naming != "points" or is_unnumbered_part(el) else "пункт"
+    if tag == "point":
+        nested = parent is not None and local(parent.tag) == "point"
+        return "подпункт" if naming == "points" or nested else "пункт"
+    if tag in ABZATS_TAGS:
+        return "часть" if parent is not None and has_unnumbered_parts(parent) else "абзац"
+    return {"division": "часть кодекса", "part": "раздел", "chapter": "глава", "section": "параграф",
+            "article": "статья"}[tag]
 
 
 def heading_text(el) -> str:

@@ -53,6 +53,16 @@ class Registry:
             return f"{name}, {numbers}-{'беренелер' if len(articles) > 1 else 'берене'}"
         return f"{name}, ст. {numbers}"
 
+    def describe_all(self, reasons, lang: str) -> tuple[str, ...]:
+        """Reasons (treaty, article) as the «Обоснование» column prints them: one line per treaty,
+        its articles together, in the order the treaties first appear."""
+        found: dict[str, list[str]] = {}
+        for r in reasons:
+            articles = found.setdefault(r.treaty, [])
+            if r.article not in articles:
+                articles.append(r.article)
+        return tuple(self.describe(t, articles, lang) for t, articles in found.items())
+
     def hint(self, treaty: str) -> str:
         t = self.treaties.get(treaty)
         if t is None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from . import structure as st
+from . import vocabulary as voc
 from .errors import Finding, LawpatchError
 from .law import Law, law_files
 from .resources import project_file
@@ -199,7 +200,6 @@ def num_label(el) -> str:
 
 
 # the letters of lettered subpoints, in order («а)», «б)» … with no «ё», «й», «ъ», «ы», «ь»)
-LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 
 
 def _number_value(number: str) -> tuple[int, ...] | None:
@@ -209,8 +209,8 @@ def _number_value(number: str) -> tuple[int, ...] | None:
     roman = st.roman_value(number)
     if roman is not None:
         return (roman,)
-    if len(number) == 1 and number in LETTERS:
-        return (LETTERS.index(number) + 1,)
+    if len(number) == 1 and number in voc.LETTERS:
+        return (voc.LETTERS.index(number) + 1,)
     return None
 
 
@@ -233,27 +233,25 @@ def _numbering_findings(law: Law) -> list[Finding]:
                 prev = None
                 continue
             if prev is not None and len(value) == 1 and value[0] > prev[0] + 1:
-                lettered = number in LETTERS
-                out.append(Finding("VALIDATE.NUMBER_GAP", _gap_message(el, prev[0], value[0], lettered),
+                lettered = number in voc.LETTERS
+                out.append(Finding("VALIDATE.NUMBER_GAP", _gap_message(el, law.naming, prev[0], value[0], lettered),
                                    file=law.source, line=el.sourceline, unit=el.get("eId") or "",
                                    severity="warning"))
             prev = value
     return out
 
 
-def _gap_message(el, before: int, after: int, lettered: bool = False) -> str:
+def _gap_message(el, naming: str, before: int, after: int, lettered: bool = False) -> str:
     """«статья 7 после статьи 5: статьи 6 нет» (a range: «статей 5–6 нет»; letters: «"г"»)."""
-    from .citations import _inflect
-
     def show(n: int) -> str:
-        return f"«{LETTERS[n - 1]}»" if lettered else str(n)
+        return f"«{voc.LETTERS[n - 1]}»" if lettered else str(n)
 
-    name = "подпункт" if lettered else st.KINDS[st.local(el.tag)].ru.split()[0]
+    name = "подпункт" if lettered else st.unit_name(el, naming)
     if after == before + 2:
-        missing = f"{_inflect(name, 'gen')} {show(before + 1)}"
+        missing = f"{voc.noun(name, case='gen')} {show(before + 1)}"
     else:
-        missing = f"{_inflect(name, 'gen', plural=True)} {show(before + 1)}–{show(after - 1)}"
-    return f"{name} {show(after)} после {_inflect(name, 'gen')} {show(before)}: {missing} нет"
+        missing = f"{voc.noun(name, case='gen', plural=True)} {show(before + 1)}–{show(after - 1)}"
+    return f"{name} {show(after)} после {voc.noun(name, case='gen')} {show(before)}: {missing} нет"
 
 
 def _meta_line(law: Law, name: str) -> int | None:

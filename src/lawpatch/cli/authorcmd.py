@@ -1,5 +1,5 @@
 """``lawpatch new`` and ``lawpatch amend``: writing a bill from the command line, op by op,
-each op checked against the law as soon as it is added."""
+each op checked against the law as soon as it is added (the work is in :mod:`lawpatch.patch.author`)."""
 from __future__ import annotations
 
 import datetime
@@ -8,19 +8,11 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
+from .report import print_findings
 
 FIELDS = ("old", "new", "text", "heading", "words")
-
-
-def _base(root: Path, href: str) -> str:
-    from ..law import Law
-
-    folder = root / href
-    files = [folder / f"{lang}.xml" for lang in ("rus", "kir") if (folder / f"{lang}.xml").is_file()]
-    if not files:
-        raise UsageError(f"{href}: no rus.xml or kir.xml under {folder}")
-    law = Law.load(files[0])
-    return f"{files[0].stem}@{law.expression_date}"
+KINDS = ["replace-words", "insert-words", "delete-words", "restate", "restate-heading", "insert", "delete",
+         "repeal", "renumber"]
 
 
 @click.command("new")
@@ -30,188 +22,157 @@ def _base(root: Path, href: str) -> str:
 @click.option("--title-kir", help="«… өзгөртүүлөрдү киргизүү жөнүндө».")
 @click.option("--law", "laws", multiple=True, required=True, help="laws/<slug> (repeatable).")
 @click.option("--date", "date", help="The bill's date (default today), YYYY-MM-DD.")
-@click.option("--number", help="The law's number once enacted.")
+@click.option("--adopted", metavar="YYYY-MM-DD:NUMBER", help="The law once adopted: its date and number.")
 @click.option("--root", default=".", show_default=True)
-def new_cmd(patch, bill_id, title_rus, title_kir, laws, date, number, root):
-    """Start a bill: its titles and the laws it amends, each at its current expression."""
+def new_cmd(patch, bill_id, title_rus, title_kir, laws, date, adopted, root):
+    """Start a bill: its titles and the laws it amends, each at its current expression.
+
+    \b
+    lawpatch new amendments/2026-x.xml --id 2026-x --title-rus "О внесении изменений …" \\
+        --law laws/external-migration --law laws/citizenship
+    """
     from .. import storage
+    from ..patch.author import new_bill
     from ..patch.load import date_problem
+    from ..patch.model import Adoption
 
     date = date or datetime.date.today().isoformat()
     if date_problem(date):
         raise UsageError(f"--date {date}: {date_problem(date)}")
-    with storage.locked(root):
-        _new(Path(patch), bill_id, title_rus, title_kir, laws, date, number, Path(root))
-    click.echo(f"{patch}: bill {bill_id} on {', '.join(laws)}")
+    click.get_current_context().with_resource(storage.locked(root))  # one writer at a time
+    adoption = None
+    if adopted:
+        day, sep, number = adopted.partition(":")
+        if not sep or not number:
+            raise UsageError(f"--adopted {adopted!r}: write DATE:NUMBER, e.g. 2025-07-17:148")
+        adoption = Adoption(day, number)
+    new_bill(Path(patch), bill_id, {"rus": title_rus, "kir": title_kir}, list(laws), date, Path(root), adoption)
+    click.echo(f"{patch}: bill {bill_id} on {', '.join(laws)}", err=True)
     return 0
-
-
-def _new(patch: Path, bill_id, title_rus, title_kir, laws, date, number, root: Path) -> None:
-    from lxml import etree
-
-    from ..xmlio import PATCH_NS
-
-    if patch.exists() or patch.is_symlink():
-        raise UsageError(f"{patch}: already exists; add ops with `lawpatch amend`")
-    P = "{%s}" % PATCH_NS
-    root_el = etree.Element(P + "amendment", nsmap={None: PATCH_NS})
-    root_el.set("id", bill_id)
-    root_el.set("date", date)
-    if number:
-        root_el.set("number", number)
-    for lang, title in (("rus", title_rus), ("kir", title_kir)):
-        if title:
-            etree.SubElement(root_el, P + "title", lang=lang).text = title
-    for href in laws:
-        href = href if href.startswith("laws/") else f"laws/{href}"
-        etree.SubElement(root_el, P + "law", href=href, base=_base(root, href))
-    _write_checked(root_el, patch, root, empty_ok=True)
-
-
-def _write_checked(root_el, patch: Path, root: Path, empty_ok: bool = False) -> None:
-    """Write the bill only when it loads and checks: a temp next to it, checked, then renamed."""
-    from .. import storage
-    from ..patch import PatchError, check_bill, load_bill
-    from ..xmlio import to_bytes
-
-    with storage.staged(patch, to_bytes(root_el)) as tmp:
-        if empty_ok:
-            findings = []
-        else:
-            try:
-                findings = check_bill(load_bill(tmp), root=root)
-            except PatchError as exc:
-                findings = exc.findings
-        for f in findings:
-            click.echo(str(f).replace(str(tmp), str(patch)))
-        if any(f.severity == "error" for f in findings):
-            raise click.exceptions.Exit(1)
-
-
-def _texts(op_el, P, lang, field, value):
-    from lxml import etree
-
-    if value is not None:
-        etree.SubElement(op_el, P + field, lang=lang).text = value
 
 
 @click.command("amend")
 @click.argument("patch")
-@click.argument("op", type=click.Choice(["replace-words", "insert-words", "delete-words", "restate", "restate-heading",
-                                         "insert", "delete", "repeal", "renumber"]))
-@click.option("--at", "at", help="The target unit's eId (for insert: add at the end of it).")
+@click.argument("op", type=click.Choice(KINDS))
+@click.option("--at", "at", help="The target unit's eId, or several separated by spaces (for insert: add at the end of it).")
 @click.option("--cite", help="The target as a citation («ч. 2 ст. 5»); resolved to --at.")
-@click.option("--law", help="laws/<slug> when the bill amends several laws.")
+@click.option("--through", help="The last unit of a range («в статьях 336–348»: --at art_336 --through art_348).")
+@click.option("--whole-act", is_flag=True, help="Word ops on the whole text of the act («по всему тексту»).")
+@click.option("--in-heading", is_flag=True, help="Word ops on the unit's heading («в наименовании статьи»).")
+@click.option("--sentence", type=click.IntRange(1, 999), help="The Nth sentence of the unit (restate, delete, word ops).")
+@click.option("--law", help="laws/<slug>: which law of the bill (added to the bill when new).")
 @click.option("--old", help="Old words (replace-words, delete-words).")
 @click.option("--new", help="New words (replace-words, insert-words).")
 @click.option("--text", help="New text in the importer's syntax (restate, insert).")
-@click.option("--text-file", type=click.Path(exists=True, dir_okay=False), help="The --text from a file.")
+@click.option("--text-file", type=click.Path(exists=True, dir_okay=False), help="The --text from a UTF-8 file.")
 @click.option("--heading", help="New heading (restate-heading).")
 @click.option("--after", help="insert: the eId to insert after; insert-words: the words to insert after.")
 @click.option("--before", help="insert: the eId to insert before; insert-words: the words to insert before.")
 @click.option("--to", help="renumber: the new number.")
 @click.option("--occurrence", help="Which occurrence of the words (1, 2 … or all).")
+@click.option("--case-forms", is_flag=True, help="replace-words in every case form («в различных падежных формах»).")
 @click.option("--lang", type=click.Choice(["rus", "kir"]), help="Limit the op to one language version.")
 @click.option("--kir", "kir", multiple=True, metavar="FIELD=TEXT",
               help="The Kyrgyz text of a field: old=…, new=…, text=…, heading=…, words=… (the --after/--before words).")
 @click.option("--reason", "reasons", multiple=True, metavar="TREATY:ARTICLE", help="icrmw-1990:44 (repeatable).")
 @click.option("--note", help="The drafter's justification.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--root", default=".", show_default=True)
-def amend_cmd(patch, op, text_file, root, **fields):
-    """Add an op to a bill and check it at once; on refusal the file is left as it was."""
-    from .. import storage
+def amend_cmd(patch, op, at, cite, through, whole_act, in_heading, sentence, law, old, new, text, text_file,
+              heading, after, before, to, occurrence, case_forms, lang, kir, reasons, note, fmt, root):
+    """Add an op to a bill and check it at once; on refusal the file is left as it was.
 
+    \b
+    lawpatch amend amendments/2026-x.xml replace-words --cite "абзац третий статьи 2" \\
+        --old "защиты прав" --new "защиты всех прав" --kir old="…" --kir new="…" --reason icrmw-1990:7
+    """
+    from .. import storage
+    from ..patch.author import amend, make_op
+    from ..patch.model import ALL, Kind, Part, Position, Scope, Texts
+
+    # one writer at a time: the bill is read, extended and written, the law read, under the lock
+    click.get_current_context().with_resource(storage.locked(root))
+    kind = Kind(op)
     if text_file:
-        fields["text"] = _text_file(text_file)
-    with storage.locked(root):  # the bill is read, extended and written by one writer at a time
-        el = _amend(Path(patch), op, Path(root), **fields)
-    click.echo(f"{patch}: {op} {el.get('at') or el.get('after') or el.get('before') or 'title'} added")
-    return 0
-
-
-def _text_file(path: str) -> str:
-    from .. import storage
-
-    data = storage.read_regular(path, 16 * 1024 * 1024)
-    try:
-        return data.decode("utf-8").strip()
-    except UnicodeDecodeError as exc:
-        raise UsageError(f"{path}: not UTF-8 text (byte {exc.start + 1} cannot be read); save the file "
-                         "as UTF-8") from None
-
-
-def _amend(patch_path: Path, op: str, root: Path, *, at, cite, law, old, new, text, heading, after, before, to,
-           occurrence, lang, kir, reasons, note):
-    from lxml import etree
-
-    from ..xmlio import PATCH_NS, parse
-
-    P = "{%s}" % PATCH_NS
-    patch = str(patch_path)
-    if not patch_path.is_file():
-        raise UsageError(f"{patch}: no such patch file; start one with `lawpatch new`")
-    tree = parse(patch_path)
-    laws = tree.getroot().findall(P + "law")
-    if law:
-        href = law if law.startswith("laws/") else f"laws/{law}"
-        laws = [el for el in laws if el.get("href") == href]
-    if len(laws) != 1:
-        raise UsageError(f"{patch}: say which law with --law (" +
-                         ", ".join(el.get("href") for el in tree.getroot().findall(P + "law")) + ")")
-    law_el = laws[0]
-    if cite and not at and not (op == "insert" and (after or before)):
-        at = _resolve(root, law_el.get("href"), cite)
-    text_lang = lang or "rus"
-    el = etree.SubElement(law_el, P + op)
-    if op == "insert":
-        for name, value in (("after", after), ("before", before), ("at", at)):
-            if value:
-                el.set(name, value)
-                break
-        else:
-            raise UsageError("insert needs --after EID, --before EID or --at EID")
-    elif at:
-        el.set("at", at)
-    elif op != "restate":
-        raise UsageError(f"{op} needs --at EID or --cite «…»")
-    if cite:
-        el.set("cite", cite)
-    if lang:
-        el.set("lang", lang)
-    if occurrence:
-        el.set("occurrence", occurrence)
-    if to:
-        el.set("to", to)
+        text = _read_text_file(text_file)
     extra = {}
     for item in kir:
         field, sep, value = item.partition("=")
         if not sep or field not in FIELDS:
             raise UsageError(f"--kir {item!r}: write FIELD=TEXT, FIELD one of {', '.join(FIELDS)}")
         extra[field] = value
-    anchor_field = "after" if after else "before"
-    order = {"replace-words": [("old", old), ("new", new)], "delete-words": [("old", old)],
-             "insert-words": [(anchor_field, after or before), ("new", new)], "restate": [("text", text)],
-             "insert": [("text", text)], "restate-heading": [("heading", heading)]}.get(op, [])
-    for field, value in order:
-        _texts(el, P, text_lang, field, value)
-        kfield = "words" if field in ("after", "before") else field
-        if kfield in extra and text_lang != "kir":
-            _texts(el, P, "kir", field, extra[kfield])
-    for r in reasons:
-        treaty, sep, article = r.partition(":")
-        if not sep:
-            raise UsageError(f"--reason {r!r}: write TREATY:ARTICLE, e.g. icrmw-1990:44")
-        etree.SubElement(el, P + "reason", treaty=treaty, article=article)
-    if note:
-        etree.SubElement(el, P + "note", lang=text_lang).text = note
-    _write_checked(tree.getroot(), patch_path, root)
-    return el
+    main_lang = lang or "rus"
+
+    def texts(value, field):
+        found = {main_lang: value} if value is not None else {}
+        if field in extra and main_lang != "kir":
+            found["kir"] = extra[field]
+        return Texts.of(found)
+
+    position = None
+    anchor = Texts()
+    if kind is Kind.INSERT:
+        position, at = ((Position.AFTER, after) if after else (Position.BEFORE, before) if before
+                        else (Position.END, at))
+        if not at and not cite:
+            raise UsageError("insert needs --after EID, --before EID or --at EID")
+    elif kind is Kind.INSERT_WORDS:
+        position = Position.AFTER if after is not None else Position.BEFORE
+        anchor = texts(after if after is not None else before, "words")
+    if cite and not at:
+        at = _resolve(Path(root), Path(patch), law, cite)
+    units = tuple(at.split()) if at else ()
+    if not units and not whole_act and kind not in (Kind.RESTATE,) and not kind.is_words:
+        raise UsageError(f"{op} needs --at EID or --cite «…»")
+    try:
+        occ = None if occurrence is None else ALL if occurrence == ALL else int(occurrence)
+    except ValueError:
+        raise UsageError(f"--occurrence {occurrence!r}: a number or «all»") from None
+    made = make_op(kind, units, scope=Scope.ACT if whole_act else Scope.UNITS,
+                   part=Part.SENTENCE if sentence else Part.HEADING if in_heading else Part.TEXT,
+                   sentence=sentence, through=through, cite=cite, lang=lang, position=position,
+                   old=texts(old, "old"), new=texts(new, "new"), anchor=anchor, text=texts(text, "text"),
+                   heading=texts(heading, "heading"), occurrence=occ, case_forms=case_forms, to=to,
+                   reasons=tuple(_reason(r) for r in reasons), note=note)
+    written, findings = amend(Path(patch), made, law, Path(root))
+    errors, _ = print_findings(findings, fmt, patch)
+    if errors:
+        return 1
+    click.echo(f"{patch}: {op} {written.where()} added", err=True)
+    return 0
 
 
-def _resolve(root: Path, href: str, cite: str) -> str:
-    from ..citations import resolve
+def _read_text_file(path: str) -> str:
+    from .. import storage
+
+    try:
+        return storage.read_regular(path, 16 * 1024 * 1024).decode("utf-8").strip()
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+
+
+def _reason(value: str):
+    from ..patch.model import Reason
+
+    treaty, sep, article = value.partition(":")
+    if not sep:
+        raise UsageError(f"--reason {value!r}: write TREATY:ARTICLE, e.g. icrmw-1990:44")
+    return Reason(treaty, article)
+
+
+def _resolve(root: Path, patch: Path, law: str | None, cite: str) -> str:
+    from ..citations import citation_language, resolve
     from ..law import Law
+    from ..patch.author import law_versions, normal_href
+    from ..xmlio import PATCH_NS, parse
 
-    folder = root / href
-    path = folder / "rus.xml" if (folder / "rus.xml").is_file() else folder / "kir.xml"
+    if law:
+        href = normal_href(law)
+    else:
+        hrefs = [el.get("href") for el in parse(patch).getroot().findall("{%s}law" % PATCH_NS)]
+        if len(hrefs) != 1:
+            raise UsageError(f"{patch}: say which law with --law ({', '.join(hrefs)})")
+        href = hrefs[0]
+    versions = law_versions(root, href)
+    path = versions.get(citation_language(cite)) or next(iter(versions.values()))
     return resolve(Law.load(path), cite)

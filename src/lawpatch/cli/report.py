@@ -1,5 +1,6 @@
-"""Printing findings the one way every command does: one per line (or a JSON list), then a
-summary on stderr. Returns the counts so the command can choose its exit status."""
+"""Printing findings the one way every command does: one per line on stderr (or, with ``--format
+json``, a JSON list on stdout: the only output of that mode), then a summary on stderr. Returns the
+counts so the command can choose its exit status."""
 from __future__ import annotations
 
 import json
@@ -15,8 +16,8 @@ def print_findings(findings: list[Finding], fmt: str, what: str) -> tuple[int, i
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
     else:
         for f in findings:
-            click.echo(str(f))
+            click.echo(str(f), err=True)
     errors = sum(f.severity == "error" for f in findings)
-    warnings = len(findings) - errors
+    warnings = sum(f.severity == "warning" for f in findings)
     click.echo(f"{what}: {errors} error(s), {warnings} warning(s)", err=True)
     return errors, warnings

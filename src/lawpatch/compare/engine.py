@@ -132,10 +132,11 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
 
 
 class _Comparer:
-    def __init__(self, old, new, editorial: bool, reasons):
+    def __init__(self, old, new, editorial: bool, reasons, describe):
         self.old = _Side(old, editorial)
         self.new = _Side(new, editorial)
         self.reasons = reasons or {}
+        self.describe = describe
         self.renumbered: list[tuple[str, str]] = []
 
     # --- walking -------------------------------------------------------------------------------
@@ -241,27 +242,26 @@ class _Comparer:
             article_eid=article.get("eId") if article is not None else None,
             article_label=label,
             citation=_citation(side.law, el.get("eId") or ""),
-            reasons=self.reasons_for(o, n),
+            reasons=self.reasons_for(o, n, whole=kind in ("inserted", "deleted", "repealed")),
+            unit_name=st.unit_name(el, side.law.naming),
         )
 
-    def reasons_for(self, o, n) -> tuple[str, ...]:
-        """One line per treaty, its articles together, from the unit's reasons and its ancestors'
-        (a bill's); for two redactions of a law, the amending laws its editorial notes name."""
-        if not self.reasons:
+    def reasons_for(self, o, n, whole: bool = False) -> tuple[str, ...]:
+        """The reasons of the ops that made this row: those recorded for the unit itself or for the
+        units inside it (never those of a unit above it: a new heading of an article is not the
+        reason of a change in its part), told by ``describe``; for two redactions of a law, the
+        amending laws its editorial notes name."""
+        if self.describe is None:
             return self.amending_acts(o, n)
-        from ..treaties import load_registry
-
-        found: dict[str, list[str]] = {}
+        found: list = []
         for el in (n, o):
-            eid = el.get("eId") if el is not None else None
-            while eid:
-                for r in self.reasons.get(eid, ()):
-                    articles = found.setdefault(r.treaty, [])
-                    if r.article not in articles:
-                        articles.append(r.article)
-                eid = eid.rpartition("__")[0]
-        registry = load_registry()
-        return tuple(registry.describe(t, articles, self.new.law.lang) for t, articles in found.items())
+            if el is None:
+                continue
+            for unit in ([el, *st.iter_units(el)] if whole else [el]):
+                for r in self.reasons.get(unit.get("eId"), ()):
+                    if r not in found:
+                        found.append(r)
+        return tuple(self.describe(found)) if found else ()
 
     def amending_acts(self, o, n) -> tuple[str, ...]:
         """The acts newer than the old redaction that the new text's editorial notes name: the
@@ -313,14 +313,15 @@ def _citation(law, eid: str) -> str:
         return eid
 
 
-def compare(old, new, reasons=None, editorial: bool = False) -> LawComparison:
+def compare(old, new, reasons=None, describe=None, editorial: bool = False) -> LawComparison:
     """All changes from ``old`` to ``new`` (two expressions of one law in one language).
 
-    ``reasons`` maps a new-or-old eId to the reasons of the op that made it (from
-    ``patch.apply_bill``); a unit inherits the reasons given for the units above it.
-    ``editorial=True`` compares the database's editorial notes too.
+    ``reasons`` maps a new-or-old eId to the reasons of the ops that changed that very unit (from
+    ``patch.apply_bill``); ``describe(reasons)`` gives the lines a row prints for them (the caller
+    knows the treaties; the comparison does not). ``editorial=True`` compares the database's
+    editorial notes too.
     """
-    comparer = _Comparer(old, new, editorial, reasons)
+    comparer = _Comparer(old, new, editorial, reasons, describe)
     changes = comparer.run()
     if old.long_title != new.long_title:   # the act's name as printed
         changes.insert(0, UnitChange("heading", None, None, old.long_title, new.long_title,

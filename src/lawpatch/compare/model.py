@@ -37,6 +37,7 @@ class UnitChange:
     article_label: str = ""               # «Статья 5. Заголовок» as printed (new side, else old)
     citation: str = ""                    # «часть 2 статьи 5» in the law's language
     reasons: tuple[str, ...] = ()         # «МКЗТМ, ст. 4» — filled when built from a patch
+    unit_name: str = ""                   # «пункт», «статья» (lawpatch.vocabulary): its gender words the row
 
     @property
     def eid(self) -> str:

@@ -10,6 +10,8 @@ duplicate eId in the metadata).
 from __future__ import annotations
 
 import os
+import shutil
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -56,6 +58,34 @@ def read_laws(root, href: str) -> tuple[dict, list[Finding]]:
             continue
         laws[lang] = (old, Law.from_bytes(data, str(path)), path)
     return laws, findings
+
+
+@contextmanager
+def working_copy(root, hrefs):
+    """The law files of ``hrefs`` under ``root`` (and the treaty registry) copied aside, for bills
+    run one after another: regular files inside laws/ only. Removed afterwards, or by the next run
+    when this one is killed."""
+    root = Path(root)
+    work = storage.scratch_dir()
+    try:
+        if (root / "treaties").is_dir():
+            (work / "treaties").symlink_to((root / "treaties").resolve())
+        for href in sorted(hrefs):
+            for lang in mt.LANGS:
+                source = root / href / f"{lang}.xml"
+                if not os.path.lexists(source):
+                    continue
+                if not storage.inside(source, root / "laws"):
+                    raise storage.StorageError(source, f"outside {root / 'laws'} (through a symlink); a bill amends "
+                                                       "the repository's own laws")
+                data = storage.read_regular(source, xmlio.MAX_BYTES)
+                try:
+                    storage.write_file(work / href / source.name, data)
+                except storage.StorageError as exc:
+                    raise storage.StorageError(source, f"cannot copy it to {work.parent}: {exc.reason}") from exc
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def result_findings(law: Law) -> list[Finding]:

@@ -1,27 +1,21 @@
-"""One function per op kind, acting on the lxml tree of one language version.
+"""The changes an op makes to the lxml tree of one language version, one function each.
 
-Targets are resolved on the base text first (:mod:`.resolve`); the functions here only change
-the tree. Errors are :class:`OpError` (code, message, hint), turned into findings by the caller.
+Targets are found by :mod:`.targets`; the functions here only change the tree. Errors are
+:class:`Refusal` (code, message, hint), turned into findings by the engine.
 """
 from __future__ import annotations
 
 import re
 
 from .. import structure as st
+from .. import vocabulary as voc
 from ..dates import date_ky, date_ru
-from ..errors import LawpatchError
+from ..errors import LawpatchError, Refusal
 
 A = st.A
-_MASCULINE = {"paragraph_points", "point", "alinea", "indent", "subparagraph"}
 
 
-class OpError(LawpatchError):
-    def __init__(self, code: str, message: str, hint: str = ""):
-        super().__init__(message)
-        self.code, self.message, self.hint = code, message, hint
-
-
-# --- words ---------------------------------------------------------------------------------
+# --- blocks ---------------------------------------------------------------------------------
 def set_block_text(p, text: str) -> None:
     """Replace a block's text (inline markup inside the block, if any, is flattened)."""
     for child in list(p):
@@ -29,26 +23,26 @@ def set_block_text(p, text: str) -> None:
     p.text = text
 
 
-def splice(text: str, start: int, end: int, new: str) -> str:
-    """``text[start:end]`` replaced by ``new``, keeping single spaces and no space before punctuation."""
-    left, right = text[:start], text[end:]
-    if not new:
-        if left.endswith(" ") and (right.startswith(" ") or right[:1] in ",.;:)»" or not right):
-            left = left.rstrip(" ")
-        elif not left and right.startswith(" "):
-            right = right.lstrip(" ")
-        return left + right
-    return left + new + right
-
-
-def insertion(new: str, after: bool) -> str:
-    """The words to insert next to an anchor: a space between words, none before punctuation."""
-    if after:
-        return new if new[:1] in ",.;:) " else " " + new
-    return new if new[-1:] in " («" else new + " "
-
-
 # --- units ---------------------------------------------------------------------------------
+def fragment(text: str, lang: str, law, context_el) -> list:
+    """The units a new text («3. …», «1) …», «Статья 5-1. …», an abzats) makes inside
+    ``context_el``, read by the importer's fragment parser — the one reading of inserted text that
+    the engine and the amending law's wording share."""
+    from ..importer import parse_fragment
+
+    ctx = "body" if context_el is law.body or not st.is_unit(context_el) else st.local(context_el.tag)
+    if ctx == "point" and st.local(context_el.getparent().tag) == "point":
+        ctx = "subpoint"
+    try:
+        return parse_fragment(text, lang, law.naming, context=ctx)
+    except Refusal:
+        raise
+    except LawpatchError as exc:
+        raise Refusal("CHECK.FRAGMENT", f"the new text cannot be read: {exc}",
+                      "write it as the law prints it: «3. …», «1) …», «а) …», «- …»") from None
+
+
+
 def set_heading(el, heading: str) -> None:
     h = el.find(A + "heading")
     if h is None:
@@ -64,9 +58,16 @@ def set_heading(el, heading: str) -> None:
 
 
 def renumber(el, to: str) -> None:
+    """Give a numbered unit a new number («3.» → «2.»); an abzats becomes the numbered unit of its
+    level («абзацы первый и второй считать соответственно пунктами 1 и 2»): a part of an article,
+    a point of a part, a subpoint of a point."""
+    tag = st.local(el.tag)
+    if tag in st.ABZATS_TAGS:
+        _number_abzats(el, to)
+        return
     num = el.find(A + "num")
-    if num is None or not st.clean_number(st.num_text(el)):
-        raise OpError("CHECK.NOT_NUMBERED", "the unit has no number to change", "renumber applies to numbered units")
+    if num is None or not st.num_text(el):
+        raise Refusal("CHECK.NOT_NUMBERED", "the unit has no number to change", "renumber applies to numbered units")
     old = st.clean_number(st.num_text(el))
     text = "".join(num.itertext())
     for child in list(num):
@@ -74,16 +75,38 @@ def renumber(el, to: str) -> None:
     num.text = text.replace(old, to, 1)
 
 
-def repeal_note(el, lang: str, date: str, number: str) -> str:
-    """«(Утратила силу в соответствии с Законом КР от … № …)» / «(КР … № … Мыйзамына ылайык күчүн жоготту)»."""
-    if lang == "kir":
-        if number:
-            return f"(КР {date_ky(date)} № {number} Мыйзамына ылайык күчүн жоготту)"
-        return "(Күчүн жоготту)"
-    verb = "Утратил" if st.local(el.tag) in _MASCULINE else "Утратила"
+def numbered_kind(parent) -> tuple[str, str]:
+    """(AKN tag, printed number format) of a numbered unit inside ``parent``: «1.» parts in an
+    article, «1)» points in a part, «а)» subpoints in a point."""
+    tag = st.local(parent.tag)
+    if tag == "article":
+        return "paragraph", "{}."
+    if tag in ("paragraph", "point"):
+        return "point", "{})"
+    raise Refusal("CHECK.NOT_NUMBERED", f"an abzats of a {tag} cannot become a numbered unit",
+                  "renumber abzats of an article, a part or a point")
+
+
+def _number_abzats(el, to: str) -> None:
+    parent = el.getparent()
+    tag, fmt = numbered_kind(parent)
+    if (to.isalpha()) != (tag == "point" and st.local(parent.tag) == "point"):
+        raise Refusal("CHECK.NUMBER_FORMAT", f"a {tag} inside a {st.local(parent.tag)} is not numbered «{to}»",
+                      "subpoints take letters («а»), parts and points digits")
+    el.tag = A + tag
+    num = el.makeelement(A + "num", {})
+    num.text = fmt.format(to)
+    el.insert(0, num)
+
+
+def repeal_note(el, naming: str, lang: str, date: str, number: str) -> str:
+    """The note a repealed unit keeps, in its gender: «(Утратил силу в соответствии с Законом КР от …
+    № …)» for a пункт, «(Утратила …)» for a статья; «(КР … № … Мыйзамына ылайык күчүн жоготту)»."""
+    act = ""
     if number:
-        return f"({verb} силу в соответствии с Законом КР от {date_ru(date)} № {number})"
-    return f"({verb} силу)"
+        act = f"КР {date_ky(date)} № {number} Мыйзамына ылайык" if lang == "kir" else \
+            f"в соответствии с Законом КР от {date_ru(date)} № {number}"
+    return voc.repealed_note(st.unit_name(el, naming), lang, act)
 
 
 def repeal(el, note: str) -> None:
@@ -97,6 +120,14 @@ def repeal(el, note: str) -> None:
     p = content.makeelement(A + "p", {"class": st.EDITORIAL})
     p.text = note
     content.append(p)
+
+
+def delete_span(p, start: int, end: int) -> None:
+    """Take ``[start, end)`` out of a block, with the spacing after it («второе предложение исключить»)."""
+    from .words import splice
+
+    text = st.block_text(p)
+    set_block_text(p, splice(text, start, end, "").strip())
 
 
 def delete(el) -> None:
@@ -128,19 +159,16 @@ def restate(el, new: list) -> None:
         el.addnext(new[0])
         el.getparent().remove(el)
         return
-    raise OpError("CHECK.RESTATE_SHAPE",
+    raise Refusal("CHECK.RESTATE_SHAPE",
                   f"the new text is {len(new)} unit(s) of kind {', '.join(sorted({st.local(n.tag) for n in new}))}, "
                   f"not one {tag}", "start the text with the unit's number as printed («3. …», «1) …»)")
-
-
-_RANK = {"division": 0, "part": 1, "chapter": 2, "section": 3, "article": 4, "paragraph": 5, "point": 6}
 
 
 def _may_contain(outer: str, inner: str) -> bool:
     """Whether a unit of kind ``inner`` may stand inside one of kind ``outer`` (sub-points in points)."""
     if inner in st.ABZATS_TAGS:
         return True
-    a, b = _RANK.get(outer), _RANK.get(inner)
+    a, b = st.RANK.get(outer), st.RANK.get(inner)
     return a is not None and b is not None and (b > a or outer == inner == "point")
 
 

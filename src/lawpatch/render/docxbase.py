@@ -11,6 +11,7 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..dates import LAST_YEAR
 from ..errors import LawpatchError
 from ..resources import PROJECT
 from ..storage import StorageError
@@ -131,9 +132,6 @@ def repeat_header(row) -> None:
     trpr.append(el)
 
 
-# a DOCX is a zip, whose entries carry their time up to 2107 (and from 1980: earlier moments are
-# written as 1980 there, while the document's own properties keep them)
-LAST_YEAR = 2107
 
 
 def epoch(date: str | None = None) -> datetime:
@@ -186,6 +184,7 @@ def to_bytes(doc, date: str | None = None, title: str = "") -> bytes:
 
 def normalize_zip(data: bytes, when: datetime) -> bytes:
     """The same package with sorted entries ([Content_Types].xml first) and one timestamp."""
+    # a zip records times from 1980: an earlier moment is written as 1980 there, the properties keep it
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     src = zipfile.ZipFile(io.BytesIO(data))
     names = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))

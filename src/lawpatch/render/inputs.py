@@ -37,14 +37,26 @@ def pair_of_files(old_path: str, new_path: str) -> Pair:
 
 def pairs_of_bill(patch_path: str, root: str = ".", langs: tuple[str, ...] = ("rus", "kir")):
     """The bill and, for each law file it amends (in the languages asked), its before/after pair."""
-    from ..compare import compare
     from ..patch import apply_bill, load_bill
 
     if not Path(patch_path).is_file():
         raise UsageError(f"{patch_path}: no such patch file")
     bill = load_bill(patch_path)
-    pairs = [Pair(a.old, a.new, compare(a.old, a.new, reasons=a.reasons), Path(a.path))
+    pairs = [Pair(a.old, a.new, comparison_of(a, root), Path(a.path))
              for a in apply_bill(bill, root=root) if a.new.lang in langs]
     if not pairs:
         raise UsageError(f"{patch_path}: the bill changes no law in {'/'.join(langs)}")
     return bill, pairs
+
+
+def comparison_of(applied, root=".") -> object:
+    """The comparison of one law a bill changed, each row with the treaty reasons of the ops that
+    made it (from the registry under ``root``)."""
+    from functools import partial
+
+    from ..compare import compare
+    from ..treaties import load_registry
+
+    registry = load_registry(root)
+    describe = partial(registry.describe_all, lang=applied.new.lang) if registry is not None else None
+    return compare(applied.old, applied.new, reasons=applied.reasons, describe=describe)

@@ -10,6 +10,7 @@ import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import vocabulary as voc
 from ..errors import LawpatchError
 
 LABELS: dict[str, dict[str, str]] = {
@@ -26,8 +27,9 @@ LABELS: dict[str, dict[str, str]] = {
         "element": "Структурный элемент",
         "absent": "отсутствует",
         "removed": "исключить",
-        "repealed": "утратила силу",
-        "repealed_m": "утратил силу",
+        "repealed": voc.repealed_label("статья"),
+        "repealed_m": voc.repealed_label("пункт"),
+        "repealed_n": voc.repealed_label("предложение"),
         "ellipsis": "…",
         "signature": "",
     },
@@ -44,8 +46,9 @@ LABELS: dict[str, dict[str, str]] = {
         "element": "Түзүмдүк элемент",
         "absent": "жок",
         "removed": "алып салынсын",
-        "repealed": "күчүн жоготту",
-        "repealed_m": "күчүн жоготту",
+        "repealed": voc.repealed_label("статья", "kir"),
+        "repealed_m": voc.repealed_label("пункт", "kir"),
+        "repealed_n": voc.repealed_label("предложение", "kir"),
         "ellipsis": "…",
         "signature": "",
     },
@@ -71,6 +74,12 @@ class TableOptions:
         if key in own:
             return own[key]
         return LABELS.get(lang, LABELS["rus"])[key]
+
+    def repealed(self, lang: str, unit_name: str) -> str:
+        """The right-hand mark of a repealed unit, in the gender of its name («утратил силу» for a
+        пункт, «утратила силу» for a статья)."""
+        key = {"femn": "repealed", "masc": "repealed_m", "neut": "repealed_n"}[voc.gender(unit_name or "статья")]
+        return self.label(lang, key)
 
 
 # the fields a label may fill in («к проекту Закона … «{bill}»»), per label; other labels have none

@@ -156,20 +156,11 @@ def _fill_sides(old_cell, new_cell, change: UnitChange, lang: str, options: Tabl
     else:
         _segments(old_cell, elide(old, options.context_words, options.label(lang, "ellipsis")), "delete")
     if change.kind == "repealed":
-        _mark(new_cell, options.label(lang, "repealed_m" if _masculine(change.eid) else "repealed"))
+        _mark(new_cell, options.repealed(lang, change.unit_name))
     elif change.kind == "deleted" or not change.new_text:
         _mark(new_cell, options.label(lang, "removed"))
     else:
         _segments(new_cell, elide(new, options.context_words, options.label(lang, "ellipsis")), "insert")
-
-
-MASCULINE = ("point", "al", "indent", "part", "sec")   # пункт, абзац, раздел, параграф: «утратил силу»
-
-
-def _masculine(eid: str) -> bool:
-    """Whether the unit's Russian name is masculine (its eId's last step tells the kind)."""
-    last = eid.rsplit("__", 1)[-1]
-    return last.split("_", 1)[0] in MASCULINE
 
 
 def _whole(change: UnitChange) -> tuple[Segment, ...]:

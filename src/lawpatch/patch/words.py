@@ -1,0 +1,243 @@
+"""Words as a KR drafter means them: whole words, spacing that follows the text, and the forms of
+a word in every case.
+
+«слово «суд» заменить …» never touches «судом» or «судебный»; a hyphenated compound
+(«трудящийся-мигрант») is one word; occurrences are counted in whole words, as a drafter counts
+them. New words that begin with punctuation («, сильнодействующими веществами») join the text without
+a space before them; words taken out leave no double space and no space before punctuation.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import Refusal
+
+_PUNCT_START = ",.;:)»!?"
+# characters a drafter's text may have where the law has another: (theirs, the law's, name)
+_LOOKALIKES = [("\u00a0", " ", "NO-BREAK SPACE"), ("\u2013", "-", "EN DASH"), ("\u2014", "-", "EM DASH"),
+               ("-", "\u2013", "HYPHEN-MINUS"), ("-", "\u2014", "HYPHEN-MINUS"), ("\u2011", "-", "NON-BREAKING HYPHEN"),
+               ("ё", "е", "LETTER IO"), ("\"", "«", "QUOTATION MARK"), ("\"", "»", "QUOTATION MARK"),
+               ("«", "\"", "LEFT-POINTING DOUBLE ANGLE QUOTATION MARK"),
+               ("»", "\"", "RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK")]
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _joined(text: str, i: int, step: int) -> bool:
+    """Whether position ``i`` (just outside a match) continues the word: a letter or digit, or a
+    hyphen that joins a letter or digit on its far side («трудящийся-мигрант», «5-1»)."""
+    if not 0 <= i < len(text):
+        return False
+    c = text[i]
+    if _is_word_char(c):
+        return True
+    far = i + step
+    return c in "-\u2011" and 0 <= far < len(text) and _is_word_char(text[far])
+
+
+def find_whole(text: str, words: str, ignore_first_case: bool = False) -> list[tuple[int, int]]:
+    """Every whole-word occurrence of ``words`` in ``text`` as (start, end), left to right, not
+    overlapping. With ``ignore_first_case`` a capital first letter matches too («Суд» for «суд»).
+
+    >>> find_whole("суд и судом, в суд", "суд")
+    [(0, 3), (15, 18)]
+    >>> find_whole("трудящийся-мигрант и мигрант", "мигрант")
+    [(21, 28)]
+    """
+    if not words:
+        return []
+    out: list[tuple[int, int]] = []
+    starts_word, ends_word = _is_word_char(words[0]), _is_word_char(words[-1])
+    probes = {words}
+    if ignore_first_case and words[0].isalpha():
+        probes |= {words[0].upper() + words[1:], words[0].lower() + words[1:]}
+    hits = sorted({i for p in probes for i in _all(text, p)})
+    last_end = -1
+    for i in hits:
+        end = i + len(words)
+        if i < last_end:
+            continue
+        if starts_word and _joined(text, i - 1, -1):
+            continue
+        if ends_word and _joined(text, end, 1):
+            continue
+        out.append((i, end))
+        last_end = end
+    return out
+
+
+def _all(text: str, probe: str):
+    i = text.find(probe)
+    while i >= 0:
+        yield i
+        i = text.find(probe, i + 1)
+
+
+def check_words(words: str, what: str = "words") -> None:
+    """Refuse words a drafter cannot have meant as typed: spaces at either end."""
+    if words != words.strip():
+        side = "start" if words[:1].isspace() else "end"
+        char = words[0] if side == "start" else words[-1]
+        raise Refusal("CHECK.WORDS_SPACING", f"the {what} «{words}» have {_char_name(char)} at the {side}",
+                        "quote the words alone: spacing around them follows the text")
+
+
+def _char_name(c: str) -> str:
+    return f"«{c}» ({unicodedata.name(c, 'U+%04X' % ord(c))})" if not c.isspace() or c == "\u00a0" else \
+        f"a space ({unicodedata.name(c, 'U+%04X' % ord(c))})"
+
+
+def why_not_found(text: str, words: str) -> str:
+    """A hint for words that are not in ``text``: a look-alike character, a match inside longer
+    words only, or "" when neither explains it."""
+    for theirs, ours, name in _LOOKALIKES:
+        if theirs in words and find_whole(text, words.replace(theirs, ours)):
+            law_name = unicodedata.name(ours, "U+%04X" % ord(ours))
+            return (f"the words have «{theirs}» ({name}) where the law has «{ours}» ({law_name}); "
+                    "type the law's character")
+    inside = [m.group(0) for m in re.finditer(r"[\w\-]*" + re.escape(words) + r"[\w\-]*", text)]
+    if inside:
+        shown = ", ".join(f"«{w}»" for w in dict.fromkeys(inside))
+        return (f"«{words}» occurs only inside other words ({shown}): word operations match whole words; "
+                'for the other case forms of a word use forms="cases"')
+    return ""
+
+
+# --- spacing -------------------------------------------------------------------------------------
+
+def splice(text: str, start: int, end: int, new: str) -> str:
+    """``text[start:end]`` replaced by ``new``: single spaces, none before punctuation.
+
+    >>> splice("в суд, и", 2, 5, "")
+    'в, и'
+    >>> splice("а суд б", 2, 5, "")
+    'а б'
+    """
+    left, right = text[:start], text[end:]
+    if not new:
+        if left.endswith(" ") and (right.startswith(" ") or right[:1] in _PUNCT_START or not right):
+            left = left.rstrip(" ")
+        elif not left and right.startswith(" "):
+            right = right.lstrip(" ")
+        return left + right
+    return left + new + right
+
+
+def insertion(new: str, after: bool) -> str:
+    """The words to put next to an anchor: a space between words, none before punctuation.
+
+    >>> insertion(", а также", True), insertion("или к нотариусу", True), insertion("новые", False)
+    (', а также', ' или к нотариусу', 'новые ')
+    """
+    if after:
+        return new if new[:1] in _PUNCT_START + " " else " " + new
+    return new if new[-1:] in " («" else new + " "
+
+
+# --- case forms (Russian) -----------------------------------------------------------------------
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+
+@dataclass(frozen=True)
+class FormPair:
+    """One case of a case-forms replacement: the old words in that case → the new words in it."""
+
+    case: str
+    old: str
+    new: str
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _phrase_forms(phrase: str) -> dict[str, str]:
+    """The phrase in each case: the words in the nominative (the head and the words agreeing with it)
+    are inflected, the rest («опеки и попечительства») stay as they are."""
+    words = phrase.split()
+    parses = []
+    for w in words:
+        cands = [p for p in _morph().parse(w) if "nomn" in p.tag and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR")]
+        parses.append(cands[0] if cands else None)
+    if not any(parses):
+        raise Refusal("CHECK.CASE_FORMS", f"«{phrase}» has no word in the nominative to inflect",
+                        "give the words in the nominative case («орган», «органы опеки»)")
+    forms: dict[str, str] = {}
+    for case in _CASES:
+        out = []
+        for w, p in zip(words, parses):
+            if p is None:
+                out.append(w)
+                continue
+            grammemes = {case}
+            if case == "accs" and p.tag.POS != "NOUN":
+                head = next((q for q in parses if q is not None and q.tag.POS == "NOUN"), None)
+                if head is not None and head.tag.animacy:
+                    grammemes.add(head.tag.animacy)
+            form = p.inflect(grammemes)
+            word = form.word if form else w
+            out.append(_match_case(w, word.replace("ё", "е") if "ё" not in w else word))
+        forms[case] = " ".join(out)
+    return forms
+
+
+def _match_case(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def case_pairs(old: str, new: str) -> list[FormPair]:
+    """The old words in every case and the new words in the same case («суд» → «нотариус»: «суда» →
+    «нотариуса», «судом» → «нотариусом» …); one pair per distinct old form, the first case kept
+    where two cases share a form.
+
+    >>> [(p.old, p.new) for p in case_pairs("суд", "нотариус")][:3]
+    [('суд', 'нотариус'), ('суда', 'нотариуса'), ('суду', 'нотариусу')]
+    """
+    olds, news = _phrase_forms(old), _phrase_forms(new)
+    pairs: list[FormPair] = []
+    seen: set[str] = set()
+    for case in _CASES:
+        if olds[case] in seen:
+            continue
+        seen.add(olds[case])
+        pairs.append(FormPair(case, olds[case], news[case]))
+    return pairs
+
+
+def with_capital(found: str, new: str) -> str:
+    """``new`` with the capital letter of the text it replaces («Суд» → «Нотариус»)."""
+    return new[:1].upper() + new[1:] if found[:1].isupper() and not new[:1].isupper() else new
+
+
+def closest(text: str, words: str) -> str:
+    """The fragment of ``text`` nearest to ``words`` (diff-match-patch's fuzzy match, widened to
+    whole words), or "" when nothing is near enough to help."""
+    if not text or not words:
+        return ""
+    from difflib import SequenceMatcher
+
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    dmp.Match_Distance = max(len(text), 1000)
+    probe = words[: dmp.Match_MaxBits]
+    loc = dmp.match_main(text, probe, 0)
+    if loc < 0:
+        return ""
+    start = text.rfind(" ", 0, loc + 1) + 1
+    end = text.find(" ", min(loc + len(words), len(text)))
+    fragment = text[start: end if end >= 0 else len(text)].strip(" ,;:.")
+    return fragment if SequenceMatcher(None, fragment, words).ratio() >= 0.6 else ""
