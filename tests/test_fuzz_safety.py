@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as hs
 from lxml import etree
 
@@ -114,6 +114,7 @@ def run_property(tmp: Path, root_el, how: str) -> None:
         damage(repo / "laws" / "sample-law" / "rus.xml", how)
     path = tmp / "bill.xml"
     path.write_bytes(to_bytes(root_el))
+    note(f"law {how}; bill:\n{path.read_text(encoding='utf-8')}")
     try:
         parsed = load_bill(path)
         findings = check_bill(parsed, root=repo)

@@ -481,12 +481,14 @@ class _LawRun:
         new = o.fragment(op.text[lang], lang, law, parent)
         if not new:
             raise Refusal("CHECK.EMPTY_TEXT", "the text to insert is empty")
+        anchor = el
         if op.position is Position.AFTER:
-            anchor, el = el, self.last_after.get(el, el)
-            self.last_after[anchor] = new[-1]
+            el = self.last_after.get(el, el)
         _check_numbers(el, op.position, new)
         _check_abzats_place(el, op.position, new)
         o.insert(el, op.position.value, new, {})
+        if op.position is Position.AFTER:  # remembered once inserted: a refused insert is no anchor
+            self.last_after[anchor] = new[-1]
         self.touched[op] = list(new)
         blocks = st.part_blocks(parent)
         moved = [b for b in blocks if b not in new]
@@ -503,6 +505,8 @@ class _LawRun:
             siblings = [c for c in parent if st.is_unit(c) and st.local(c.tag) == tag]
         taken = {st.clean_number(st.num_text(c)) for c in siblings if st.num_text(c)}
         new_numbers = [op.to for op in run]
+        if len(set(els)) != len(els):
+            raise Refusal("CHECK.OVERLAP", "one unit is renumbered twice", "one renumber op per unit")
         if len(set(new_numbers)) != len(new_numbers):
             raise Refusal("CHECK.NUMBER_EXISTS", "two units of the run get the same number")
         for op in run:
