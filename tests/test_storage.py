@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -16,7 +17,7 @@ from lawpatch import storage
 from lawpatch.law import Law
 
 from .conftest import snapshot
-from .safety import TWO_FILES, bill_xml, make_repo, process, write
+from .safety import TWO_FILES, bill_xml, make_repo, process, start, write
 
 
 def dead_pid() -> int:
@@ -123,6 +124,20 @@ def test_apply_killed_while_writing_two_files_is_completed_or_undone(tmp_path, p
     assert headings(repo) == NEW
     assert leftovers(repo) == []
     assert process("validate", repo / "laws").returncode == 0
+
+
+def test_the_working_copy_of_a_killed_run_of_several_bills_goes(tmp_path):
+    import tempfile
+
+    repo = make_repo(tmp_path)
+    first = write(tmp_path / "a.xml", bill_xml(TWO_FILES, bill_id="a"))
+    second = write(tmp_path / "c.xml", bill_xml(TWO_FILES.replace("Понятия", "Термины"), bill_id="c"))
+    killed = start("apply", "--root", repo, first, second, env={"LAWPATCH_TEST_CRASH_AT": "temps-written"})
+    assert killed.wait(timeout=120) == -signal.SIGKILL and headings(repo) == OLD
+    pattern = f".lawpatch-work.{killed.pid}-*.lawpatch-new"
+    assert list(Path(tempfile.gettempdir()).glob(pattern))  # the bills run one after another on a copy
+    assert process("apply", "--root", repo, first).returncode == 0
+    assert not list(Path(tempfile.gettempdir()).glob(pattern))
 
 
 def test_a_journal_naming_files_outside_the_repository_is_refused(tmp_path):

@@ -313,7 +313,7 @@ def recover(root) -> None:
               f"had started: {names}")
         for path in odd:
             _note(f"{path}: changed since the interrupted run wrote it; check it")
-    for folder in (root / STATE, *_law_folders(root), root / "amendments"):
+    for folder in (root / STATE, *_law_folders(root), root / "amendments", Path(tempfile.gettempdir())):
         if folder.is_dir():
             clean_leftovers(folder)
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import meta as mt
 from .. import structure as st
 from ..errors import Finding, FindingsError, Refusal
 from ..law import Law
