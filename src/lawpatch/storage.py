@@ -39,7 +39,7 @@ from pathlib import Path
 
 from .errors import LawpatchError
 
-STATE = ".lawpatch"          # the repository's own folder: lock, journal, work copies
+STATE = ".lawpatch"          # the repository's own folder: the lock and the journal
 LOCK_WAIT = 30.0             # seconds a writer waits for the lock (LAWPATCH_LOCK_WAIT)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -264,7 +264,7 @@ def _complete(root: Path, record: dict) -> list[str]:
                 raise _error(target, exc, "write") from exc
             if i == 0:
                 _crash("first-renamed")
-        elif _digest(target) != entry["sha256"]:
+        elif _digest(target) != entry.get("sha256"):
             odd.append(str(target))
     for folder in folders:
         _fsync_dir(folder)
