@@ -248,11 +248,23 @@ def test_instructions_on_one_unit_are_nested(repo):
       <new lang="rus">Кыргызской Республики</new></replace-words>
     <delete-words at="art_3__para_2__point_3" {RU}><old lang="rus">на</old></delete-words>
     <repeal at="art_5" {RU}/>''') == [
+        "1) в части 2 статьи 3:",
+        "а) в пункте 1 слово «государства» заменить словами «Кыргызской Республики»;",
+        "б) в пункте 3 слово «на» исключить;",
+        "2) статью 5 признать утратившей силу.",
+    ]
+
+
+def test_nested_in_a_part_among_other_changes_of_the_article(repo):
+    assert lines(repo, f'''<replace-words at="art_3__para_2__point_1" {RU}><old lang="rus">государства</old>
+      <new lang="rus">Кыргызской Республики</new></replace-words>
+    <delete-words at="art_3__para_2__point_3" {RU}><old lang="rus">на</old></delete-words>
+    <replace-words at="art_3__para_3" {RU}><old lang="rus">законом</old><new lang="rus">законами</new></replace-words>''') == [
         "1) в статье 3:",
         "а) в части 2:",
         "- в пункте 1 слово «государства» заменить словами «Кыргызской Республики»;",
         "- в пункте 3 слово «на» исключить;",
-        "2) статью 5 признать утратившей силу.",
+        "б) в части 3 слово «законом» заменить словом «законами».",
     ]
 
 

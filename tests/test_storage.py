@@ -74,8 +74,9 @@ def test_read_regular_refuses_what_is_not_a_small_regular_file(tmp_path, kind):
         path = "/dev/zero"
     else:
         path.write_bytes(b"x" * 2049)
-    with pytest.raises(storage.StorageError, match="not a regular file|larger than"):
+    with pytest.raises(storage.StorageError, match="not a regular file|larger than") as refused:
         storage.read_regular(path, 2048)
+    assert refused.value.code == ("STORAGE.TOO_LARGE" if kind == "large" else "STORAGE.NOT_REGULAR")
 
 
 # --- several files: all or nothing ------------------------------------------------------------------
@@ -92,8 +93,9 @@ def test_a_full_disk_while_committing_changes_nothing(tmp_path, monkeypatch):
     real = storage._write_all
     monkeypatch.setattr(storage, "_write_all", full)
     files = [(repo / "laws" / "sample-law" / name, b"<new/>") for name in ("rus.xml", "kir.xml")]
-    with pytest.raises(storage.StorageError, match="kir.xml: cannot write: the disk is full"):
+    with pytest.raises(storage.StorageError, match="kir.xml: cannot write: the disk is full") as refused:
         storage.commit(repo, files)
+    assert refused.value.code == "STORAGE.WRITE"
     assert snapshot(repo) == before and leftovers(repo) == []
 
 

@@ -62,6 +62,10 @@ class Worded:
     in_unit: str
     header_article: str = ""
     header_unit: str = ""
+    header_unit_full: str = ""
+    citation: str = ""          # the unit the instruction names first, as printed (nominative): what it acts on
+    ops: tuple = ()             # the ops of the instruction
+    citations: tuple = ()       # the citation of each op's unit (a renumbering run names several)
 
 
 class _Wording:
@@ -81,7 +85,7 @@ class _Wording:
         self.others = [units[o][0] for o in instruction.ops[1:]]
         if op.target.scope in (Scope.ACT, Scope.TITLE):
             text = self.word(instruction, law, targets, None)
-            self.items.append(Worded(None, None, text, text, text))
+            self.items.append(Worded(None, None, text, text, text, ops=instruction.ops))
             return
         el = targets[0]
         if op.kind is Kind.INSERT and op.position is not Position.END:
@@ -98,7 +102,10 @@ class _Wording:
         in_article = self.word(instruction, law, targets, art) if art else full
         in_unit = self.word(instruction, law, targets, unit) if unit else in_article
         self.items.append(Worded(art, unit, full, in_article, in_unit,
-                                 self.header(law, art) if art else "", self.header(law, unit, art) if unit else ""))
+                                 self.header(law, art) if art else "", self.header(law, unit, art) if unit else "",
+                                 self.header(law, unit) if unit else "", cite(law, el.get("eId"), self.lang),
+                                 instruction.ops, tuple(cite(law, e.get("eId"), self.lang)
+                                                        for e in [el, *self.others])))
 
     def header(self, law: Law, eid: str, within: str | None = None) -> str:
         ref = cite(law, eid, self.lang, "loc", within)
@@ -347,11 +354,11 @@ class _Wording:
         positional = st.local(first.tag) in st.ABZATS_TAGS
         name = st.unit_name(first, law.naming)
         if positional:
-            tag, _ = o.numbered_kind(parent)
+            tag, fmt = o.numbered_kind(parent)
             probe = first.makeelement(st.A + tag, {})
-            parent.append(probe)
-            to_name = st.unit_name(probe, law.naming)
-            parent.remove(probe)
+            probe.append(first.makeelement(st.A + "num", {}))
+            probe[0].text = fmt.format(ops[0].to)
+            to_name = st.unit_name(probe, law.naming, parent)
             blocks = st.part_blocks(parent)
             olds = [voc.ordinal(blocks.index(e) + 1, self.lang, "acc" if self.lang == "rus" else "nom",
                                 voc.gender(name)) for e in els]
@@ -429,6 +436,11 @@ def layout(items: list[Worded], lang: str) -> list[str]:
     for n, group in enumerate(groups, 1):
         if len(group) == 1:
             lines.append(f"{n}) {group[0].full}")
+            continue
+        if group[0].unit is not None and all(item.unit == group[0].unit for item in group):
+            # every change is inside one part: «1) в пункте 3 статьи 63: а) …; б) …»
+            lines.append(f"{n}) {group[0].header_unit_full}")
+            lines += [f"{letter}) {item.in_unit}" for letter, item in zip(voc.LETTERS, group)]
             continue
         lines.append(f"{n}) {group[0].header_article}")
         subs: list[list[Worded]] = []

@@ -304,9 +304,106 @@ def resolve(law, text: str) -> str:
     return current.get("eId")
 
 
+# --- citations of a part of a unit, of several units -------------------------------------------
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_PLURAL = {form: name for name, noun in voc.RU_NOUNS.items() if " " not in name
+           for form in noun.plural}
+
+
+def flat_superscripts(text: str) -> str:
+    """«статья 85¹» (a superscript as Word prints it) → «статья 85-1».
+
+    >>> flat_superscripts("статья 85¹"), flat_superscripts("статьи 233¹²")
+    ('статья 85-1', 'статьи 233-12')
+    """
+    return re.sub(r"(\d)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", lambda m: f"{m.group(1)}-{m.group(2).translate(_SUPERSCRIPT)}", text)
+
+
+def resolve_target(law, text: str) -> dict:
+    """What a citation names, as a patch target: ``{"units": (eIds…), "through": eId|None,
+    "part": "text"|"heading"|"sentence", "sentence": N|None}``.
+
+    Beside one unit (:func:`resolve`) it reads «наименование статьи 86», «второе предложение пункта 1
+    статьи 85», a list «абзацы второй и третий пункта 2 статьи 125» / «пункты 3, 4 и 7 статьи 5», a range
+    «абзацы третий–пятый статьи 1» / «статьи 336–348», and superscripts «статья 85¹»; KY «86-беренесинин
+    аталышы». Raises :class:`CitationError`.
+    """
+    t = " ".join(flat_superscripts(text or "").split())
+    t = re.sub(r"^(?:в|во)\s+", "", t, flags=re.I)
+    out = {"units": (), "through": None, "part": "text", "sentence": None}
+    m = re.match(r"^наименовани[еия]\s+(.+)$", t, re.I) or re.match(r"^(.+?)\s+аталыш\w*$", t, re.I)
+    if m:
+        out["part"], t = "heading", m.group(1)
+    m = re.match(r"^(\S+(?:\s+\S+)?)\s+предложени\w+\s+(.+)$", t, re.I)
+    if m and voc.ordinal_value(m.group(1)):
+        out["part"], out["sentence"], t = "sentence", voc.ordinal_value(m.group(1)), m.group(2)
+    m = re.match(r"^(.+?)\s+(\S+(?:\s+\S+)?)\s+сүйлөм\w*$", t, re.I)
+    if m and voc.ordinal_value(m.group(2)):
+        out["part"], out["sentence"], t = "sentence", voc.ordinal_value(m.group(2)), m.group(1)
+    many = _many(t)
+    if many is None:
+        out["units"] = (resolve(law, t),)
+        return out
+    name, items, is_range, rest = many
+    eids = [resolve(law, f"{name} {item} {rest}".strip()) for item in items]
+    if is_range:
+        out["units"], out["through"] = (eids[0],), eids[-1]
+    else:
+        out["units"] = tuple(eids)
+    return out
+
+
+def _many(text: str):
+    """(unit name, [items], a range?, the rest) for «абзацы второй и третий пункта 2 …»,
+    «статьи 336–348»; None for a citation of one unit."""
+    words = text.split(" ", 1)
+    name = _PLURAL.get(words[0].lower())
+    if name is None or len(words) < 2:
+        return None
+    tokens = re.findall(r",|–|—|[^\s,–—]+", words[1])
+    tokens = [part for tok in tokens for part in _split_word_range(tok)]
+    items, seps, i = [], [], 0
+    while i < len(tokens):
+        size = _item_at(tokens, i)
+        if not size:
+            break
+        items.append(" ".join(tokens[i:i + size]))
+        i += size
+        if i < len(tokens) and tokens[i] in (",", "и", "–", "—"):
+            seps.append(tokens[i])
+            i += 1
+            continue
+        break
+    if len(items) < 2:
+        return None
+    is_range = len(items) == 2 and seps[0] in ("–", "—")
+    return name, items, is_range, " ".join(tokens[i:])
+
+
+def _split_word_range(token: str) -> list[str]:
+    """«третий-пятый» (a range of ordinals written with a hyphen) → «третий», «–», «пятый»."""
+    left, sep, right = token.partition("-")
+    if sep and voc.ordinal_value(left) and voc.ordinal_value(right):
+        return [left, "–", right]
+    return [token]
+
+
+def _item_at(tokens: list[str], i: int) -> int:
+    """How many tokens the number, letter or ordinal at ``tokens[i]`` takes (0: none)."""
+    if re.fullmatch(r"[0-9]+(?:-[0-9]+)*|[IVXLC]+|[«\"]?[а-яё][»\"]?", tokens[i], re.I):
+        return 1
+    for size in (2, 1):
+        if i + size <= len(tokens) and voc.ordinal_value(" ".join(tokens[i:i + size])):
+            return size
+    return 0
+
+
 def _step(law, current, kind: str, key):
     if kind == "abzats":
         abzats = st.part_blocks(current)
+        if not abzats and key == 1 and current.find(st.A + "content") is not None:
+            return current       # the text of an undivided unit is its first abzats
         return abzats[key - 1] if 0 < key <= len(abzats) else None
     if kind == "point":
         tag = "paragraph" if law.naming == "points" and st.local(current.tag) == "article" else "point"

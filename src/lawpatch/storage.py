@@ -37,7 +37,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from .errors import LawpatchError
+from .errors import Finding, Refusal
 
 STATE = ".lawpatch"          # the repository's own folder: the lock and the journal
 LOCK_WAIT = 30.0             # seconds a writer waits for the lock (LAWPATCH_LOCK_WAIT)
@@ -49,19 +49,23 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)(?:-[0-9a-f]{8})?\.lawpatch-(?P<kind>tmp|new|old)$")
 
 
-class StorageError(LawpatchError):
-    """A file that cannot be read or written: its path and the reason (full disk, read-only folder…)."""
+class StorageError(Refusal):
+    """A file that cannot be read or written: its path, the reason (full disk, read-only folder…)
+    and the code (``STORAGE.WRITE``…)."""
 
-    def __init__(self, path, reason: str):
+    def __init__(self, path, reason: str, code: str = "STORAGE.WRITE"):
         self.path, self.reason = str(path), reason
-        super().__init__(f"{path}: {reason}")
+        super().__init__(code, f"{path}: {reason}")
+
+    def finding(self, file: str = "", line: int | None = None, **more) -> Finding:
+        return Finding(self.code, self.reason, file=file or self.path, line=line, hint=self.hint, **more)
 
 
 def _error(path, exc: OSError, doing: str) -> StorageError:
     why = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is used up",
            errno.EROFS: "the file system is read-only", errno.EACCES: "permission denied",
            errno.EPERM: "permission denied"}.get(exc.errno, exc.strerror or str(exc))
-    return StorageError(path, f"cannot {doing}: {why}")
+    return StorageError(path, f"cannot {doing}: {why}", "STORAGE.READ" if doing == "read" else "STORAGE.WRITE")
 
 
 def _crash(point: str) -> None:
@@ -83,7 +87,7 @@ def read_regular(path, limit: int) -> bytes:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
             kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
-            raise StorageError(path, f"not a regular file ({kind}); refused")
+            raise StorageError(path, f"not a regular file ({kind}); refused", "STORAGE.NOT_REGULAR")
         chunks, size = [], 0
         while size <= limit:
             chunk = os.read(fd, min(limit + 1 - size, 1 << 22))
@@ -97,7 +101,7 @@ def read_regular(path, limit: int) -> bytes:
         os.close(fd)
     data = b"".join(chunks)
     if len(data) > limit:
-        raise StorageError(path, f"larger than {limit // (1024 * 1024)} MiB; refused")
+        raise StorageError(path, f"larger than {limit // (1024 * 1024)} MiB; refused", "STORAGE.TOO_LARGE")
     return data
 
 
@@ -230,7 +234,7 @@ def commit(root, files) -> None:
     items = [(Path(p), data) for p, data in files]
     for target, _ in items:
         if not inside(target.parent, root):
-            raise StorageError(target, f"outside the repository {root}; refused")
+            raise StorageError(target, f"outside the repository {root}; refused", "STORAGE.OUTSIDE")
     entries, temps = [], []
     try:
         for target, data in items:
@@ -279,12 +283,13 @@ def _journal_paths(root: Path, entry: dict) -> tuple[Path, Path]:
     try:
         target, tmp = root / entry["target"], root / entry["temp"]
     except (KeyError, TypeError):
-        raise StorageError(_journal(root), "not a lawpatch journal; look at it, then remove it") from None
+        raise StorageError(_journal(root), "not a lawpatch journal; look at it, then remove it",
+                           "STORAGE.JOURNAL") from None
     m = _LEFTOVER.match(tmp.name)
     if not (inside(target.parent, root) and tmp.parent == target.parent and m and m.group("kind") == "tmp"
             and m.group("name") == target.name):
         raise StorageError(_journal(root), f"names {entry!r}, which is not a file of this repository "
-                                           "and its temp; look at it, then remove it")
+                                           "and its temp; look at it, then remove it", "STORAGE.JOURNAL")
     return target, tmp
 
 
@@ -306,7 +311,7 @@ def recover(root) -> None:
                 raise ValueError
         except ValueError:
             raise StorageError(journal, "an unreadable journal of an interrupted run; look at it, "
-                                        "then remove it") from None
+                                        "then remove it", "STORAGE.JOURNAL") from None
         odd = _complete(root, record)
         names = ", ".join(e.get("target", "?") for e in record["files"])
         _note(f"completed what an interrupted run (pid {record.get('pid')}, «{record.get('command', '')}») "
@@ -490,7 +495,8 @@ def _acquire(fd: int, path: Path, root: Path) -> None:
     try:
         wait = float(os.environ.get("LAWPATCH_LOCK_WAIT", LOCK_WAIT))
     except ValueError:
-        raise StorageError("LAWPATCH_LOCK_WAIT", "give the seconds to wait for the lock as a number") from None
+        raise StorageError("LAWPATCH_LOCK_WAIT", "give the seconds to wait for the lock as a number",
+                           "STORAGE.LOCKED") from None
     deadline = time.monotonic() + max(wait, 0.0)
     told = False
     while True:
@@ -504,7 +510,7 @@ def _acquire(fd: int, path: Path, root: Path) -> None:
         holder = _holder(fd)
         if time.monotonic() >= deadline:
             raise StorageError(root.resolve(), f"another lawpatch is changing this repository ({holder}); "
-                                               "nothing was done: run again when it has finished")
+                                               "nothing was done: run again when it has finished", "STORAGE.LOCKED")
         if not told:
             _note(f"waiting for another lawpatch to finish with {root.resolve()} ({holder}) …")
             told = True

@@ -119,8 +119,13 @@ def amend_cmd(patch, op, at, cite, through, whole_act, in_heading, sentence, law
     elif kind is Kind.INSERT_WORDS:
         position = Position.AFTER if after is not None else Position.BEFORE
         anchor = texts(after if after is not None else before, "words")
+    named = {}
     if cite and not at:
-        at = _resolve(Path(root), Path(patch), law, cite)
+        named = _resolve(Path(root), Path(patch), law, cite)
+        at = " ".join(named["units"])
+        through = through or named["through"]
+        sentence = sentence or named["sentence"]
+        in_heading = in_heading or named["part"] == "heading"
     units = tuple(at.split()) if at else ()
     if not units and not whole_act and kind not in (Kind.RESTATE,) and not kind.is_words:
         raise UsageError(f"{op} needs --at EID or --cite «…»")
@@ -160,8 +165,8 @@ def _reason(value: str):
     return Reason(treaty, article)
 
 
-def _resolve(root: Path, patch: Path, law: str | None, cite: str) -> str:
-    from ..citations import citation_language, resolve
+def _resolve(root: Path, patch: Path, law: str | None, cite: str) -> dict:
+    from ..citations import citation_language, resolve_target
     from ..law import Law
     from ..patch.author import law_versions, normal_href
     from ..xmlio import PATCH_NS, parse
@@ -175,4 +180,4 @@ def _resolve(root: Path, patch: Path, law: str | None, cite: str) -> str:
         href = hrefs[0]
     versions = law_versions(root, href)
     path = versions.get(citation_language(cite)) or next(iter(versions.values()))
-    return resolve(Law.load(path), cite)
+    return resolve_target(Law.load(path), cite)

@@ -12,7 +12,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from lawpatch.errors import LawpatchError
+from lawpatch.errors import Refusal
 
 MiB = 1024 * 1024
 DOCX_FILE = 64 * MiB        # the Word file itself
@@ -24,8 +24,11 @@ PDF_TOTAL = 256 * MiB       # every stream inflated together
 _CHUNK = MiB
 
 
-class TooLarge(LawpatchError):
+class TooLarge(Refusal):
     """An input that would take more memory to read than any law needs."""
+
+    def __init__(self, message: str):
+        super().__init__("IMPORT.TOO_LARGE", message)
 
 
 def check_docx(path: Path) -> None:

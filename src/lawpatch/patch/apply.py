@@ -162,18 +162,26 @@ class _Run:
             self._cite(op, laws)
 
     def _cite(self, op: Op, laws: dict) -> None:
-        from ..citations import CitationError, citation_language, resolve
+        """The op's citation names what its target names: the same units, the same part."""
+        from ..citations import CitationError, citation_language, resolve_target
 
         lang = citation_language(op.cite)
         lang = lang if lang in laws else next(iter(laws))
         try:
-            eid = resolve(laws[lang][0], op.cite)
+            named = resolve_target(laws[lang][0], op.cite)
         except CitationError as exc:
             self.add("CHECK.CITE", f"citation «{op.cite}»: {exc}", op=op, hint=exc.hint)
             return
-        if op.at and eid != op.at:
-            self.add("CHECK.CITE_MISMATCH", f"«{op.cite}» is {eid}, not {op.at}", op=op,
-                     hint=f"at=\"{eid}\" or correct the citation")
+        t = op.target
+        mine = {"units": t.units, "through": t.through, "part": t.part.value, "sentence": t.sentence}
+        if named["part"] == "text":          # a citation of the unit alone says nothing of its part
+            named = {**named, "part": mine["part"], "sentence": mine["sentence"]}
+        if t.units and named != mine:
+            where = ", ".join(named["units"]) + (f"–{named['through']}" if named["through"] else "")
+            part = f" ({named['part']}{' ' + str(named['sentence']) if named['sentence'] else ''})" \
+                if named["part"] != "text" else ""
+            self.add("CHECK.CITE_MISMATCH", f"«{op.cite}» is {where}{part}, not {op.where()}", op=op,
+                     hint="correct at= (and part=, sentence=, through=) or the citation")
 
 
 class _LawRun:
@@ -201,7 +209,8 @@ class _LawRun:
             if self.run_.trace is not None:
                 self.law.reindex()
                 try:
-                    targets = {op: [self._current(e) for e in self.handles.get(op) or []] for op in step.ops}
+                    targets = {op: [self._anchor_now(op, self._current(e)) for e in self.handles.get(op) or []]
+                               for op in step.ops}
                 except Refusal as exc:
                     self.run_.refuse(exc, step.op)
                     continue
@@ -273,6 +282,10 @@ class _LawRun:
         self.run_.add("CHECK.EXPECT_MISMATCH", f"{op.at} does not hold the text the op expects, and {how}",
                       op=op, hint=f"expected: «{expected[:300]}»; found at {op.at}: «{tg.anchor(el)[:300]}»")
         return None
+
+    def _anchor_now(self, op: Op, el):
+        """Where an insert after ``el`` will go: after the units earlier inserts put after it."""
+        return self.last_after.get(el, el) if op.kind is Kind.INSERT and op.position is Position.AFTER else el
 
     def _current(self, el):
         """The element that stands for ``el`` now (a restated unit's replacement); refuses when an
@@ -452,7 +465,11 @@ class _LawRun:
             if el in st.part_blocks(parent):
                 self._shift(op, parent, st.part_blocks(parent).index(el))
             self.removed[el] = op
+            siblings = [c for c in parent if c is not el and st.is_unit(c)]
             o.delete(el)
+            for c in siblings:       # the one abzats left became the unit's own text: ops on it act there
+                if c.getparent() is None:
+                    self.replaced[c] = parent
         elif kind is Kind.RESTATE:
             self._touch(op, el, taken=True)
             new = o.fragment(op.text[lang], lang, self.law, el.getparent())

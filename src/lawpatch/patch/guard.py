@@ -42,7 +42,7 @@ def read_laws(root, href: str) -> tuple[dict, list[Finding]]:
             data = storage.read_regular(path, xmlio.MAX_BYTES)
             old = Law.from_bytes(data, str(path))
         except storage.StorageError as exc:
-            findings.append(Finding("CHECK.LAW_UNREADABLE", exc.reason, file=str(path)))
+            findings.append(exc.finding())
             continue
         except xmlio.XmlError as exc:
             findings.append(exc.finding("CHECK.LAW_UNREADABLE"))
@@ -77,7 +77,7 @@ def working_copy(root, hrefs):
                     continue
                 if not storage.inside(source, root / "laws"):
                     raise storage.StorageError(source, f"outside {root / 'laws'} (through a symlink); a bill amends "
-                                                       "the repository's own laws")
+                                                       "the repository's own laws", "STORAGE.OUTSIDE")
                 data = storage.read_regular(source, xmlio.MAX_BYTES)
                 try:
                     storage.write_file(work / href / source.name, data)
