@@ -63,6 +63,16 @@ def validate_law(law_or_path, schemas: bool = True) -> list[Finding]:
     return findings
 
 
+def law_errors(law: Law, eids: bool = True) -> list[Finding]:
+    """The errors of :func:`validate_law` without its warnings (what makes a law unusable), at less
+    cost; ``eids=False`` leaves out the naming convention, for eIds just derived by it."""
+    findings = _schema_findings(law, official_schema(), "VALIDATE.AKN_SCHEMA", "AKN 3.0 schema")
+    findings += _schema_findings(law, profile_schema(), "VALIDATE.PROFILE_SCHEMA", "KR profile")
+    if eids:
+        findings += [f for f in _eid_findings(law) if f.severity == "error"]
+    return findings
+
+
 def validate_paths(paths, jobs: int = 1, progress=None) -> list[Finding]:
     """Findings on files and folders; a folder holding ``rus.xml`` and ``kir.xml`` is also
     checked for parity. ``jobs`` > 1 validates the files in that many processes;

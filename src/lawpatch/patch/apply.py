@@ -11,14 +11,13 @@ disagree; ``check_bills`` runs several bills on one base and refuses those that 
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import meta as mt
 from .. import structure as st
 from ..errors import Finding, FindingsError, Refusal
 from ..law import Law
+from . import guard
 from . import ops as o
 from . import targets as tg
 from . import words as w
@@ -95,21 +94,18 @@ class _Run:
             self.findings += cited_by_findings(self.bill, self.applied, self.root)
 
     def _law(self, la: LawAmendment, registry) -> None:
-        folder = self.root / la.href
-        files = sorted(folder.glob("*.xml")) if folder.is_dir() else []
-        files = [f for f in files if f.stem in mt.LANGS]
-        if not files:
-            self.add("CHECK.UNKNOWN_LAW", f"no law at {la.href} (no rus.xml/kir.xml under {folder})", la.line,
-                     hint="href is laws/<slug> relative to the repository root (--root)")
+        laws, refused = guard.read_laws(self.root, la.href)  # safe paths, laws that validate
+        self.findings += refused
+        if refused:
+            return
+        if not laws:
+            self.add("CHECK.UNKNOWN_LAW", f"no law at {la.href} (no rus.xml/kir.xml under {self.root / la.href})",
+                     la.line, hint="href is laws/<slug> relative to the repository root (--root)")
             return
         if not la.ops:
             self.add("CHECK.NO_OPS", f"the bill names {la.href} but changes nothing in it", la.line,
                      severity="warning", hint="add ops with `lawpatch amend --law` or remove the <law>")
             return
-        laws = {}
-        for f in files:
-            data = f.read_bytes()
-            laws[f.stem] = (Law.from_bytes(data, str(f)), Law.from_bytes(data, str(f)), f)
         mark = len(self.findings)
         for op in la.ops:
             self._op_static(op, laws, registry)
@@ -135,8 +131,12 @@ class _Run:
             if not self._refused(mark) and result is not None:
                 reasons, footprint, dests = result
                 record_expression(new, self.bill, lang, ops, dests)
-                links = self._links(path.parent, old, new, before, footprint, reasons)
-                self.applied.append(AppliedLaw(path, old, new, tuple(ops), reasons, footprint, la.base, links))
+                # never write what lawpatch cannot read back (asked only of a bill that would be written)
+                broken = [] if self._refused() else guard.result_findings(new)
+                self.findings += broken
+                if not broken:
+                    links = self._links(path.parent, old, new, before, footprint, reasons)
+                    self.applied.append(AppliedLaw(path, old, new, tuple(ops), reasons, footprint, la.base, links))
 
     def _links(self, folder: Path, old: Law, new: Law, before: dict, footprint: Footprint, reasons) -> bytes | None:
         """The law's links.xml after the bill: each link on its unit's new eId, dropped with a
@@ -526,12 +526,14 @@ class _LawRun:
         new = o.fragment(op.text[lang], lang, law, parent)
         if not new:
             raise Refusal("CHECK.EMPTY_TEXT", "the text to insert is empty")
+        anchor = el
         if op.position is Position.AFTER:
-            anchor, el = el, self.last_after.get(el, el)
-            self.last_after[anchor] = new[-1]
+            el = self.last_after.get(el, el)
         _check_numbers(el, op.position, new)
         _check_abzats_place(el, op.position, new)
         o.insert(el, op.position.value, new, {})
+        if op.position is Position.AFTER:  # remembered once inserted: a refused insert is no anchor
+            self.last_after[anchor] = new[-1]
         self.touched[op] = list(new)
         blocks = st.part_blocks(parent)
         moved = [b for b in blocks if b not in new]
@@ -548,6 +550,8 @@ class _LawRun:
             siblings = [c for c in parent if st.is_unit(c) and st.local(c.tag) == tag]
         taken = {st.clean_number(st.num_text(c)) for c in siblings if st.num_text(c)}
         new_numbers = [op.to for op in run]
+        if len(set(els)) != len(els):
+            raise Refusal("CHECK.OVERLAP", "one unit is renumbered twice", "one renumber op per unit")
         if len(set(new_numbers)) != len(new_numbers):
             raise Refusal("CHECK.NUMBER_EXISTS", "two units of the run get the same number")
         for op in run:
@@ -720,21 +724,12 @@ def _overlaps(bills: list[Bill], root) -> list[Finding]:
 
 
 def _one_after_another(bills: list[Bill], root: Path) -> tuple[list[Finding], list[AppliedLaw]]:
-    import shutil
-    import tempfile
-
     if len(bills) == 1:
         r = _run(bills[0], root)
         return r.findings, r.applied
     findings: list[Finding] = []
     final: dict[Path, AppliedLaw] = {}
-    with tempfile.TemporaryDirectory(prefix="lawpatch-apply-") as tmp:
-        work = Path(tmp)
-        if (root / "treaties").is_dir():
-            (work / "treaties").symlink_to((root / "treaties").resolve())
-        for href in {la.href for b in bills for la in b.laws}:
-            if (root / href).is_dir():
-                shutil.copytree(root / href, work / href)
+    with guard.working_copy(root, {la.href for b in bills for la in b.laws}) as work:
         for bill in bills:
             r = _run(bill, work)
             findings += [_real(f, work, root) for f in r.findings]
@@ -805,25 +800,15 @@ def _clash(law: Law, eid: str, other: Footprint):
     return None
 
 
-def write_applied(applied: list[AppliedLaw]) -> None:
-    """Write every changed law (and its links.xml), all or nothing: temps first (fsynced), then
-    the renames."""
+def write_applied(applied: list[AppliedLaw], root=None) -> None:
+    """Write every changed law and its links.xml, all or nothing, also across a crash (the journal
+    of :func:`lawpatch.storage.commit` in ``root``, by default the repository of the laws,
+    ``<root>/laws/<slug>/<lang>.xml``); the caller holds :func:`lawpatch.storage.locked`."""
+    from .. import storage
     from ..links import FILE
 
+    if not applied:
+        return
     files = {Path(a.path): a.new.to_bytes() for a in applied}
     files.update({Path(a.path).with_name(FILE): a.links for a in applied if a.links is not None})
-    temps = []
-    try:
-        for path, data in files.items():
-            tmp = path.with_name(f".{path.name}.lawpatch-tmp")
-            temps.append((tmp, path))
-            with open(tmp, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-    except BaseException:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
-        raise
-    for tmp, path in temps:
-        os.replace(tmp, path)
+    storage.commit(root or Path(applied[0].path).parents[2], list(files.items()))

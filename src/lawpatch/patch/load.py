@@ -2,9 +2,12 @@
 valid, or a finding with the op's line)."""
 from __future__ import annotations
 
+import datetime
 import functools
 import os
+import re
 
+from ..dates import LAST_YEAR
 from ..errors import Finding, FindingsError, Refusal
 from ..resources import project_file
 from ..xmlio import PATCH_NS, XmlError, parse
@@ -129,6 +132,32 @@ def _adoption(root) -> Adoption | None:
     return None
 
 
+def date_problem(value: str) -> str:
+    """Why ``value`` cannot be a bill's date ('' when it can): the date of the law's new expression
+    and of the documents made for the bill, which a DOCX (a zip) records up to its last year.
+
+    >>> date_problem("2026-11-20")
+    ''
+    >>> date_problem("2150-01-01")
+    'the year must be between 1900 and 2107'
+    """
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value or ""):
+        return "write the date as YYYY-MM-DD, without a time zone"
+    try:
+        year = datetime.date.fromisoformat(value).year
+    except ValueError:
+        return "no such day"
+    if not 1900 <= year <= LAST_YEAR:
+        return f"the year must be between 1900 and {LAST_YEAR}"
+    return ""
+
+
+def _date(root, path: str) -> list[Finding]:
+    problem = date_problem(root.get("date"))
+    return [Finding("PATCH.DATE", f"date «{root.get('date')}»: {problem}", file=path, line=root.sourceline,
+                    hint="the bill's date becomes the date of the law's new expression")] if problem else []
+
+
 def load_bill(path: str | os.PathLike) -> Bill:
     """The bill in ``path``; raises :class:`PatchError` with every schema error and invalid op."""
     path = str(path)
@@ -140,7 +169,7 @@ def load_bill(path: str | os.PathLike) -> Bill:
     if root.tag != P + "amendment":
         raise PatchError([Finding("PATCH.ROOT", f"the root element is not <amendment xmlns=\"{PATCH_NS}\">",
                                   file=path, line=root.sourceline)])
-    errors = schema_findings(tree, path) or _duplicates(root, path)
+    errors = schema_findings(tree, path) or _duplicates(root, path) + _date(root, path)
     if errors:
         raise PatchError(errors)
     laws = []
