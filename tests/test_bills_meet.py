@@ -8,7 +8,6 @@ import pytest
 
 from lawpatch import structure as st
 from lawpatch.cli import main
-from lawpatch.law import Law
 from lawpatch.patch import check_bill, load_bill
 from lawpatch.patch.apply import PatchRefused, apply_bills, check_bills
 

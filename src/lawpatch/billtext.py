@@ -176,7 +176,7 @@ class _Wording:
 
     # --- words -----------------------------------------------------------------------------------
     def words(self, op, law: Law, targets: list, within: str | None) -> str:
-        from .patch.model import ALL, Kind, Part, Position, Scope
+        from .patch.model import ALL, Kind, Position
 
         lang, ru = self.lang, self.lang == "rus"
         place = self.place(op, law, targets, within)

@@ -358,7 +358,7 @@ class _LawRun:
 
     # --- words ----------------------------------------------------------------------------------
     def _words(self, op: Op) -> None:
-        lang, t = self.lang, op.target
+        t = op.target
         whole = t.scope is Scope.ACT
         els = self._els(op)
         pairs = self._pairs(op)
