@@ -286,6 +286,10 @@ class _LawRun:
                 return
         if els is None:
             return
+        if op.kind is Kind.INSERT and op.position is Position.END and st.local(els[0].tag) in st.ABZATS_TAGS:
+            self.run_.add("CHECK.INSERT_PLACE", f"{op.at} is an abzats: it has no units of its own to end with",
+                          op=op, hint="insert after it (after=) for a new abzats, or add words to it (insert-words)")
+            return
         self.handles[op] = els
         for el in els:
             if el.get("eId"):
