@@ -389,3 +389,21 @@ def test_command_refuses_other_outputs_and_missing_languages(bill_cli, tmp_path)
     assert not (tmp_path / "bill.pdf").exists()
     result = bill_cli("--lang", "kir")
     assert isinstance(result.exception, BillTextError) and "no <title lang=\"kir\">" in str(result.exception)
+
+
+def test_an_act_whose_date_and_number_are_unknown_is_not_named_by_guess(tmp_path):
+    """A draft imported without a date or number: the bill refuses to print «от 1 января 0001 года»."""
+    from lawpatch.importer import import_file
+
+    law = import_file(DATA / "importer" / "titles" / "draft.ru.txt").law
+    (tmp_path / "laws" / "draft").mkdir(parents=True)
+    law.save(tmp_path / "laws" / "draft" / "rus.xml")
+    first = next(el for el in law.units() if el.find("{%s}content" % law.root.nsmap[None]) is not None)
+    path = tmp_path / "bill.xml"
+    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<amendment xmlns="urn:lawpatch:amendment:1" id="t" date="2026-11-20">
+  <title lang="rus">О внесении изменений</title>
+  <law href="laws/draft" base="rus@{law.expression_date}"><repeal at="{first.get('eId')}"/></law>
+</amendment>""", encoding="utf-8")
+    with pytest.raises(BillTextError, match="are not known"):
+        bill_text(load_bill(path), "rus", root=tmp_path)

@@ -466,7 +466,13 @@ def layout(items: list[Worded], lang: str) -> list[str]:
 
 # --- the whole bill ----------------------------------------------------------------------------------
 def _into(law: Law, la, lang: str, count: int) -> str:
+    src = law.source_info
+    missing = set((src.get("missing") or "").split()) if src is not None else set()
     pub = _guillemets(la.publication or law.publication)
+    if missing & {"title", "date", "number"} and not pub:
+        raise BillTextError(f"{law.source}: the act's {' and '.join(sorted(missing))} are not known (its text gave "
+                            "none), so the amending law cannot name it: give them with `lawpatch import --title "
+                            "--date --number`, or the act's publication with the bill's <law publication=…>")
     pub = f" ({pub})" if pub else ""
     act = act_name(law.title, lang, "acc" if lang == "rus" else "dat")
     if not pub and law.date and law.number:
