@@ -12,6 +12,7 @@ import pytest
 
 from lawpatch.cli import main
 
+from . import billfiles
 from .conftest import DATA
 
 # a bill on both language files of the sample law: two files, one commit
@@ -28,16 +29,10 @@ def make_repo(root: Path, slugs=("sample-law",)) -> Path:
 
 def bill_xml(ops: str, bill_id: str = "b", date: str = "2026-11-20", slug: str = "sample-law",
              more: str = "") -> str:
-    """A bill amending ``laws/<slug>`` with ``ops`` (patch XML); ``more``: further <law> blocks."""
-    return f"""<?xml version="1.0" encoding="UTF-8"?>
-<amendment xmlns="urn:lawpatch:amendment:1" id="{bill_id}" date="{date}">
-  <title lang="rus">О внесении изменений</title>
-  <title lang="kir">Өзгөртүүлөрдү киргизүү жөнүндө</title>
-  <law href="laws/{slug}" base="rus@2025-07-10">
-{ops}
-  </law>{more}
-</amendment>
-"""
+    """A bill amending ``laws/<slug>`` with ``ops`` (patch XML), titled in both languages; ``more``:
+    further <law> blocks."""
+    return billfiles.bill_xml(ops, href=f"laws/{slug}", bill_id=bill_id, date=date, more=more,
+                              titles=("О внесении изменений", "Өзгөртүүлөрдү киргизүү жөнүндө"))
 
 
 def law_block(slug: str, ops: str) -> str:

@@ -11,6 +11,7 @@ from lawpatch.errors import UsageError
 from lawpatch.law import Law
 from lawpatch.patch import load_bill
 
+from . import billfiles
 from .conftest import DATA
 
 
@@ -30,20 +31,13 @@ def repo(tmp_path):
     return tmp_path
 
 
+KIR_TITLE = "«Тышкы миграция жөнүндө» Кыргыз Республикасынын Мыйзамына өзгөртүүлөрдү киргизүү жөнүндө"
+
+
 def write_bill(repo, ops: str, extra: str = "", title_kir: bool = True) -> str:
-    path = repo / "bill.xml"
-    kir = ('<title lang="kir">«Тышкы миграция жөнүндө» Кыргыз Республикасынын Мыйзамына өзгөртүүлөрдү киргизүү '
-           'жөнүндө</title>') if title_kir else ""
-    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
-<amendment xmlns="urn:lawpatch:amendment:1" id="test" date="2026-11-20">
-  <title lang="rus">О внесении изменений в Закон Кыргызской Республики «О внешней миграции»</title>{kir}
-  {extra}
-  <law href="laws/sample-law" base="rus@2025-07-10">
-{ops}
-  </law>
-</amendment>
-""", encoding="utf-8")
-    return str(path)
+    titles = ("О внесении изменений в Закон Кыргызской Республики «О внешней миграции»",) + \
+        ((KIR_TITLE,) if title_kir else ())
+    return str(billfiles.write_bill(repo / "bill.xml", ops, bill_id="test", titles=titles, extra=extra))
 
 
 def lines(repo, ops: str, lang: str = "rus") -> list[str]:
