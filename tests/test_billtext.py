@@ -401,3 +401,23 @@ def test_an_act_whose_date_and_number_are_unknown_is_not_named_by_guess(tmp_path
 </amendment>""", encoding="utf-8")
     with pytest.raises(BillTextError, match="are not known"):
         bill_text(load_bill(path), "rus", root=tmp_path)
+
+
+def test_kyrgyz_instruction_kinds(repo):
+    """The Kyrgyz wording of the kinds real bills use (renumbering as KR-DRAFTING.md gives it; the
+    whole act, headings, sentences and lists in the same grammar, not yet seen in a KR text)."""
+    assert lines(repo, '''<replace-words scope="act" lang="kir"><old lang="kir">мигранттардын</old>
+      <new lang="kir">чет элдиктердин</new></replace-words>
+    <renumber at="art_1__al_1" to="1" lang="kir"/><renumber at="art_1__al_2" to="2" lang="kir"/>
+    <renumber at="art_1__al_3" to="3" lang="kir"/><renumber at="art_1__al_4" to="4" lang="kir"/>
+    <replace-words at="art_1__al_3 art_1__al_4" lang="kir"><old lang="kir">Кыргыз</old><new lang="kir">КЫРГЫЗ</new></replace-words>
+    <delete-words at="art_3" part="heading" lang="kir"><old lang="kir">укуктары</old></delete-words>
+    <restate at="art_3__para_1" sentence="1" lang="kir"><text lang="kir">Жаңы сүйлөм.</text></restate>''', "kir") == [
+        "1) Мыйзамдын бүткүл тексти боюнча «мигранттардын» деген сөз «чет элдиктердин» деген сөздөр менен алмаштырылсын;",
+        "2) 1-беренеде:",
+        "а) биринчи-төртүнчү абзацтар тиешелүүлүгүнө жараша 1-4-бөлүктөр болуп эсептелсин;",
+        "б) 3 жана 4-бөлүктөрүндө «Кыргыз» деген сөз «КЫРГЫЗ» деген сөз менен алмаштырылсын;",
+        "3) 3-беренеде:",
+        "а) аталышында «укуктары» деген сөз алып салынсын;",
+        "б) 1-бөлүгүнүн биринчи сүйлөмү төмөнкүдөй редакцияда баяндалсын: «Жаңы сүйлөм.».",
+    ]

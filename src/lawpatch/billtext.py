@@ -254,7 +254,7 @@ class _Wording:
         joined = _join(shown, self.lang, through or _consecutive(els, positional))
         if self.lang == "rus":
             return f"в {voc.noun(name, 'rus', 'loc', plural=True)} {joined}" + (f" {owner}" if owner else "")
-        noun = voc.noun(name, "kir", "loc", plural=True, possessed=bool(owner))
+        noun = voc.noun(name, "kir", "loc", plural=True, possessed=bool(owner) or within is not None)
         if positional:
             return (f"{owner} " if owner else "") + f"{joined} {noun}"
         return (f"{owner} " if owner else "") + f"{joined}-{noun}"
