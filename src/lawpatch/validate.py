@@ -27,7 +27,6 @@ from . import structure as st
 from . import vocabulary as voc
 from .errors import Finding, LawpatchError
 from .law import Law, law_files
-from .resources import project_file
 from .xmlio import XmlError
 
 @lru_cache(maxsize=None)
@@ -42,7 +41,9 @@ def official_schema() -> etree.XMLSchema:
 @lru_cache(maxsize=None)
 def profile_schema() -> etree.XMLSchema:
     """The project's profile schema (schemas/kr-profile.xsd), compiled once per process."""
-    return etree.XMLSchema(etree.parse(str(project_file("schemas", "kr-profile.xsd"))))
+    from .schemas import compiled
+
+    return compiled("kr-profile.xsd")
 
 
 def validate_law(law_or_path, schemas: bool = True) -> list[Finding]:
