@@ -143,3 +143,16 @@ def test_quoted_words_and_occurrences():
     assert voc.quoted_words("в судебном порядке", case="gen") == "слов «в судебном порядке»"
     assert voc.occurrence_phrase(3) == "в третьем случае"
     assert voc.occurrence_phrase(2) == "во втором случае"
+
+
+def test_ordinal_by_lemma_reads_every_form_ordinal_value_reads():
+    """The fast reading of running text agrees with the full table: every case and gender of
+    1–199 and of the round hundreds, and the Kyrgyz forms."""
+    from lawpatch.vocabulary import ordinal, ordinal_by_lemma
+
+    for n in list(range(1, 200)) + [300, 500, 999]:
+        assert ordinal_by_lemma(ordinal(n, "kir")) == n
+        for case in ("nom", "gen", "dat", "acc", "ins", "loc"):
+            for g in ("masc", "femn", "neut"):
+                assert ordinal_by_lemma(ordinal(n, "rus", case, g)) == n, (n, case, g)
+    assert ordinal_by_lemma("настоящей") is None and ordinal_by_lemma("первоначальный") is None

@@ -293,6 +293,20 @@ def _ordinal_values() -> dict[str, int]:
     return table
 
 
+def nominative_ordinal(word: str) -> int | None:
+    """The value of an ordinal in the nominative masculine, as printed numbers of divisions use them
+    («РАЗДЕЛ ПЕРВЫЙ», «БИРИНЧИ БӨЛҮМ»); cheap: no morphology.
+
+    >>> nominative_ordinal("ПЕРВЫЙ"), nominative_ordinal("экинчи"), nominative_ordinal("части")
+    (1, 2, None)
+    """
+    w = word.strip(" .").lower().replace("ё", "е")
+    for table in (ORDINALS_RU, ORDINALS_KY):
+        if w in table:
+            return table.index(w) + 1
+    return None
+
+
 def ordinal_value(phrase: str) -> int | None:
     """The value of an ordinal in any case or gender, RU or KY: «пятого» 5, «двадцать первом» 21,
     «ПЕРВЫЙ» 1, «экинчи» 2, «тогузунчу» 9; None for anything else.
@@ -311,6 +325,36 @@ def ordinal_value(phrase: str) -> int | None:
         hundreds = (_RU_HUNDREDS.index(head) + 1) if head in _RU_HUNDREDS else None
         if rest and rest < 100 and hundreds:
             value = hundreds * 100 + rest
+    return value
+
+
+@lru_cache(maxsize=1)
+def _nominatives() -> dict[str, int]:
+    """Every ordinal 1–999 in its nominative masculine form (RU) and its one form (KY) → value."""
+    return {ordinal(n, lang): n for n in range(1, MAX_ORDINAL + 1) for lang in LANGS}
+
+
+@lru_cache(maxsize=1)
+def _ordinal_starts() -> frozenset[str]:
+    return frozenset(w[:3] for phrase in _nominatives() for w in phrase.split())
+
+
+def ordinal_by_lemma(phrase: str) -> int | None:
+    """:func:`ordinal_value` for reading running text fast: the phrase's last word is brought to
+    its dictionary form (pymorphy3 parses one word; no table of every case and gender is built),
+    and nothing is loaded for a word no ordinal starts with.
+
+    >>> ordinal_by_lemma("двадцать первой"), ordinal_by_lemma("третьего"), ordinal_by_lemma("настоящей")
+    (21, 3, None)
+    """
+    words = phrase.strip(" .").lower().replace("ё", "е").split()
+    if not words or any(w[:3] not in _ordinal_starts() for w in words):
+        return None
+    value = _nominatives().get(" ".join(words))
+    if value is None and re.fullmatch(r"[а-я]+", words[-1]):
+        for parse in _morph().parse(words[-1]):   # «второе» is a noun too: the adjective's form
+            if parse.tag.POS == "ADJF":
+                return _nominatives().get(" ".join(words[:-1] + [parse.normal_form.replace("ё", "е")]))
     return value
 
 

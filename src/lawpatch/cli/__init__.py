@@ -24,6 +24,7 @@ COMMANDS = {
     "apply": "patchcmd:apply_cmd",
     "new": "authorcmd:new_cmd",
     "amend": "authorcmd:amend_cmd",
+    "anchor": "authorcmd:anchor_cmd",
     "derive": "derivecmd:derive_cmd",
     "parse-bill": "parsebillcmd:parse_bill_cmd",
     "export-akn": "exportcmd:export_akn_cmd",
@@ -34,6 +35,9 @@ COMMANDS = {
     "bill": "billcmd:bill_cmd",
     "build": "buildcmd:build_cmd",
     "git-setup": "gitcmd:git_setup_cmd",
+    "refs": "refscmd:refs_cmd",
+    "trace": "tracecmd:trace_cmd",
+    "compliance": "compliancecmd:compliance_cmd",
 }
 
 

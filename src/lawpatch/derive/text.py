@@ -63,8 +63,15 @@ def import_text(text: str, source: Path, old: Law, lang: str) -> tuple[Law, list
                              f"{str(exc).replace(tmp, str(source))}") from None
     finally:
         os.unlink(tmp)
-    findings = [replace(f, file=str(source), message=f.message.replace(tmp, str(source))) for f in result.warnings]
+    findings = [replace(f, code="DERIVE.IMPORT", file=str(source), message=f.message.replace(tmp, str(source)))
+                for f in result.warnings if f.code not in _TITLE_BLOCK]
     return result.law, findings
+
+
+# what the importer says of the title block: the bill amends the law's own, so none of it matters
+_TITLE_BLOCK = frozenset({"IMPORT.NO_TITLE", "IMPORT.NO_DATE", "IMPORT.NO_NUMBER", "IMPORT.TITLE_FROM_HEADER",
+                          "IMPORT.DATE_FROM_HEADER", "IMPORT.NUMBER_FROM_HEADER", "IMPORT.DATE_FROM_ADOPTION",
+                          "IMPORT.DATE_FROM_PUBLICATION", "IMPORT.DRAFT"})
 
 
 def read_text(path: Path, old: Law, lang: str) -> tuple[Law, list[Finding]]:
