@@ -83,15 +83,16 @@ class Planner:
     """The walk over two texts of one law in one language (``old``: the law in laws/, ``new``: the
     edited text)."""
 
-    def __init__(self, old, new, lang: str):
-        self.old, self.new, self.lang = old, new, lang
+    def __init__(self, old, new, lang: str, titles: bool = True):
+        self.old, self.new, self.lang, self.titles = old, new, lang, titles
         self.os, self.ns = Side(old, False), Side(new, False)
         self.plan = Plan()
         self._deep: dict = {}
 
     def run(self) -> Plan:
         titles = [law.act.find(f"{st.A}preface/{st.A}longTitle") for law in (self.old, self.new)]
-        if all(t is not None for t in titles) and norm(self.old.long_title) != norm(self.new.long_title):
+        if self.titles and all(t is not None for t in titles) and \
+                norm(self.old.long_title) != norm(self.new.long_title):
             self.plan.items.append(Item(Kind.RESTATE, "", text=norm(self.new.long_title), where="the title"))
         items = self.children(self.old.body, self.new.body, st.unit_children(self.old.body),
                               st.unit_children(self.new.body))
