@@ -101,3 +101,20 @@ def test_cli_and_a_bill_that_does_not_apply(repo, tmp_path, capsys):
         main(["export-akn", str(DATA / "patches" / "bad" / "old-words-missing.xml"), "-o", str(tmp_path / "c.xml"),
               "--root", str(repo)])
     assert exc.value.code == 1 and not (tmp_path / "c.xml").exists()
+
+
+def test_a_single_instruction(repo, tmp_path):
+    """One instruction is not numbered: «Внести …» and the instruction are the article's content."""
+    from lawpatch.patch.model import Bill, Kind, LawAmendment, Op, Target, Texts
+    from lawpatch.patch.write import bill_element
+    from lawpatch.xmlio import to_bytes
+
+    op = Op(Kind.DELETE_WORDS, Target(("art_1__al_3",)), old=Texts.of(rus="или выезжающее из нее"), lang="rus")
+    bill = Bill(id="one", date="2026-11-20", titles=Texts.of(rus="О внесении изменения"), path="one.xml",
+                laws=(LawAmendment("laws/sample-law", "rus@2025-07-10", (op,), 0),))
+    (tmp_path / "one.xml").write_bytes(to_bytes(bill_element(bill)))
+    count, doc = exported(repo, tmp_path / "one.xml", tmp_path / "one.akn.xml")
+    article = doc.find(f".//{A}body/{A}article")
+    assert count == 1 and article.find(f"{A}intro") is None
+    assert [_printed(p) for p in article.iter(A + "p")][1] == \
+        "В абзаце третьем статьи 1 слова «или выезжающее из нее» исключить."

@@ -257,6 +257,7 @@ def export_akn(patch: str | os.PathLike, output: str | os.PathLike, root=".", la
     from lxml import etree
 
     from .billtext import worded
+    from .errors import LawpatchError
     from .patch import load_bill
     from .render.akn import bill_document
     from .validate import official_schema

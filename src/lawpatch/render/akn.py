@@ -63,9 +63,7 @@ def bill_document(bill, wording, applied: list, lang: str = "rus") -> etree._Ele
         count = sum(1 for line in lines if not line.endswith(":"))
         article = _sub(body, "article", eId=f"art_{n}")
         _sub(article, "num", _WORDING[lang]["article"].format(n=n))
-        intro = _sub(_sub(article, "intro"), "p")
-        intro.text = _into(old, la, lang, count)
-        _Instructions(article, words.items, lines, old, la, mods, ref.get("eId"), lang).build()
+        _Instructions(article, words.items, lines, old, la, mods, ref.get("eId"), lang).build(_into(old, la, lang, count))
     n += 1
     article = _sub(body, "article", eId=f"art_{n}")
     _sub(article, "num", _WORDING[lang]["article"].format(n=n))
@@ -86,11 +84,14 @@ class _Instructions:
         self.article, self.items, self.lines = article, list(items), lines
         self.old, self.la, self.mods, self.ref_id, self.lang = old, la, mods, ref_id, lang
 
-    def build(self) -> None:
+    def build(self, into: str) -> None:
+        """«Внести в … следующие изменения:», then the instructions."""
         if len(self.lines) == 1 and not _MARKER.match(self.lines[0]):   # a single instruction, unnumbered
             content = _sub(self.article, "content")
+            _sub(content, "p", into)
             self.instruction(_sub(content, "p"), self.lines[0], self.items.pop(0), self.article.get("eId") + "__mod_1")
             return
+        _sub(_sub(self.article, "intro"), "p", into)
         stack = [(0, self.article)]
         for line in self.lines:
             m = _MARKER.match(line)
