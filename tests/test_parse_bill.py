@@ -89,6 +89,8 @@ EVERY_KIND = {
     "insert-end": [op(Kind.INSERT, ["art_3"], position=Position.END, text="4. Новая часть.")],
     "insert-abzats-middle": [op(Kind.INSERT, ["art_2__indent_1"], position=Position.AFTER,
                                 text="- обеспечение занятости;")],
+    "insert-abzats-before-point": [op(Kind.INSERT, ["art_3__para_2__point_1"], position=Position.BEFORE,
+                                      text="в том числе:")],
     "insert-article": [op(Kind.INSERT, ["art_3"], position=Position.AFTER,
                           text="Статья 3-1. Обязанности мигрантов\nМигранты соблюдают законы.")],
     "delete": [op(Kind.DELETE, ["art_2__indent_2"])],

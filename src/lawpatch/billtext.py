@@ -284,12 +284,19 @@ class _Wording:
             kind = "часть" if st.has_unnumbered_parts(parent) else "абзац"
             what = (voc.noun(kind, "rus", "ins", len(new) > 1), voc.noun(kind, "kir", plural=len(new) > 1))
             loc = cite(law, parent.get("eId"), lang, "loc", within) if st.is_unit(parent) else ""
+            inner = parent.get("eId") if st.is_unit(parent) else None
             if ru:
-                rel = (f"после {voc.noun(name, 'rus', 'gen')} {voc.ordinal(pos, 'rus', 'gen', voc.gender(name))}"
-                       if after else f"перед {voc.noun(name, 'rus', 'ins')} {voc.ordinal(pos, 'rus', 'ins', voc.gender(name))}")
+                if pos:
+                    rel = (f"после {voc.noun(name, 'rus', 'gen')} {voc.ordinal(pos, 'rus', 'gen', voc.gender(name))}"
+                           if after else f"перед {voc.noun(name, 'rus', 'ins')} {voc.ordinal(pos, 'rus', 'ins', voc.gender(name))}")
+                else:     # next to a numbered unit: «перед статьей 7», «после пункта 3»
+                    rel = f"{'после' if after else 'перед'} {cite(law, anchor.get('eId'), 'rus', 'gen' if after else 'ins', inner)}"
                 lead = f"в {loc} " if loc else ""
                 return f"{lead}{rel} дополнить {what[0]} следующего содержания:\n{quoted}"
-            rel = f"{voc.ordinal(pos, 'kir')} {voc.noun(name, 'kir', 'abl', possessed=True)} {'кийин' if after else 'мурда'}"
+            if pos:
+                rel = f"{voc.ordinal(pos, 'kir')} {voc.noun(name, 'kir', 'abl', possessed=True)} {'кийин' if after else 'мурда'}"
+            else:
+                rel = f"{cite(law, anchor.get('eId'), 'kir', 'abl', inner)} {'кийин' if after else 'мурда'}"
             lead = f"{loc} " if loc else ""
             return f"{lead}{rel} төмөнкүдөй мазмундагы {what[1]} менен толукталсын:\n{quoted}"
         if ru:

@@ -153,6 +153,10 @@ class WorkingLaw:
     def insert(self, ins: Instruction, context: list[str], lang: str):
         owner = self.unit(ins.cites[0], context, ins.line) if ins.cites else self.group(context, ins.line)
         text = Texts.of({lang: ins.text})
+        if ins.relative and ins.relative[1] is None:       # «перед статьей 7»: next to a cited unit
+            inner = [ins.cites[0]] if ins.cites else []
+            anchor = self.unit(ins.relative[0], context + inner, ins.line)
+            return self._insert_at(ins, anchor, ins.position, text, lang)
         if ins.relative:
             noun, n = ins.relative
             container = owner if owner is not None else None

@@ -52,7 +52,8 @@ class Instruction:
     occurrence: int | str | None = None
     case_forms: bool = False
     what: tuple[str, list[str]] | None = None          # insert: the unit word and the numbers/ordinals
-    relative: tuple[str, int] | None = None            # insert: («абзац», 3) of «после абзаца третьего»
+    relative: tuple[str, int | None] | None = None     # insert: («абзац», 3) of «после абзаца третьего»;
+                                                       # (citation, None) of «перед статьей 7»
     to: list[str] = field(default_factory=list)        # renumber: the new numbers, in order
 
 
@@ -283,9 +284,11 @@ def _insert(head: str, what: str, line: int, block: str) -> Instruction:
     if rel:
         rnoun = _singular(rel.group("noun"))
         value = voc.ordinal_value(rel.group("ord"))
-        if rnoun is None or value is None:
+        if rnoun is None:
             raise WordingError(line, head, "not a place to add after («после абзаца третьего»)")
-        ins.relative = (rnoun, value)
+        # «после абзаца третьего» counts abzats; «перед статьей 7», «после пункта 3» cite a unit
+        ins.relative = (rnoun, value) if value is not None and rnoun in ("абзац", "часть") else \
+            (f"{rel.group('noun')} {rel.group('ord')}", None)
         ins.position = Position.AFTER if rel.group("side") == "после" else Position.BEFORE
         loc = (rel.group("loc") or "").strip()
         ins.cites = [re.sub(r"^во?\s+", "", loc)] if loc else []
