@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from .authorcmd import _reason
 from .report import print_findings
 
 
@@ -36,9 +35,12 @@ def derive_cmd(law, edited, output, lang, bill_id, title_rus, title_kir, reasons
     """
     from ..derive import derive
 
+    if reasons:
+        from .authorcmd import _reason
+
+        reasons = tuple(_reason(r) for r in reasons)
     result = derive(law, edited, output, root=root, lang=lang, bill_id=bill_id,
-                    titles={"rus": title_rus, "kir": title_kir}, reasons=tuple(_reason(r) for r in reasons),
-                    force=force)
+                    titles={"rus": title_rus, "kir": title_kir}, reasons=tuple(reasons), force=force)
     errors, _ = print_findings(result.findings, fmt, str(output))
     if errors:
         return 1

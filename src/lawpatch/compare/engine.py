@@ -19,6 +19,7 @@ from .model import LawComparison, UnitChange
 from .words import overlap, similarity, word_diff
 
 _SPACE = re.compile(r"\s+")
+_ARTICLE = st.akn("article")
 MATCH = 0.5          # least word similarity for two units to be the same unit rewritten
 # a block may change form without changing place: an abzats numbered («…» → «1. …»), a dash dropped
 INTERCHANGEABLE = frozenset({"alinea", "indent", "paragraph", "point"})
@@ -29,28 +30,44 @@ def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-class Side:
-    """One law's units with their texts, computed once."""
+def same_articles(old, new) -> set[str]:
+    """The articles printed alike in both laws, as their texts (numbers and notes included): such
+    an article needs no walk, its text is key enough (most articles of two redactions are alike)."""
+    texts = {"".join(a.itertext()) for a in old.articles()}
+    return {t for t in ("".join(a.itertext()) for a in new.articles()) if t in texts}
 
-    def __init__(self, law, editorial: bool):
+
+class Side:
+    """One law's units with their texts, computed once. ``alike``: the texts of the articles
+    printed alike in both laws (:func:`same_articles`), keyed by their text."""
+
+    def __init__(self, law, editorial: bool, alike: set[str] | None = None):
         self.law = law
         self.editorial = editorial
+        self.alike = alike or set()
         self._own: dict = {}
         self._key: dict = {}
         self._shape: dict = {}
+        self._split: dict = {}
+
+    def _parts(self, el) -> tuple:
+        """(the absorbed first abzats or None, the sub-units after it), computed once per unit."""
+        found = self._split.get(el)
+        if found is None:
+            subs = st.unit_children(el)
+            first = None
+            if subs and st.local(subs[0].tag) == "alinea" and not st.num_text(subs[0]) and \
+                    not st.heading_text(el) and not st.own_paragraphs(el):
+                first = subs[0]
+            found = self._split[el] = (first, subs[1:] if first is not None else subs)
+        return found
 
     def absorbed(self, el):
         """The unnumbered first abzats printed on the unit's number line (hierarchical form)."""
-        if st.heading_text(el) or st.own_paragraphs(el):
-            return None
-        subs = st.unit_children(el)
-        if subs and st.local(subs[0].tag) == "alinea" and not st.num_text(subs[0]):
-            return subs[0]
-        return None
+        return self._parts(el)[0]
 
     def children(self, el) -> list:
-        subs = st.unit_children(el)
-        return subs[1:] if self.absorbed(el) is not None else subs
+        return self._parts(el)[1]
 
     def own(self, el) -> str:
         """The unit's own words: heading line aside, its text (absorbed abzats included)."""
@@ -63,6 +80,10 @@ class Side:
 
     def key(self, el) -> str:
         """Everything the unit says except its own number: what alignment compares."""
+        if el not in self._key and self.alike and el.tag == _ARTICLE:
+            text = "".join(el.itertext())
+            if text in self.alike:
+                self._key[el] = "\x01" + text
         if el not in self._key:
             parts = [_norm(st.heading_text(el) + " " + self.own(el))]
             parts += [f"{_norm(st.num_text(c))} {self.key(c)}".strip() for c in self.children(el)]
@@ -85,6 +106,8 @@ class Side:
     def shape(self, el) -> tuple:
         """How the unit's words are broken into blocks: the number of its own blocks and the
         shapes of its sub-units (the key joins the blocks, so it does not see a split or a join)."""
+        if el not in self._shape and self.alike and el.tag == _ARTICLE and self.key(el).startswith("\x01"):
+            self._shape[el] = ("alike",)            # printed alike in both laws: its blocks too
         if el not in self._shape:
             first = self.absorbed(el)
             own = len(st.own_paragraphs(first if first is not None else el, self.editorial))
@@ -143,8 +166,9 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
 
 class _Comparer:
     def __init__(self, old, new, editorial: bool, reasons, describe):
-        self.old = Side(old, editorial)
-        self.new = Side(new, editorial)
+        alike = same_articles(old, new)
+        self.old = Side(old, editorial, alike)
+        self.new = Side(new, editorial, alike)
         self.reasons = reasons or {}
         self.describe = describe
         self.renumbered: list[tuple[str, str]] = []

@@ -108,10 +108,11 @@ def derive(law: str | os.PathLike, edited: str | os.PathLike, output: str | os.P
         findings.append(Finding("DERIVE.NO_REASON", f"{len(ops)} op(s) have no reason: {lines}",
                                 file=str(output), severity="warning",
                                 hint="give --reason treaty:article, or add <reason> to each op"))
+    result.findings += _reasons(reasons, root)
     if verify and ops and not result.refused:
         from .verify import verify_bill
 
-        result.findings += verify_bill(bill, new, root)
+        result.findings += verify_bill(bill, old, new)     # old is changed in place: used no more
     if write and ops and not result.refused:
         write_bill(result.bill, output)
     return result
@@ -123,6 +124,19 @@ def write_bill(bill: Bill, output: str | os.PathLike) -> None:
     from ..xmlio import atomic_write_bytes, to_bytes
 
     atomic_write_bytes(output, to_bytes(bill_element(bill)))
+
+
+def _reasons(reasons: tuple, root: Path) -> list[Finding]:
+    """The reasons given exist in the treaty registry (as ``check`` requires)."""
+    from ..treaties import load_registry
+
+    registry = load_registry(root) if reasons else None
+    out = []
+    for r in reasons:
+        problem = registry.problem(r.treaty, r.article) if registry is not None else None
+        if problem:
+            out.append(Finding("CHECK.REASON", problem, hint=registry.hint(r.treaty)))
+    return out
 
 
 FOREIGN_SHARE = 0.2     # fewer of the law's articles than this found word for word: another text
@@ -203,25 +217,13 @@ def _op(kind: Kind, target: Target, lang: str, lang_attr, reasons, old: Law, edi
             fields["position"] = edit.position
         if edit.occurrence is not None and not (target.scope is Scope.ACT):
             fields["occurrence"] = edit.occurrence
-    expect, cite = Texts(), None
+    expect = Texts()
     if target.scope is Scope.UNITS and not target.is_many:
-        el = old.get(target.unit)
-        expect = Texts.of({lang: tg.anchor(el)})
-        cite = _cite(old, target.unit, lang)
-    try:
-        return Op(kind=kind, target=target, lang=lang_attr, reasons=tuple(reasons), expect=expect, cite=cite,
-                  **fields)
+        expect = Texts.of({lang: tg.anchor(old.get(target.unit))})
+    try:      # no cite="…": the bill's text cites each unit as the instructions leave the law
+        return Op(kind=kind, target=target, lang=lang_attr, reasons=tuple(reasons), expect=expect, **fields)
     except Refusal as exc:          # a derive bug: the op is not one a drafter could write
         raise AssertionError(f"derive built an invalid {kind} at {target}: {exc}") from exc
-
-
-def _cite(law: Law, eid: str, lang: str) -> str | None:
-    from ..citations import CitationError, cite
-
-    try:
-        return cite(law, eid, lang)
-    except (CitationError, KeyError, ValueError):
-        return None
 
 
 # --- the bill's envelope ---------------------------------------------------------------------------

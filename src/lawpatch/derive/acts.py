@@ -48,6 +48,7 @@ def act_wide(jobs: list, body, taken: set) -> list[WordEdit]:
         job.current = job.old
     found: list[WordEdit] = []
     tried: set = set()
+    blocks = None            # the act's blocks and their texts, read once the first candidate comes
     while True:
         counts: Counter = Counter()
         for job in jobs:
@@ -58,7 +59,9 @@ def act_wide(jobs: list, body, taken: set) -> list[WordEdit]:
             return found
         _, _, (old, new) = max(candidates)
         tried.add((old, new))
-        if _everywhere(old, new, jobs, body, taken):
+        if blocks is None:
+            blocks = [(b, st.block_text(b)) for b in body.iter(st.A + "p", st.A + "heading") if not st.is_editorial(b)]
+        if _everywhere(old, new, jobs, blocks, taken):
             edit = WordEdit(Kind.REPLACE_WORDS, old=old, new=new, occurrence=ALL) if new else \
                 WordEdit(Kind.DELETE_WORDS, old=old, occurrence=ALL)
             for job in jobs:
@@ -67,15 +70,16 @@ def act_wide(jobs: list, body, taken: set) -> list[WordEdit]:
             found.append(edit)
 
 
-def _everywhere(old: str, new: str, jobs: list, body, taken: set) -> bool:
-    """Whether each occurrence of ``old`` in the act is a change of it into ``new`` (or lies in a
-    unit taken whole)."""
+def _everywhere(old: str, new: str, jobs: list, blocks: list, taken: set) -> bool:
+    """Whether each occurrence of ``old`` in the act's ``blocks`` ((element, text) of its
+    normative blocks and headings) is a change of it into ``new`` (or lies in a unit taken whole)."""
     by_block = {job.block: job for job in jobs}
-    for block in body.iter(st.A + "p", st.A + "heading"):
-        if st.is_editorial(block):
-            continue
+    for block, text in blocks:
         job = by_block.get(block)
-        text = job.current if job is not None else st.block_text(block)
+        if job is not None:
+            text = job.current
+        if old not in text:
+            continue
         spans = w.find_whole(text, old)
         if not spans:
             continue

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import structure as st
-from ..compare.engine import MATCH, Side, align
+from ..compare.engine import MATCH, Side, align, same_articles
 from ..compare.words import similarity
 from ..errors import Finding, Refusal
 from ..patch import ops as pops
@@ -85,21 +85,17 @@ class Planner:
 
     def __init__(self, old, new, lang: str, titles: bool = True):
         self.old, self.new, self.lang, self.titles = old, new, lang, titles
-        self.os, self.ns = Side(old, False), Side(new, False)
+        alike = same_articles(old, new)
+        self.os, self.ns = Side(old, False, alike), Side(new, False, alike)
         self.plan = Plan()
-        self._deep: dict = {}
 
     def run(self) -> Plan:
         titles = [law.act.find(f"{st.A}preface/{st.A}longTitle") for law in (self.old, self.new)]
         if self.titles and all(t is not None for t in titles) and \
                 norm(self.old.long_title) != norm(self.new.long_title):
             self.plan.items.append(Item(Kind.RESTATE, "", text=norm(self.new.long_title), where="the title"))
-        items = self.children(self.old.body, self.new.body, st.unit_children(self.old.body),
-                              st.unit_children(self.new.body))
-        if items is None:
-            self.unplaced(self.new.body, "the text's top-level units cannot be matched")
-        else:
-            self.plan.items += items
+        self.plan.items += self.children(self.old.body, self.new.body, st.unit_children(self.old.body),
+                                         st.unit_children(self.new.body), top=True)
         return self.plan
 
     def unplaced(self, el, why: str) -> None:
@@ -109,9 +105,15 @@ class Planner:
             unit=eid, hint="edit the law so that each unit keeps its form, or restate the article by hand"))
 
     # --- a list of sibling units ------------------------------------------------------------
-    def children(self, oparent, nparent, olds: list, news: list) -> list[Item] | None:
+    def children(self, oparent, nparent, olds: list, news: list, top: bool = False) -> list[Item] | None:
         """Items for two aligned lists of siblings, or None when they cannot be expressed (the
-        parent is then restated)."""
+        parent is then restated). At the ``top`` of the act, where there is no parent to restate,
+        what cannot be expressed is a finding naming the unit, and the rest goes on."""
+
+        def failed(el, why: str) -> bool:
+            if top:
+                self.unplaced(el, why)
+            return not top
         out: list[Item] = []
         pairs = align(self.os, self.ns, olds, news)
         layout = self._layout_runs(pairs)
@@ -123,7 +125,10 @@ class Planner:
             if run is not None:    # blocks split or joined: restate them in order, the rest in or out
                 made = self.relayout(pairs[k:run], oparent, last_alive)
                 if made is None:
-                    return None
+                    if failed(next(p[1] or p[0] for p in pairs[k:run]), "blocks split or joined cannot be placed"):
+                        return None
+                    k = run
+                    continue
                 items, alive = made
                 out += items
                 last_alive = alive if alive is not None else last_alive
@@ -136,9 +141,9 @@ class Planner:
                 continue
             if pending:
                 made = self.insert(pending, oparent, last_alive, o, False)
-                if made is None:
+                if made is None and failed(pending[0], "a new unit that cannot be inserted where it stands"):
                     return None
-                out += made
+                out += made or []
                 pending = []
             if n is None:
                 out.append(Item(Kind.DELETE, o.get("eId"), where=o.get("eId")))
@@ -147,15 +152,15 @@ class Planner:
             made = self.unit(o, n)
             if made is None:
                 made = self.restate(o, n)
-                if made is None:
+                if made is None and failed(n, "a unit whose change no op can say, nor its restatement"):
                     return None
-            out += made
+            out += made or []
             last_alive = o
         if pending:
             made = self.insert(pending, oparent, last_alive, None, False)
-            if made is None:
+            if made is None and failed(pending[0], "a new unit that cannot be inserted where it stands"):
                 return None
-            out += made
+            out += made or []
         return out
 
     def relayout(self, run: list, oparent, last_alive):
@@ -167,7 +172,7 @@ class Planner:
         out: list[Item] = []
         alive = None
         for o, n in zip(olds, news):
-            if self.deep(o)[2:] == self.deep(n)[2:] and _unit_number(o) == _unit_number(n):
+            if self.same(o, n):
                 alive = o
                 continue
             made = self.restate(o, n)
@@ -197,7 +202,7 @@ class Planner:
         runs: dict[int, int] = {}
         start = None
         for k, (a, b) in enumerate(pairs + [(None, None)]):
-            same = a is not None and b is not None and self.deep(a) == self.deep(b)
+            same = a is not None and b is not None and self.same(a, b)
             if k < len(pairs) and not same:
                 start = k if start is None else start
                 continue
@@ -212,13 +217,16 @@ class Planner:
     def side(self, s: int) -> Side:
         return self.os if s == 0 else self.ns
 
-    def deep(self, el) -> tuple:
-        """Everything a unit says, its blocks' layout and its sub-units' numbers included (the
-        comparison's key joins the blocks, so a split or joined block does not change it)."""
-        if el not in self._deep:
-            self._deep[el] = (st.local(el.tag), _unit_number(el), norm(st.heading_text(el)), norm(st.own_text(el)),
-                              st.is_repealed(el), tuple(self.deep(c) for c in st.unit_children(el)))
-        return self._deep[el]
+    def same(self, a, b) -> bool:
+        """Whether two units say the same in the same blocks: the comparison's key (the words,
+        the sub-units' numbers) and shape (how the words are broken into blocks), the heading, the
+        number, the kind and the repeal — each computed once per unit."""
+        ka = self.os.key(a)
+        if ka.startswith("\x01") and ka == self.ns.key(b):     # an article printed alike in both
+            return True
+        return ka == self.ns.key(b) and self.os.shape(a) == self.ns.shape(b) and \
+            a.tag == b.tag and _unit_number(a) == _unit_number(b) and st.is_repealed(a) == st.is_repealed(b) and \
+            norm(st.heading_text(a)) == norm(st.heading_text(b))
 
     # --- one matched pair -------------------------------------------------------------------
     def unit(self, o, n) -> list[Item] | None:
@@ -246,10 +254,12 @@ class Planner:
             return out + heading + [Item(Kind.REPEAL, eid, where=n.get("eId"))]
         if st.is_repealed(o):
             return None
-        if self.deep(o)[2:] == self.deep(n)[2:]:
+        if self.os.key(o) == self.ns.key(n) and self.os.shape(o) == self.ns.shape(n) and \
+                norm(st.heading_text(o)) == norm(st.heading_text(n)) and st.is_repealed(o) == st.is_repealed(n):
             return out
         ochildren, nchildren = st.unit_children(o), st.unit_children(n)
-        if ochildren and nchildren and similarity(self.os.key(o), self.ns.key(n)) < MATCH:
+        if ochildren and nchildren and otag not in st.CONTAINER_TAGS and \
+                similarity(self.os.key(o), self.ns.key(n)) < MATCH:     # a chapter is never restated whole
             return None
         heading = self.heading(o, n)
         if heading is False:
