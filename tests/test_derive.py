@@ -14,7 +14,7 @@ from lawpatch.cli import main
 from lawpatch.derive import derive
 from lawpatch.law import Law
 from lawpatch.patch import apply_bill, load_bill
-from lawpatch.patch.model import ALL, Kind, Part, Position, Scope
+from lawpatch.patch.model import Kind, Part, Position, Scope
 from lawpatch.textrender import law_text
 
 from .conftest import DATA, LAWS, snapshot

@@ -84,7 +84,6 @@ def test_render_marks_each_paragraph_with_its_unit(repo, tmp_path):
     law = Law.load(repo / "laws" / "sample" / "rus.xml")
     write_docx(law, tmp_path / "law.docx")
     with zipfile.ZipFile(tmp_path / "law.docx") as z:
-        body = z.read("word/document.xml").decode()
         core = z.read("docProps/core.xml").decode()
     assert law.expression_uri in core
     paragraphs = docx.Document(str(tmp_path / "law.docx")).paragraphs

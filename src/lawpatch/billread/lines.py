@@ -37,20 +37,12 @@ def read_lines(path: Path) -> list[Line]:
     """The non-blank lines of a bill (.txt in UTF-8, or .docx), stripped, with their numbers."""
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
-    data = path.read_bytes()
-    if not data.strip():
-        raise UsageError(f"{path}: the file is empty")
-    if data.startswith(b"PK\x03\x04") or path.suffix.lower() == ".docx":
+    if path.read_bytes()[:4] == b"PK\x03\x04" or path.suffix.lower() == ".docx":
         texts = _docx_paragraphs(path)
     else:
-        if b"\x00" in data[:65536]:
-            raise UsageError(f"{path}: a binary file, not the text of a law")
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[:exc.start].count(b"\n") + 1
-            raise UsageError(f"{path}:{line}: not UTF-8 text; save the bill as UTF-8") from None
-        texts = text.splitlines()
+        from ..derive.text import decode
+
+        texts = decode(path).splitlines()
     out = [Line(i, " ".join(t.replace("\u00a0", " ").split())) for i, t in enumerate(texts, 1)]
     if _fixed_width(texts):
         out = _paragraphs(texts)

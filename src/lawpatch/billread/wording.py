@@ -30,8 +30,6 @@ _Q = r"\u27e6(\d+)\u27e7"
 def _q(name: str) -> str:
     return r"\u27e6(?P<" + name + r">\d+)\u27e7"
 
-_VERBS = ("заменить", "исключить", "дополнить", "изложить", "считать", "признать")
-
 
 @dataclass
 class Instruction:

@@ -18,11 +18,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date as _date
 from pathlib import Path
 
-from .. import structure as st
 from ..errors import Finding, Refusal, UsageError
 from ..law import Law
 from ..patch import targets as tg
-from ..patch.model import Bill, Kind, LawAmendment, Op, Part, Reason, Scope, Target, Texts
+from ..patch.model import Bill, Kind, LawAmendment, Op, Reason, Scope, Target, Texts
 from . import acts
 from . import words as wd
 from .plan import Item, Planner

@@ -14,10 +14,13 @@ from ..textrender import EDITORIAL_MARK
 
 
 def decode(path: Path) -> str:
-    """The file as text: UTF-8 (with or without BOM); a clear error for another encoding."""
+    """The file as text: UTF-8 (with or without BOM); a clear error for an empty or binary file
+    or another encoding (the edited text of a law, the text of an amending law)."""
     data = path.read_bytes()
+    if not data.strip():
+        raise UsageError(f"{path}: the file is empty")
     if b"\x00" in data[:65536]:
-        raise UsageError(f"{path}: a binary file, not a text of the law")
+        raise UsageError(f"{path}: a binary file, not a text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -28,7 +31,7 @@ def decode(path: Path) -> str:
             guess = " (it reads as Windows-1251)"
         except UnicodeDecodeError:
             pass
-        raise UsageError(f"{path}:{line}: not UTF-8 text{guess}; save the edited text as UTF-8") from None
+        raise UsageError(f"{path}:{line}: not UTF-8 text{guess}; save it as UTF-8") from None
     if not text.strip():
         raise UsageError(f"{path}: the file is empty")
     return text
