@@ -207,3 +207,24 @@ def test_nothing_changed_writes_nothing(repo):
     result = derive("laws/sample", path, repo / "amendments" / "bill.xml", root=repo)
     assert [f.code for f in result.findings] == ["DERIVE.NO_CHANGE"]
     assert not (repo / "amendments" / "bill.xml").exists()
+
+
+def test_the_case_forms_of_one_word_replaced_everywhere(repo):
+    """«слово «мигрант» в различных падежных формах заменить словом «переселенец» в соответствующих
+    падежах»: the singular forms (the engine's case forms) changed alike in every unit."""
+    law = Law.load(repo / "laws" / "sample" / "rus.xml")
+    text = law_text(law)
+    text = text.replace("Мигрант - лицо", "Переселенец - лицо")      # «Трудящийся-мигрант» is another word
+    # a second unit with another case form: the definition of expulsion names «мигранта»
+    text = text.replace("принудительное перемещение иностранных граждан", "принудительное перемещение мигранта")
+    base = law_text(law).replace("принудительное перемещение иностранных граждан", "принудительное перемещение мигранта")
+    (repo / "base.txt").write_text(base, encoding="utf-8")
+    derive("laws/sample", repo / "base.txt", repo / "amendments" / "base.xml", root=repo)
+    (a,) = apply_bill(load_bill(repo / "amendments" / "base.xml"), repo)
+    a.new.save(repo / "laws" / "sample" / "rus.xml")             # the law now names «мигранта» there
+    text = text.replace("принудительное перемещение мигранта", "принудительное перемещение переселенца")
+    path = repo / "edited.txt"
+    path.write_text(text, encoding="utf-8")
+    _, ops = run(repo, path)
+    assert [(op.kind, op.target.scope, op.old["rus"], op.new["rus"], op.case_forms) for op in ops] == [
+        (Kind.REPLACE_WORDS, Scope.ACT, "мигрант", "переселенец", True)]

@@ -214,8 +214,10 @@ def _op(kind: Kind, target: Target, lang: str, lang_attr, reasons, old: Law, edi
         if edit.anchor:
             fields["anchor"] = Texts.of({lang: edit.anchor})
             fields["position"] = edit.position
-        if edit.occurrence is not None and not (target.scope is Scope.ACT):
+        if edit.occurrence is not None and not (target.scope is Scope.ACT) and not edit.case_forms:
             fields["occurrence"] = edit.occurrence
+        if edit.case_forms:
+            fields["case_forms"] = True
     expect = Texts()
     if target.scope is Scope.UNITS and not target.is_many:
         expect = Texts.of({lang: tg.anchor(old.get(target.unit))})

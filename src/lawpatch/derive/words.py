@@ -37,6 +37,7 @@ class WordEdit:
     anchor: str = ""                 # insert-words
     position: Position | None = None
     occurrence: int | str | None = None
+    case_forms: bool = False         # replace-words of every case form of ``old`` (Russian)
 
 
 def norm(text: str) -> str:
@@ -99,6 +100,12 @@ def apply_edit(text: str, e: WordEdit) -> str | None:
     words = e.anchor if e.kind is Kind.INSERT_WORDS else e.old
     if not words or words != words.strip() or (e.kind is Kind.REPLACE_WORDS and e.old == e.new):
         return None
+    if e.case_forms:               # every form, each with the capital of the text it replaces
+        spans = sorted((a, b, w.with_capital(text[a:b], pair.new)) for pair in w.case_pairs(e.old, e.new)
+                       for a, b in w.find_whole(text, pair.old, ignore_first_case=True))
+        for a, b, new in reversed(spans):
+            text = w.splice(text, a, b, new)
+        return text
     spans = w.find_whole(text, words)
     if not spans:
         return None
