@@ -67,11 +67,14 @@ class _Run:
         self.findings: list[Finding] = []
         self.applied: list[AppliedLaw] = []
         self.trace = trace
+        self.errors = 0     # refusals counted as they come (a refusal repeated in the second language is one finding)
 
     def add(self, code, message, line=None, op: Op | None = None, unit="", hint="", severity="error"):
         f = Finding(code, message, file=self.bill.path, line=line or (op.line if op else None),
                     unit=unit or (op.where() if op else ""), severity=severity, hint=hint,
                     op=op.kind.value if op else "")
+        if severity == "error":
+            self.errors += 1
         if f not in self.findings:
             self.findings.append(f)
 
@@ -79,7 +82,8 @@ class _Run:
         self.add(exc.code, exc.message, line=line, op=op, hint=exc.hint)
 
     def _refused(self, since: int = 0) -> bool:
-        return any(f.severity == "error" for f in self.findings[since:])
+        """Whether a refusal came since the count ``since`` (``self.errors`` then)."""
+        return self.errors > since
 
     # --- the whole bill --------------------------------------------------------------------
     def run(self) -> None:
@@ -106,7 +110,7 @@ class _Run:
             self.add("CHECK.NO_OPS", f"the bill names {la.href} but changes nothing in it", la.line,
                      severity="warning", hint="add ops with `lawpatch amend --law` or remove the <law>")
             return
-        mark = len(self.findings)
+        mark = self.errors
         for op in la.ops:
             self._op_static(op, laws, registry)
         if self._refused(mark):      # an op without its text in a language cannot run there
@@ -120,11 +124,11 @@ class _Run:
                          la.line, hint="its amendment is in the law's lifecycle; nothing to do")
                 continue
             stale = self._stale(la, lang, old)
-            mark = len(self.findings)
+            mark, kept = self.errors, len(self.findings)
             before = dict(new.index)   # the base's eIds → the elements the run changes in place
             result = _LawRun(self, la, lang, new, stale).run(ops)
             if self._refused(mark) and _looks_applied(old, ops, lang):
-                del self.findings[mark:]
+                del self.findings[kept:]
                 self.add("CHECK.ALREADY_APPLIED", f"{path}: every op's new text is already there: the bill "
                          f"{self.bill.id} looks applied", la.line, hint="nothing to do; or check the law's version")
                 continue
@@ -224,7 +228,7 @@ class _LawRun:
         self.footprint = Footprint()
 
     def run(self, ops: list[Op]):
-        mark = len(self.run_.findings)
+        mark = self.run_.errors
         for op in ops:
             self._resolve(op)
         if self.run_._refused(mark):
