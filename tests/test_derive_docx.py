@@ -159,3 +159,41 @@ def test_the_family_code_edited_in_word(corpus, tmp_path):
     assert [(op.kind, op.target.unit, op.anchor.get("rus"), op.new.get("rus")) for op in ops] == [
         (Kind.INSERT_WORDS, "art_112__para_1", "суд", "или к нотариусу"),
         (Kind.INSERT_WORDS, "art_116__para_1", "суда", ", нотариального приказа")]
+
+
+def test_the_marks_pair_a_rewritten_paragraph_with_its_unit(repo, tmp_path):
+    """The drafter deletes one definition and rewrites the next through and through: by its mark
+    the rewritten paragraph is its own unit restated and the other is excluded — where the text
+    alone would pair the rewritten words with the unit that now stands in that place."""
+    new_words = "Мигрант означает любое лицо, прибывающее в страну на срок более трех месяцев."
+
+    def edit(paragraphs):
+        out = []
+        for line in paragraphs:
+            if line.startswith("Выдворение - принудительное"):
+                continue
+            out.append(new_words if line.startswith("Мигрант - лицо") else line)
+        return out
+
+    write_docx(Law.load(repo / "laws" / "sample" / "rus.xml"), tmp_path / "marked.docx")
+    document = docx.Document(str(tmp_path / "marked.docx"))
+    gone = _paragraph(document, "Выдворение - принудительное")
+    gone._p.getparent().remove(gone._p)
+    rewritten = _paragraph(document, "Мигрант - лицо")
+    for run in rewritten.runs[1:]:
+        run.text = ""
+    rewritten.runs[0].text = new_words
+    document.save(str(tmp_path / "marked.docx"))
+    result = derive("laws/sample", tmp_path / "marked.docx", repo / "amendments" / "a.xml", root=repo, write=False)
+    assert not result.refused, result.findings
+    assert sorted((op.kind.value, op.target.unit) for op in result.bill.laws[0].ops) == [
+        ("delete", "art_1__al_2"), ("restate", "art_1__al_3")]
+    typed = docx.Document()
+    text = law_text(Law.load(repo / "laws" / "sample" / "rus.xml")).replace("[ред.] ", "")
+    for line in edit([x for x in text.splitlines() if x.strip()]):
+        typed.add_paragraph(line)
+    typed.save(str(tmp_path / "typed.docx"))
+    result = derive("laws/sample", tmp_path / "typed.docx", repo / "amendments" / "b.xml", root=repo, write=False)
+    assert not result.refused, result.findings
+    assert sorted((op.kind.value, op.target.unit) for op in result.bill.laws[0].ops) == [
+        ("delete", "art_1__al_3"), ("restate", "art_1__al_2")]

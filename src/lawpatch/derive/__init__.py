@@ -73,10 +73,10 @@ def derive(law: str | os.PathLike, edited: str | os.PathLike, output: str | os.P
     if lang not in langs:
         raise UsageError(f"{law}: no {lang}.xml here")
     old = Law.load(folder / f"{lang}.xml")
-    new, findings, fmt = read_edited(Path(edited), old, lang)
+    new, findings, fmt, pins = read_edited(Path(edited), old, lang)
     # the act's title is amended from another AKN text of it; a plain text or a document prints
     # the title block in its own way (and a different name there is another act: refused)
-    planner = Planner(old, new, lang, titles=fmt == "xml")
+    planner = Planner(old, new, lang, titles=fmt == "xml", pins=pins)
     _same_text(planner, old, new, Path(edited))
     plan = planner.run()
     ops = _ops(plan, old, lang, lang_attr=lang if len(langs) > 1 else None, reasons=reasons)

@@ -5,9 +5,10 @@ and imported as the law's plain text.
 
 ``render`` marks each paragraph that prints a unit with a hidden bookmark («_lp<N>»: block N of
 the law as rendered) and records the law's expression in the document's properties. The marks
-tell the law apart (another act's document is refused) and show that the document is the one
-rendered from this text; a document without them (typed anew, or saved by a tool that drops
-bookmarks) is still read, by aligning its text with the law, with a warning.
+tell the law apart (another act's document is refused), and pair each marked paragraph with the
+unit it printed, whatever became of its words (the alignment keeps those pairs and aligns by text
+between them); a document without them (typed anew, or saved by a tool that drops bookmarks) is
+still read, by aligning its text with the law, with a warning.
 """
 from __future__ import annotations
 
@@ -24,8 +25,11 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_XML = 200 * 1024 * 1024          # an uncompressed document part larger than this is refused
 
 
-def read_docx(path: Path, old: Law, lang: str) -> tuple[Law, list[Finding]]:
-    paragraphs, identifier, marks = _read(path)
+def read_docx(path: Path, old: Law, lang: str) -> tuple[Law, list[Finding], dict]:
+    """The edited law, the findings, and the pins: each unit of the edited text whose paragraph
+    carries a mark → the unit of the law it marks (the alignment keeps those pairs)."""
+    read, identifier, marks = _read(path)
+    paragraphs = [text for text, _ in read]
     findings: list[Finding] = []
     if identifier:
         work = identifier.split("/" + lang + "@")[0].split("/rus@")[0].split("/kir@")[0]
@@ -45,12 +49,34 @@ def read_docx(path: Path, old: Law, lang: str) -> tuple[Law, list[Finding]]:
         raise UsageError(f"{path}: the document has no text")
     new, more = import_text(text, path, old, lang)
     check_title(new, old, path)
-    return new, findings + more
+    pins = _pins(read, old, new) if marks and identifier == old.expression_uri else {}
+    return new, findings + more, pins
 
 
-def _read(path: Path) -> tuple[list[str], str, int]:
-    """(the paragraphs with tracked changes accepted, the document's identifier, how many
-    paragraphs carry a unit mark)."""
+def _pins(read: list[tuple[str, int | None]], old: Law, new: Law) -> dict:
+    """{edited unit: law's unit} for the marked paragraphs: the edited text printed as ``render``
+    prints it must give the document's paragraphs one for one (else no pins: the text decides)."""
+    from ..render.consolidated import law_blocks
+    from .words import norm
+
+    read = [(text, mark) for text, mark in read if text.strip()]
+    printed = law_blocks(new)
+    if len(printed) != len(read) or any(norm(b.text) != norm(t) for b, (t, _) in zip(printed, read)):
+        return {}
+    rendered = law_blocks(old)
+    pins = {}
+    for block, (_, mark) in zip(printed, read):
+        if mark is None or not block.unit or not 0 <= mark < len(rendered) or not rendered[mark].unit:
+            continue
+        mine, theirs = new.index.get(block.unit), old.index.get(rendered[mark].unit)
+        if mine is not None and theirs is not None and mine not in pins:
+            pins[mine] = theirs
+    return pins
+
+
+def _read(path: Path) -> tuple[list[tuple[str, int | None]], str, int]:
+    """(the paragraphs with tracked changes accepted, each with the block its mark names; the
+    document's identifier; how many paragraphs carry a unit mark)."""
     from ..xmlio import XmlError, parse_bytes
 
     try:
@@ -73,21 +99,22 @@ def _read(path: Path) -> tuple[list[str], str, int]:
             identifier = (found.text or "").strip() if found is not None else ""
     except XmlError as exc:
         raise UsageError(f"{path}: a damaged Word document: {exc}") from None
-    paragraphs: list[str] = []
+    paragraphs: list[tuple[str, int | None]] = []
     marks = 0
-    carry = ""
+    carry, carried = "", None
     for p in body.iter(W + "p"):
         text = carry + _accepted_text(p)
-        if any(b.get(W + "name", "").startswith(MARK) for b in p.iter(W + "bookmarkStart")):
-            marks += 1
-        mark = p.find(f"{W}pPr/{W}rPr/{W}del")
-        if mark is not None:          # the paragraph mark deleted: the next paragraph runs on
-            carry = text
+        names = [b.get(W + "name", "") for b in p.iter(W + "bookmarkStart")]
+        block = next((int(n[len(MARK):]) for n in names if n.startswith(MARK) and n[len(MARK):].isdigit()), None)
+        block = carried if carried is not None else block
+        marks += block is not None
+        if p.find(f"{W}pPr/{W}rPr/{W}del") is not None:     # the paragraph mark deleted: the next runs on
+            carry, carried = text, block
             continue
-        carry = ""
-        paragraphs.append(" ".join(text.split()))
+        carry, carried = "", None
+        paragraphs.append((" ".join(text.split()), block))
     if carry:
-        paragraphs.append(" ".join(carry.split()))
+        paragraphs.append((" ".join(carry.split()), carried))
     return paragraphs, identifier, marks
 
 

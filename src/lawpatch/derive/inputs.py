@@ -8,9 +8,10 @@ from ..errors import Finding, LawpatchError, UsageError
 from ..law import Law, LawError
 
 
-def read_edited(path: Path, old: Law, lang: str) -> tuple[Law, list[Finding], str]:
-    """The edited law, the findings of reading it and its format (xml, text, docx); a clear
-    :class:`UsageError` for a missing, empty, corrupt or foreign file."""
+def read_edited(path: Path, old: Law, lang: str) -> tuple[Law, list[Finding], str, dict]:
+    """The edited law, the findings of reading it, its format (xml, text, docx) and the pins of a
+    marked Word document (:func:`.docx.read_docx`); a clear :class:`UsageError` for a missing,
+    empty, corrupt or foreign file."""
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
     head = path.read_bytes()[:512]
@@ -19,12 +20,13 @@ def read_edited(path: Path, old: Law, lang: str) -> tuple[Law, list[Finding], st
     if head.startswith(b"PK\x03\x04") or path.suffix.lower() == ".docx":
         from .docx import read_docx
 
-        return (*read_docx(path, old, lang), "docx")
+        new, findings, pins = read_docx(path, old, lang)
+        return new, findings, "docx", pins
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
-        return _xml(path, old, lang), [], "xml"
+        return _xml(path, old, lang), [], "xml", {}
     from .text import read_text
 
-    return (*read_text(path, old, lang), "text")
+    return (*read_text(path, old, lang), "text", {})
 
 
 def _xml(path: Path, old: Law, lang: str) -> Law:

@@ -83,8 +83,9 @@ class Planner:
     """The walk over two texts of one law in one language (``old``: the law in laws/, ``new``: the
     edited text)."""
 
-    def __init__(self, old, new, lang: str, titles: bool = True):
+    def __init__(self, old, new, lang: str, titles: bool = True, pins: dict | None = None):
         self.old, self.new, self.lang, self.titles = old, new, lang, titles
+        self.pins = pins or {}         # an edited unit → the law's unit its Word paragraph marks
         alike = same_articles(old, new)
         self.os, self.ns = Side(old, False, alike), Side(new, False, alike)
         self.plan = Plan()
@@ -115,7 +116,7 @@ class Planner:
                 self.unplaced(el, why)
             return not top
         out: list[Item] = []
-        pairs = align(self.os, self.ns, olds, news)
+        pairs = self.align(olds, news)
         layout = self._layout_runs(pairs)
         last_alive = None          # the last old sibling still in the text: new units go after it
         pending: list = []
@@ -194,6 +195,27 @@ class Planner:
         for item in out:
             item.layout = True
         return out, alive
+
+    def align(self, olds: list, news: list) -> list[tuple]:
+        """The comparison's alignment, keeping the pairs a Word document's marks give (in order)
+        and aligning by text only between them."""
+        pinned: list[tuple[int, int]] = []
+        if self.pins:
+            where = {el: i for i, el in enumerate(olds)}
+            for j, n in enumerate(news):
+                i = where.get(self.pins.get(n))
+                if i is not None and (not pinned or i > pinned[-1][0]):
+                    pinned.append((i, j))
+        if not pinned:
+            return align(self.os, self.ns, olds, news)
+        out: list[tuple] = []
+        i0 = j0 = 0
+        for i, j in pinned + [(len(olds), len(news))]:
+            out += align(self.os, self.ns, olds[i0:i], news[j0:j])
+            if i < len(olds):
+                out.append((olds[i], news[j]))
+            i0, j0 = i + 1, j + 1
+        return out
 
     def _layout_runs(self, pairs: list) -> dict[int, int]:
         """Runs of pairs with a unit on one side only, among differing units whose words are the
