@@ -136,6 +136,11 @@ class _Wording:
             text = self.need(op, "text")
             return (f"{sentence} изложить в следующей редакции: «{text.strip()}»" if ru else
                     f"{sentence} төмөнкүдөй редакцияда баяндалсын: «{text.strip()}»")
+        if len(instruction.ops) > 1:      # units that follow each other, excluded or repealed together
+            units = self.many(law, [el, *self.others], within, through=False, case="acc")
+            if op.kind is Kind.DELETE:
+                return f"{units} исключить" if ru else f"{units} алып салынсын"
+            return f"{units} {voc.repeal_verb(st.unit_name(el, law.naming), lang, plural=True)}"
         ref = self.ref(law, eid, "acc" if ru else "nom", within)
         if op.kind is Kind.RESTATE:
             text = self.need(op, "text")
@@ -237,9 +242,10 @@ class _Wording:
             return ""
         return f"в {ref} " if ru else f"{ref} "
 
-    def many(self, law: Law, els: list, within: str | None, through: bool) -> str:
-        """«в абзацах втором и третьем», «в абзацах третьем–пятом», «в статьях 336–348» (Russian:
-        the plural noun in the locative, the numbers or ordinals after it)."""
+    def many(self, law: Law, els: list, within: str | None, through: bool, case: str = "loc") -> str:
+        """«в абзацах втором и третьем», «в абзацах третьем–пятом», «в статьях 336–348»; in another
+        case without the preposition («абзацы седьмой–двенадцатый» to exclude). Russian: the plural
+        noun, then the numbers or ordinals; Kyrgyz: the numbers, then the noun."""
         name = st.unit_name(els[0], law.naming)
         positional = st.local(els[0].tag) in st.ABZATS_TAGS or st.is_unnumbered_part(els[0])
         parent = els[0].getparent()
@@ -248,13 +254,15 @@ class _Wording:
         if positional:
             blocks = st.part_blocks(parent)
             values = [blocks.index(e) + 1 for e in els]
-            shown = [voc.ordinal(v, self.lang, "loc", voc.gender(name)) for v in values]
+            shown = [voc.ordinal(v, self.lang, case, voc.gender(name)) for v in values]
         else:
             shown = [citations._number(e) for e in els]
         joined = _join(shown, self.lang, through or _consecutive(els, positional))
         if self.lang == "rus":
-            return f"в {voc.noun(name, 'rus', 'loc', plural=True)} {joined}" + (f" {owner}" if owner else "")
-        noun = voc.noun(name, "kir", "loc", plural=True, possessed=bool(owner) or within is not None)
+            lead = "в " if case == "loc" else ""
+            return f"{lead}{voc.noun(name, 'rus', case, plural=True)} {joined}" + (f" {owner}" if owner else "")
+        ky_case = "loc" if case == "loc" else "nom"
+        noun = voc.noun(name, "kir", ky_case, plural=True, possessed=bool(owner) or within is not None)
         if positional:
             return (f"{owner} " if owner else "") + f"{joined} {noun}"
         return (f"{owner} " if owner else "") + f"{joined}-{noun}"

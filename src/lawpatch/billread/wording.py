@@ -265,7 +265,7 @@ def _unit_restate(what: str, line: int, body: str) -> Instruction:
 
 def _cited(ins: Instruction, what: str, line: int) -> Instruction:
     ins.cites, ins.through = expand(what, line)
-    if ins.kind is not Kind.RENUMBER and (len(ins.cites) > 1 or ins.through):
+    if ins.kind not in (Kind.RENUMBER, Kind.DELETE, Kind.REPEAL) and (len(ins.cites) > 1 or ins.through):
         raise WordingError(line, what, f"one {ins.kind} names one unit", "one instruction per unit")
     return ins
 

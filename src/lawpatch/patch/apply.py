@@ -345,7 +345,8 @@ class _LawRun:
         elif op.kind is Kind.INSERT:
             self._insert(op)
         else:
-            self._unit(op)
+            for one in step.ops:      # an exclusion or a repeal of several units that follow each other
+                self._unit(one)
 
     def _els(self, op: Op) -> list:
         return [self._current(el) for el in self.handles[op]]
