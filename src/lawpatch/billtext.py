@@ -55,9 +55,9 @@ class Worded:
     """One instruction as printed: where it acts (its article and the unit inside it it may be
     grouped under) and its wording relative to no group, the article, or that unit."""
 
-    article: str | None
-    unit: str | None
-    full: str
+    article: object             # the article element the instruction is in (None outside one)
+    unit: object                # the article's part (or point) it is in: grouped by identity, not by
+    full: str                   # eId, which an earlier instruction may hand to another unit
     in_article: str
     in_unit: str
     header_article: str = ""
@@ -101,7 +101,8 @@ class _Wording:
         full = self.word(instruction, law, targets, None)
         in_article = self.word(instruction, law, targets, art) if art else full
         in_unit = self.word(instruction, law, targets, unit) if unit else in_article
-        self.items.append(Worded(art, unit, full, in_article, in_unit,
+        unit_el = top if unit else None
+        self.items.append(Worded(article, unit_el, full, in_article, in_unit,
                                  self.header(law, art) if art else "", self.header(law, unit, art) if unit else "",
                                  self.header(law, unit) if unit else "", cite(law, el.get("eId"), self.lang),
                                  instruction.ops, tuple(cite(law, e.get("eId"), self.lang)
@@ -438,13 +439,18 @@ def _article_of(el):
 
 
 # --- layout ---------------------------------------------------------------------------------------
+def _same_unit(a: Worded, b: Worded) -> bool:
+    """Two instructions inside one unit, cited alike at both (a renumbered unit is another one in the text)."""
+    return a.unit is b.unit and a.header_unit_full == b.header_unit_full
+
+
 def layout(items: list[Worded], lang: str) -> list[str]:
     """The numbered and nested lines: «1) в статье 16:», «а) в пункте 2:», «- …;», «б) …», «2) …».
     Items end with «;», the last with «.»; a single instruction is not numbered."""
     lines: list[str] = []
     groups: list[list[Worded]] = []
     for item in items:
-        if groups and item.article is not None and groups[-1][0].article == item.article:
+        if groups and item.article is not None and groups[-1][0].article is item.article:
             groups[-1].append(item)
         else:
             groups.append([item])
@@ -452,7 +458,7 @@ def layout(items: list[Worded], lang: str) -> list[str]:
         if len(group) == 1:
             lines.append(f"{n}) {group[0].full}")
             continue
-        if group[0].unit is not None and all(item.unit == group[0].unit for item in group):
+        if group[0].unit is not None and all(_same_unit(item, group[0]) for item in group):
             # every change is inside one part: «1) в пункте 3 статьи 63: а) …; б) …»
             lines.append(f"{n}) {group[0].header_unit_full}")
             lines += [f"{letter}) {item.in_unit}" for letter, item in zip(voc.LETTERS, group)]
@@ -460,7 +466,7 @@ def layout(items: list[Worded], lang: str) -> list[str]:
         lines.append(f"{n}) {group[0].header_article}")
         subs: list[list[Worded]] = []
         for item in group:
-            if subs and item.unit is not None and subs[-1][0].unit == item.unit:
+            if subs and item.unit is not None and _same_unit(item, subs[-1][0]):
                 subs[-1].append(item)
             else:
                 subs.append([item])

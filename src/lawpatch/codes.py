@@ -59,6 +59,7 @@ CODES: dict[str, str] = {
     "CHECK.NOT_NUMBERED": "renumbering a unit that has no number and cannot get one",
     "CHECK.ALREADY_REPEALED": "repealing a repealed unit",
     "CHECK.ABZATS_BETWEEN_PARTS": "an abzats inserted between numbered parts",
+    "CHECK.EMPTY_UNIT": "a bill that excludes everything a unit holds, leaving it empty",
     "CHECK.INSERT_PLACE": "an insert at the end of an abzats, which has no units of its own",
     "CHECK.CITED_BY": "a provision cites a unit the bill repeals, deletes, renumbers, moves or restates (warning)",
     "CHECK.RESULT_INVALID": "the law as amended would not read back or validate: nothing is written",

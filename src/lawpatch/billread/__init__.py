@@ -278,7 +278,7 @@ def _verify(result: ReadBill, root: Path) -> None:
     """The bill read, checked and applied as a whole, must make the law the instructions made one
     by one."""
     from ..derive.verify import mismatches
-    from ..patch.apply import _run
+    from ..patch.apply import _run, settle
 
     run = _run(result.bill, root)
     result.findings += run.findings
@@ -288,6 +288,7 @@ def _verify(result: ReadBill, root: Path) -> None:
         href = next((h for h in result.worked if Path(applied.path).resolve() == (root / h / "rus.xml").resolve()), None)
         if href is None:
             continue
+        settle(result.worked[href])
         for f in mismatches(applied.new, result.worked[href], result.bill.path):
             from dataclasses import replace
 

@@ -70,7 +70,7 @@ class WorkingLaw:
         before = {el: el.get("eId") for el in self.law.units() if el in self.origin}
         restated = [(op, el) for op, el in steps if op.kind is Kind.RESTATE and op.target.part is Part.TEXT
                     and op.target.scope is Scope.UNITS]
-        found = apply_ops(self.law, [op for op, _ in steps], self.bill)
+        found = apply_ops(self.law, [op for op, _ in steps], self.bill, more_to_come=True)
         errors = [f for f in found if f.severity == "error"]
         if errors:
             raise _stop(ins.line, errors[0].message, errors[0].code, errors[0].hint)
