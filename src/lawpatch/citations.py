@@ -348,7 +348,7 @@ def resolve_target(law, text: str) -> dict:
     m = re.match(r"^(.+?)\s+(\S+(?:\s+\S+)?)\s+сүйлөм\w*$", t, re.I)
     if m and voc.ordinal_value(m.group(2)):
         out["part"], out["sentence"], t = "sentence", voc.ordinal_value(m.group(2)), m.group(1)
-    many = _many(t)
+    many = split_many(t)
     if many is None:
         out["units"] = (resolve(law, t),)
         return out
@@ -361,7 +361,7 @@ def resolve_target(law, text: str) -> dict:
     return out
 
 
-def _many(text: str):
+def split_many(text: str):
     """(unit name, [items], a range?, the rest) for «абзацы второй и третий пункта 2 …»,
     «статьи 336–348»; None for a citation of one unit."""
     words = text.split(" ", 1)
