@@ -1,5 +1,6 @@
 """The KR vocabulary, in one place: the names of the units of a law in Russian and Kyrgyz, their
-genders and case forms, ordinal words, the wording of repeal notes, and the test of a text's language.
+genders and case forms, numbers in words (written and read), the wording of repeal notes, and the test
+of a text's language.
 
 Every module that writes or reads KR legal language takes its words from here (citations, the
 amending law's text, repeal notes in the law, the comparison table, the importer's messages), so
@@ -10,8 +11,8 @@ that «пункт 4 утратил силу» in the law, «пункт 4 при�
 Units are named by their Russian nominative («статья», «часть», «пункт»…): which AKN element a name
 stands for depends on the act's naming (see :func:`lawpatch.structure.unit_name`).
 
-Russian nouns are written out (six cases, singular and plural); Russian ordinals are inflected by
-pymorphy3. Kyrgyz nouns take their case endings after vowel harmony, written out in both forms a
+Russian nouns and cardinals are written out (six cases, singular and plural); Russian ordinals are
+declined by the adjective's endings (both checked against pymorphy3 by the tests). Kyrgyz nouns take their case endings after vowel harmony, written out in both forms a
 citation needs: plain («5-берене», «5-беренеге») and possessed, as the head of a genitive chain
 («5-беренесинин 2-бөлүгүнө»). Kyrgyz ordinals precede the noun and are not inflected.
 """
@@ -191,7 +192,12 @@ def noun(name: str, lang: str = "rus", case: str = "nom", plural: bool = False,
     raise VocabularyError(f"unknown language {lang!r} (rus or kir)")
 
 
-# --- ordinals ---------------------------------------------------------------------------------
+# --- numbers: ordinals and cardinals, written and read ------------------------------------------
+# Russian forms are written out (cardinals) or built by the adjective declension (ordinals), not
+# asked of a morphology library at run time: reading a law's numbers must be fast, and
+# ``tests/test_vocabulary.py`` checks every form against pymorphy3. Kyrgyz ordinals and cardinals
+# standing before a noun are not inflected; a Kyrgyz number standing alone takes a case ending
+# («онго», «үчтөн»), which the reading accepts.
 
 ORDINALS_RU = ("первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой",
                "девятый", "десятый", "одиннадцатый", "двенадцатый", "тринадцатый", "четырнадцатый",
@@ -214,7 +220,25 @@ _RU_HUNDREDTHS = ("сотый", "двухсотый", "трехсотый", "ч�
                   "семисотый", "восьмисотый", "девятисотый")
 _KY_DIGITS = ("", "эки ", "үч ", "төрт ", "беш ", "алты ", "жети ", "сегиз ", "тогуз ")
 MAX_ORDINAL = 999
-_PYMORPHY_CASE = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct"}
+
+# The declension of an ordinal's last word (nom gen dat acc ins loc; the accusative of an inanimate
+# noun): hard stems («пятый», «второй») and the soft «третий».
+_ADJECTIVE = {"masc": "ый ого ому ый ым ом", "femn": "ая ой ой ую ой ой", "neut": "ое ого ому ое ым ом",
+              "plur": "ые ых ым ые ыми ых"}
+_SOFT_ADJECTIVE = {"masc": "ий ьего ьему ий ьим ьем", "femn": "ья ьей ьей ью ьей ьей",
+                   "neut": "ье ьего ьему ье ьим ьем", "plur": "ьи ьих ьим ьи ьими ьих"}
+
+
+def _ordinal_word(word: str, case: str, gender: str) -> str:
+    """One ordinal word (masculine nominative «пятый», «второй», «третий») in a case and gender
+    (or ``plur``)."""
+    i = _case_index(case, RU_CASES)
+    if word.endswith("ий"):
+        return word[:-2] + _SOFT_ADJECTIVE[gender].split()[i]
+    ending = _ADJECTIVE[gender].split()[i]
+    if gender == "masc" and case in ("nom", "acc"):
+        ending = word[-2:]                      # «второй», «сороковой»
+    return word[:-2] + ending
 
 
 def ordinal(n: int, lang: str = "rus", case: str = "nom", gender: str = "masc") -> str:
@@ -242,7 +266,6 @@ def ordinal(n: int, lang: str = "rus", case: str = "nom", gender: str = "masc") 
         return head + _KY_TENS[rest // 10][0] + " " + ORDINALS_KY[rest % 10 - 1]
     if lang != "rus":
         raise VocabularyError(f"unknown language {lang!r} (rus or kir)")
-    _case_index(case, RU_CASES)
     if hundreds and not rest:
         head, last = "", _RU_HUNDREDTHS[hundreds - 1]
     else:
@@ -253,74 +276,56 @@ def ordinal(n: int, lang: str = "rus", case: str = "nom", gender: str = "masc") 
             last = _RU_TENS[rest // 10][1]
         else:
             head, last = head + _RU_TENS[rest // 10][0] + " ", ORDINALS_RU[rest % 10 - 1]
-    return head + _inflect_adjective(last, case, gender)
+    return head + _ordinal_word(last, case, gender)
 
 
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=None)
-def _inflect_adjective(word: str, case: str, gender: str) -> str:
-    """A Russian ordinal (masculine nominative) in a case and gender; «ё» written «е» as in KR laws."""
-    if (case, gender) == ("nom", "masc"):
-        return word
-    parses = [p for p in _morph().parse(word) if p.tag.POS == "ADJF"] or _morph().parse(word)
-    grammemes = {_PYMORPHY_CASE[case], gender, "sing"}
-    if case == "acc" and gender == "masc":
-        grammemes.add("inan")
-    form = parses[0].inflect(grammemes)
-    if form is None:
-        raise VocabularyError(f"pymorphy3 has no {case} {gender} form of «{word}»")
-    return form.word.replace("ё", "е")
-
-
-@lru_cache(maxsize=None)
-def _ordinal_values() -> dict[str, int]:
-    """Every written form of the ordinals 1–999 (RU in every case and gender, KY) → its value."""
-    table: dict[str, int] = {}
-    for n in range(1, MAX_ORDINAL + 1):
-        table[ordinal(n, "kir")] = n
-    # the forms citations use: every case, masculine (абзац, пункт), feminine (часть), neuter
-    # (предложение) — built for 1–99 in full and the round hundreds, the rest on demand
-    for n in list(range(1, 100)) + [100 * k for k in range(1, 10)]:
-        for case in RU_CASES:
-            for g in GENDERS:
-                table[ordinal(n, "rus", case, g)] = n
-    return table
-
-
-def ordinal_value(phrase: str) -> int | None:
-    """The value of an ordinal in any case or gender, RU or KY: «пятого» 5, «двадцать первом» 21,
-    «ПЕРВЫЙ» 1, «экинчи» 2, «тогузунчу» 9; None for anything else.
-
-    >>> ordinal_value("пятого"), ordinal_value("двадцать первом"), ordinal_value("ПЕРВЫЙ"), ordinal_value("экинчи")
-    (5, 21, 1, 2)
-    """
-    w = " ".join(phrase.strip(" .").lower().replace("ё", "е").split())
-    for table in (ORDINALS_RU, ORDINALS_KY):   # the nominatives first: no morphology to load
-        if w in table:
-            return table.index(w) + 1
-    value = _ordinal_values().get(w)
-    if value is None and w.startswith(_RU_HUNDREDS + tuple(d.strip() for d in _KY_DIGITS if d)):
-        head, _, tail = w.partition(" ")
-        rest = _ordinal_values().get(tail)
-        hundreds = (_RU_HUNDREDS.index(head) + 1) if head in _RU_HUNDREDS else None
-        if rest and rest < 100 and hundreds:
-            value = hundreds * 100 + rest
-    return value
-
-
-# --- cardinals --------------------------------------------------------------------------------
-
-_RU_UNITS = ("один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять",
-             "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать", "шестнадцать",
-             "семнадцать", "восемнадцать", "девятнадцать")
-_KY_UNITS = ("бир", "эки", "үч", "төрт", "беш", "алты", "жети", "сегиз", "тогуз", "он",
-             "он бир", "он эки", "он үч", "он төрт", "он беш", "он алты", "он жети", "он сегиз", "он тогуз")
+# Russian cardinals in the six cases (nom gen dat acc ins loc), masculine; «одна», «две» apart.
+_RU_CARDINALS = {
+    1: "один одного одному один одним одном", 2: "два двух двум два двумя двух",
+    3: "три трех трем три тремя трех", 4: "четыре четырех четырем четыре четырьмя четырех",
+    5: "пять пяти пяти пять пятью пяти", 6: "шесть шести шести шесть шестью шести",
+    7: "семь семи семи семь семью семи", 8: "восемь восьми восьми восемь восемью восьми",
+    9: "девять девяти девяти девять девятью девяти", 10: "десять десяти десяти десять десятью десяти",
+    11: "одиннадцать одиннадцати одиннадцати одиннадцать одиннадцатью одиннадцати",
+    12: "двенадцать двенадцати двенадцати двенадцать двенадцатью двенадцати",
+    13: "тринадцать тринадцати тринадцати тринадцать тринадцатью тринадцати",
+    14: "четырнадцать четырнадцати четырнадцати четырнадцать четырнадцатью четырнадцати",
+    15: "пятнадцать пятнадцати пятнадцати пятнадцать пятнадцатью пятнадцати",
+    16: "шестнадцать шестнадцати шестнадцати шестнадцать шестнадцатью шестнадцати",
+    17: "семнадцать семнадцати семнадцати семнадцать семнадцатью семнадцати",
+    18: "восемнадцать восемнадцати восемнадцати восемнадцать восемнадцатью восемнадцати",
+    19: "девятнадцать девятнадцати девятнадцати девятнадцать девятнадцатью девятнадцати",
+    20: "двадцать двадцати двадцати двадцать двадцатью двадцати",
+    30: "тридцать тридцати тридцати тридцать тридцатью тридцати",
+    40: "сорок сорока сорока сорок сорока сорока",
+    50: "пятьдесят пятидесяти пятидесяти пятьдесят пятьюдесятью пятидесяти",
+    60: "шестьдесят шестидесяти шестидесяти шестьдесят шестьюдесятью шестидесяти",
+    70: "семьдесят семидесяти семидесяти семьдесят семьюдесятью семидесяти",
+    80: "восемьдесят восьмидесяти восьмидесяти восемьдесят восемьюдесятью восьмидесяти",
+    90: "девяносто девяноста девяноста девяносто девяноста девяноста",
+    100: "сто ста ста сто ста ста", 200: "двести двухсот двумстам двести двумястами двухстах",
+    300: "триста трехсот тремстам триста тремястами трехстах",
+    400: "четыреста четырехсот четыремстам четыреста четырьмястами четырехстах",
+    500: "пятьсот пятисот пятистам пятьсот пятьюстами пятистах",
+    600: "шестьсот шестисот шестистам шестьсот шестьюстами шестистах",
+    700: "семьсот семисот семистам семьсот семьюстами семистах",
+    800: "восемьсот восьмисот восьмистам восемьсот восемьюстами восьмистах",
+    900: "девятьсот девятисот девятистам девятьсот девятьюстами девятистах",
+}
+_RU_OTHER_CARDINALS = {   # the feminine and neuter of 1 and 2, the plural «одни», the scale nouns
+    1: ("одна одной одной одну одной одной", "одно одного одному одно одним одном",
+        "одни одних одним одни одними одних"),
+    2: ("две двух двум две двумя двух",),
+    1000: ("тысяча тысячи тысяче тысячу тысячей тысяче", "тысячи тысяч тысячам тысячи тысячами тысячах"),
+    10 ** 6: ("миллион миллиона миллиону миллион миллионом миллионе",
+              "миллионы миллионов миллионам миллионы миллионами миллионах"),
+    10 ** 9: ("миллиард миллиарда миллиарду миллиард миллиардом миллиарде",
+              "миллиарды миллиардов миллиардам миллиарды миллиардами миллиардах"),
+}
+_KY_CARDINALS = {1: "бир", 2: "эки", 3: "үч", 4: "төрт", 5: "беш", 6: "алты", 7: "жети", 8: "сегиз",
+                 9: "тогуз", 10: "он", 20: "жыйырма", 30: "отуз", 40: "кырк", 50: "элүү", 60: "алтымыш",
+                 70: "жетимиш", 80: "сексен", 90: "токсон", 100: "жүз", 1000: "миң", 10 ** 6: "миллион",
+                 10 ** 9: "миллиард"}
 
 
 def cardinal(n: int, lang: str = "rus", case: str = "nom") -> str:
@@ -332,38 +337,200 @@ def cardinal(n: int, lang: str = "rus", case: str = "nom") -> str:
     """
     if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 999:
         raise VocabularyError(f"no number word for {n!r} (1–999)")
-    hundreds, rest = divmod(n, 100)
-    words: list[str] = []
-    if lang == "kir":
-        if hundreds:
-            words.append((_KY_DIGITS[hundreds - 1] + "жүз").strip())
-        if rest >= 20:
-            words.append(_KY_TENS[rest // 10][0])
-            rest %= 10
-        if rest:
-            words.append(_KY_UNITS[rest - 1])
-        return " ".join(words)
-    if lang != "rus":
+    if lang not in LANGS:
         raise VocabularyError(f"unknown language {lang!r} (rus or kir)")
-    if hundreds:
-        words.append(_RU_HUNDREDS[hundreds - 1])
+    hundreds, rest = divmod(n, 100)
+    parts = [hundreds * 100] if hundreds else []
     if rest >= 20:
-        words.append(_RU_TENS[rest // 10][0])
-        rest %= 10
-    if rest:
-        words.append(_RU_UNITS[rest - 1])
-    return " ".join(_inflect_numeral(w, case) for w in words)
+        parts += [rest - rest % 10] + ([rest % 10] if rest % 10 else [])
+    elif rest:
+        parts.append(rest)
+    if lang == "kir":
+        words = [(_KY_DIGITS[p // 100 - 1] + "жүз").strip() if p >= 100 else _KY_CARDINALS.get(p) or
+                 f"он {_KY_CARDINALS[p - 10]}" for p in parts]
+        return " ".join(words)
+    i = _case_index(case, RU_CASES)
+    return " ".join(_RU_CARDINALS[p].split()[i] for p in parts)
+
+
+# --- reading numbers written in words ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Numeral:
+    """A number written in words in a text: where, its value, whether it is an ordinal, and whether
+    it is *weak* — «один», «оба», «бир», «экөө» are as often not numbers at all («один из», «ар бир»)."""
+
+    start: int
+    end: int
+    value: int
+    ordinal: bool = False
+    weak: bool = False
+
+
+# ranks: what may follow what in one number («сто двадцать пять», «эки жүз отуз», «две тысячи»)
+_UNIT, _TEEN, _TEN, _HUNDRED, _SCALE = range(5)
+_KY_ENDINGS = ("нын нин нун нүн дын дин дун дүн тын тин тун түн ны ни ну нү ды ди ду дү ты ти ту тү "
+               "га ге го гө ка ке ко кө да де до дө та те то тө дан ден дон дөн тан тен тон төн нан нен "
+               "нон нөн").split()
+
+
+def _rank(value: int) -> int:
+    return (_UNIT if value < 10 else _TEEN if value < 20 else _TEN if value < 100 else
+            _HUNDRED if value < 1000 else _SCALE)
 
 
 @lru_cache(maxsize=None)
-def _inflect_numeral(word: str, case: str) -> str:
-    if case == "nom":
-        return word
-    parse = next((p for p in _morph().parse(word) if p.tag.POS in ("NUMR", "ADJF")), None)
-    form = parse.inflect({_PYMORPHY_CASE[case]} | ({"inan"} if case == "acc" else set())) if parse else None
-    if form is None:
-        raise VocabularyError(f"pymorphy3 has no {case} form of «{word}»")
-    return form.word.replace("ё", "е")
+def _numeral_words(lang: str) -> dict[str, tuple[int, bool, bool]]:
+    """Every written form of a number word → (value, ordinal, weak)."""
+    words: dict[str, tuple[int, bool, bool]] = {}
+    if lang == "rus":
+        for value, forms in _RU_CARDINALS.items():
+            for form in forms.split():
+                words[form] = (value, False, value == 1)
+        for value, tables in _RU_OTHER_CARDINALS.items():
+            for forms in tables:
+                for form in forms.split():
+                    words[form] = (value, False, value == 1)
+        for form in "оба обе обоих обеих обоим обеим обоими обеими".split():
+            words[form] = (2, False, True)
+        lasts = ([(i + 1, w) for i, w in enumerate(ORDINALS_RU)] + [(t * 10, w) for t, (_, w) in _RU_TENS.items()]
+                 + [((i + 1) * 100, w) for i, w in enumerate(_RU_HUNDREDTHS)] + [(1000, "тысячный")])
+        for value, word in lasts:
+            for g in (*GENDERS, "plur"):
+                for case in RU_CASES:
+                    words[_ordinal_word(word, case, g)] = (value, True, False)
+        return words
+    for value, root in _KY_CARDINALS.items():
+        words[root] = (value, False, value == 1)
+        if value != 1:                                  # «бирге», «бирден» are «together», «at once»
+            for ending in _KY_ENDINGS:
+                words.setdefault(root + ending, (value, False, False))
+    for root in ("экөө", "экөөнүн", "экөөнө", "экөөсү", "экөөсүнүн", "экөөсүнө"):
+        words[root] = (2, False, True)
+    ordinals = ([(i + 1, w) for i, w in enumerate(ORDINALS_KY[:10])] + [(20, ORDINALS_KY[19])]
+                + [(t * 10, w) for t, (_, w) in _KY_TENS.items()] + [(100, "жүзүнчү"), (1000, "миңинчи")])
+    for value, word in ordinals:
+        words[word] = (value, True, False)
+    return words
+
+
+def alternation(words) -> str:
+    """A regular expression matching any of ``words``, written as a trie (one branch per shared
+    prefix), so that a text is scanned once however many words are asked for.
+
+    >>> alternation(["пять", "пятый", "пятью"])
+    'пят(?:ый|ь(?:ю)?)'
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+@lru_cache(maxsize=None)
+def _numeral_pattern(lang: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(_numeral_words(lang))})(?![\w-])", re.IGNORECASE)
+
+
+def numerals(text: str, lang: str = "rus") -> list[Numeral]:
+    """The numbers written in words in ``text``: cardinals and ordinals in any case and gender
+    («тридцати», «двадцать первого», «двух тысяч»; KY «отуз», «эки жүз», «онго», «экинчи»), each
+    run of number words read as one number where it is one.
+
+    >>> [(n.value, n.ordinal) for n in numerals("в течение тридцати дней, в двадцать первом случае")]
+    [(30, False), (21, True)]
+    >>> [n.value for n in numerals("отуз күндүн ичинде, эки жүз элүү сомдон, 14төн онго чейин", "kir")]
+    [30, 250, 10]
+    """
+    words = _numeral_words(lang)
+    text = text.replace("ё", "е").replace("Ё", "Е")
+    out: list[Numeral] = []
+    current: list = []          # [start, end, group, total, last rank, last scale, weak] of the open number
+
+    def close():
+        if current:
+            start, end, group, total, _, _, weak = current
+            out.append(Numeral(start, end, total + group, False, weak))
+            current.clear()
+
+    for m in _numeral_pattern(lang).finditer(text):
+        value, is_ordinal, weak = words[m.group(0).lower().replace("ё", "е")]
+        rank = _TEN if lang == "kir" and value == 10 else _rank(value)     # KY «он бир»: 11
+        joined = bool(current) and not text[current[1]:m.start()].strip()
+        if joined and _continues(current, value, rank, lang):
+            start, _, group, total, last, scale, weak_before = current
+            if rank == _SCALE:
+                total, group, scale = total + (group or 1) * value, 0, value
+            elif lang == "kir" and value == 100 and last == _UNIT:
+                group *= 100                               # «эки жүз»
+            else:
+                group += value
+            current[:] = [start, m.end(), group, total, rank, scale, weak_before and weak]
+        else:
+            close()
+            current[:] = [m.start(), m.end(), 0 if rank == _SCALE else value,
+                          value if rank == _SCALE else 0, rank, value if rank == _SCALE else None, weak]
+        if is_ordinal:
+            start, end, group, total, *_ = current
+            out.append(Numeral(start, end, total + group, True, False))
+            current.clear()
+    close()
+    return out
+
+
+def _continues(current: list, value: int, rank: int, lang: str) -> bool:
+    """Whether a number word goes on the number being read: «двадцать» + «пять», «сто» + «двадцать»,
+    «две» + «тысячи», KY «эки» + «жүз»; not «пять» + «двадцать»."""
+    _, _, group, total, last, scale, _ = current
+    if rank == _SCALE:
+        return (scale is None or value < scale) and group + total < value
+    if lang == "kir" and value == 100 and last == _UNIT and group < 10:
+        return True
+    return {_HUNDRED: rank < _HUNDRED, _TEN: rank == _UNIT}.get(last, False) or (
+        last == _SCALE and group == 0)
+
+
+def numeral_value(phrase: str, lang: str | None = None) -> int | None:
+    """The value of a phrase that is one number in words, cardinal or ordinal, in any case:
+    «тридцати» 30, «двадцать первого» 21, «двух тысяч» 2000, «отуз беш» 35; None otherwise.
+
+    >>> numeral_value("двадцати пяти"), numeral_value("эки жүз"), numeral_value("пятого"), numeral_value("пять лет")
+    (25, 200, 5, None)
+    """
+    text = " ".join(phrase.strip(" .").split())
+    for lang in ((lang,) if lang else LANGS):
+        found = numerals(text, lang)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
+            return found[0].value
+    return None
+
+
+def ordinal_value(phrase: str) -> int | None:
+    """The value of an ordinal in any case or gender, RU or KY: «пятого» 5, «двадцать первом» 21,
+    «ПЕРВЫЙ» 1, «экинчи» 2, «тогузунчу» 9; None for anything else (a cardinal too).
+
+    >>> ordinal_value("пятого"), ordinal_value("двадцать первом"), ordinal_value("ПЕРВЫЙ"), ordinal_value("экинчи")
+    (5, 21, 1, 2)
+    >>> ordinal_value("пять") is None
+    True
+    """
+    text = " ".join(phrase.strip(" .").split())
+    for lang in LANGS:
+        found = numerals(text, lang)
+        if len(found) == 1 and found[0].ordinal and found[0].start == 0 and found[0].end == len(text):
+            return found[0].value
+    return None
 
 
 # The letters that number подпункты and the items of an amending law («а)», «б)» … without ё, й, ъ,
