@@ -205,7 +205,7 @@ def test_cardinals_read_back_in_every_case(n):
     ("он биринчи", "kir", [(11, True)]),
     ("эки жүзүнчү", "kir", [(200, True)]),
     ("беш жүз миң", "kir", [(500_000, False)]),
-    ("онго чейин, үчтөн бири", "kir", [(10, False), (3, False)]),
+    ("онго чейин, үчтөн кем эмес", "kir", [(10, False), (3, False)]),
     ("14төн 16га чейинки", "kir", []),                        # figures are not words
     ("бирге, бирден, бирок", "kir", []),                     # «together», «at once», «but»
 ])
@@ -213,9 +213,23 @@ def test_numerals_in_running_text(text, lang, found):
     assert [(n.value, n.ordinal) for n in voc.numerals(text, lang)] == found
 
 
+@pytest.mark.parametrize("text, lang, values", [
+    ("не менее двух третей голосов", "rus", ["2/3"]), ("одной трети депутатов", "rus", ["1/3"]),
+    ("одна четвертая, на двух - одна третья", "rus", ["1/4", "2", "1/3"]),
+    ("более половины работников, в полуторном размере", "rus", ["1/2", "3/2"]),
+    ("в пятидневный срок, трехсторонняя комиссия, в двойном размере", "rus", ["5", "3", "2"]),
+    ("үчтөн экисинин добушу, үчтөн биринин", "kir", ["2/3", "1/3"]),
+    ("бир чейреги, бир жарым эседен, жарымынан көбүн, теңинен азын", "kir", ["1/4", "3/2", "1/2", "1/2"]),
+    ("толук же жарым-жартылай", "kir", []),                   # «partly»
+])
+def test_fractions_and_multiples(text, lang, values):
+    assert [str(n.value) for n in voc.numerals(text, lang)] == values
+
+
 def test_weak_numerals():
     """«один», «оба», «бир», «экөө» are often not numbers: read, and marked weak."""
     assert [n.weak for n in voc.numerals("один из супругов, оба супруга, двадцать один день")] == [True, True, False]
+    assert [n.weak for n in voc.numerals("первой помощи, второй стороне, третьей стороне")] == [True, True, False]
     assert [n.weak for n in voc.numerals("ар бир адам, экөө тең", "kir")] == [True, True]
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 
 LANGS = ("rus", "kir")
@@ -357,12 +358,13 @@ def cardinal(n: int, lang: str = "rus", case: str = "nom") -> str:
 
 @dataclass(frozen=True)
 class Numeral:
-    """A number written in words in a text: where, its value, whether it is an ordinal, and whether
-    it is *weak* — «один», «оба», «бир», «экөө» are as often not numbers at all («один из», «ар бир»)."""
+    """A number written in words in a text: where, its value (a :class:`~fractions.Fraction` for «две
+    трети», «үчтөн бири»), whether it is an ordinal, and whether it is *weak* — «один», «оба», «бир»,
+    «экөө» are as often not numbers at all («один из», «ар бир»)."""
 
     start: int
     end: int
-    value: int
+    value: int | Fraction
     ordinal: bool = False
     weak: bool = False
 
@@ -386,19 +388,20 @@ def _numeral_words(lang: str) -> dict[str, tuple[int, bool, bool]]:
     if lang == "rus":
         for value, forms in _RU_CARDINALS.items():
             for form in forms.split():
-                words[form] = (value, False, value == 1)
+                words[form] = (value, False, value == 1 or form == "семью")   # «на семью»: «per family»
         for value, tables in _RU_OTHER_CARDINALS.items():
             for forms in tables:
                 for form in forms.split():
                     words[form] = (value, False, value == 1)
         for form in "оба обе обоих обеих обоим обеим обоими обеими".split():
             words[form] = (2, False, True)
+        words.update({"дважды": (2, False, False), "трижды": (3, False, False), "четырежды": (4, False, False)})
         lasts = ([(i + 1, w) for i, w in enumerate(ORDINALS_RU)] + [(t * 10, w) for t, (_, w) in _RU_TENS.items()]
                  + [((i + 1) * 100, w) for i, w in enumerate(_RU_HUNDREDTHS)] + [(1000, "тысячный")])
         for value, word in lasts:
             for g in (*GENDERS, "plur"):
                 for case in RU_CASES:
-                    words[_ordinal_word(word, case, g)] = (value, True, False)
+                    words[_ordinal_word(word, case, g)] = (value, True, value <= 2)
         return words
     for value, root in _KY_CARDINALS.items():
         words[root] = (value, False, value == 1)
@@ -410,7 +413,7 @@ def _numeral_words(lang: str) -> dict[str, tuple[int, bool, bool]]:
     ordinals = ([(i + 1, w) for i, w in enumerate(ORDINALS_KY[:10])] + [(20, ORDINALS_KY[19])]
                 + [(t * 10, w) for t, (_, w) in _KY_TENS.items()] + [(100, "жүзүнчү"), (1000, "миңинчи")])
     for value, word in ordinals:
-        words[word] = (value, True, False)
+        words[word] = (value, True, value <= 2)     # «экинчи тарап»: «the other party»
     return words
 
 
@@ -438,24 +441,106 @@ def alternation(words) -> str:
     return build(trie)
 
 
+def first_letters(words) -> str:
+    """A lookahead for the first letters of ``words`` in either case («(?=[ПСпс])»): put before a
+    pattern, it lets the regular expression engine skip every other position of a text at once."""
+    letters = sorted({w[0].lower() for w in words} | {w[0].upper() for w in words})
+    return f"(?=[{re.escape(''.join(letters))}])"
+
+
 @lru_cache(maxsize=None)
 def _numeral_pattern(lang: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alternation(_numeral_words(lang))})(?![\w-])", re.IGNORECASE)
 
 
+# Fractions and multiples written in words: «две трети», «одной четверти», «половины», «полутора»;
+# KY «үчтөн экиси», «бир чейреги», «жарымы», «бир жарым»; Russian adjectives made of a number
+# («пятидневный», «трехсторонний», «двойной»).
+_RU_FRACTIONS = {3: "треть трети третей третям третями третях", 4: "четверть четверти четвертью "
+                 "четвертей четвертям четвертями четвертях", 2: "половина половины половине половину половиной"}
+_RU_COMPOUND = r"(?:дневн|месячн|недельн|летн|годичн|годов|часов|кратн|минутн|суточн|сторонн|разов|этажн)\w*"
+_KY_ABLATIVE = ("дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн", "нан", "нен", "нон", "нөн")
+_KY_GENITIVE = ("дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн", "нын", "нин", "нун", "нүн")
+# Letters every special form contains, looked for before the special pattern is run (most texts have none).
+_SPECIAL_HINTS = {"rus": ("трет", "четверт", "половин", "полтор", "полутор", "двойн", "тройн", "дневн", "месячн",
+                          "недельн", "летн", "годичн", "годов", "часов", "кратн", "минутн", "суточн", "сторонн",
+                          "разов", "этажн"),
+                  "kir": ("жарым", "теңи", "чейрег", "бөлүг") + tuple(
+                      f"{r}{e}" for r in ("эки", "үч", "төрт", "беш", "алты", "жети", "сегиз", "тогуз", "он", "жүз")
+                      for e in ("ден", "дан", "дөн", "дон", "тен", "тан", "төн", "тон", "дин", "дын", "дүн", "дун",
+                                "тин", "тын", "түн", "тун", "нин", "нын"))}
+
+
+@lru_cache(maxsize=None)
+def _special_pattern(lang: str) -> re.Pattern:
+    if lang == "rus":
+        cardinals = [w for w, (v, o, _) in _numeral_words("rus").items() if not o and v < 1000]
+        fractions = [w for forms in _RU_FRACTIONS.values() for w in forms.split()]
+        prefixes = [_RU_CARDINALS[v].split()[1] for v in _RU_CARDINALS if v > 1] + ["одно", "дву"]
+        return re.compile(
+            rf"(?<![\w-])(?:(?:(?P<num>{alternation(cardinals)})\s+)?(?P<den>{alternation(fractions)})"
+            rf"|(?P<prefix>{alternation(prefixes)}){_RU_COMPOUND}|(?P<double>двойн|тройн)\w*"
+            rf"|(?P<sesqui>полтор|полутор)\w*)(?![\w-])", re.IGNORECASE)
+    roots = [r for v, r in _KY_CARDINALS.items() if v < 1000]
+    denominators = [r + e for r in roots[1:] for e in _KY_ABLATIVE]
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<den>{alternation(denominators)})\s+(?P<num>{alternation(roots)})\w*"
+        rf"|(?P<gden>{alternation(r + e for r in roots[1:] for e in _KY_GENITIVE)})\s+(?P<gnum>{alternation(roots)})"
+        rf"\s+бөлүг\w*|(?P<quarters>{alternation(roots)})\s+чейрег\w*|(?P<sesqui>бир\s+жарым)\w*"
+        rf"|(?P<half>жарым\w+|теңи\w*)|(?P<semi>жарым))"
+        rf"(?![\w-])", re.IGNORECASE)
+
+
+def _specials(text: str, lang: str) -> list[Numeral]:
+    out: list[Numeral] = []
+    low = text.lower()
+    if not any(hint in low for hint in _SPECIAL_HINTS[lang]):
+        return out
+    words = _numeral_words(lang)
+    for m in _special_pattern(lang).finditer(text):
+        group = {k: v.lower() for k, v in m.groupdict().items() if v}
+        weak = False
+        if "prefix" in group:
+            p = group["prefix"]
+            value = {"одно": 1, "дву": 2}.get(p) or next(v for v in _RU_CARDINALS if _RU_CARDINALS[v].split()[1] == p)
+        elif "double" in group:
+            value = 2 if group["double"] == "двойн" else 3
+        elif "sesqui" in group:
+            value = Fraction(3, 2)
+        elif "half" in group or "semi" in group:
+            value, weak = Fraction(1, 2), "semi" in group          # «жарым фабрикат»: «semi-finished»
+        elif "gden" in group:                                        # «үчтүн эки бөлүгү»: two parts of three
+            value = Fraction(next(v for v, r in _KY_CARDINALS.items() if r == group["gnum"]), words[group["gden"]][0])
+        elif "quarters" in group:
+            value = Fraction(next(v for v, r in _KY_CARDINALS.items() if r == group["quarters"]), 4)
+        elif lang == "rus":
+            den = next(d for d, forms in _RU_FRACTIONS.items() if group["den"] in forms.split())
+            value = Fraction(words[group["num"]][0] if "num" in group else 1, den)
+        else:
+            value = Fraction(next(v for v, r in _KY_CARDINALS.items() if r == group["num"]), words[group["den"]][0])
+        out.append(Numeral(m.start(), m.end(), value, weak=weak))
+    return out
+
+
 def numerals(text: str, lang: str = "rus") -> list[Numeral]:
     """The numbers written in words in ``text``: cardinals and ordinals in any case and gender
     («тридцати», «двадцать первого», «двух тысяч»; KY «отуз», «эки жүз», «онго», «экинчи»), each
-    run of number words read as one number where it is one.
+    run of number words read as one number where it is one; fractions («двух третей», «үчтөн
+    экисинин») and Russian adjectives made of a number («пятидневный»).
 
     >>> [(n.value, n.ordinal) for n in numerals("в течение тридцати дней, в двадцать первом случае")]
     [(30, False), (21, True)]
     >>> [n.value for n in numerals("отуз күндүн ичинде, эки жүз элүү сомдон, 14төн онго чейин", "kir")]
     [30, 250, 10]
+    >>> [str(n.value) for n in numerals("не менее двух третей голосов в пятидневный срок")]
+    ['2/3', '5']
+    >>> [str(n.value) for n in numerals("депутаттардын үчтөн экисинин добушу, жарымынан кем эмес", "kir")]
+    ['2/3', '1/2']
     """
     words = _numeral_words(lang)
     text = text.replace("ё", "е").replace("Ё", "Е")
-    out: list[Numeral] = []
+    specials = _specials(text, lang)
+    out: list[Numeral] = list(specials)
     current: list = []          # [start, end, group, total, last rank, last scale, weak] of the open number
 
     def close():
@@ -465,9 +550,16 @@ def numerals(text: str, lang: str = "rus") -> list[Numeral]:
             current.clear()
 
     for m in _numeral_pattern(lang).finditer(text):
-        value, is_ordinal, weak = words[m.group(0).lower().replace("ё", "е")]
+        if any(n.start < m.end() and m.start() < n.end for n in specials):
+            close()
+            continue
+        value, is_ordinal, weak = words[m.group(0).lower()]
         rank = _TEN if lang == "kir" and value == 10 else _rank(value)     # KY «он бир»: 11
         joined = bool(current) and not text[current[1]:m.start()].strip()
+        if joined and is_ordinal and lang == "rus" and current[4] == _UNIT and not current[3] and rank < _SCALE:
+            out.append(Numeral(current[0], m.end(), Fraction(current[2], value)))    # «одна третья»
+            current.clear()
+            continue
         if joined and _continues(current, value, rank, lang):
             start, _, group, total, last, scale, weak_before = current
             if rank == _SCALE:
@@ -476,17 +568,17 @@ def numerals(text: str, lang: str = "rus") -> list[Numeral]:
                 group *= 100                               # «эки жүз»
             else:
                 group += value
-            current[:] = [start, m.end(), group, total, rank, scale, weak_before and weak]
+            current[:] = [start, m.end(), group, total, rank, scale, False]
         else:
             close()
             current[:] = [m.start(), m.end(), 0 if rank == _SCALE else value,
                           value if rank == _SCALE else 0, rank, value if rank == _SCALE else None, weak]
         if is_ordinal:
-            start, end, group, total, *_ = current
-            out.append(Numeral(start, end, total + group, True, False))
+            start, end, group, total, *_, weak = current
+            out.append(Numeral(start, end, total + group, True, weak))
             current.clear()
     close()
-    return out
+    return sorted(out, key=lambda n: n.start) if specials else out
 
 
 def _continues(current: list, value: int, rank: int, lang: str) -> bool:
@@ -536,6 +628,59 @@ def ordinal_value(phrase: str) -> int | None:
 # The letters that number подпункты and the items of an amending law («а)», «б)» … without ё, й, ъ,
 # ы, ь, as KR acts letter them).
 LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+
+
+# --- reading unit words and measures ------------------------------------------------------------
+
+# Abbreviated unit words («ст. 5 ч. 2», «абз. 3»).
+UNIT_ABBREVIATIONS = {"ст.": "статья", "ч.": "часть", "п.": "пункт", "пп.": "подпункт", "подп.": "подпункт",
+                      "абз.": "абзац", "гл.": "глава", "разд.": "раздел"}
+# Kyrgyz unit words by their stems, which take any ending («беренесиндеги», «бөлүгүнүн»), longer stems
+# first; «статья» is the older texts' word for «берене».
+KY_UNIT_STEMS = (("пунктча", "подпункт"), ("пункт", "пункт"), ("бөлүг", "часть"), ("бөлүк", "часть"),
+                 ("берене", "статья"), ("статья", "статья"), ("абзац", "абзац"), ("глава", "глава"),
+                 ("бөлүм", "раздел"), ("параграф", "параграф"), ("сүйлөм", "предложение"))
+_CITED_UNITS = ("статья", "часть", "пункт", "подпункт", "абзац", "глава", "раздел", "параграф", "предложение")
+
+
+@lru_cache(maxsize=None)
+def _ru_unit_forms() -> dict[str, str]:
+    forms = {form: name for name in _CITED_UNITS for table in (RU_NOUNS[name].singular, RU_NOUNS[name].plural)
+             for form in table}
+    return {**forms, **UNIT_ABBREVIATIONS}
+
+
+def unit_of_word(word: str, lang: str = "rus") -> str | None:
+    """The unit (its Russian name) an inflected or abbreviated unit word names, RU or KY; None for
+    any other word.
+
+    >>> unit_of_word("статьями"), unit_of_word("ч."), unit_of_word("беренесиндеги", "kir"), unit_of_word("пунктчасы", "kir")
+    ('статья', 'часть', 'статья', 'подпункт')
+    """
+    word = word.lower()
+    if lang == "rus":
+        return _ru_unit_forms().get(word)
+    return next((name for stem, name in KY_UNIT_STEMS if word.startswith(stem)), None)
+
+
+@lru_cache(maxsize=None)
+def unit_word_pattern(lang: str) -> str:
+    """A regular expression matching a unit word of ``lang`` in running text (see :func:`unit_of_word`)."""
+    if lang == "rus":
+        words = alternation(sorted(w for w in _ru_unit_forms() if not w.endswith(".")))
+        abbreviations = "|".join(re.escape(a) for a in sorted(UNIT_ABBREVIATIONS, key=len, reverse=True))
+        return rf"(?<![\w-])(?:{words})(?![\w-])|(?<![\w-])(?:{abbreviations})"
+    return rf"(?<![\w-])(?:{alternation(stem for stem, _ in KY_UNIT_STEMS)})\w*"
+
+
+# What makes a number a percentage or an amount of money, as the words that follow it.
+MEASURES = {
+    "percent": {"rus": r"%|процент\w*|проц\.", "kir": r"%|пайыз\w*"},
+    "amount": {"rus": r"(?:сом(?:а|ов|ам|ами|ах|е|ом)?|тыйын\w*|доллар\w*|евро|рубл\w*|тенге|расчетн\w+\s+показател\w*)(?!\w)",
+               "kir": r"(?:сом\w*|тыйын\w*|доллар\w*|евро\w*|рубл\w*|теңге\w*|эсептик\s+көрсөткүч\w*)"},
+}
+# Abbreviated scale words after figures («10 тыс.», «1 млн»).
+SCALE_ABBREVIATIONS = {"тыс.": 1000, "млн": 10 ** 6, "млн.": 10 ** 6, "млрд": 10 ** 9, "млрд.": 10 ** 9}
 
 
 # --- words and figures in instructions -----------------------------------------------------------
@@ -654,11 +799,35 @@ def is_redaction_note(text: str) -> bool:
 
 # --- language ---------------------------------------------------------------------------------
 
-_KYRGYZ = re.compile(r"[өүңӨҮҢ]|\b\d+(?:-\d+)*-(?:берене|бөлүк|пункт|абзац|глава|бөлүм)|берене|бөлүг|деген\s+сөз")
+_KYRGYZ = re.compile(r"[өүңӨҮҢ]|\b\d+(?:-\d+)*-(?:берене|бөлүк|пункт|абзац|глава|бөлүм)|берене|бөлүг|деген\s+сөз"
+                     r"|(?<!\w)(?:жана|менен|боюнча|жөнүндө|ушул|тарабынан|болуп|ылайык|Республикасын\w*|мыйзам\w*)(?!\w)",
+                     re.IGNORECASE)
+
+
+# Short Russian words Kyrgyz never has: a text with several of them is Russian.
+_RUSSIAN = re.compile(r"(?<!\w)(?:и|в|на|не|с|по|от|для|или|при|к|из|за|что|также|а|со|во)(?!\w)", re.IGNORECASE)
+
+
+def reads_as(text: str) -> str | None:
+    """The language a running text is written in, or None where it does not say (a short list
+    item): «rus» for two or more Russian short words and nothing Kyrgyz, «kir» for Kyrgyz words or
+    letters and no Russian short word.
+
+    >>> reads_as("Ар бир адам эс алууга укуктуу жана башка"), reads_as("Каждый имеет право на отдых и досуг"), reads_as("бюджет")
+    ('kir', 'rus', None)
+    """
+    russian = len(_RUSSIAN.findall(text))
+    kyrgyz = bool(_KYRGYZ.search(text))
+    if russian >= 2 and not kyrgyz:
+        return "rus"
+    if kyrgyz and not russian:
+        return "kir"
+    return None
 
 
 def language_of(text: str) -> str:
-    """«kir» for a Kyrgyz text (its letters ө ү ң, or KR Kyrgyz unit words), else «rus».
+    """«kir» for a Kyrgyz text (its letters ө ү ң, Kyrgyz unit words, or words such as «жана»,
+    «менен», «ушул» that Russian does not have), else «rus».
 
     >>> language_of("5-беренесинин 2-бөлүгү"), language_of("часть 2 статьи 5"), language_of("18-берене")
     ('kir', 'rus', 'kir')

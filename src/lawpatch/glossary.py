@@ -1,0 +1,194 @@
+"""The glossary: Russian and Kyrgyz terms that translate each other («налоговый агент» ⇄ «салык
+агенти»), read from ``glossary/terms.tsv`` and used by ``parity`` and ``check``.
+
+The file is UTF-8 text, one pair a line, three columns separated by a tab: the Russian term, the
+Kyrgyz term, where the pair comes from (``tax-code art_4__para_2__point_9`` or any note). A column
+may give variants separated by `` | `` («трудящийся-мигрант | работник-мигрант»). Lines starting
+with ``#`` and empty lines are comments; the first line that is not a comment is the header
+``rus	kir	source``. Terms are written as in a definition (nominative, lower case); a term is found
+in a text in any of its case forms, as the stems of its words (docs/drafting.md, «The glossary»).
+
+:func:`definitions` reads the pairs of a law's definition articles («Основные понятия» ⇄ «Негизги
+түшүнүктөр»), unit by unit, to seed or extend the file (``lawpatch glossary``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from . import structure as st
+from .errors import LawpatchError
+from .resources import project_file
+
+HEADER = ("rus", "kir", "source")
+FILE = ("glossary", "terms.tsv")
+
+
+class GlossaryError(LawpatchError):
+    """A glossary file that cannot be read: its file and line, and what is wrong."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Term:
+    """One pair: the Russian and the Kyrgyz term (each with its variants), and its source."""
+
+    rus: tuple[str, ...]
+    kir: tuple[str, ...]
+    source: str = ""
+    line: int = 0
+
+    def words(self, lang: str) -> tuple[str, ...]:
+        return self.rus if lang == "rus" else self.kir
+
+
+def _stem(word: str, lang: str) -> str:
+    """The part of a word every case form keeps: RU «агент» «агент», «налоговый» «налогов»; KY «салык»
+    «салы» («салыгы»), «агенти» «агент»."""
+    if lang == "rus":
+        return word if len(word) <= 4 else word[:max(4, len(word) - 2)]
+    if len(word) > 4 and word[-1] in "кп":        # «бөлүк» → «бөлүгү», «китеп» → «китеби»
+        return word[:-1]
+    if len(word) > 5 and word[-1] in "иыуү":      # the possessive of a compound («салык агенти» → «агент»)
+        return word[:-1]
+    return word
+
+
+def term_pattern(term: str, lang: str) -> str:
+    """A regular expression finding ``term`` in any case form: the stems of its words, in order.
+
+    >>> bool(re.search(term_pattern("налоговый агент", "rus"), "налоговыми агентами", re.I))
+    True
+    >>> bool(re.search(term_pattern("салык агенти", "kir"), "салык агенттеринин", re.I))
+    True
+    """
+    words = re.findall(r"[\w-]+", term.lower())
+    return r"(?<![\w-])" + r"[\s-]+".join(re.escape(_stem(w, lang)) + r"[\w-]*" for w in words)
+
+
+def normal(phrase: str) -> str:
+    """A term as the glossary keys it: lower case, «е» for «ё», single spaces, no outer punctuation."""
+    return " ".join(phrase.lower().replace("ё", "е").strip(" «»\"'.,;:").split())
+
+
+class Glossary:
+    def __init__(self, terms: list[Term], source: str = ""):
+        self.terms = terms
+        self.source = source
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    @cached_property
+    def _by_term(self) -> dict[tuple[str, str], Term]:
+        return {(lang, normal(v)): t for t in self.terms for lang in ("rus", "kir") for v in t.words(lang)}
+
+    def lookup(self, phrase: str, lang: str) -> Term | None:
+        """The pair whose ``lang`` term is ``phrase`` (as quoted in a text), or None."""
+        return self._by_term.get((lang, normal(phrase)))
+
+    def occurs(self, term: Term, text: str, lang: str) -> bool:
+        """Whether any variant of the pair's ``lang`` term is in ``text``, in any case form."""
+        return any(_compiled(v, lang).search(text) for v in term.words(lang))
+
+    def found(self, text: str, lang: str) -> set[Term]:
+        """The pairs whose ``lang`` term is in ``text`` (a short text: an op's words)."""
+        low = text.lower()
+        return {t for t in self.terms for v in t.words(lang) if _stem(v.split()[0], lang) in low
+                and _compiled(v, lang).search(text)}
+
+
+@lru_cache(maxsize=4096)
+def _compiled(term: str, lang: str) -> re.Pattern:
+    return re.compile(term_pattern(term, lang), re.IGNORECASE)
+
+
+def read_glossary(path: str | Path) -> Glossary:
+    """Read a glossary file; a line that is not a pair raises :class:`GlossaryError` with its line."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GlossaryError(f"{path}: cannot read the glossary: {exc}") from exc
+    terms: list[Term] = []
+    header = False
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header:
+            if tuple(c.strip() for c in cells) != HEADER:
+                raise GlossaryError(f"{path}:{n}: the header is «rus<TAB>kir<TAB>source», not «{line.strip()}»")
+            header = True
+            continue
+        if len(cells) != 3 or not cells[0].strip() or not cells[1].strip():
+            raise GlossaryError(f"{path}:{n}: a pair is «russian term<TAB>kyrgyz term<TAB>source» "
+                                f"({len(cells)} column(s) here: «{line.strip()[:80]}»)")
+        rus, kir = (tuple(normal(v) for v in cell.split("|") if v.strip()) for cell in cells[:2])
+        terms.append(Term(rus, kir, cells[2].strip(), n))
+    if not header:
+        raise GlossaryError(f"{path}: no header «rus<TAB>kir<TAB>source»")
+    return Glossary(terms, str(path))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> Glossary:
+    return read_glossary(path)
+
+
+def load_glossary(root=".") -> Glossary:
+    """The glossary of the repository at ``root`` (``glossary/terms.tsv``), or the project's own."""
+    path = Path(root).joinpath(*FILE)
+    return _load(str((path if path.is_file() else project_file(*FILE)).resolve()))
+
+
+# --- seeding from definition articles ------------------------------------------------------------
+
+_DEFINITION_HEADINGS = {"rus": re.compile(r"понят|термин|определени", re.I),
+                        "kir": re.compile(r"түшүнүк|термин|аныктама", re.I)}
+_DEFINED = re.compile(r"^\s*([^\d;:()–—-][^\d;:()–—]{1,80}?)\s+[–—-]\s+\S")
+_PREPOSITIONS = {"в", "во", "на", "для", "по", "при", "с", "со", "к", "о", "об", "от", "из", "за", "до"}
+
+
+def defined_term(text: str) -> str | None:
+    """The term a definition defines: «налоговый агент - лицо, …» → «налоговый агент».
+
+    >>> defined_term("Оплата труда - система отношений"), defined_term("в течение 2 дней - …")
+    ('оплата труда', None)
+    """
+    m = _DEFINED.match(text)
+    if not m or len(m.group(1).split()) > 6 or m.group(1).split()[0].lower() in _PREPOSITIONS:
+        return None
+    term = m.group(1)
+    return normal(term if term[:2].isupper() else term[:1].lower() + term[1:])
+
+
+def definitions(rus, kir) -> list[Term]:
+    """The pairs of the definition articles of a law's two texts, unit by unit (the same eId), in
+    the order of the law: the Russian article's heading names terms or definitions («Основные
+    понятия», «Термины и определения»), the Kyrgyz one too («Негизги түшүнүктөр»)."""
+    out: list[Term] = []
+    seen: set = set()
+    for article in rus.articles():
+        eid = article.get("eId")
+        other = kir.index.get(eid)
+        if other is None or not _DEFINITION_HEADINGS["rus"].search(st.heading_text(article)) \
+                or not _DEFINITION_HEADINGS["kir"].search(st.heading_text(other)):
+            continue
+        for el in st.iter_units(article):
+            twin = kir.index.get(el.get("eId"))
+            if twin is None or st.is_repealed(el) or st.is_repealed(twin):
+                continue
+            ru, ky = defined_term(st.own_text(el)), defined_term(st.own_text(twin))
+            if ru and ky and (ru, ky) not in seen:
+                seen.add((ru, ky))
+                out.append(Term((ru,), (ky,), el.get("eId")))
+    return out
+
+
+def write_lines(terms: list[Term], slug: str) -> list[str]:
+    """Glossary lines for ``terms`` found in the law ``slug`` (its definition units as the source)."""
+    return ["\t".join((" | ".join(t.rus), " | ".join(t.kir), f"{slug} {t.source}".strip())) for t in terms]
