@@ -70,11 +70,31 @@ def find_dates(text: str) -> list[tuple[str, str, str]]:
     return [(d, n, s) for _, d, n, s in sorted(out)]
 
 
-_DATE_ANY = re.compile(
-    rf"(?=\d)(?<![\d.])(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}})(?![\d])"            # 17.07.2000
-    rf"|(?P<ky>\d{{4}})\s*-?\s*ж(?:ыл\w*|\.)\s+(?P<kd>\d{{1,2}})\s*-\s*{_MONTH_RX.replace('<month>', '<km>')}"         # 2000-жылдын 17-июлундагы
-    rf"|(?<![\d-])(?P<day>\d{{1,2}})(?:\s+|\s*-\s*){_MONTH_RX}(?:\s+(?P<year>\d{{4}})(?!\d)(?:\s*(?:год\w*|г\.))?)?",
+# A date starting at a figure: «17.07.2000», «2000-жылдын 17-июлундагы», «17 июля 2000 года», «1-январь».
+_DATE_AT = re.compile(
+    rf"(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}})(?!\d)"
+    rf"|(?P<ky>\d{{4}})\s*-?\s*ж(?:ыл\w*|\.)\s+(?P<kd>\d{{1,2}})\s*-\s*{_MONTH_RX.replace('<month>', '<km>')}"
+    rf"|(?P<day>\d{{1,2}})(?:\s+|\s*-\s*){_MONTH_RX}(?:\s+(?P<year>\d{{4}})(?!\d)(?:\s*(?:год\w*|г\.))?)?",
     re.IGNORECASE)
+_FIGURE_START = re.compile(r"(?<![\d.-])\d")
+
+
+def date_at(text: str, pos: int) -> tuple[int, tuple] | None:
+    """The date printed from ``pos`` (a figure's start): (end, (year or None, month, day)), or None."""
+    m = _DATE_AT.match(text, pos)
+    if m is None:
+        return None
+    if m.group("nd"):
+        month, day, year = int(m.group("nm")), int(m.group("nd")), int(m.group("ny"))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+    else:
+        stem = (m.group("km") or m.group("month")).lower()
+        month = next(i for i, s in enumerate(_MONTHS) if stem.startswith(s)) + 1
+        day = int(m.group("kd") or m.group("day"))
+        year = m.group("ky") or m.group("year")
+        year = int(year) if year else None
+    return m.end(), (year, month, day)
 
 
 def read_dates(text: str) -> list[tuple[int, int, tuple]]:
@@ -84,17 +104,12 @@ def read_dates(text: str) -> list[tuple[int, int, tuple]]:
     >>> [d for _, _, d in read_dates("с 1 января 2024 года до 01.07.2024, 2000-жылдын 17-июлундагы, 1-май")]
     [(2024, 1, 1), (2024, 7, 1), (2000, 7, 17), (None, 5, 1)]
     """
-    out = []
-    for m in _DATE_ANY.finditer(text):
-        if m.group("nd"):
-            month, day, year = int(m.group("nm")), int(m.group("nd")), int(m.group("ny"))
-            if not (1 <= month <= 12 and 1 <= day <= 31):
-                continue
-        else:
-            stem = (m.group("km") or m.group("month")).lower()
-            month = next(i for i, s in enumerate(_MONTHS) if stem.startswith(s)) + 1
-            day = int(m.group("kd") or m.group("day"))
-            year = m.group("ky") or m.group("year")
-            year = int(year) if year else None
-        out.append((m.start(), m.end(), (year, month, day)))
+    out, end = [], 0
+    for m in _FIGURE_START.finditer(text):
+        if m.start() < end:
+            continue
+        found = date_at(text, m.start())
+        if found:
+            end = found[0]
+            out.append((m.start(), end, found[1]))
     return out

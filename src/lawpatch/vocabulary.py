@@ -381,39 +381,85 @@ def _rank(value: int) -> int:
             _HUNDRED if value < 1000 else _SCALE)
 
 
+@dataclass(frozen=True)
+class _Word:
+    """A number word: its value, whether it is an ordinal or weak, and its role in a fraction or a
+    multiple: ``den`` «трети» (value 3), ``abl``/``gen`` a Kyrgyz denominator «үчтөн», «үчтүн»,
+    ``poss`` a Kyrgyz numerator «экиси», ``quarter`` «чейреги», ``half`` «жарымы»."""
+
+    value: int | Fraction
+    ordinal: bool = False
+    weak: bool = False
+    role: str = ""
+
+
+# Fractions and multiples in words: «две трети», «одной четверти», «половины», «полутора», «двойной»;
+# KY «үчтөн экиси», «үчтүн эки бөлүгү», «бир чейреги», «жарымы», «бир жарым».
+_RU_FRACTIONS = {3: "треть трети третей третям третями третях", 4: "четверть четверти четвертью "
+                 "четвертей четвертям четвертями четвертях", 2: "половина половины половине половину половиной"}
+_RU_MULTIPLES = {Fraction(3, 2): "полуторный", 2: "двойной", 3: "тройной"}
+# Russian adjectives made of a number: «пятидневный», «трехсторонний», «двухмесячный».
+_RU_COMPOUND = r"(?:дневн|месячн|недельн|летн|годичн|годов|часов|кратн|минутн|суточн|сторонн|разов|этажн)\w*"
+_KY_ABLATIVE = ("дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн", "нан", "нен", "нон", "нөн")
+_KY_GENITIVE = ("дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн", "нын", "нин", "нун", "нүн")
+_KY_POSSESSED = {1: "бири", 2: "экиси", 3: "үчү", 4: "төртү", 5: "беши"}
+_KY_POSSESSED_ENDINGS = ("", "н", "нин", "нын", "нүн", "нун", "не", "на", "нө", "но", "нен", "нан", "нөн", "нон")
+
+
 @lru_cache(maxsize=None)
-def _numeral_words(lang: str) -> dict[str, tuple[int, bool, bool]]:
-    """Every written form of a number word → (value, ordinal, weak)."""
-    words: dict[str, tuple[int, bool, bool]] = {}
+def _numeral_words(lang: str) -> dict[str, _Word]:
+    """Every written form of a number word → its :class:`_Word`."""
+    words: dict[str, _Word] = {}
     if lang == "rus":
         for value, forms in _RU_CARDINALS.items():
             for form in forms.split():
-                words[form] = (value, False, value == 1 or form == "семью")   # «на семью»: «per family»
+                words[form] = _Word(value, weak=value == 1 or form == "семью")   # «на семью»: «per family»
         for value, tables in _RU_OTHER_CARDINALS.items():
             for forms in tables:
                 for form in forms.split():
-                    words[form] = (value, False, value == 1)
+                    words[form] = _Word(value, weak=value == 1)
         for form in "оба обе обоих обеих обоим обеим обоими обеими".split():
-            words[form] = (2, False, True)
-        words.update({"дважды": (2, False, False), "трижды": (3, False, False), "четырежды": (4, False, False)})
+            words[form] = _Word(2, weak=True)
+        words.update({"дважды": _Word(2), "трижды": _Word(3), "четырежды": _Word(4),
+                      "полтора": _Word(Fraction(3, 2)), "полторы": _Word(Fraction(3, 2)),
+                      "полутора": _Word(Fraction(3, 2))})
+        for den, forms in _RU_FRACTIONS.items():
+            for form in forms.split():
+                words[form] = _Word(den, role="den")
         lasts = ([(i + 1, w) for i, w in enumerate(ORDINALS_RU)] + [(t * 10, w) for t, (_, w) in _RU_TENS.items()]
                  + [((i + 1) * 100, w) for i, w in enumerate(_RU_HUNDREDTHS)] + [(1000, "тысячный")])
         for value, word in lasts:
             for g in (*GENDERS, "plur"):
                 for case in RU_CASES:
-                    words[_ordinal_word(word, case, g)] = (value, True, value <= 2)
+                    words[_ordinal_word(word, case, g)] = _Word(value, True, value <= 2)
+        for value, word in _RU_MULTIPLES.items():
+            for g in (*GENDERS, "plur"):
+                for case in RU_CASES:
+                    words[_ordinal_word(word, case, g)] = _Word(value)
         return words
     for value, root in _KY_CARDINALS.items():
-        words[root] = (value, False, value == 1)
+        words[root] = _Word(value, weak=value == 1)
         if value != 1:                                  # «бирге», «бирден» are «together», «at once»
             for ending in _KY_ENDINGS:
-                words.setdefault(root + ending, (value, False, False))
+                role = "abl" if ending in _KY_ABLATIVE else "gen" if ending in _KY_GENITIVE else ""
+                words.setdefault(root + ending, _Word(value, role=role))
+    for value, stem in _KY_POSSESSED.items():
+        for ending in _KY_POSSESSED_ENDINGS:
+            if stem + ending != "үчүн":                 # «үчүн» is «for»
+                words[stem + ending] = _Word(value, role="poss")
     for root in ("экөө", "экөөнүн", "экөөнө", "экөөсү", "экөөсүнүн", "экөөсүнө"):
-        words[root] = (2, False, True)
+        words[root] = _Word(2, weak=True)
+    words["жарым"] = _Word(Fraction(1, 2), weak=True, role="half")        # «жарым фабрикат»: «semi-finished»
+    for ending in ("ы", "ын", "ына", "ынан", "ынын", "ында", "ыны"):
+        words["жарым" + ending] = _Word(Fraction(1, 2), role="half")
+    for form in ("теңи", "теңин", "теңине", "теңинен", "теңинин", "теңинде"):
+        words[form] = _Word(Fraction(1, 2), role="half")
+    for form in ("чейрек", "чейреги", "чейрегин", "чейрегине", "чейрегинен", "чейрегинин"):
+        words[form] = _Word(4, role="quarter")
     ordinals = ([(i + 1, w) for i, w in enumerate(ORDINALS_KY[:10])] + [(20, ORDINALS_KY[19])]
                 + [(t * 10, w) for t, (_, w) in _KY_TENS.items()] + [(100, "жүзүнчү"), (1000, "миңинчи")])
     for value, word in ordinals:
-        words[word] = (value, True, value <= 2)     # «экинчи тарап»: «the other party»
+        words[word] = _Word(value, True, value <= 2)     # «экинчи тарап»: «the other party»
     return words
 
 
@@ -441,6 +487,15 @@ def alternation(words) -> str:
     return build(trie)
 
 
+def lower(text: str) -> str:
+    """``text`` in lower case, letter for letter (its positions kept), for the case-sensitive patterns
+    of the readings, which are faster: a letter whose lower case is longer («İ») stays as it is."""
+    low = text.lower()
+    if low == text or len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
+
+
 def first_letters(words) -> str:
     """A lookahead for the first letters of ``words`` in either case («(?=[ПСпс])»): put before a
     pattern, it lets the regular expression engine skip every other position of a text at once."""
@@ -450,76 +505,18 @@ def first_letters(words) -> str:
 
 @lru_cache(maxsize=None)
 def _numeral_pattern(lang: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{alternation(_numeral_words(lang))})(?![\w-])", re.IGNORECASE)
-
-
-# Fractions and multiples written in words: «две трети», «одной четверти», «половины», «полутора»;
-# KY «үчтөн экиси», «бир чейреги», «жарымы», «бир жарым»; Russian adjectives made of a number
-# («пятидневный», «трехсторонний», «двойной»).
-_RU_FRACTIONS = {3: "треть трети третей третям третями третях", 4: "четверть четверти четвертью "
-                 "четвертей четвертям четвертями четвертях", 2: "половина половины половине половину половиной"}
-_RU_COMPOUND = r"(?:дневн|месячн|недельн|летн|годичн|годов|часов|кратн|минутн|суточн|сторонн|разов|этажн)\w*"
-_KY_ABLATIVE = ("дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн", "нан", "нен", "нон", "нөн")
-_KY_GENITIVE = ("дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн", "нын", "нин", "нун", "нүн")
-# Letters every special form contains, looked for before the special pattern is run (most texts have none).
-_SPECIAL_HINTS = {"rus": ("трет", "четверт", "половин", "полтор", "полутор", "двойн", "тройн", "дневн", "месячн",
-                          "недельн", "летн", "годичн", "годов", "часов", "кратн", "минутн", "суточн", "сторонн",
-                          "разов", "этажн"),
-                  "kir": ("жарым", "теңи", "чейрег", "бөлүг") + tuple(
-                      f"{r}{e}" for r in ("эки", "үч", "төрт", "беш", "алты", "жети", "сегиз", "тогуз", "он", "жүз")
-                      for e in ("ден", "дан", "дөн", "дон", "тен", "тан", "төн", "тон", "дин", "дын", "дүн", "дун",
-                                "тин", "тын", "түн", "тун", "нин", "нын"))}
-
-
-@lru_cache(maxsize=None)
-def _special_pattern(lang: str) -> re.Pattern:
-    if lang == "rus":
-        cardinals = [w for w, (v, o, _) in _numeral_words("rus").items() if not o and v < 1000]
-        fractions = [w for forms in _RU_FRACTIONS.values() for w in forms.split()]
-        prefixes = [_RU_CARDINALS[v].split()[1] for v in _RU_CARDINALS if v > 1] + ["одно", "дву"]
-        return re.compile(
-            rf"(?<![\w-])(?:(?:(?P<num>{alternation(cardinals)})\s+)?(?P<den>{alternation(fractions)})"
-            rf"|(?P<prefix>{alternation(prefixes)}){_RU_COMPOUND}|(?P<double>двойн|тройн)\w*"
-            rf"|(?P<sesqui>полтор|полутор)\w*)(?![\w-])", re.IGNORECASE)
-    roots = [r for v, r in _KY_CARDINALS.items() if v < 1000]
-    denominators = [r + e for r in roots[1:] for e in _KY_ABLATIVE]
-    return re.compile(
-        rf"(?<![\w-])(?:(?P<den>{alternation(denominators)})\s+(?P<num>{alternation(roots)})\w*"
-        rf"|(?P<gden>{alternation(r + e for r in roots[1:] for e in _KY_GENITIVE)})\s+(?P<gnum>{alternation(roots)})"
-        rf"\s+бөлүг\w*|(?P<quarters>{alternation(roots)})\s+чейрег\w*|(?P<sesqui>бир\s+жарым)\w*"
-        rf"|(?P<half>жарым\w+|теңи\w*)|(?P<semi>жарым))"
-        rf"(?![\w-])", re.IGNORECASE)
-
-
-def _specials(text: str, lang: str) -> list[Numeral]:
-    out: list[Numeral] = []
-    low = text.lower()
-    if not any(hint in low for hint in _SPECIAL_HINTS[lang]):
-        return out
+    """The number words of ``lang`` (Kyrgyz roots and endings apart: a far smaller expression than
+    every form; a match that is no form, «бирге», is skipped by the reading) and the Russian
+    adjectives made of a number (group ``prefix``)."""
     words = _numeral_words(lang)
-    for m in _special_pattern(lang).finditer(text):
-        group = {k: v.lower() for k, v in m.groupdict().items() if v}
-        weak = False
-        if "prefix" in group:
-            p = group["prefix"]
-            value = {"одно": 1, "дву": 2}.get(p) or next(v for v in _RU_CARDINALS if _RU_CARDINALS[v].split()[1] == p)
-        elif "double" in group:
-            value = 2 if group["double"] == "двойн" else 3
-        elif "sesqui" in group:
-            value = Fraction(3, 2)
-        elif "half" in group or "semi" in group:
-            value, weak = Fraction(1, 2), "semi" in group          # «жарым фабрикат»: «semi-finished»
-        elif "gden" in group:                                        # «үчтүн эки бөлүгү»: two parts of three
-            value = Fraction(next(v for v, r in _KY_CARDINALS.items() if r == group["gnum"]), words[group["gden"]][0])
-        elif "quarters" in group:
-            value = Fraction(next(v for v, r in _KY_CARDINALS.items() if r == group["quarters"]), 4)
-        elif lang == "rus":
-            den = next(d for d, forms in _RU_FRACTIONS.items() if group["den"] in forms.split())
-            value = Fraction(words[group["num"]][0] if "num" in group else 1, den)
-        else:
-            value = Fraction(next(v for v, r in _KY_CARDINALS.items() if r == group["num"]), words[group["den"]][0])
-        out.append(Numeral(m.start(), m.end(), value, weak=weak))
-    return out
+    if lang == "kir":
+        inflected = {r + e for r in _KY_CARDINALS.values() for e in ("", *_KY_ENDINGS)}
+        others = alternation(w for w in words if w not in inflected)
+        body = rf"(?:{alternation(_KY_CARDINALS.values())})(?:{alternation(_KY_ENDINGS)})?|{others}"
+    else:
+        prefixes = [_RU_CARDINALS[v].split()[1] for v in _RU_CARDINALS if v > 1] + ["одно", "дву"]
+        body = rf"{alternation(words)}|(?P<prefix>{alternation(prefixes)}){_RU_COMPOUND}"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")         # on the text in lower case
 
 
 def numerals(text: str, lang: str = "rus") -> list[Numeral]:
@@ -538,53 +535,119 @@ def numerals(text: str, lang: str = "rus") -> list[Numeral]:
     ['2/3', '1/2']
     """
     words = _numeral_words(lang)
-    text = text.replace("ё", "е").replace("Ё", "Е")
-    specials = _specials(text, lang)
-    out: list[Numeral] = list(specials)
-    current: list = []          # [start, end, group, total, last rank, last scale, weak] of the open number
+    text = lower(text).replace("ё", "е")      # (a text in lower case already is returned as it is)
+    return _Reading(text, lang, words).read()
 
-    def close():
-        if current:
-            start, end, group, total, _, _, weak = current
-            out.append(Numeral(start, end, total + group, False, weak))
-            current.clear()
 
-    for m in _numeral_pattern(lang).finditer(text):
-        if any(n.start < m.end() and m.start() < n.end for n in specials):
-            close()
-            continue
-        value, is_ordinal, weak = words[m.group(0).lower()]
-        rank = _TEN if lang == "kir" and value == 10 else _rank(value)     # KY «он бир»: 11
-        joined = bool(current) and not text[current[1]:m.start()].strip()
-        if joined and is_ordinal and lang == "rus" and current[4] == _UNIT and not current[3] and rank < _SCALE:
-            out.append(Numeral(current[0], m.end(), Fraction(current[2], value)))    # «одна третья»
-            current.clear()
-            continue
-        if joined and _continues(current, value, rank, lang):
-            start, _, group, total, last, scale, weak_before = current
-            if rank == _SCALE:
-                total, group, scale = total + (group or 1) * value, 0, value
-            elif lang == "kir" and value == 100 and last == _UNIT:
-                group *= 100                               # «эки жүз»
+class _Reading:
+    """One pass over the number words of a text (in lower case), joining the runs that make one
+    number («двести пять», «эки жүз»), a fraction («две трети», «үчтөн экиси») or a multiple («бир
+    жарым»)."""
+
+    def __init__(self, text: str, lang: str, words: dict):
+        self.text, self.lang, self.words = text, lang, words
+        self.out: list[Numeral] = []
+        # the open number: [start, end, group, total, last rank, last scale, weak, role, words read]
+        self.current: list = []
+
+    def close(self) -> None:
+        if self.current:
+            start, end, group, total, _, _, weak, *_ = self.current
+            self.out.append(Numeral(start, end, total + group, False, weak))
+            self.current = []
+
+    def emit(self, start: int, end: int, value, ordinal: bool = False, weak: bool = False) -> None:
+        """A number read; it takes in the open number where it starts there («двух» of «двух третей»)."""
+        if self.current and self.current[0] == start:
+            self.current = []
+        self.close()
+        self.out.append(Numeral(start, end, value, ordinal, weak))
+
+    def read(self) -> list[Numeral]:
+        text, lang = self.text, self.lang
+        for m in _numeral_pattern(lang).finditer(text):
+            if lang == "rus" and m.group("prefix"):                            # «пятидневный»
+                prefix = m.group("prefix")
+                self.emit(m.start(), m.end(), {"одно": 1, "дву": 2}.get(prefix) or next(
+                    v for v in _RU_CARDINALS if _RU_CARDINALS[v].split()[1] == prefix))
+                continue
+            word = self.words.get(m.group(0))
+            if word is None:
+                continue
+            cur = self.current
+            joined = bool(cur) and not text[cur[1]:m.start()].strip()
+            simple = joined and cur[8] == 1 and cur[4] == _UNIT            # one unit word open: «две», «бир»
+            if word.role or isinstance(word.value, Fraction):
+                self._fraction(m, word, cur, joined, simple)
+                continue
+            value = word.value
+            rank = _TEN if lang == "kir" and value == 10 else _rank(value)     # KY «он бир»: 11
+            if joined and cur[7] in ("abl", "gen") and cur[8] == 1 and rank <= _TEN:
+                if cur[7] == "abl" or re.match(r"\s+бөлүг", text[m.end():m.end() + 12]):
+                    self.emit(cur[0], m.end(), Fraction(value, cur[2]))    # «үчтөн экиден», «үчтүн эки бөлүгү»
+                    continue
+            if word.ordinal and lang == "rus" and simple and rank < _SCALE:
+                self.emit(cur[0], m.end(), Fraction(cur[2], value))        # «одна третья»
+                continue
+            if joined and _continues(cur, value, rank, lang):
+                start, _, group, total, last, scale, *_ = cur
+                if rank == _SCALE:
+                    total, group, scale = total + (group or 1) * value, 0, value
+                elif lang == "kir" and value == 100 and last == _UNIT:
+                    group *= 100                               # «эки жүз»
+                else:
+                    group += value
+                self.current = [start, m.end(), group, total, rank, scale, False, "", cur[8] + 1]
             else:
-                group += value
-            current[:] = [start, m.end(), group, total, rank, scale, False]
-        else:
-            close()
-            current[:] = [m.start(), m.end(), 0 if rank == _SCALE else value,
-                          value if rank == _SCALE else 0, rank, value if rank == _SCALE else None, weak]
-        if is_ordinal:
-            start, end, group, total, *_, weak = current
-            out.append(Numeral(start, end, total + group, True, weak))
-            current.clear()
-    close()
-    return sorted(out, key=lambda n: n.start) if specials else out
+                self.close()
+                scaled = rank == _SCALE
+                self.current = [m.start(), m.end(), 0 if scaled else value, value if scaled else 0, rank,
+                                value if scaled else None, word.weak, "", 1]
+                if word.role in ("abl", "gen"):
+                    self.current[7] = word.role
+            if word.ordinal:
+                start, end, group, total, *_ = self.current
+                self.emit(start, end, total + group, True, word.weak and self.current[8] == 1)
+        self.close()
+        return self.out
+
+    def _fraction(self, m, word: _Word, cur: list, joined: bool, simple: bool) -> None:
+        role = word.role
+        if role == "den":                                                   # «две трети», «трети»
+            if simple:
+                self.emit(cur[0], m.end(), Fraction(cur[2], word.value))
+            else:
+                self.emit(m.start(), m.end(), Fraction(1, word.value))
+        elif role == "quarter":                                             # «бир чейреги»; «чейрек» alone: a quarter of a year
+            if simple:
+                self.emit(cur[0], m.end(), Fraction(cur[2], 4))
+            else:
+                self.close()
+        elif role == "half":                                                # «бир жарым»; «жарымы»
+            if simple:
+                self.emit(cur[0], m.end(), cur[2] + Fraction(1, 2))
+            else:
+                self.emit(m.start(), m.end(), word.value, weak=word.weak)
+        elif role == "poss":                                                # «үчтөн экиси»
+            if joined and cur[7] == "abl" and cur[8] == 1:
+                self.emit(cur[0], m.end(), Fraction(word.value, cur[2]))
+            else:
+                self.close()
+        elif role in ("abl", "gen"):                                        # «үчтөн», waiting for «экиси»
+            if role == "abl" and joined and cur[7] == "abl" and cur[8] == 1 and word.value < 10:
+                self.emit(cur[0], m.end(), Fraction(word.value, cur[2]))   # «үчтөн экиден кем эмес»
+                return
+            self.close()
+            self.current = [m.start(), m.end(), word.value, 0, _UNIT if word.value < 10 else _rank(word.value),
+                            None, False, role, 1]
+        else:                                                               # «полтора», «двойной»
+            self.emit(m.start(), m.end(), word.value)
 
 
 def _continues(current: list, value: int, rank: int, lang: str) -> bool:
     """Whether a number word goes on the number being read: «двадцать» + «пять», «сто» + «двадцать»,
     «две» + «тысячи», KY «эки» + «жүз»; not «пять» + «двадцать»."""
-    _, _, group, total, last, scale, _ = current
+    _, _, group, total, last, scale, *_ = current
     if rank == _SCALE:
         return (scale is None or value < scale) and group + total < value
     if lang == "kir" and value == 100 and last == _UNIT and group < 10:

@@ -36,29 +36,36 @@ class Difference:
         return KINDS[self.kind][1]
 
     def message(self) -> str:
-        """«numbers differ: 2 only in rus; 15 only in kir»."""
+        """«numbers differ: 2 only in rus; 15 only in kir»; «terms differ: kir quotes «…», rus lacks «…»»."""
+        if self.kind == "term":
+            return f"{KINDS[self.kind][0]} differ: {'; '.join(self.rus + self.kir)}"
         sides = [f"{', '.join(values)} only in {lang}" for lang, values in (("rus", self.rus), ("kir", self.kir))
                  if values]
         return f"{KINDS[self.kind][0]} differ: {'; '.join(sides)}"
 
 
-def differences(rus_text: str, kir_text: str, glossary=None) -> list[Difference]:
-    """Every difference of content between the two texts of one provision (or of one op).
+def differences(rus_text: str, kir_text: str, glossary=None, rus_facts=None, kir_facts=None) -> list[Difference]:
+    """Every difference of content between the two texts of one provision (or of one op); the
+    texts' facts where they are read already.
 
     >>> [d.message() for d in differences("в течение 30 дней согласно статье 5", "15 күндүн ичинде 5-беренеге ылайык")]
     ['numbers differ: 30 only in rus; 15 only in kir']
     >>> differences("не менее двух третей голосов", "үчтөн экисинен кем эмес добуш")
     []
     """
-    rf, kf = facts(rus_text, "rus"), facts(kir_text, "kir")
+    rf = facts(rus_text, "rus") if rus_facts is None else rus_facts
+    kf = facts(kir_text, "kir") if kir_facts is None else kir_facts
     out = []
-    numeric = _compare([f for f in rf if f.kind in NUMERIC], [f for f in kf if f.kind in NUMERIC])
-    if numeric:
-        out.append(numeric)
-    for kind in ("date", "reference", "act"):
-        d = _compare([f for f in rf if f.kind == kind], [f for f in kf if f.kind == kind])
-        if d:
-            out.append(d)
+    if rf or kf:
+        groups: dict[str, tuple[list, list]] = {}
+        for side, found in ((0, rf), (1, kf)):
+            for f in found:
+                groups.setdefault("number" if f.kind in NUMERIC else f.kind, ([], []))[side].append(f)
+        for kind in ("number", "date", "reference", "act"):
+            if kind in groups:
+                d = _compare(*groups[kind])
+                if d:
+                    out.append(d)
     if glossary is not None and len(glossary):
         d = _terms(rus_text, kir_text, glossary)
         if d:
@@ -98,10 +105,13 @@ def _terms(rus_text: str, kir_text: str, glossary) -> Difference | None:
     """Terms of the glossary quoted in one text whose pair the other text does not have."""
     only: dict[str, list] = {"rus": [], "kir": []}
     for lang, text, other, other_text in (("rus", rus_text, "kir", kir_text), ("kir", kir_text, "rus", rus_text)):
+        if "«" not in text and '"' not in text and "“" not in text:
+            continue
         for m in _QUOTED[lang].finditer(text):
             term = glossary.lookup(m.group(1), lang)
             if term is not None and not glossary.occurs(term, other_text, other):
-                only[lang].append((f"«{m.group(1)}» (≠ «{' | '.join(term.words(other))}»)", m.span()))
+                only[lang].append((f"{lang} quotes «{m.group(1)}», {other} lacks «{' | '.join(term.words(other))}»",
+                                   m.span()))
     if not only["rus"] and not only["kir"]:
         return None
     return Difference("term", tuple(v for v, _ in only["rus"]), tuple(v for v, _ in only["kir"]),

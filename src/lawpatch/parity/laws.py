@@ -9,6 +9,7 @@ redactions (the database often has a later Kyrgyz text) it is a warning that say
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from .. import vocabulary as voc
 from ..errors import Finding, UsageError
 from ..law import Law
 from .compare import KINDS, differences
+from .facts import facts_of
 
 A = st.A
 ENUMERATED = {"paragraph": ("part", "parts"), "point": ("point", "points"), "alinea": ("abzats", "abzatses"),
@@ -52,18 +54,31 @@ class LawParity:
         return f"{self.folder}: {self.compared} unit(s) in both texts, {units} differ{detail}{extra}; {red}"
 
 
+_BOXES = {A + "content", A + "intro", A + "wrapUp"}
+_HEADING, _P = A + "heading", A + "p"
+_ENUMERATED = {A + tag for tag in ENUMERATED}
+_KY_LETTERS = re.compile("[өүңӨҮҢ]")
+_UNITS = {A + tag for tag in st.UNIT_TAGS}
+
+
 def unit_texts(law: Law) -> dict[str, str]:
     """Each unit's own normative text, its heading first (editorial notes and sub-units left out),
     read in one pass over the law."""
     parts: dict = {}
-    for h in law.body.iter(A + "heading"):
-        parts.setdefault(h.getparent(), []).append(st.block_text(h))
-    for p in law.body.iter(A + "p"):
-        box = p.getparent()
-        if st.is_editorial(p) or st.local(box.tag) not in ("content", "intro", "wrapUp"):
-            continue
-        parts.setdefault(box.getparent(), []).append(st.block_text(p))
-    return {el.get("eId"): "\n".join(texts) for el, texts in parts.items() if st.is_unit(el)}
+    for el in law.body.iter(_HEADING, _P):
+        box = el.getparent()
+        if el.tag == _P:
+            cls = el.get("class")
+            if box.tag not in _BOXES or (cls and st.EDITORIAL in cls.split()):
+                continue
+            box = box.getparent()
+        text = el.text or "" if not len(el) else "".join(el.itertext())
+        found = parts.get(box)
+        if found is None:
+            parts[box] = [text]
+        else:
+            found.append(text)
+    return {el.get("eId"): "\n".join(texts) for el, texts in parts.items() if el.tag in _UNITS}
 
 
 def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity:
@@ -73,50 +88,49 @@ def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity
     why = "" if same else f" (different redactions: rus@{rus.expression_date}, kir@{kir.expression_date})"
     severity = "error" if same else "warning"
     rus_texts, kir_texts = unit_texts(rus), unit_texts(kir)
-    kir_index = kir.index
-    for eid, el in rus.index.items():
-        twin = kir_index.get(eid)
-        if twin is None:
-            result.rus_only += 1
-            continue
-        result.compared += 1
+    rus_index, kir_index = rus.index, kir.index
+    shared = [eid for eid in rus_index if eid in kir_index]
+    rus_facts = facts_of([rus_texts.get(e, "") for e in shared], "rus")
+    kir_facts = facts_of([kir_texts.get(e, "") for e in shared], "kir")
+    for eid, rf, kf in zip(shared, rus_facts, kir_facts):
+        el, twin = rus_index[eid], kir_index[eid]
         rt, kt = rus_texts.get(eid, ""), kir_texts.get(eid, "")
-
-        def add(code: str, message: str, **extra) -> None:
+        for code, message, extra in _unit(el, twin, rt, kt, rf, kf, glossary):
             result.findings.append(Finding(
                 f"PARITY.{code}", message + why, file=rus.source, line=el.sourceline, unit=eid, severity=severity,
                 extra={**extra, "rus_text": rt, "kir_text": kt, "kir_file": kir.source, "kir_line": twin.sourceline,
                        "same_redaction": same}))
-
-        if st.is_repealed(el) != st.is_repealed(twin):
-            add("REPEALED", f"repealed in {'rus' if st.is_repealed(el) else 'kir'} only")
-            continue
-        if st.is_repealed(el):
-            continue
-        slip = _language_slip(rt, kt)
-        if slip:
-            add("LANGUAGE", slip)
-            continue
-        for d in differences(rt, kt, glossary):
-            add(d.code, d.message(), rus=list(d.rus), kir=list(d.kir), rus_at=list(d.rus_at), kir_at=list(d.kir_at))
-        counts = _enumeration(el), _enumeration(twin)
-        if counts[0] != counts[1]:
-            shown = [", ".join(f"{n} {ENUMERATED[t][0 if n == 1 else 1]}" for t, n in sorted(c.items())) or "none"
-                     for c in counts]
-            add("ENUMERATION", f"items differ: {shown[0]} in rus; {shown[1]} in kir", rus=[shown[0]], kir=[shown[1]])
-    result.kir_only = sum(1 for eid in kir_index if eid not in rus.index)
+    result.compared = len(shared)
+    result.rus_only = len(rus_index) - len(shared)
+    result.kir_only = len(kir_index) - len(shared)
     return result
 
 
-def _enumeration(el) -> Counter:
-    return Counter(st.local(c.tag) for c in el if st.is_unit(c) and st.local(c.tag) in ENUMERATED)
+def _unit(el, twin, rt: str, kt: str, rf, kf, glossary):
+    """(code, message, extra) of each difference between the two texts of one unit."""
+    if st.is_repealed(el) != st.is_repealed(twin):
+        return [("REPEALED", f"repealed in {'rus' if st.is_repealed(el) else 'kir'} only", {})]
+    if st.is_repealed(el):
+        return []
+    slip = _language_slip(rt, kt)
+    if slip:
+        return [("LANGUAGE", slip, {})]
+    out = [(d.code, d.message(), {"rus": list(d.rus), "kir": list(d.kir), "rus_at": list(d.rus_at),
+                                  "kir_at": list(d.kir_at)}) for d in differences(rt, kt, glossary, rf, kf)]
+    items = [c.tag for c in el if c.tag in _ENUMERATED], [c.tag for c in twin if c.tag in _ENUMERATED]
+    if items[0] != items[1]:
+        shown = [", ".join(f"{n} {ENUMERATED[st.local(t)][0 if n == 1 else 1]}" for t, n in sorted(Counter(i).items()))
+                 or "none" for i in items]
+        out.append(("ENUMERATION", f"items differ: {shown[0]} in rus; {shown[1]} in kir",
+                    {"rus": [shown[0]], "kir": [shown[1]]}))
+    return out
 
 
 def _language_slip(rus_text: str, kir_text: str) -> str:
     """A text printed in the other language (the database's Kyrgyz file has Russian units)."""
-    if voc.reads_as(kir_text) == "rus":
+    if not _KY_LETTERS.search(kir_text) and voc.reads_as(kir_text) == "rus":
         return "the Kyrgyz text is in Russian"
-    if voc.reads_as(rus_text) == "kir":
+    if _KY_LETTERS.search(rus_text) and voc.reads_as(rus_text) == "kir":
         return "the Russian text is in Kyrgyz"
     return ""
 
@@ -152,6 +166,33 @@ def parity_paths(paths, glossary=None) -> tuple[list[LawParity], list[Path]]:
     return results, single
 
 
+def _glossary(root=".", glossary_file=None):
+    from ..glossary import load_glossary, read_glossary
+
+    return read_glossary(glossary_file) if glossary_file else load_glossary(root)
+
+
+def run_parity(paths, root=".", glossary_file=None) -> tuple[list[LawParity], list[Path]]:
+    """:func:`parity_paths` with the glossary of the repository at ``root`` (or ``glossary_file``)."""
+    return parity_paths(paths, _glossary(root, glossary_file))
+
+
+def new_terms(paths, root=".", glossary_file=None, everything: bool = False) -> tuple[list[str], int]:
+    """Glossary lines for the definition pairs of the laws under ``paths`` the glossary lacks (all
+    of them with ``everything``), and how many it has already."""
+    from ..glossary import definitions, write_lines
+
+    glossary = _glossary(root, glossary_file)
+    lines, known = [], 0
+    for folder in pairs(paths)[0]:
+        terms = definitions(Law.load(folder / "rus.xml"), Law.load(folder / "kir.xml"))
+        fresh = [t for t in terms if everything or glossary.lookup(t.rus[0], "rus") is None]
+        known += len(terms) - len(fresh) if not everything else sum(glossary.lookup(t.rus[0], "rus") is not None
+                                                                     for t in terms)
+        lines += write_lines(fresh, folder.name)
+    return lines, known
+
+
 def snippet(text: str, spans, width: int = 240) -> str:
     """The part of ``text`` around its first differing value (``spans``), marked «…» where cut."""
     if len(text) <= width:
@@ -168,4 +209,4 @@ def detail(f: Finding) -> list[str]:
             f"    kir ({x.get('kir_file')}:{x.get('kir_line')}): «{snippet(x.get('kir_text', ''), x.get('kir_at', []))}»"]
 
 
-__all__ = ["KINDS", "LawParity", "detail", "law_parity", "parity_paths", "unit_texts"]
+__all__ = ["KINDS", "LawParity", "detail", "law_parity", "new_terms", "parity_paths", "run_parity", "unit_texts"]

@@ -1,0 +1,54 @@
+"""``lawpatch parity`` on the Tax Code (laws/tax-code: the Russian and the Kyrgyz text, 4 MB of XML),
+best of 5 whole processes each, against the floor: a Python process that only parses the two XML
+files with lawpatch's one parser (``xmlio.parse``, with its safety checks); plain lxml beside it.
+The target is a ratio of 3 or less. Then the parity in-process, step by step.
+
+Run: ``python benchmarks/bench_parity.py``.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from timing import best, command
+
+LAW = Path(__file__).resolve().parents[1] / "laws" / "tax-code"
+RUNS = 5
+TARGET = 3.0
+
+
+def main() -> None:
+    files = [str(LAW / "rus.xml"), str(LAW / "kir.xml")]
+    floor = best(command([sys.executable, "-c", "import sys\nfrom lawpatch.xmlio import parse\n"
+                          "for f in sys.argv[1:]: parse(f)", *files]), RUNS)
+    lxml = best(command([sys.executable, "-c", "import sys\nfrom lxml import etree\n"
+                         "for f in sys.argv[1:]: etree.parse(f)", *files]), RUNS)
+    parity = best(command([sys.executable, "-m", "lawpatch", "parity", str(LAW), "--format", "json"], ok=(0, 1)), RUNS)
+    size = sum(Path(f).stat().st_size for f in files)
+    print(f"{LAW}: {size / 1e6:.1f} MB of XML (rus + kir)")
+    print(f"floor, parse both with lawpatch.xmlio (best of {RUNS}): {floor:.3f} s (plain lxml: {lxml:.3f} s)")
+    print(f"lawpatch parity, whole process (best of {RUNS}): {parity:.3f} s — {parity / floor:.2f}× the floor "
+          f"(target ≤ {TARGET:.0f}×{'' if parity / floor <= TARGET else ', MISSED'})")
+
+    from lawpatch.law import Law
+    from lawpatch.parity.facts import facts_of
+    from lawpatch.parity.laws import law_parity, unit_texts
+
+    t = time.perf_counter()
+    rus, kir = Law.load(files[0]), Law.load(files[1])
+    loaded = time.perf_counter() - t
+    t = time.perf_counter()
+    texts = unit_texts(rus), unit_texts(kir)
+    read = time.perf_counter() - t
+    t = time.perf_counter()
+    facts_of(list(texts[0].values()), "rus"), facts_of(list(texts[1].values()), "kir")
+    facts = time.perf_counter() - t
+    whole = best(lambda: law_parity(rus, kir), RUNS)
+    result = law_parity(rus, kir)
+    print(f"in-process: load {loaded:.3f} s, unit texts {read:.3f} s, facts of every unit (both) {facts:.3f} s; "
+          f"law_parity (best of {RUNS}) {whole:.3f} s: {result.compared} units compared, {len(result.findings)} findings")
+
+
+if __name__ == "__main__":
+    main()
