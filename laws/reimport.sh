@@ -24,8 +24,8 @@ run road-traffic/rus.xml law-road-traffic-1998-95.ru.txt \
     --title "О дорожном движении в Кыргызской Республике" --date 1998-04-29 --number 95
 run labour-code/rus.xml labour-code-2004-106.ru.txt
 run labour-code/kir.xml orig/labour-code-2004-106.ky.docx
-run constitution/rus.xml orig/constitution-2021.ru.pdf --date 2021-05-05 --number constitution
-run constitution/kir.xml orig/constitution-2021.ky.docx --date 2021-05-05 --number constitution
+run constitution/rus.xml orig/constitution-2021.ru.pdf
+run constitution/kir.xml orig/constitution-2021.ky.docx
 run external-migration/rus.xml law-external-migration-2000-61.ru.txt \
     --title "О внешней миграции" --date 2000-07-17 --number 61 \
     --publication "Ведомости Жогорку Кенеша Кыргызской Республики, 2000 г., № 7, ст. 371"

@@ -5,6 +5,7 @@ import pytest
 
 from lawpatch.errors import LawpatchError
 from lawpatch.importer import pdf
+from lawpatch.structure import A
 from tests.conftest import DATA
 
 PDF = DATA / "import" / "family-code-2pages.pdf"  # pages 1-2 of the 2025 print of the Family Code
@@ -146,3 +147,88 @@ def test_wrapped_capital_heading_joined(tmp_path):
     assert texts(source) == [
         "ГЛАВА V. ОРГАНЫ ГОСУДАРСТВЕННОЙ ВЛАСТИ КЫРГЫЗСКОЙ РЕСПУБЛИКИ СО СПЕЦИАЛЬНЫМ СТАТУСОМ",
         "Статья 105", "Надзор осуществляется прокуратурой.", "РАЗДЕЛ ВТОРОЙ. ПРАВА", "ГЛАВА I. ОБЩИЕ"]
+
+
+# --- prints laid out as the database prints an act (tests/data/importer/prints, make_prints.py) ---
+PRINTS = DATA / "importer" / "prints"
+
+
+@pytest.fixture(scope="module")
+def criminal():
+    from lawpatch.importer import import_file
+    return import_file(PRINTS / "criminal.ru.pdf")
+
+
+def _own(law, eid):
+    from lawpatch import structure as st
+    return [st.block_text(p) for p in st.own_paragraphs(law.get(eid))]
+
+
+def test_sanction_is_its_own_abzats_across_a_page_break(criminal):
+    law = criminal.law
+    assert _own(law, "art_3__para_1__al_2") == ["наказывается лишением свободы на срок от восьми до пятнадцати лет."]
+    assert _own(law, "art_3__para_1__al_1")[0].endswith("не указанных в части 2 настоящей статьи, –")
+    assert _own(law, "art_3__para_2__al_2") == ["влечет наложение штрафа в размере ста расчетных показателей."]
+    assert _own(law, "art_3-1__al_2") == ["наказывается лишением свободы на срок до пяти лет."]
+
+
+def test_dash_starting_a_line_mid_sentence_is_not_an_indent(criminal):
+    [text] = _own(criminal.law, "art_1__para_1")
+    assert text.endswith("о его возмещении – судом по месту совершения деяния.")
+
+
+def test_definitions_are_separate_abzats(criminal):
+    law = criminal.law
+    texts_ = [_own(law, f"art_2__al_{i}")[0] for i in range(1, 6)]
+    assert texts_[0] == "В настоящем Кодексе используются следующие основные понятия:"
+    assert [t.split(" - ")[0] for t in texts_[1:]] == ["лицо", "должностное лицо", "близкие родственники",
+                                                        "существенный вред"]
+
+
+def test_table_of_contents_is_not_read_as_units(criminal):
+    law = criminal.law
+    assert [a.get("eId") for a in law.articles()] == ["art_1", "art_2", "art_3", "art_3-1"]
+    items = [(i.get("href"), i.text) for i in law.act.iter(A + "tocItem")]
+    assert items[0] == ("#chp_1", "Глава 1. Общие положения") and items[-1] == ("#art_3-1", "Статья 3-1. Убийство матерью")
+    [warning] = [f for f in criminal.warnings if f.code == "IMPORT.CONTENTS"]
+    assert warning.line == 1007   # page 1, line 7
+
+
+def test_every_word_of_the_print_kept():
+    from lawpatch.importer.document import build_law, first_difference
+    read = pdf.read_lines(PRINTS / "criminal.ru.pdf")
+    assert first_difference(read, build_law(read, "criminal.ru.pdf").law) == ""
+
+
+def test_preamble_stays_the_preamble(criminal):
+    law = criminal.law
+    preamble = ["".join(p.itertext()) for p in law.act.find(A + "preamble").iter(A + "p")]
+    assert preamble == ["Настоящий Кодекс определяет, какие общественно опасные деяния являются преступлениями, "
+                        "и устанавливает наказания за их совершение."]
+    assert (law.title, law.date, law.number) == ("Уголовный кодекс Кыргызской Республики", "2021-10-28", "127")
+
+
+@pytest.mark.parametrize("name,title", [
+    ("damaged-title.ru.pdf", "Кодекс Кыргызской Республики о пробах"),
+    ("damaged-title.ky.pdf", "Сыноолор жөнүндө кодекси")])
+def test_damaged_title_block_read_from_the_page_header(name, title):
+    from lawpatch.importer import import_file
+    result = import_file(PRINTS / name)
+    law = result.law
+    assert (law.title, law.date, law.number, law.act.get("name")) == (title, "2017-01-25", "14", "code")
+    codes = {f.code: f.line for f in result.warnings}
+    assert codes["IMPORT.TITLE_FROM_HEADER"] == codes["IMPORT.DATE_FROM_HEADER"] == 1001
+
+
+def test_sanction_and_lists_from_pdftotext_output(tmp_path):
+    source = tmp_path / "print.ed2025.ru.txt"
+    source.write_text("В настоящем Кодексе используются следующие понятия:\nлицо - физическое лицо, достигшее\n"
+                      "возраста;\nдолжностное лицо - лицо, осуществляющее функции\nпредставителя власти.\n"
+                      "1. Убийство, то есть умышленное причинение смерти другому человеку, –\n"
+                      "\fнаказывается лишением свободы на срок от восьми лет.\n",
+                      encoding="utf-8")
+    assert texts(source) == [
+        "В настоящем Кодексе используются следующие понятия:", "лицо - физическое лицо, достигшее возраста;",
+        "должностное лицо - лицо, осуществляющее функции представителя власти.",
+        "1. Убийство, то есть умышленное причинение смерти другому человеку, –",
+        "наказывается лишением свободы на срок от восьми лет."]

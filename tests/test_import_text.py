@@ -36,7 +36,7 @@ def test_metadata_from_the_title_block(ru):
     events = law.meta.findall(f"{A}lifecycle/{A}eventRef")
     assert [(e.get("date"), e.get("type")) for e in events] == [
         ("2000-07-17", "generation"), ("2005-02-07", "amendment"), ("2025-07-10", "amendment")]
-    assert law.long_title == "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ"
+    assert law.long_title == "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ О ПРОБНОМ РЕГУЛИРОВАНИИ"  # both lines of the title
     preamble = law.act.find(A + "preamble")
     assert "".join(preamble.itertext()) == "Настоящий Закон определяет основы пробного регулирования."
 
@@ -95,13 +95,18 @@ def test_kyrgyz_text(schema):
     assert schema.validate(etree.fromstring(law.to_bytes())), schema.error_log.last_error
 
 
-def test_options_fill_a_missing_title_block(tmp_path):
+def test_a_missing_title_block_is_said_and_options_fill_it(tmp_path):
     src = tmp_path / "x.txt"
     src.write_text("Статья 1. Цель\nТекст.\n", encoding="utf-8")
-    with pytest.raises(LawpatchError, match="--title --date --number"):
-        import_file(src)
+    result = import_file(src)
+    codes = {f.code: f for f in result.warnings}
+    assert {"IMPORT.NO_TITLE", "IMPORT.NO_DATE", "IMPORT.NO_NUMBER"} <= set(codes)
+    assert all(codes[c].line == 1 and "--" in codes[c].message for c in ("IMPORT.NO_TITLE", "IMPORT.NO_DATE"))
+    assert result.law.source_info.get("missing") == "title date number"
+    assert result.law.work_uri == "/akn/kg/act/0001-01-01/nn"
     law = import_file(src, title="О пробе", date="1998-04-29", number="95").law
     assert (law.title, law.date, law.number) == ("О пробе", "1998-04-29", "95")
+    assert law.source_info.get("missing") is None
 
 
 @pytest.mark.parametrize("name,content,message", [

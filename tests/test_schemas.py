@@ -12,7 +12,7 @@ import pytest
 import xmlschema
 
 from lawpatch.law import law_files
-from lawpatch.patch.load import schema as lxml_schema
+from lawpatch.schemas import compiled as lxml_schema
 from lawpatch.xmlio import XmlError, parse
 
 from .conftest import DATA, LAWS, ROOT
@@ -25,7 +25,7 @@ def xsd(name: str) -> xmlschema.XMLSchema:
     return xmlschema.XMLSchema(str(SCHEMAS / name))
 
 
-@pytest.mark.parametrize("name", ["kr-profile.xsd", "amendment.xsd", "treaty.xsd"])
+@pytest.mark.parametrize("name", ["kr-profile.xsd", "amendment.xsd", "treaty.xsd", "links.xsd"])
 def test_schema_is_valid_xsd(name):
     assert xsd(name).validity == "valid"
 
@@ -41,6 +41,11 @@ def test_laws_valid_for_both_processors(path):
 def test_bills_and_treaties_valid_for_both_processors(path):
     name = "amendment.xsd" if path.parent.name == "amendments" else "treaty.xsd"
     assert xsd(name).is_valid(str(path))
+
+
+@pytest.mark.parametrize("path", sorted(LAWS.glob("*/links.xml")), ids=lambda p: p.parent.name)
+def test_links_valid_for_both_processors(path):
+    assert xsd("links.xsd").is_valid(str(path))
 
 
 def _well_formed(path) -> bool:

@@ -17,9 +17,7 @@ TEXTS = sorted(name for name in CASES if name.endswith(".txt") and not name.star
 
 @pytest.mark.parametrize("name", TEXTS)
 def test_imported_corpus_text_is_a_valid_law_and_citable(corpus, name):
-    overrides = dict(CASES[name])
-    fmt = overrides.pop("fmt", None)
-    law = import_file(corpus / name, fmt=fmt, **overrides).law
+    law = import_file(corpus / name).law
     errors = [str(f) for f in validate_law(law) if f.severity == "error"]
     assert errors == []
     assert round_trip_failures(law) == []

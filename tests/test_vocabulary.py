@@ -237,3 +237,9 @@ def test_numerals_keep_their_place():
     text = "в течение тридцати дней"
     (n,) = voc.numerals(text)
     assert text[n.start:n.end] == "тридцати"
+
+
+def test_ordinal_value_reads_running_text_words_only_when_they_are_ordinals():
+    """What references read in running text: «настоящей», «первоначальный» are no ordinals."""
+    assert voc.ordinal_value("настоящей") is None and voc.ordinal_value("первоначальный") is None
+    assert voc.ordinal_value("сто девяносто девятой") == 199

@@ -3,6 +3,8 @@ Constitution by its own name («Семейный кодекс Кыргызско
 amending formula needs («… Мыйзамына», «… Эмгек кодексине»)."""
 from __future__ import annotations
 
+import re
+
 SELF_NAMED = ("кодекс", "конституци")     # acts printed and cited under their own name
 
 
@@ -36,6 +38,70 @@ def act_name(title: str, lang: str, case: str = "nom") -> str:
             return "Конституцию" + title[len("Конституция"):]
         return title
     return f"Закон Кыргызской Республики «{title}»"
+
+
+# --- an act named in running text -------------------------------------------------------------
+# «Закона Кыргызской Республики «О …»», «Трудового кодекса Кыргызской Республики», «Конституцией
+# Кыргызской Республики», «Кодекса Кыргызской Республики о правонарушениях»: the word that names the
+# kind of act in any case, then «Кыргызской Республики» (or «КР»).
+ACT_WORD = re.compile(r"(?:(?P<adj>[А-ЯЁ][а-яё]+(?:-[а-яё]+)?)\s+)?(?P<kind>[Зз]акон|[Кк]одекс|Конституци)"
+                      r"(?:ами|ах|ов|ом|ей|а|у|е|ы|я|и|ю)?\s+(?:Кыргызской\s+Республики|КР)\b")
+# «ушул Мыйзамдын», «ушул Кодекстин», «ушул Конституциянын»: the act naming itself in Kyrgyz
+KY_ACT_STEMS = ("мыйзам", "кодекс", "конституц")
+# «Кыргыз Республикасынын Конституциясынын», «Кыргыз Республикасынын Эмгек кодексинин»: another act
+KY_ACT_WORD = re.compile(r"Кыргыз\s+Республикасынын\s+(?:(?P<adj>[А-ЯӨҮҢа-яөүң]+)\s+)?"
+                         r"(?P<kind>[Кк]онституция|[Кк]одекс)[а-яөүң]*", re.I)
+_ADJ_ENDINGS = ("ого", "его", "ому", "ему", "ой", "ый", "ий", "ым", "им", "ом", "ем", "ая", "яя", "ую", "юю",
+                "ое", "ее")
+
+
+def _stem(adjective: str) -> str:
+    """«Трудового» and «Трудовой» → «трудов»: an adjective without its case ending."""
+    word = adjective.lower()
+    for ending in _ADJ_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)]
+    return word
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[«»\"“”„]", " ", text).lower().replace("ё", "е").split())
+
+
+def ky_act_key(text: str) -> str | None:
+    """The key of a Constitution or a code named in Kyrgyz (title or running text), or None.
+
+    >>> ky_act_key("Кыргыз Республикасынын Конституциясынын"), ky_act_key("Кыргыз Республикасынын эмгек кодекси")
+    ('конституция', 'кодекс-ky:эмгек')
+    """
+    m = KY_ACT_WORD.match(text.strip())
+    if m is None:
+        return None
+    if m.group("kind").lower() == "конституция":
+        return "конституция"
+    return "кодекс-ky:" + (m.group("adj") or "").lower()
+
+
+def act_key(title: str) -> str:
+    """One key for an act however it is named: its title, or its name in any case in running text.
+
+    >>> act_key("О внешней миграции"), act_key("Трудового кодекса Кыргызской Республики")
+    ('закон:о внешней миграции', 'кодекс:трудов')
+    >>> act_key("Трудовой кодекс Кыргызской Республики"), act_key("Конституцией Кыргызской Республики")
+    ('кодекс:трудов', 'конституция')
+    >>> act_key("Кодекс Кыргызской Республики о правонарушениях")
+    'кодекс:о правонарушениях'
+    """
+    m = ACT_WORD.match(title.strip())
+    if m is None:
+        return "закон:" + _plain(title)
+    if m.group("kind") == "Конституци":
+        return "конституция"
+    if m.group("kind").lower() == "кодекс":
+        if m.group("adj") and m.group("adj").lower() not in ("настоящего", "настоящий", "настоящим", "настоящему"):
+            return "кодекс:" + _stem(m.group("adj"))
+        return "кодекс:" + _plain(title[m.end():])
+    return "закон:" + _plain(title[m.end():])
 
 
 def act_kind(title: str, lang: str, case: str = "gen") -> str:

@@ -62,6 +62,10 @@ class Worded:
     in_unit: str
     header_article: str = ""
     header_unit: str = ""
+    header_unit_full: str = ""
+    citation: str = ""          # the unit the instruction names first, as printed (nominative): what it acts on
+    ops: tuple = ()             # the ops of the instruction
+    citations: tuple = ()       # the citation of each op's unit (a renumbering run names several)
 
 
 class _Wording:
@@ -81,7 +85,7 @@ class _Wording:
         self.others = [units[o][0] for o in instruction.ops[1:]]
         if op.target.scope in (Scope.ACT, Scope.TITLE):
             text = self.word(instruction, law, targets, None)
-            self.items.append(Worded(None, None, text, text, text))
+            self.items.append(Worded(None, None, text, text, text, ops=instruction.ops))
             return
         el = targets[0]
         if op.kind is Kind.INSERT and op.position is not Position.END:
@@ -98,7 +102,10 @@ class _Wording:
         in_article = self.word(instruction, law, targets, art) if art else full
         in_unit = self.word(instruction, law, targets, unit) if unit else in_article
         self.items.append(Worded(art, unit, full, in_article, in_unit,
-                                 self.header(law, art) if art else "", self.header(law, unit, art) if unit else ""))
+                                 self.header(law, art) if art else "", self.header(law, unit, art) if unit else "",
+                                 self.header(law, unit) if unit else "", cite(law, el.get("eId"), self.lang),
+                                 instruction.ops, tuple(cite(law, e.get("eId"), self.lang)
+                                                        for e in [el, *self.others])))
 
     def header(self, law: Law, eid: str, within: str | None = None) -> str:
         ref = cite(law, eid, self.lang, "loc", within)
@@ -169,7 +176,7 @@ class _Wording:
 
     # --- words -----------------------------------------------------------------------------------
     def words(self, op, law: Law, targets: list, within: str | None) -> str:
-        from .patch.model import ALL, Kind, Part, Position, Scope
+        from .patch.model import ALL, Kind, Position
 
         lang, ru = self.lang, self.lang == "rus"
         place = self.place(op, law, targets, within)
@@ -247,7 +254,7 @@ class _Wording:
         joined = _join(shown, self.lang, through or _consecutive(els, positional))
         if self.lang == "rus":
             return f"в {voc.noun(name, 'rus', 'loc', plural=True)} {joined}" + (f" {owner}" if owner else "")
-        noun = voc.noun(name, "kir", "loc", plural=True, possessed=bool(owner))
+        noun = voc.noun(name, "kir", "loc", plural=True, possessed=bool(owner) or within is not None)
         if positional:
             return (f"{owner} " if owner else "") + f"{joined} {noun}"
         return (f"{owner} " if owner else "") + f"{joined}-{noun}"
@@ -347,11 +354,11 @@ class _Wording:
         positional = st.local(first.tag) in st.ABZATS_TAGS
         name = st.unit_name(first, law.naming)
         if positional:
-            tag, _ = o.numbered_kind(parent)
+            tag, fmt = o.numbered_kind(parent)
             probe = first.makeelement(st.A + tag, {})
-            parent.append(probe)
-            to_name = st.unit_name(probe, law.naming)
-            parent.remove(probe)
+            probe.append(first.makeelement(st.A + "num", {}))
+            probe[0].text = fmt.format(ops[0].to)
+            to_name = st.unit_name(probe, law.naming, parent)
             blocks = st.part_blocks(parent)
             olds = [voc.ordinal(blocks.index(e) + 1, self.lang, "acc" if self.lang == "rus" else "nom",
                                 voc.gender(name)) for e in els]
@@ -430,6 +437,11 @@ def layout(items: list[Worded], lang: str) -> list[str]:
         if len(group) == 1:
             lines.append(f"{n}) {group[0].full}")
             continue
+        if group[0].unit is not None and all(item.unit == group[0].unit for item in group):
+            # every change is inside one part: «1) в пункте 3 статьи 63: а) …; б) …»
+            lines.append(f"{n}) {group[0].header_unit_full}")
+            lines += [f"{letter}) {item.in_unit}" for letter, item in zip(voc.LETTERS, group)]
+            continue
         lines.append(f"{n}) {group[0].header_article}")
         subs: list[list[Worded]] = []
         for item in group:
@@ -454,7 +466,13 @@ def layout(items: list[Worded], lang: str) -> list[str]:
 
 # --- the whole bill ----------------------------------------------------------------------------------
 def _into(law: Law, la, lang: str, count: int) -> str:
-    pub = la.publication or law.publication
+    src = law.source_info
+    missing = set((src.get("missing") or "").split()) if src is not None else set()
+    pub = _guillemets(la.publication or law.publication)
+    if missing & {"title", "date", "number"} and not pub:
+        raise BillTextError(f"{law.source}: the act's {' and '.join(sorted(missing))} are not known (its text gave "
+                            "none), so the amending law cannot name it: give them with `lawpatch import --title "
+                            "--date --number`, or the act's publication with the bill's <law publication=…>")
     pub = f" ({pub})" if pub else ""
     act = act_name(law.title, lang, "acc" if lang == "rus" else "dat")
     if not pub and law.date and law.number:
@@ -561,6 +579,15 @@ def _href(source: str, root) -> str:
     except ValueError:
         return ""
     return str(rel.parent)
+
+
+def _guillemets(text: str) -> str:
+    """«…» for the straight quotes of a publication the database prints («газета "Эркин-Тоо"»).
+
+    >>> _guillemets('газета "Эркин-Тоо" от 20 января 2006 года № 4')
+    'газета «Эркин-Тоо» от 20 января 2006 года № 4'
+    """
+    return re.sub(r'"([^"]*)"', r"«\1»", text or "")
 
 
 def _typeset(text: str) -> str:

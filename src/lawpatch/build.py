@@ -1,7 +1,8 @@
 """Build every document of a bill: check, apply to copies, then render.
 
 Per bill, ``out/<bill-id>/`` receives the consolidated XML and DOCX of each changed law, the
-comparison tables (RU, KY), the redlines, the text of the amending law and ``summary.md``.
+comparison tables (RU, KY), the redlines, the text of the amending law, a draft
+справка-обоснование and ``summary.md``.
 Each bill's folder is made aside and put in place at once, so an error leaves the previous
 outputs as they were; the same inputs give byte-identical files (SOURCE_DATE_EPOCH or the
 bill's date is the date written into documents).
@@ -14,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import FindingsError, LawpatchError, UsageError
+from . import storage
+from .errors import FindingsError, UsageError
 
 LANG_CHOICES = {"rus": ("rus",), "kir": ("kir",), "both": ("rus", "kir")}
 KINDS = ("changed", "inserted", "deleted", "repealed", "heading", "renumbered")
@@ -37,6 +39,8 @@ class BillBuild:
     folder: Path                              # where the files are being written
     wording: object = None                    # billtext.BillWording, collected while applying
     files: list[str] = field(default_factory=list)
+    cited_by: list = field(default_factory=list)  # CHECK.CITED_BY: provisions citing changed units
+    root: Path = Path(".")                    # the repository (laws/, treaties/)
 
 
 # --- the steps: each writes its files into the bill's folder and returns their names ---------
@@ -94,12 +98,23 @@ def _amending_law(b: BillBuild) -> list[str]:
     return names
 
 
+def _justification(b: BillBuild) -> list[str]:
+    """The справка-обоснование draft (Russian): seven sections, marked blanks for the drafter."""
+    from .render.justification import write_docx
+
+    if "rus" not in _langs(b):
+        return []
+    write_docx(b, b.folder / "justification.rus.docx", root=b.root)
+    return ["justification.rus.docx"]
+
+
 STEPS = (
     ("consolidated XML", _xml),
     ("consolidated DOCX", _docx),
     ("comparison table", _table),
     ("redline", _redline),
     ("amending law", _amending_law),
+    ("справка-обоснование", _justification),
 )
 
 
@@ -120,8 +135,14 @@ def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".
     """Check every bill, then write each bill's documents into ``out_dir/<bill-id>/``.
 
     Nothing is written when any bill is refused (``FindingsError``). With ``in_place`` the
-    laws under ``root`` are replaced by their amended texts once every output is written.
+    laws under ``root`` are replaced by their amended texts once every output is written, all or
+    nothing. The repository is locked meanwhile: no law changes under the build.
     """
+    with storage.locked(root):
+        return _build(patches, out_dir, in_place, root, langs)
+
+
+def _build(patches, out_dir, in_place: bool, root, langs) -> list[BillBuild]:
     from .billtext import BillWording
     from .patch import apply_bill, check_bill, load_bill, write_applied
 
@@ -135,9 +156,9 @@ def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".
         if bill.id in seen:
             raise UsageError(f"{bill.path}: bill id {bill.id!r} is also the id of {seen[bill.id]}")
         seen[bill.id] = bill.path
-    findings = [f for bill in bills for f in check_bill(bill, root=root)]
-    if any(f.severity == "error" for f in findings):
-        raise FindingsError(findings)
+    findings = {bill.id: check_bill(bill, root=root) for bill in bills}
+    if any(f.severity == "error" for fs in findings.values() for f in fs):
+        raise FindingsError([f for fs in findings.values() for f in fs])
     applied = []
     for bill in bills:
         wording = BillWording(bill, root, langs)
@@ -145,14 +166,20 @@ def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".
     if in_place:
         _refuse_overlaps(applied)
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    made = not Path(out_dir).exists()
+    out = storage.ensure_dir(out_dir)
+    storage.clean_leftovers(out)  # a killed build's half-made folders; its moved-aside outputs go back
     results = []
-    for bill, laws, wording in applied:
-        results.append(_build_bill(bill, laws, wording, out, langs, root))
+    try:
+        for bill, laws, wording in applied:
+            cited = [f for f in findings[bill.id] if f.code == "CHECK.CITED_BY"]
+            results.append(_build_bill(bill, laws, wording, out, langs, root, cited))
+    except BaseException:
+        if made and not any(out.iterdir()):
+            out.rmdir()  # a refused build leaves no trace, not even an empty folder
+        raise
     if in_place:
-        for _, laws, _ in applied:
-            write_applied(laws)
+        write_applied([a for _, laws, _ in applied for a in laws], root)
     return results
 
 
@@ -167,7 +194,7 @@ def _refuse_overlaps(applied) -> None:
             owner[key] = bill.id
 
 
-def _build_bill(bill, laws, wording, out: Path, langs, root) -> BillBuild:
+def _build_bill(bill, laws, wording, out: Path, langs, root, cited=()) -> BillBuild:
     from .render.inputs import comparison_of
 
     results = []
@@ -179,34 +206,21 @@ def _build_bill(bill, laws, wording, out: Path, langs, root) -> BillBuild:
     results.sort(key=lambda r: (order.index(r.slug) if r.slug in order else len(order),
                                 ("rus", "kir").index(r.lang) if r.lang in ("rus", "kir") else 2))
     final = out / bill.id
-    tmp = out / f".{bill.id}.tmp-{os.getpid()}"
+    tmp = storage.aside(final, "new")
     shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
-    b = BillBuild(bill, results, tmp, wording)
+    storage.ensure_dir(tmp)
+    b = BillBuild(bill, results, tmp, wording, cited_by=list(cited), root=Path(root))
     try:
         for _name, step in STEPS:
             b.files += step(b)
         b.files.append("summary.md")
-        (tmp / "summary.md").write_text(summary(b), encoding="utf-8")
+        storage.write_file(tmp / "summary.md", summary(b).encode("utf-8"))
+        storage.replace_dir(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _replace_dir(tmp, final)
     b.folder = final
     return b
-
-
-def _replace_dir(new: Path, final: Path) -> None:
-    old = final.with_name(f".{final.name}.old-{os.getpid()}")
-    if final.exists():
-        final.rename(old)
-    try:
-        new.rename(final)
-    except OSError as exc:
-        if old.exists():
-            old.rename(final)
-        raise LawpatchError(f"{final}: cannot write the bill's outputs: {exc}") from exc
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def summary(b: BillBuild) -> str:
@@ -224,6 +238,11 @@ def summary(b: BillBuild) -> str:
         out.append("")
         out += [f"- {c.citation or c.eid or 'title'} ({c.kind})" + (f" — {'; '.join(c.reasons)}" if c.reasons else "")
                 for c in r.comparison.changes]
+        out.append("")
+    if b.cited_by:
+        out += ["## Provisions that cite the changed units (amend them too)", ""]
+        out += [f"- {f.extra['citation']} ({f.extra['eid']}) of laws/{f.extra['law']} cites {f.unit} ({f.op}): "
+                f"«{f.extra['text']}»" for f in b.cited_by]
         out.append("")
     out += ["## Files", ""] + [f"- {name}" for name in b.files]
     return "\n".join(out) + "\n"

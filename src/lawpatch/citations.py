@@ -209,12 +209,12 @@ def _parse(text: str) -> list[tuple[str, object]]:
                 w = w.upper()
             m = re.fullmatch(rf"({_NUMBER})-(\S+)", w)
             if m and _stem_kind(m.group(2), _KY_STEMS):
-                steps.append((_stem_kind(m.group(2), _KY_STEMS), m.group(1)))
+                steps.append(_ky_step(_stem_kind(m.group(2), _KY_STEMS), m.group(1)))
                 i += 1
                 continue
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if re.fullmatch(_NUMBER, w) and _stem_kind(nxt, _KY_STEMS):
-                steps.append((_stem_kind(nxt, _KY_STEMS), w))
+                steps.append(_ky_step(_stem_kind(nxt, _KY_STEMS), w))
                 i += 2
                 continue
             if re.fullmatch(_LETTER, w) and _stem_kind(nxt, _KY_STEMS) in ("subpoint", "point"):
@@ -259,6 +259,15 @@ def _parse(text: str) -> list[tuple[str, object]]:
     return division + steps
 
 
+def _ky_step(kind: str, number: str) -> tuple[str, object]:
+    """A Kyrgyz numbered step («18-беренеси», «3-абзацы»); an abzats is counted, so its key is a number."""
+    if kind != "abzats":
+        return kind, number
+    if not number.isdigit() or len(number) > 6:
+        raise CitationError(f"«{number}-абзацы»: an abzats is counted 1, 2, 3 …")
+    return kind, int(number)
+
+
 _RANK = {"part": 1, "chapter": 2, "section": 3, "article": 4, "part_of": 5, "point": 6, "subpoint": 7,
          "abzats": 8}
 
@@ -284,20 +293,140 @@ def resolve(law, text: str) -> str:
     steps = _parse(text)
     if not steps:
         raise CitationError(f"«{text}» is not a citation")
-    current = law.body
+    return resolve_steps(law, steps, text=text)
+
+
+def resolve_steps(law, steps, base=None, text: str = "") -> str:
+    """The eId of the unit that ``steps`` — (kind, key) pairs outermost first, as a citation
+    parses into — reach from ``base`` (a unit element; the law's body by default): «части 2
+    настоящей статьи» is ``[("part_of", "2")]`` from the article. Raises :class:`CitationError`."""
+    current = law.body if base is None else base
     for kind, key in steps:
         found = _step(law, current, kind, key)
         if found is None:
             where = cite(law, current.get("eId"), "rus") if current is not law.body else "the law"
-            raise CitationError(f"{law.source}: «{text}»: {where} has no {_describe(kind, key)}",
+            raise CitationError(f"{law.source}: «{text or _describe(kind, key)}»: {where} has no {_describe(kind, key)}",
                                 law.nearby_hint(f"art_{key}") if kind == "article" else _nearby(law, current))
         current = found
     return current.get("eId")
 
 
+# --- citations of a part of a unit, of several units -------------------------------------------
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_PLURAL = {form: name for name, noun in voc.RU_NOUNS.items() if " " not in name
+           for form in noun.plural}
+
+
+def flat_superscripts(text: str) -> str:
+    """«статья 85¹» (a superscript as Word prints it) → «статья 85-1».
+
+    >>> flat_superscripts("статья 85¹"), flat_superscripts("статьи 233¹²")
+    ('статья 85-1', 'статьи 233-12')
+    """
+    return re.sub(r"(\d)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)", lambda m: f"{m.group(1)}-{m.group(2).translate(_SUPERSCRIPT)}", text)
+
+
+def resolve_target(law, text: str) -> dict:
+    """What a citation names, as a patch target: ``{"units": (eIds…), "through": eId|None,
+    "part": "text"|"heading"|"sentence", "sentence": N|None}``.
+
+    Beside one unit (:func:`resolve`) it reads «наименование статьи 86», «второе предложение пункта 1
+    статьи 85», a list «абзацы второй и третий пункта 2 статьи 125» / «пункты 3, 4 и 7 статьи 5», a range
+    «абзацы третий–пятый статьи 1» / «статьи 336–348», and superscripts «статья 85¹»; KY «86-беренесинин
+    аталышы». Raises :class:`CitationError`.
+    """
+    t = " ".join(flat_superscripts(text or "").split())
+    t = re.sub(r"^(?:в|во)\s+", "", t, flags=re.I)
+    out = {"units": (), "through": None, "part": "text", "sentence": None}
+    m = re.match(r"^наименовани[еия]\s+(.+)$", t, re.I) or re.match(r"^(.+?)\s+аталыш\w*$", t, re.I)
+    if m:
+        out["part"], t = "heading", m.group(1)
+    m = re.match(r"^(\S+(?:\s+\S+)?)\s+предложени\w+\s+(.+)$", t, re.I)
+    if m and voc.ordinal_value(m.group(1)):
+        out["part"], out["sentence"], t = "sentence", voc.ordinal_value(m.group(1)), m.group(2)
+    m = re.match(r"^(.+?)\s+(\S+(?:\s+\S+)?)\s+сүйлөм\w*$", t, re.I)
+    if m and voc.ordinal_value(m.group(2)):
+        out["part"], out["sentence"], t = "sentence", voc.ordinal_value(m.group(2)), m.group(1)
+    many = _many(t)
+    if many is None:
+        out["units"] = (resolve(law, t),)
+        return out
+    name, items, is_range, rest = many
+    eids = [resolve(law, f"{name} {item} {rest}".strip()) for item in items]
+    if is_range:
+        out["units"], out["through"] = (eids[0],), eids[-1]
+    else:
+        out["units"] = tuple(eids)
+    return out
+
+
+def _many(text: str):
+    """(unit name, [items], a range?, the rest) for «абзацы второй и третий пункта 2 …»,
+    «статьи 336–348»; None for a citation of one unit."""
+    words = text.split(" ", 1)
+    name = _PLURAL.get(words[0].lower())
+    if name is None or len(words) < 2:
+        return None
+    tokens = re.findall(r",|–|—|[^\s,–—]+", words[1])
+    tokens = [part for tok in tokens for part in _split_word_range(tok)]
+    items, seps, i = [], [], 0
+    while i < len(tokens):
+        size = _item_at(tokens, i)
+        if not size:
+            break
+        items.append(" ".join(tokens[i:i + size]))
+        i += size
+        if i < len(tokens) and tokens[i] in (",", "и", "–", "—"):
+            seps.append(tokens[i])
+            i += 1
+            continue
+        break
+    if len(items) < 2:
+        return None
+    is_range = len(items) == 2 and seps[0] in ("–", "—")
+    return name, items, is_range, " ".join(tokens[i:])
+
+
+def _split_word_range(token: str) -> list[str]:
+    """«третий-пятый» (a range of ordinals written with a hyphen) → «третий», «–», «пятый»."""
+    left, sep, right = token.partition("-")
+    if sep and voc.ordinal_value(left) and voc.ordinal_value(right):
+        return [left, "–", right]
+    return [token]
+
+
+def _item_at(tokens: list[str], i: int) -> int:
+    """How many tokens the number, letter or ordinal at ``tokens[i]`` takes (0: none)."""
+    if re.fullmatch(r"[0-9]+(?:-[0-9]+)*|[IVXLC]+|[«\"]?[а-яё][»\"]?", tokens[i], re.I):
+        return 1
+    for size in (2, 1):
+        if i + size <= len(tokens) and voc.ordinal_value(" ".join(tokens[i:i + size])):
+            return size
+    return 0
+
+
+def unit_kind(word: str, lang: str = "rus") -> str | None:
+    """The kind of step a unit word in any case names («пунктах» → point, «статьей» → article,
+    «бөлүгүндө» → part_of), or None; the kinds :func:`resolve_steps` takes."""
+    return _stem_kind(word.lower(), _RU_STEMS if lang == "rus" else _KY_STEMS)
+
+
+def unit_stems(lang: str = "rus") -> tuple[str, ...]:
+    """The stems :func:`unit_kind` reads unit words by («пункт», «част», «берене»…)."""
+    return tuple(stem for stem, _ in (_RU_STEMS if lang == "rus" else _KY_STEMS))
+
+
+def ordinal_at(words: list[str], i: int) -> tuple[int, int] | None:
+    """(value, words used) of an ordinal word in any case at ``words[i]`` («двадцать первого»: two)."""
+    return _ordinal_at(words, i)
+
+
 def _step(law, current, kind: str, key):
     if kind == "abzats":
         abzats = st.part_blocks(current)
+        if not abzats and key == 1 and current.find(st.A + "content") is not None:
+            return current       # the text of an undivided unit is its first abzats
         return abzats[key - 1] if 0 < key <= len(abzats) else None
     if kind == "point":
         tag = "paragraph" if law.naming == "points" and st.local(current.tag) == "article" else "point"
@@ -314,7 +443,20 @@ def _step(law, current, kind: str, key):
     if tag in ("article",) + st.CONTAINER_TAGS:
         return _numbered(law, tag).get(want) if current is law.body else next(
             (c for c in current.iter(st.akn(tag)) if _number_key(_number(c)) == want), None)
+    if tag == "point" and st.local(current.tag) in st.ABZATS_TAGS and not children:
+        # «пункт 3 части первой» where the part is an abzats: its points are the ones that follow it
+        for c in current.itersiblings():
+            if st.is_unit(c) and (st.local(c.tag) in st.ABZATS_TAGS or st.is_unnumbered_part(c)):
+                break
+            if st.local(c.tag) == "point" and _number_key(_number(c)) == want:
+                return c
     return None
+
+
+def rank(kind: str) -> int:
+    """How deep a kind of step lies: part 1 < chapter < section < article < part_of < point <
+    subpoint < abzats 8."""
+    return _RANK[kind]
 
 
 def _numbered(law, tag: str) -> dict:

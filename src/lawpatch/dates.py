@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+# the last year lawpatch writes: a DOCX is a zip, whose entries record their time up to 2107
+LAST_YEAR = 2107
+
 MONTHS_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
              "сентября", "октября", "ноября", "декабря")
 MONTHS_KY = ("январындагы", "февралындагы", "мартындагы", "апрелиндеги", "майындагы",
@@ -49,7 +52,7 @@ _MONTHS = ["январ", "феврал", "март", "апрел", "ма", "ию
 _MONTH_RX = r"(?P<month>январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
 _NUMBER = r"(?:№|N)\s*(?P<number>[0-9]+(?:-[0-9IVXLCа-яА-Я]+)?)"
 DATE_RU = re.compile(rf"(?P<day>\d{{1,2}})\s+{_MONTH_RX}\s+(?P<year>\d{{4}})\s*(?:года|г\.)?\s*(?:{_NUMBER})?")
-DATE_KY = re.compile(rf"(?P<year>\d{{4}})\s*-?\s*жыл\w*\s+(?P<day>\d{{1,2}})\s*-\s*{_MONTH_RX}\s*(?:{_NUMBER})?")
+DATE_KY = re.compile(rf"(?P<year>\d{{4}})\s*-?\s*жыл\w*\s+(?P<day>\d{{1,2}})\s*-?\s*{_MONTH_RX}\s*(?:{_NUMBER})?")
 
 
 def iso_date(m: re.Match) -> str:
@@ -62,6 +65,8 @@ def find_dates(text: str) -> list[tuple[str, str, str]]:
 
     >>> find_dates("(В редакции Законов КР от 2 декабря 2024 года № 190, 4 июня 2025 года № 111)")
     [('2024-12-02', '190', '2 декабря 2024 года № 190'), ('2025-06-04', '111', '4 июня 2025 года № 111')]
+    >>> find_dates("1998-жылдын 5-январы № 1"), find_dates("2021 жылдын 5 майындагы Мыйзамы")
+    ([('1998-01-05', '1', '1998-жылдын 5-январы № 1')], [('2021-05-05', '', '2021 жылдын 5 майындагы')])
     """
     out = []
     for rx in (DATE_RU, DATE_KY):

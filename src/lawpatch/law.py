@@ -63,6 +63,25 @@ class Law:
         xmlio.write(self.tree, path or self.source)
 
     # --- metadata ---------------------------------------------------------------------------
+    # what lawpatch reads to cite the law and writes for each new expression (element@attribute)
+    REQUIRED_META = ("identification/FRBRWork/FRBRuri@value", "identification/FRBRWork/FRBRdate@date",
+                     "identification/FRBRWork/FRBRnumber@value", "identification/FRBRExpression/FRBRthis@value",
+                     "identification/FRBRExpression/FRBRuri@value", "identification/FRBRExpression/FRBRdate@date",
+                     "identification/FRBRExpression/FRBRlanguage@language",
+                     "identification/FRBRManifestation/FRBRthis@value",
+                     "identification/FRBRManifestation/FRBRuri@value",
+                     "identification/FRBRManifestation/FRBRdate@date", "lifecycle", "references")
+
+    def missing_metadata(self) -> list[str]:
+        """The metadata of :data:`REQUIRED_META` this law lacks (empty for a law lawpatch can amend)."""
+        missing = []
+        for item in self.REQUIRED_META:
+            path, _, attr = item.partition("@")
+            el = self.meta.find("/".join(A + step for step in path.split("/")))
+            if el is None or (attr and not el.get(attr, "").strip()):
+                missing.append(item)
+        return missing
+
     def _meta_value(self, path: str, attr: str) -> str:
         el = self.meta.find(path)
         return el.get(attr, "") if el is not None else ""
@@ -179,9 +198,13 @@ def _closest(eids: list[str], target: str, n: int = 8) -> list[str]:
     return sorted(eids, key=lambda e: (abs(key(e) - t), e))[:n]
 
 
+SIDECARS = ("links.xml",)  # beside a law, not a law (lawpatch.links)
+
+
 def law_files(path: str | os.PathLike) -> list[Path]:
-    """The law XML files at ``path`` (a file, or every ``*.xml`` below a folder), sorted."""
+    """The law XML files at ``path`` (a file, or every ``*.xml`` below a folder but the laws'
+    sidecar links.xml), sorted."""
     p = Path(path)
     if p.is_dir():
-        return sorted(q for q in p.rglob("*.xml") if not q.name.startswith("."))
+        return sorted(q for q in p.rglob("*.xml") if not q.name.startswith(".") and q.name not in SIDECARS)
     return [p]

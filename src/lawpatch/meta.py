@@ -52,6 +52,9 @@ class ActInfo:
     source_file: str = ""           # where the text came from (provenance)
     source_format: str = ""         # text | docx | pdf-text | flattened
     naming: str = "parts"           # citation scheme: parts («1.» = часть) | points («1.» = пункт)
+    status: str = ""                # "" (in force) | repealed | draft
+    repealed_by: AmendingAct | None = None
+    missing: tuple[str, ...] = ()   # what the text did not give: title, date, number
 
     def __post_init__(self):
         if self.lang not in LANGS:
@@ -65,8 +68,12 @@ class ActInfo:
         return max(dates) if dates else self.date
 
 
+UNNUMBERED = "nn"   # the FRBR number of an act printed without one (a code adopted by a congress, a draft)
+UNKNOWN_DATE = "0001-01-01"   # the FRBR date of a text that gives none (kg:source/@missing says so)
+
+
 def _slug(number: str) -> str:
-    return "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in number).strip("-") or "x"
+    return "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in number).strip("-") or UNNUMBERED
 
 
 def frbr(date: str, number: str, lang: str | None = None, expression_date: str | None = None) -> FrbrUri:
@@ -103,7 +110,7 @@ def build_meta(info: ActInfo) -> etree._Element:
     _sub(work, "FRBRdate", date=info.date, name="Generation")
     _sub(work, "FRBRauthor", href="#jogorku-kenesh")
     _sub(work, "FRBRcountry", value="kg")
-    _sub(work, "FRBRnumber", value=info.number)
+    _sub(work, "FRBRnumber", value=info.number or UNNUMBERED)
     _sub(work, "FRBRname", value=info.title)
     expr = _sub(ident, "FRBRExpression")
     _sub(expr, "FRBRthis", value=uri.expression_uri() + "/!main")
@@ -123,16 +130,17 @@ def build_meta(info: ActInfo) -> etree._Element:
     _sub(life, "eventRef", eId="e_1", date=info.date, source="#original", type="generation")
     seen = set()
     amendments = sorted((a for a in info.amendments if a.date), key=lambda a: (a.date, a.number))
-    for a in amendments:
+    events = [(a, "amendment") for a in amendments] + ([(info.repealed_by, "repeal")] if info.repealed_by else [])
+    for a, kind in events:
         if a.ref_id in seen:
             continue
         seen.add(a.ref_id)
-        _sub(life, "eventRef", eId=f"e_{len(seen) + 1}", date=a.date, source="#" + a.ref_id, type="amendment")
+        _sub(life, "eventRef", eId=f"e_{len(seen) + 1}", date=a.date, source="#" + a.ref_id, type=kind)
     refs = _sub(meta, "references", source="#lawpatch")
     _sub(refs, "original", eId="original", href=uri.expression_uri().split("@")[0] + "@",
-         showAs=f"{info.title} от {info.date} № {info.number}")
+         showAs=f"{info.title} от {info.date}" + (f" № {info.number}" if info.number else ""))
     seen.clear()
-    for a in amendments:
+    for a, _ in events:
         if a.ref_id in seen:
             continue
         seen.add(a.ref_id)
@@ -149,6 +157,10 @@ def build_meta(info: ActInfo) -> etree._Element:
         src.set("format", info.source_format)
     if info.source_file:
         src.set("file", info.source_file)
+    if info.status:
+        src.set("status", info.status)
+    if info.missing:
+        src.set("missing", " ".join(info.missing))
     return meta
 
 

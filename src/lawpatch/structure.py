@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from .vocabulary import ordinal_value
+from .vocabulary import nominative_ordinal
 from .xmlio import AKN_NS
 
 NS = {"a": AKN_NS}
@@ -93,7 +93,7 @@ def clean_number(num_text: str) -> str:
         return m.group(1).lower()
     words = text.split()
     # «РАЗДЕЛ ПЕРВЫЙ» (Russian: the ordinal last), «БИРИНЧИ БӨЛҮМ» (Kyrgyz: the ordinal first)
-    word = (ordinal_value(words[-1]) or ordinal_value(words[0])) if words else None
+    word = (nominative_ordinal(words[-1]) or nominative_ordinal(words[0])) if words else None
     if word:
         return str(word)
     # the parts of a code: «ОБЩАЯ ЧАСТЬ» / «ЖАЛПЫ БӨЛҮК» is 1, «ОСОБЕННАЯ ЧАСТЬ» / «ӨЗГӨЧӨ БӨЛҮК» is 2

@@ -27,7 +27,6 @@ from . import structure as st
 from . import vocabulary as voc
 from .errors import Finding, LawpatchError
 from .law import Law, law_files
-from .resources import project_file
 from .xmlio import XmlError
 
 @lru_cache(maxsize=None)
@@ -42,7 +41,9 @@ def official_schema() -> etree.XMLSchema:
 @lru_cache(maxsize=None)
 def profile_schema() -> etree.XMLSchema:
     """The project's profile schema (schemas/kr-profile.xsd), compiled once per process."""
-    return etree.XMLSchema(etree.parse(str(project_file("schemas", "kr-profile.xsd"))))
+    from .schemas import compiled
+
+    return compiled("kr-profile.xsd")
 
 
 def validate_law(law_or_path, schemas: bool = True) -> list[Finding]:
@@ -63,6 +64,16 @@ def validate_law(law_or_path, schemas: bool = True) -> list[Finding]:
     return findings
 
 
+def law_errors(law: Law, eids: bool = True) -> list[Finding]:
+    """The errors of :func:`validate_law` without its warnings (what makes a law unusable), at less
+    cost; ``eids=False`` leaves out the naming convention, for eIds just derived by it."""
+    findings = _schema_findings(law, official_schema(), "VALIDATE.AKN_SCHEMA", "AKN 3.0 schema")
+    findings += _schema_findings(law, profile_schema(), "VALIDATE.PROFILE_SCHEMA", "KR profile")
+    if eids:
+        findings += [f for f in _eid_findings(law) if f.severity == "error"]
+    return findings
+
+
 def validate_paths(paths, jobs: int = 1, progress=None) -> list[Finding]:
     """Findings on files and folders; a folder holding ``rus.xml`` and ``kir.xml`` is also
     checked for parity. ``jobs`` > 1 validates the files in that many processes;
@@ -70,6 +81,8 @@ def validate_paths(paths, jobs: int = 1, progress=None) -> list[Finding]:
     files: list[Path] = []
     for p in paths:
         files += law_files(p)
+    treaty_files = [f for f in files if f.parent.name == "treaties"]  # the registry, not laws
+    files = [f for f in files if f not in treaty_files]
     per_file: list[tuple[list[Finding], LawSummary | None]] = []
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
@@ -91,7 +104,29 @@ def validate_paths(paths, jobs: int = 1, progress=None) -> list[Finding]:
         rus, kir = summaries.get(folder / "rus.xml"), summaries.get(folder / "kir.xml")
         if rus and kir:
             findings += parity_findings(rus, kir)
+    findings += _links_findings(files)
+    findings += [f for path in treaty_files for f in treaty_findings(path)]
     return findings
+
+
+def treaty_findings(path) -> list[Finding]:
+    """A registry file (treaties/<id>.xml): valid against treaty.xsd, its id its name."""
+    from .errors import FindingsError
+    from .treaties import load_treaty
+
+    try:
+        load_treaty(path)
+    except FindingsError as exc:
+        return exc.findings
+    return []
+
+
+def _links_findings(files) -> list[Finding]:
+    """The links.xml beside the laws: valid, its units in the law, its articles in the registry."""
+    from .links import FILE, links_findings
+
+    folders = sorted({f.parent for f in files if f.name in ("rus.xml", "kir.xml") and (f.parent / FILE).is_file()})
+    return [f for folder in folders for f in links_findings(folder)]
 
 
 @dataclass(frozen=True)

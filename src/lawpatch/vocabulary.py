@@ -329,6 +329,20 @@ _KY_CARDINALS = {1: "бир", 2: "эки", 3: "үч", 4: "төрт", 5: "беш"
                  10 ** 9: "миллиард"}
 
 
+def nominative_ordinal(word: str) -> int | None:
+    """The value of an ordinal in the nominative masculine, as printed numbers of divisions use them
+    («РАЗДЕЛ ПЕРВЫЙ», «БИРИНЧИ БӨЛҮМ»); cheap: no morphology.
+
+    >>> nominative_ordinal("ПЕРВЫЙ"), nominative_ordinal("экинчи"), nominative_ordinal("части")
+    (1, 2, None)
+    """
+    w = word.strip(" .").lower().replace("ё", "е")
+    for table in (ORDINALS_RU, ORDINALS_KY):
+        if w in table:
+            return table.index(w) + 1
+    return None
+
+
 def cardinal(n: int, lang: str = "rus", case: str = "nom") -> str:
     """A number in words (1–999): «десять», gen «десяти», «тридцать пять»; KY «он», «отуз беш»
     (Kyrgyz cardinals are not inflected).

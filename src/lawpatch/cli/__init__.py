@@ -26,6 +26,7 @@ COMMANDS = {
     "apply": "patchcmd:apply_cmd",
     "new": "authorcmd:new_cmd",
     "amend": "authorcmd:amend_cmd",
+    "anchor": "authorcmd:anchor_cmd",
     "diff": "diffcmd:diff_cmd",
     "table": "tablecmd:table_cmd",
     "render": "rendercmd:render_cmd",
@@ -33,6 +34,9 @@ COMMANDS = {
     "bill": "billcmd:bill_cmd",
     "build": "buildcmd:build_cmd",
     "git-setup": "gitcmd:git_setup_cmd",
+    "refs": "refscmd:refs_cmd",
+    "trace": "tracecmd:trace_cmd",
+    "compliance": "compliancecmd:compliance_cmd",
 }
 
 

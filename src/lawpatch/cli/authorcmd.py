@@ -23,25 +23,40 @@ KINDS = ["replace-words", "insert-words", "delete-words", "restate", "restate-he
 @click.option("--law", "laws", multiple=True, required=True, help="laws/<slug> (repeatable).")
 @click.option("--date", "date", help="The bill's date (default today), YYYY-MM-DD.")
 @click.option("--adopted", metavar="YYYY-MM-DD:NUMBER", help="The law once adopted: its date and number.")
+@click.option("--publication", "publications", multiple=True, metavar="LAW=TEXT",
+              help="Where an amended act was published, as the bill cites it: "
+                   "laws/x=\"Ведомости Жогорку Кенеша …, 2000 г., № 7, ст. 371\" (repeatable).")
 @click.option("--root", default=".", show_default=True)
-def new_cmd(patch, bill_id, title_rus, title_kir, laws, date, adopted, root):
+def new_cmd(patch, bill_id, title_rus, title_kir, laws, date, adopted, publications, root):
     """Start a bill: its titles and the laws it amends, each at its current expression.
 
     \b
     lawpatch new amendments/2026-x.xml --id 2026-x --title-rus "О внесении изменений …" \\
         --law laws/external-migration --law laws/citizenship
     """
+    from .. import storage
     from ..patch.author import new_bill
+    from ..patch.load import date_problem
     from ..patch.model import Adoption
 
+    date = date or datetime.date.today().isoformat()
+    if date_problem(date):
+        raise UsageError(f"--date {date}: {date_problem(date)}")
+    click.get_current_context().with_resource(storage.locked(root))  # one writer at a time
     adoption = None
     if adopted:
         day, sep, number = adopted.partition(":")
         if not sep or not number:
             raise UsageError(f"--adopted {adopted!r}: write DATE:NUMBER, e.g. 2025-07-17:148")
         adoption = Adoption(day, number)
+    cited = {}
+    for item in publications:
+        href, sep, text = item.partition("=")
+        if not sep or not text.strip():
+            raise UsageError(f"--publication {item!r}: write LAW=TEXT")
+        cited[href] = text.strip()
     new_bill(Path(patch), bill_id, {"rus": title_rus, "kir": title_kir}, list(laws),
-             date or datetime.date.today().isoformat(), Path(root), adoption)
+             date, Path(root), adoption, cited)
     click.echo(f"{patch}: bill {bill_id} on {', '.join(laws)}", err=True)
     return 0
 
@@ -81,9 +96,12 @@ def amend_cmd(patch, op, at, cite, through, whole_act, in_heading, sentence, law
     lawpatch amend amendments/2026-x.xml replace-words --cite "абзац третий статьи 2" \\
         --old "защиты прав" --new "защиты всех прав" --kir old="…" --kir new="…" --reason icrmw-1990:7
     """
+    from .. import storage
     from ..patch.author import amend, make_op
     from ..patch.model import ALL, Kind, Part, Position, Scope, Texts
 
+    # one writer at a time: the bill is read, extended and written, the law read, under the lock
+    click.get_current_context().with_resource(storage.locked(root))
     kind = Kind(op)
     if text_file:
         text = _read_text_file(text_file)
@@ -111,8 +129,13 @@ def amend_cmd(patch, op, at, cite, through, whole_act, in_heading, sentence, law
     elif kind is Kind.INSERT_WORDS:
         position = Position.AFTER if after is not None else Position.BEFORE
         anchor = texts(after if after is not None else before, "words")
+    named = {}
     if cite and not at:
-        at = _resolve(Path(root), Path(patch), law, cite)
+        named = _resolve(Path(root), Path(patch), law, cite)
+        at = " ".join(named["units"])
+        through = through or named["through"]
+        sentence = sentence or named["sentence"]
+        in_heading = in_heading or named["part"] == "heading"
     units = tuple(at.split()) if at else ()
     if not units and not whole_act and kind not in (Kind.RESTATE,) and not kind.is_words:
         raise UsageError(f"{op} needs --at EID or --cite «…»")
@@ -135,8 +158,10 @@ def amend_cmd(patch, op, at, cite, through, whole_act, in_heading, sentence, law
 
 
 def _read_text_file(path: str) -> str:
+    from .. import storage
+
     try:
-        return Path(path).read_text(encoding="utf-8").strip()
+        return storage.read_regular(path, 16 * 1024 * 1024).decode("utf-8").strip()
     except UnicodeDecodeError as exc:
         raise UsageError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
 
@@ -150,8 +175,8 @@ def _reason(value: str):
     return Reason(treaty, article)
 
 
-def _resolve(root: Path, patch: Path, law: str | None, cite: str) -> str:
-    from ..citations import citation_language, resolve
+def _resolve(root: Path, patch: Path, law: str | None, cite: str) -> dict:
+    from ..citations import citation_language, resolve_target
     from ..law import Law
     from ..patch.author import law_versions, normal_href
     from ..xmlio import PATCH_NS, parse
@@ -165,4 +190,21 @@ def _resolve(root: Path, patch: Path, law: str | None, cite: str) -> str:
         href = hrefs[0]
     versions = law_versions(root, href)
     path = versions.get(citation_language(cite)) or next(iter(versions.values()))
-    return resolve(Law.load(path), cite)
+    return resolve_target(Law.load(path), cite)
+
+
+@click.command("anchor")
+@click.argument("patch")
+@click.option("--root", default=".", show_default=True)
+def anchor_cmd(patch, root):
+    """Give every op the text it expects at its unit (its content anchor, <expect>), read from the
+    laws at the bill's base, so that the bill still lands on the units it means once the laws move on.
+
+    \b
+    lawpatch anchor amendments/2026-icrmw-family.xml
+    """
+    from ..patch.author import anchor_bill
+
+    n = anchor_bill(Path(patch), Path(root))
+    click.echo(f"{patch}: {n} op(s) anchored", err=True)
+    return 0

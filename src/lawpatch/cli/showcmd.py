@@ -16,7 +16,7 @@ def _law_path(path: str, lang: str | None, citation: str = "") -> Path:
             kyrgyz = re.search(r"[өүң]|-берене", citation or "", re.I) and (p / "kir.xml").is_file()
             lang = "kir" if kyrgyz else "rus"
         p = p / f"{lang}.xml"
-    if not p.is_file():
+    if not p.exists():  # a folder, a FIFO or a device is refused when read
         raise UsageError(f"{p}: no such law file")
     return p
 
@@ -54,6 +54,8 @@ def show_cmd(law, citation, lang):
             click.echo(f"{label}:  — ({exc})")
     if st.is_repealed(el):
         click.echo("status: repealed")
+    for line in _implements(doc, eid):
+        click.echo(line)
     click.echo("")
     for line in st.unit_lines(el, editorial=True):
         click.echo(line)
@@ -92,3 +94,16 @@ def text_cmd(law, lang, no_editorial):
 
     click.echo(law_text(Law.load(_law_path(law, lang)), editorial=not no_editorial), nl=False)
     return 0
+
+
+def _implements(doc, eid: str) -> list[str]:
+    """«implements: <treaty> (1990), ст. 2 — partial: …» for the unit's links (links.xml)."""
+    from ..links import load_links
+    from ..treaties import load_registry
+
+    links = [k for k in load_links(Path(doc.source).parent) if k.eid == eid]
+    if not links:
+        return []
+    registry = load_registry(Path(doc.source).parent.parent.parent)
+    return [f"implements: {registry.describe(k.treaty, [k.article], 'rus')} [{k.treaty}:{k.article}]"
+            + (" — partial" if k.extent == "partial" else "") + (f": {k.note}" if k.note else "") for k in links]

@@ -17,7 +17,9 @@ from ..meta import ActInfo, build_meta
 from ..structure import A, EDITORIAL as EDITORIAL_CLASS, assign_eids
 from ..xmlio import AKN_NS
 from . import classify as c
+from .superscripts import flat_findings, mend_numbers
 from .titleblock import TitleBlock
+from .toc import TOC_TITLE, emit_contents, find_contents
 
 AKN_TAG = {c.DIVISION: "division", c.PART: "part", c.CHAPTER: "chapter", c.SECTION: "section",
            c.SUBSECTION: "section",
@@ -84,6 +86,9 @@ class TreeBuilder:
             top.heading = f"{top.heading} {line.text}"   # «ПРИМЕНЕНИЕ … С УЧАСТИЕМ» + «ИНОСТРАННЫХ ГРАЖДАН …»
             return
         top.heading_open = False
+        if top.kind == c.ARTICLE and kind == c.TEXT and not top.children and _heading_goes_on(top, line.text):
+            self._continue_heading(top, line.text)
+            return
         if kind == c.EDITORIAL:
             self._note(line.text)
             return
@@ -101,10 +106,20 @@ class TreeBuilder:
             self._text(line)
 
     # --- the kinds of lines -----------------------------------------------------------------
+    @staticmethod
+    def _continue_heading(top: Node, text: str) -> None:
+        if top.notes:   # «Статья 235. (Исключена в соответствии с Законом КР от 1» + «июля 2020 года № 12)»
+            top.notes[-1] = f"{top.notes[-1]} {text}"
+        else:           # «Статья 18. Ограничение права … требования» + «о расторжении брака»
+            top.heading = f"{top.heading} {text}"
+
     def _note(self, text: str) -> None:
         self.last.notes.append(text)
 
     def _open_container(self, line: c.Line) -> None:
+        if line.misprint:
+            self.warnings.append(Finding("IMPORT.MISPRINTED_NUMBER", f"{line.text[:40]!r}: {line.misprint}",
+                                         self.source, line.lineno, severity="warning"))
         rank = c.RANK[line.kind]
         while len(self.stack) > 1 and c.RANK.get(self.top.kind, 99) >= rank:
             self.stack.pop()
@@ -177,6 +192,20 @@ class TreeBuilder:
                                      severity="warning"))
 
 
+_LOWER_START = re.compile(r"\(?[a-zа-яёөүң]")
+
+
+def _heading_goes_on(article: Node, text: str) -> bool:
+    """Whether a text line right after an article's heading is the rest of that heading, wrapped:
+    it starts in lower case and the heading has no final stop («Статья 401. Заключение договора на
+    основании оферты, содержащей» + «срок для акцепта»), or it closes the bracket of a note printed
+    on the heading's line («Статья 235. (Исключена … от 1» + «июля 2020 года № 12)»)."""
+    if article.notes:
+        return not article.heading and len(article.notes) == 1 and c.depth(article.notes[0]) > 0
+    return bool(article.heading) and article.heading.rstrip()[-1:] not in ".;:!?" \
+        and bool(_LOWER_START.match(text)) and text.rstrip()[-1:] not in ".;:"
+
+
 def _upper(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return len(letters) > 3 and all(ch.isupper() for ch in letters)
@@ -235,25 +264,37 @@ def _content(parent, blocks: list[tuple[str, bool]]):
     return content
 
 
-def _set_line(el, lineno: int) -> None:
-    """Record the source line on the element (lxml keeps 16 bits: later lines go unrecorded)."""
+def _set_line(el, lineno: int, where: dict | None) -> None:
+    """Record the source line on the element (lxml keeps 16 bits: the lines of a PDF print, page ×
+    1000 + line, go into ``where`` only)."""
     if 0 < lineno < 65535:
         el.sourceline = lineno
+    if where is not None and lineno:
+        where[el] = lineno
 
 
-def emit(node: Node) -> etree._Element:
-    """The AKN element of a unit node (eIds are assigned afterwards by structure.assign_eids)."""
+def line_of(el, where: dict) -> int | None:
+    """The source line of ``el`` or of the nearest unit around it."""
+    for x in (el, *el.iterancestors()):
+        if where.get(x) or x.sourceline:
+            return where.get(x) or x.sourceline
+    return None
+
+
+def emit(node: Node, where: dict | None = None) -> etree._Element:
+    """The AKN element of a unit node (eIds are assigned afterwards by structure.assign_eids);
+    ``where`` collects each element's source line."""
     el = etree.Element(A + AKN_TAG[node.kind])
-    _set_line(el, node.lineno)
+    _set_line(el, node.lineno, where)
     if node.num:
         etree.SubElement(el, A + "num").text = node.num
     if node.heading:
         etree.SubElement(el, A + "heading").text = node.heading
-    emit_children(el, node)
+    emit_children(el, node, where)
     return el
 
 
-def emit_children(el, node: Node) -> None:
+def emit_children(el, node: Node, where: dict | None = None) -> None:
     """Fill ``el`` with the node's notes and children: the leaf form when the node holds one
     block (or only notes), else the hierarchical form."""
     kids = node.children
@@ -271,15 +312,15 @@ def emit_children(el, node: Node) -> None:
         for n in node.notes:
             _p(intro, n, True)
     for kid in kids:
-        el.append(emit_any(kid))
+        el.append(emit_any(kid, where))
 
 
-def emit_any(item: Node | Block) -> etree._Element:
+def emit_any(item: Node | Block, where: dict | None = None) -> etree._Element:
     """A node's element, or a block's ``alinea`` (its text and the notes after it)."""
     if isinstance(item, Node):
-        return emit(item)
+        return emit(item, where)
     al = etree.Element(A + "alinea")
-    _set_line(al, item.lineno)
+    _set_line(al, item.lineno, where)
     _content(al, [(item.text, False)] + [(n, True) for n in item.notes])
     return al
 
@@ -300,10 +341,15 @@ def detect_naming(text: str) -> str:
 
 
 def detect_lang(text: str) -> str:
-    """``kir`` when the Kyrgyz letters ө, ү, ң are frequent, else ``rus``."""
-    letters = sum(ch.isalpha() for ch in text) or 1
-    kyrgyz = sum(text.count(ch) for ch in "өүңӨҮҢ")
+    """``kir`` when the Kyrgyz letters ө, ү, ң are frequent (in the first 100 000 characters, plenty
+    for an act), else ``rus``: a Russian text may quote a Kyrgyz word, not a page of them."""
+    sample = text[:100_000]
+    letters = len(_LETTER.findall(sample)) or 1
+    kyrgyz = sum(sample.count(ch) for ch in "өүңӨҮҢ")
     return "kir" if kyrgyz / letters > 0.005 else "rus"
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def split_head(lines: list[c.Line]) -> int:
@@ -327,35 +373,82 @@ def split_tail(lines: list[c.Line]) -> int:
     return len(lines)
 
 
-def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) -> tuple[etree._Element, list[Finding]]:
-    """The ``<akomaNtoso>`` root of an imported act."""
+def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) \
+        -> tuple[etree._Element, list[Finding], dict]:
+    """The ``<akomaNtoso>`` root of an imported act, the builder's warnings, and the source line
+    of each unit and abzats (see :func:`line_of`)."""
     root = etree.Element(A + "akomaNtoso", nsmap={None: AKN_NS})
     act = etree.SubElement(root, A + "act", name=info.doc_name)
     act.append(build_meta(info))
-    start = split_head(lines)
-    end = max(start, split_tail(lines))
-    head, rest, tail = lines[:start], lines[start:end], lines[end:]
-    if tb.size:
+    start = tb.size + split_head(lines[tb.size:])
+    contents = find_contents(lines, start)
+    body_start = contents.body if contents else start
+    end = max(body_start, split_tail(lines))
+    toc_title = contents is not None and start > tb.size and bool(TOC_TITLE.match(lines[start - 1].text))
+    preamble_lines = lines[tb.size:start - toc_title] + (lines[contents.end:contents.body] if contents else [])
+    warnings: list[Finding] = []
+    if tb.size or contents:
         preface = etree.SubElement(act, A + "preface")
-        for i, line in enumerate(head[:tb.size]):
-            if i == tb.title_index:
-                _p(etree.SubElement(preface, A + "longTitle"), line.text)
-            else:
-                _p(preface, line.text, editorial=i != tb.date_index)
-    if head[tb.size:]:
+        _preface(preface, lines[:tb.size], tb)
+        if toc_title:
+            _p(preface, lines[start - 1].text, editorial=True)
+    if preamble_lines:
         preamble = etree.SubElement(act, A + "preamble")
-        for line in head[tb.size:]:
+        for line in preamble_lines:
             _p(preamble, line.text, editorial=line.kind == c.EDITORIAL)
     body = etree.SubElement(act, A + "body")
     builder = TreeBuilder(Node("body"), source)
-    tree = builder.feed(rest)
+    tree = builder.feed(lines[body_start:end])
+    where: dict = {}
     for kid in tree.children:
-        body.append(emit_any(kid))
+        body.append(emit_any(kid, where))
     if not len(body):
         _content(etree.SubElement(body, A + "alinea"), [])
-    if tail:
+        warnings.append(Finding("IMPORT.EMPTY_BODY", "the text has no body (no unit and no text after the title "
+                                "block): an empty abzats stands for it", source,
+                                lines[-1].lineno if lines else 1, severity="warning"))
+    if end < len(lines):
         conclusions = etree.SubElement(act, A + "conclusions")
-        for line in tail:
+        for line in lines[end:]:
             _p(conclusions, line.text, editorial=line.kind == c.EDITORIAL)
+    def line(el) -> int | None:
+        return line_of(el, where)
+
+    flat, cited = mend_numbers(body, source, line)
     assign_eids(body)
-    return root, builder.warnings
+    warnings += flat_findings(flat, source, line) + cited
+    if contents:
+        emit_contents(preface, lines[contents.start:contents.end], body)
+        warnings.append(Finding("IMPORT.CONTENTS", f"lines {lines[contents.start].lineno}–"
+                                f"{lines[contents.end - 1].lineno} are a table of contents: kept in the preface, "
+                                "not read as units", source, lines[contents.start].lineno, severity="warning"))
+    warnings += _empty_units(body, source, where)
+    return root, builder.warnings + warnings, where
+
+
+def _preface(preface, block: list[c.Line], tb: TitleBlock) -> None:
+    """The title block's lines: the title (its lines joined) as ``longTitle``, the date line, the
+    notes (editorial)."""
+    for i, line in enumerate(block):
+        if i == tb.title_start:
+            _p(etree.SubElement(preface, A + "longTitle"), tb.title)
+            rest_of_line = line.text[len(tb.title):].strip() if tb.title_end == i + 1 else ""
+            if rest_of_line:   # the date printed on the name's line
+                _p(preface, rest_of_line)
+        elif not tb.title_start < i < tb.title_end:
+            _p(preface, line.text, editorial=i != tb.date_index)
+
+
+def _empty_units(body, source: str, where: dict) -> list[Finding]:
+    """Units the text prints without any words («Статья 5.» and nothing after it): an empty
+    abzats stands for their text, which is said."""
+    out = []
+    for el in body.iter(*(A + tag for tag in set(AKN_TAG.values()))):
+        content = el.find(A + "content")
+        if content is not None and not "".join(content.itertext()).strip():
+            out.append(Finding("IMPORT.EMPTY_UNIT", "a unit printed without any text: an empty abzats stands "
+                               "for it", source, line_of(el, where), el.get("eId") or "", "warning"))
+    return out
+
+
+

@@ -47,7 +47,7 @@ _NOTE_OPEN = re.compile(
 _NOTE_KY = re.compile(r"(редакция\w*\s+ылайык|күчүн\s+жоготту|күчүнө\s+киргизил|колдонууга\s+киргизил|"
                       r"Мыйзам\w*\s+менен|Мыйзам\w*\s+ылайык)")
 _NOTE_WORDS = re.compile(r"^\([^()]{0,80}?(?:в\s+редакции|утратил\w*\s+сил|исключен|толкование|см\.|введен\w*\s+в\s+действие|"
-                         r"редакция\w*|аталыш\w*|күчүн\s+жоготт|алып\s+салын|кошулган|толукталган|Мыйзам\w*)", re.I)
+                         r"редакция\w*|аталыш\w*|күчүн\s+жоготт|ал(?:ын)?ып\s+салын|кошулган|толукталган|Мыйзам\w*)", re.I)
 # the database's pointers: «О правовом положении общественных объединений см. Закон КР …»
 _COMMENTARY = re.compile(r"^О\s[^.;:]{0,160}?\sсм\.\s+(?:также\s+)?(?:Закон|Указ|постановлени|Кодекс)", re.I)
 _SEE_KY = re.compile(r"\sдагы\s+караңыз\.?$")
@@ -61,7 +61,7 @@ _BANNER = re.compile(r"^(?:ВНИМАНИЕ!|Внимание!|Көңүл бур
                      r"Законом\s+(?:КР|Кыргызской\s+Республики)\s+(?:от\s+)?[^.]{0,60}\sвнесены\s+изменения|"
                      r"(?:КР|Кыргыз\s+Республикасынын)\s+\d{4}-жылдын\s[^.]{0,60}Мыйзамы\s+менен\s.{0,120}"
                      r"өзгөртүүлөр\s+киргизил)")
-_REPEAL = re.compile(r"^\([^()]{0,40}?(?:утратил\w*\s+сил|исключен)|^\(.*(?:күчүн\s+жоготту|алып\s+салынган)", re.S | re.I)
+_REPEAL = re.compile(r"^\([^()]{0,40}?(?:утратил\w*\s+сил|исключен)|^\(.*(?:күчүн\s+жоготту|ал(?:ын)?ып\s+салынган)", re.S | re.I)
 
 
 # Text that looks like a unit's number line in a form not known here (kept as an abzats, reported).
@@ -75,6 +75,13 @@ class Line:
     rest: str       # the rest of the line (heading or text)
     text: str       # the whole line
     lineno: int
+    misprint: str = ""   # how a misprinted number line was read («Статья З09-3» as article 309-3)
+
+
+# An article's number line with a misprint a reader sees through: a Cyrillic «З» for the digit 3
+# («Статья З09-3.»), no space before the heading («Статья 291.Незаконная …»).
+_MISPRINTED_ARTICLE = re.compile(r"^(?P<lead>(?:Статья|СТАТЬЯ)\s+)(?P<num>[0-9З]+(?:-[0-9З]+)*)(?P<dot>\.?)(?P<rest>.*)$")
+_MISPRINTED_ARTICLE_KY = re.compile(r"^(?P<lead>)(?P<num>[0-9З]+(?:-[0-9З]+)*)(?P<dot>)(?P<rest>-(?:берене|статья)\b.*)$")
 
 
 def classify(text: str, lineno: int = 0) -> Line:
@@ -85,7 +92,27 @@ def classify(text: str, lineno: int = 0) -> Line:
         m = rx.match(text)
         if m:
             return Line(kind, m.group("num"), (m.group("rest") or "").strip(), text, lineno)
+    read, misprint = _misprinted(text)
+    if misprint:
+        line = classify(read, lineno)
+        if line.kind == ARTICLE:
+            return Line(ARTICLE, line.num, line.rest, text, lineno, misprint)
     return Line(TEXT, "", text, text, lineno)
+
+
+def _misprinted(text: str) -> tuple[str, str]:
+    """An article line read through its misprint, and what was read («» when there is none)."""
+    m = _MISPRINTED_ARTICLE.match(text) or _MISPRINTED_ARTICLE_KY.match(text)
+    if not m or not re.search(r"\d", m["num"]):
+        return text, ""
+    num, rest, said = m["num"], m["rest"], []
+    if "З" in num:
+        num = num.replace("З", "3")
+        said.append(f"the letter «З» in «{m['num']}» read as the digit 3")
+    if m["dot"] and rest[:1].isalpha():
+        rest = " " + rest
+        said.append(f"no space after «{m['lead']}{m['num']}.»: the heading starts after it")
+    return m["lead"] + num + m["dot"] + rest, "; ".join(said)
 
 
 def is_note(text: str) -> bool:
@@ -124,13 +151,13 @@ def classify_lines(pairs) -> list[Line]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.text.startswith("(") and line.kind in (TEXT, EDITORIAL) and _depth(line.text) > 0:
-            end, depth = i, _depth(line.text)
-            while depth > 0 and end + 1 < len(lines) and end - i < 3 and lines[end + 1].kind == TEXT:
+        if line.text.startswith("(") and line.kind in (TEXT, EDITORIAL) and depth(line.text) > 0:
+            end, open_ = i, depth(line.text)
+            while open_ > 0 and end + 1 < len(lines) and end - i < 3 and lines[end + 1].kind == TEXT:
                 end += 1
-                depth = _depth(lines[end].text, depth)
+                open_ = depth(lines[end].text, open_)
             joined = " ".join(x.text for x in lines[i:end + 1])
-            if depth <= 0 and (line.kind == EDITORIAL or is_note(joined)):
+            if open_ <= 0 and (line.kind == EDITORIAL or is_note(joined)):
                 for k in range(i, end + 1):
                     lines[k] = Line(EDITORIAL, "", lines[k].text, lines[k].text, lines[k].lineno)
                 i = end
@@ -143,7 +170,8 @@ def _is_heading(text: str) -> bool:
     return 0 < len(text) < 150 and text[0].isupper() and text.rstrip()[-1] not in ".;:,"
 
 
-def _depth(text: str, start: int = 0) -> int:
+def depth(text: str, start: int = 0) -> int:
+    """How many brackets are left open at the end of ``text`` (``start`` open before it)."""
     depth = start
     for ch in text:
         if ch == "(":

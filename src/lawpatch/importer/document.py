@@ -14,9 +14,10 @@ from ..law import Law
 from ..meta import KG, ActInfo, AmendingAct
 from ..structure import A
 from . import classify as c
-from .build import build_act, detect_lang, detect_naming, split_head
+from .build import build_act, detect_lang, detect_naming, line_of
 from .lines import ReadResult
-from .titleblock import read_title_block
+from .identify import identify
+from .titleblock import header_of, read_title_block
 
 _FORMAT_NAMES = {"pdf": "pdf-text"}
 
@@ -25,7 +26,7 @@ _FORMAT_NAMES = {"pdf": "pdf-text"}
 class ImportResult:
     law: Law
     warnings: list[Finding] = field(default_factory=list)
-    articles: int = 0   # article headings the source prints
+    articles: int = 0
     units: int = 0
 
 
@@ -35,14 +36,13 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
         raise LawpatchError(f"{source}: no text to import")
     cleaned, notices = _xml_safe(read, source)
     lines = c.classify_lines(cleaned)
-    start = split_head(lines)
-    tb = read_title_block(lines[:start])
+    header = header_of(read.header.text, read.header.lineno) if read.header else None
+    tb = read_title_block(lines, header)
     full_text = "\n".join(line.text for line in lines)
     publication, publication_date = _publication(lines)
+    who = identify(tb, lines, source, overrides, publication_date)
     info = ActInfo(
-        title=overrides.get("title") or (tb.name(lines) if tb.title else ""),
-        date=overrides.get("date") or tb.date,
-        number=overrides.get("number") or tb.number,
+        title=who.title, date=who.date, number=who.number,
         lang=lang or detect_lang(full_text),
         doc_name=overrides.get("doc_name") or tb.doc_name,
         publication=overrides.get("publication") or publication,
@@ -51,21 +51,17 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
         source_file=overrides.get("source_file") or Path(source).name,
         source_format=_FORMAT_NAMES.get(read.format, read.format),
         naming=overrides.get("naming") or detect_naming(full_text),
+        status=who.status, repealed_by=tb.repealed_by, missing=who.missing,
     )
-    missing = [name for name in ("title", "date", "number") if not getattr(info, name)]
-    if missing:
-        raise LawpatchError(
-            f"{source}: the text has no title block giving the act's {', '.join(missing)}; "
-            f"give {' '.join('--' + m for m in missing)}")
-    root, warnings = build_act(lines, info, tb, source)
+    root, warnings, where = build_act(lines, info, tb, source)
     warnings = [Finding("IMPORT.SOURCE", msg, source, lineno, severity="warning")
-                for lineno, msg in read.warnings] + notices + warnings
+                for lineno, msg in read.warnings] + notices + who.warnings + warnings
     if overrides.get("source_note"):
         law_source = root.find(f".//{KG}source")
         law_source.set("note", overrides["source_note"])
     law = Law(etree.ElementTree(root), source)
-    warnings += _check_numbers(law, source)
-    articles = sum(1 for line in lines[start:] if line.kind == c.ARTICLE)
+    warnings += _duplicates(law, source, where)
+    articles = sum(1 for _ in law.articles())
     units = sum(1 for _ in law.units())
     return ImportResult(law, sorted(warnings, key=lambda f: f.line or 0), articles, units)
 
@@ -100,11 +96,17 @@ def _publication(lines: list[c.Line]) -> tuple[str, str]:
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+_SUPERSCRIPT = re.compile("(?<=[0-9])([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
 def _xml_safe(read: ReadResult, source: str) -> tuple[list[tuple[str, int]], list[Finding]]:
-    """The lines with characters XML cannot hold (control characters) turned into spaces."""
+    """The lines with characters XML cannot hold (control characters) turned into spaces, and
+    superscript digits after a number written as the database's plain text writes them
+    («Статья 240¹» → «Статья 240-1»)."""
     out, notices = [], []
     for line in read.lines:
-        text = line.text
+        text = _SUPERSCRIPT.sub(lambda m: "-" + m.group(1).translate(_SUPERSCRIPT_DIGITS), line.text)
         if _NOT_XML.search(text):
             text = " ".join(_NOT_XML.sub(" ", text).split())
             notices.append(Finding("IMPORT.CONTROL_CHARACTERS", "control characters replaced by spaces",
@@ -114,46 +116,11 @@ def _xml_safe(read: ReadResult, source: str) -> tuple[list[tuple[str, int]], lis
     return out, notices
 
 
-def _check_numbers(law: Law, source: str) -> list[Finding]:
-    """Mend numbers whose superscript was printed flat («Статья 1931.» after «Статья 193.» is
-    article 193-1, «51.» after «5.» is part 5-1: the numbers as the act cites them) and report
-    duplicate numbers (the eId got a ``_dup`` suffix). Chapters and articles are numbered across
-    the act, parts and points within their unit."""
-    flat: list[tuple] = []
-    for tag in ("chapter", "article"):
-        flat += _mend_flat(list(law.body.iter(A + tag)), 2)
-    for parent in list(law.body.iter(A + "article", A + "paragraph", A + "point")):
-        for tag in ("paragraph", "point"):
-            flat += _mend_flat(parent.findall(A + tag), 1)
-    if flat:
-        law.reindex()
-    out = [Finding("IMPORT.FLAT_SUPERSCRIPT", f"number {value} after {base}: read as {official} "
-                   f"(a superscript printed flat)", source, el.sourceline, el.get("eId"), "warning")
-           for el, base, value, official in flat]
-    for eid, el in law.index.items():
-        if "_dup" in eid.rsplit("__", 1)[-1]:
-            out.append(Finding("IMPORT.DUPLICATE_NUMBER", "a number printed twice in the same unit",
-                               source, el.sourceline, eid, "warning"))
-    return out
-
-
-def _mend_flat(units: list, max_suffix: int) -> list[tuple]:
-    """Mend the flat superscripts in one numbered sequence: (element, base, as printed, mended)."""
-    prev = 0
-    mended = []
-    for el in units:
-        num = el.find(A + "num")
-        m = re.search(r"\d+(?:-\d+)*", num.text or "") if num is not None else None
-        if not m or "-" in m.group(0):
-            continue
-        value, base = m.group(0), str(prev)
-        if prev and int(value) > prev + 1 and value.startswith(base) and len(value) - len(base) <= max_suffix:
-            official = f"{base}-{value[len(base):]}"
-            num.text = num.text[:m.start()] + official + num.text[m.end():]
-            mended.append((el, base, value, official))
-            continue
-        prev = int(value)
-    return mended
+def _duplicates(law: Law, source: str, where: dict) -> list[Finding]:
+    """A number printed twice in one unit (the eId got a ``_dup`` suffix)."""
+    return [Finding("IMPORT.DUPLICATE_NUMBER", "a number printed twice in the same unit",
+                    source, line_of(el, where), eid, "warning")
+            for eid, el in law.index.items() if "_dup" in eid.rsplit("__", 1)[-1]]
 
 
 _IGNORED = re.compile(r"[\s\-\x00-\x1f]+")
@@ -162,8 +129,8 @@ _IGNORED = re.compile(r"[\s\-\x00-\x1f]+")
 def first_difference(read: ReadResult, law: Law) -> str:
     """Where the law's text (normative and editorial, num and headings included) first differs
     from the source's, compared without whitespace and hyphens (a mended «Статья 23-1.» was
-    printed «Статья 231.»); "" when nothing was lost or added."""
-    source = _IGNORED.sub("", "".join(line.text for line in read.lines))
+    printed «Статья 231.» or «Статья 23¹.»); "" when nothing was lost or added."""
+    source = _IGNORED.sub("", "".join(line.text for line in read.lines).translate(_SUPERSCRIPT_DIGITS))
     parts = [law.act.find(A + name) for name in ("preface", "preamble", "body", "conclusions")]
     made = _IGNORED.sub("", "".join("".join(el.itertext()) for el in parts if el is not None))
     if source == made:

@@ -19,3 +19,4 @@ class ReadResult:
     lines: list[SourceLine]
     warnings: list[tuple[int, str]] = field(default_factory=list)
     format: str = "text"
+    header: SourceLine | None = None   # a print's page header («Кодекс КР от … № … "…"»), dropped from the lines

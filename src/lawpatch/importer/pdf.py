@@ -1,15 +1,22 @@
 """Front end for the database's PDF prints: the PDF itself, or its ``pdftotext`` output.
 
 A print wraps every paragraph into lines and repeats the act's title at the top and
-«cbd.minjust.gov.kg» at the bottom of each page. This module drops that page furniture and
-re-flows the lines into the database's paragraphs. With the PDF (read with pypdfium2, no
-external program) it uses the layout: a paragraph's first line is indented, paragraphs are
-spaced wider than lines, and text is justified, so a line that stops short of the right margin
-ends its paragraph. With the text (``*.ed2025.ru.txt``, pages split by form feeds) only the text
-is left: a line starting with a unit number or heading word, or a short line ending a sentence,
-closes the paragraph before it. The prints do not hyphenate words; a line ending in a soft hyphen
-is joined without it, a line ending in a real hyphen («юридическо-») keeps it and is joined
-without a space.
+«cbd.minjust.gov.kg» at the bottom of each page. This module drops that page furniture (handing
+the running title to the back end, which reads the act from it when the title block is damaged)
+and re-flows the lines into the database's paragraphs.
+
+With the PDF (read with pypdfium2, no external program) the layout alone decides: a paragraph's
+first line is indented (the indent is measured on the print), so an indented line opens a
+paragraph — also at the top of a page, also when it starts in lower case (a definition, a
+sanction) — and a line at the margin goes on with its paragraph, even when it starts with a dash
+or a number; a line at the margin opens one only where the line before stopped short of the
+right margin or the spacing widens. Centered lines wrap together (a heading, the adoption stamp).
+
+With the text (``*.ed2025.ru.txt``, pages split by form feeds) only the text is left: a line
+starting with a unit number or heading word, a line after one ending with «;» or «:», a sanction
+after its disposition's dash, or a short line ending a sentence, closes the paragraph before it.
+The prints do not hyphenate words; a line ending in a soft hyphen is joined without it, a line
+ending in a real hyphen («юридическо-») keeps it and is joined without a space.
 """
 from __future__ import annotations
 
@@ -20,9 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lawpatch.errors import LawpatchError
+from lawpatch.importer import bounds
 from lawpatch.importer.lines import ReadResult, SourceLine
 
-# A line opening a new paragraph whatever the layout says.
+# A line that opens a paragraph in pdftotext output (and stops a bracketed note or a heading in
+# capitals from running on, in both readers).
 _STARTS_UNIT = re.compile(
     r"^(Статья \d|\d+(?:-\d+)*-(?:берене|статья)\b|\d+(?:-\d+)*\. |\d+(?:-\d+)*\) |[а-яё]\) |- |— |"
     r"(?:РАЗДЕЛ|Раздел|ГЛАВА|Глава|Параграф|ПАРАГРАФ)\b|§ |\(В редакции|\(Утратил|Примечание)"
@@ -33,6 +42,7 @@ _CAPS_HEADING = re.compile(r"^(?:РАЗДЕЛ|ГЛАВА)\s+\S+\s+\S.*[^.]$")  #
 _BARE_NUMBER = re.compile(r"^\d+(?:-\d+)*[.)]$")
 _MARKER_ONLY = re.compile(r"^(?:РАЗДЕЛ|Раздел|ГЛАВА|Глава|Статья|Параграф)\s+\S+$")
 _SENTENCE_END = re.compile(r"[.:;!?)»\"]$")
+_SANCTION = re.compile(r"^[-–—]?\s*(?:наказыва|влеч[её]т|влекут)")
 _SOFT_HYPHENS = ("\u00ad", "\u0002")
 _LINE_END_HYPHEN = "\ufffe"  # pdfium's mark for a hyphen where a line breaks: the prints' hyphens are real
 
@@ -55,7 +65,11 @@ def read_lines(path: str | Path) -> ReadResult:
     path = Path(path)
     if not path.is_file():
         raise LawpatchError(f"{path}: no such file")
-    pages = _pdf_pages(path) if path.read_bytes()[:5] == b"%PDF-" else _text_pages(path)
+    is_pdf = path.read_bytes()[:5] == b"%PDF-"
+    if path.suffix.lower() == ".pdf" and not is_pdf:
+        raise LawpatchError(f"{path}: named .pdf but not a PDF (it does not start with %PDF-); a pdftotext "
+                            "output is imported as .txt")
+    pages = _pdf_pages(path) if is_pdf else _text_pages(path)
     if not any(pages):
         raise LawpatchError(f"{path}: no text found (a scanned PDF needs OCR first)")
     result = ReadResult(lines=[], warnings=[], format="pdf")
@@ -69,14 +83,18 @@ def read_lines(path: str | Path) -> ReadResult:
 def _pdf_pages(path: Path) -> list[list[_Line]]:
     import pypdfium2 as pdfium
 
+    bounds.check_pdf(path)
     try:
         document = pdfium.PdfDocument(str(path))
     except Exception as exc:  # pypdfium2 raises PdfiumError and others for a damaged file
         raise LawpatchError(f"{path}: cannot read the PDF: {exc}") from exc
     pages = []
     try:
-        for number, page in enumerate(document, start=1):
-            textpage = page.get_textpage()
+        for number in range(1, len(document) + 1):
+            try:
+                textpage = document[number - 1].get_textpage()
+            except pdfium.PdfiumError as exc:
+                raise LawpatchError(f"{path}: page {number} of the PDF cannot be read: {exc}") from exc
             pages.append(_page_lines(textpage, number))
     finally:
         document.close()
@@ -95,14 +113,21 @@ def _page_lines(textpage, number: int) -> list[_Line]:
     typical = statistics.median(sample) if sample else 0.0
     superscript = [c.isdigit() and _height(textpage, i) < 0.8 * typical for i, c in enumerate(text)]
     rows: list[list[int]] = [[]]
+    last = None  # the box of the row's last visible character
     for i, char in enumerate(text):
         if char in "\r\n":
             if rows[-1] and not (superscript[rows[-1][-1]]):
                 rows.append([])
+                last = None
         elif superscript[i] and not rows[-1] and len(rows) > 1 and text[rows[-2][-1]].isdigit():
             rows.pop()  # the superscript was put after a line break: back onto its number's line
             rows[-1].append(i)
         else:
+            if not char.isspace() and not superscript[i]:
+                box = textpage.get_charbox(i)
+                if last is not None and box[3] < last[1] and box[0] < last[0] and rows[-1]:
+                    rows.append([])  # a line break pdfium did not mark: the text goes on below, at the left
+                last = box
             rows[-1].append(i)
     lines: list[_Line] = []
     for row in rows:
@@ -163,6 +188,9 @@ def _drop_furniture(pages: list[list[_Line]], result: ReadResult) -> list[_Line]
     if dropped:
         result.warnings.append((1, f"dropped {dropped} page header/footer lines "
                                    f"({', '.join(sorted(furniture)) or 'page numbers'})"))
+    top = next((line for line in pages[0][:2] if _furniture_key(line.text) in furniture), None) if pages else None
+    if top is not None:   # the running title names the act: the back end reads it if the title block fails
+        result.header = SourceLine(" ".join(top.text.split()), top.lineno)
     return body
 
 
@@ -180,7 +208,7 @@ def _paragraphs(lines: list[_Line], starts_new) -> list[SourceLine]:
     prev: _Line | None = None
     for line in lines:
         stripped = " ".join(line.text.split())
-        goes_on = (text.count("(") > text.count(")") or _CAPS_HEADING.match(text) and _is_caps(stripped)) \
+        goes_on = (text.startswith("(") and text.count("(") > text.count(")") or _CAPS_HEADING.match(text) and _is_caps(stripped)) \
             and not _STARTS_UNIT.match(stripped)
         if prev is None or (not goes_on and starts_new(prev, line, stripped, text)):
             if text:
@@ -192,6 +220,12 @@ def _paragraphs(lines: list[_Line], starts_new) -> list[SourceLine]:
     if text:
         out.append(SourceLine(text, first))
     return out
+
+
+def _sanction(para: str, text: str) -> bool:
+    """The sanction of a criminal or offence norm, after its disposition's dash: an abzats of its
+    own («…, –» + «наказывается лишением свободы …», «влечет наложение штрафа …»)."""
+    return bool(_SANCTION.match(text)) and para.rstrip()[-1:] in "-–—"
 
 
 def _is_caps(text: str) -> bool:
@@ -216,20 +250,29 @@ def _reflow_layout(lines: list[_Line]) -> list[SourceLine]:
     step = statistics.median(gaps) if gaps else 14.0
     widths = [(line.right - line.left) / max(len(line.text), 1) for line in lines]
     char = statistics.median(widths) if widths else 5.0
+    # The first-line indent: the most frequent start a little right of the margin.
+    inner = Counter({x: n for x, n in starts.items() if left + 5 < x < left + 80})
+    indent = (left + max(inner, key=inner.get)) / 2 if inner else left + 3 * char
+
+    def centered_under(prev: _Line, line: _Line) -> bool:
+        """Both lines centered on one axis (a heading, the adoption stamp), not flush left."""
+        return min(line.left, prev.left) > indent and abs(line.left - prev.left) > char \
+            and abs(line.left + line.right - prev.left - prev.right) < 4 * char
 
     def starts_new(prev: _Line, line: _Line, text: str, para: str) -> bool:
-        if _STARTS_UNIT.match(text) or _MARKER_ONLY.match(para):
+        """The layout decides, not the words: a line at the margin goes on with its paragraph even
+        when it starts with a dash or a number («…юридического лица,» + «- по правилам …»)."""
+        if _MARKER_ONLY.match(para) or _sanction(para, text):
             return True
+        if centered_under(prev, line):
+            return not text[:1].islower()  # a centered heading wrapped onto the next line
+        if line.left > indent:
+            return True  # a paragraph's first line is indented, on a new page too
         new_page = line.lineno // 1000 != prev.lineno // 1000
-        if text[:1].islower() and not _is_caps(para) and (
-                para[-1:].isalnum() or new_page and not _SENTENCE_END.search(para)):
-            return False  # a sentence going on (across a page break, where the layout says little)
         if not new_page and prev.top - line.top > step * 1.3:
             return True
-        if line.left > left + 3 * char and not text[:1].islower():
-            return True
         room = right - prev.right
-        return room > (len(_first_word(text)) + 2) * char
+        return room > (len(_first_word(text)) + 2) * char  # the line before stopped short: it ended
 
     return _paragraphs(lines, starts_new)
 
@@ -241,13 +284,15 @@ def _reflow_text(lines: list[_Line]) -> list[SourceLine]:
     width = sorted(len(line.text) for line in lines)[int(len(lines) * 0.9)]
 
     def starts_new(prev: _Line, line: _Line, text: str, para: str) -> bool:
-        if _STARTS_UNIT.match(text) or _MARKER_ONLY.match(para) or _BARE_NUMBER.match(text):
+        if _STARTS_UNIT.match(text) or _MARKER_ONLY.match(para) or _BARE_NUMBER.match(text) or _sanction(para, text):
             return True
         if _ARTICLE.match(para) and text[:1].isupper() and not _PROPER_NAME.match(text):
             return True  # a heading goes on in lower case; its text starts a sentence
         previous = " ".join(prev.text.split())
         if _BARE_NUMBER.match(previous) or " " not in previous and not _SENTENCE_END.search(previous):
             return False  # pdftotext put each word of a justified line on a line of its own
+        if previous.endswith((";", ":")) or _is_caps(text) and _SENTENCE_END.search(previous):
+            return True   # a list item, a lead-in, a heading after a sentence: each an abzats of its own
         fits = len(previous) + 1 + len(_first_word(text)) < width * 0.9
         if fits and (_SENTENCE_END.search(previous) or text[:1].isupper()):
             return True

@@ -11,14 +11,13 @@ disagree; ``check_bills`` runs several bills on one base and refuses those that 
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import meta as mt
 from .. import structure as st
 from ..errors import Finding, FindingsError, Refusal
 from ..law import Law
+from . import guard
 from . import ops as o
 from . import targets as tg
 from . import words as w
@@ -57,6 +56,7 @@ class AppliedLaw:
     reasons: dict[str, list[Reason]] = field(default_factory=dict)
     footprint: Footprint = field(default_factory=Footprint)
     base: str = ""              # the expression the bill was written against
+    links: bytes | None = None  # the law's new links.xml (lawpatch.links), None when it has none
 
 
 class _Run:
@@ -67,11 +67,14 @@ class _Run:
         self.findings: list[Finding] = []
         self.applied: list[AppliedLaw] = []
         self.trace = trace
+        self.errors = 0     # refusals counted as they come (a refusal repeated in the second language is one finding)
 
     def add(self, code, message, line=None, op: Op | None = None, unit="", hint="", severity="error"):
         f = Finding(code, message, file=self.bill.path, line=line or (op.line if op else None),
                     unit=unit or (op.where() if op else ""), severity=severity, hint=hint,
                     op=op.kind.value if op else "")
+        if severity == "error":
+            self.errors += 1
         if f not in self.findings:
             self.findings.append(f)
 
@@ -79,7 +82,8 @@ class _Run:
         self.add(exc.code, exc.message, line=line, op=op, hint=exc.hint)
 
     def _refused(self, since: int = 0) -> bool:
-        return any(f.severity == "error" for f in self.findings[since:])
+        """Whether a refusal came since the count ``since`` (``self.errors`` then)."""
+        return self.errors > since
 
     # --- the whole bill --------------------------------------------------------------------
     def run(self) -> None:
@@ -88,24 +92,25 @@ class _Run:
         registry = load_registry(self.root)
         for la in self.bill.laws:
             self._law(la, registry)
+        if not self._refused():
+            from ..references import cited_by_findings
+
+            self.findings += cited_by_findings(self.bill, self.applied, self.root)
 
     def _law(self, la: LawAmendment, registry) -> None:
-        folder = self.root / la.href
-        files = sorted(folder.glob("*.xml")) if folder.is_dir() else []
-        files = [f for f in files if f.stem in mt.LANGS]
-        if not files:
-            self.add("CHECK.UNKNOWN_LAW", f"no law at {la.href} (no rus.xml/kir.xml under {folder})", la.line,
-                     hint="href is laws/<slug> relative to the repository root (--root)")
+        laws, refused = guard.read_laws(self.root, la.href)  # safe paths, laws that validate
+        self.findings += refused
+        if refused:
+            return
+        if not laws:
+            self.add("CHECK.UNKNOWN_LAW", f"no law at {la.href} (no rus.xml/kir.xml under {self.root / la.href})",
+                     la.line, hint="href is laws/<slug> relative to the repository root (--root)")
             return
         if not la.ops:
             self.add("CHECK.NO_OPS", f"the bill names {la.href} but changes nothing in it", la.line,
                      severity="warning", hint="add ops with `lawpatch amend --law` or remove the <law>")
             return
-        laws = {}
-        for f in files:
-            data = f.read_bytes()
-            laws[f.stem] = (Law.from_bytes(data, str(f)), Law.from_bytes(data, str(f)), f)
-        mark = len(self.findings)
+        mark = self.errors
         for op in la.ops:
             self._op_static(op, laws, registry)
         if self._refused(mark):      # an op without its text in a language cannot run there
@@ -119,17 +124,41 @@ class _Run:
                          la.line, hint="its amendment is in the law's lifecycle; nothing to do")
                 continue
             stale = self._stale(la, lang, old)
-            mark = len(self.findings)
+            mark, kept = self.errors, len(self.findings)
+            before = dict(new.index)   # the base's eIds → the elements the run changes in place
             result = _LawRun(self, la, lang, new, stale).run(ops)
             if self._refused(mark) and _looks_applied(old, ops, lang):
-                del self.findings[mark:]
+                del self.findings[kept:]
                 self.add("CHECK.ALREADY_APPLIED", f"{path}: every op's new text is already there: the bill "
                          f"{self.bill.id} looks applied", la.line, hint="nothing to do; or check the law's version")
                 continue
             if not self._refused(mark) and result is not None:
                 reasons, footprint, dests = result
                 record_expression(new, self.bill, lang, ops, dests)
-                self.applied.append(AppliedLaw(path, old, new, tuple(ops), reasons, footprint, la.base))
+                # never write what lawpatch cannot read back (asked only of a bill that would be written)
+                broken = [] if self._refused() else guard.result_findings(new)
+                self.findings += broken
+                if not broken:
+                    links = self._links(path.parent, old, new, before, footprint, reasons)
+                    self.applied.append(AppliedLaw(path, old, new, tuple(ops), reasons, footprint, la.base, links))
+
+    def _links(self, folder: Path, old: Law, new: Law, before: dict, footprint: Footprint, reasons) -> bytes | None:
+        """The law's links.xml after the bill: each link on its unit's new eId, dropped with a
+        repealed or deleted unit, the ops' reasons added as links of the units they change."""
+        from .. import links as lk
+
+        try:
+            current = lk.load_links(folder)
+        except FindingsError as exc:
+            self.findings.extend(exc.findings)
+            return None
+        gone = {e for eid, op in footprint.taken.items() if op.kind in (Kind.DELETE, Kind.REPEAL) and eid in old
+                for e in (u.get("eId") for u in st.iter_units(old.get(eid)))}
+        added = [lk.Link(eid, r.treaty, r.article, bill=self.bill.id) for eid, rs in reasons.items() if eid
+                 for r in rs]
+        if not current and not added:
+            return None
+        return lk.to_xml(lk.updated(current, before, new, gone, added))
 
     def _stale(self, la: LawAmendment, lang: str, law: Law) -> bool:
         """Whether the law is no longer the expression the bill was written against («rus@2025-07-10»
@@ -162,18 +191,26 @@ class _Run:
             self._cite(op, laws)
 
     def _cite(self, op: Op, laws: dict) -> None:
-        from ..citations import CitationError, citation_language, resolve
+        """The op's citation names what its target names: the same units, the same part."""
+        from ..citations import CitationError, citation_language, resolve_target
 
         lang = citation_language(op.cite)
         lang = lang if lang in laws else next(iter(laws))
         try:
-            eid = resolve(laws[lang][0], op.cite)
+            named = resolve_target(laws[lang][0], op.cite)
         except CitationError as exc:
             self.add("CHECK.CITE", f"citation «{op.cite}»: {exc}", op=op, hint=exc.hint)
             return
-        if op.at and eid != op.at:
-            self.add("CHECK.CITE_MISMATCH", f"«{op.cite}» is {eid}, not {op.at}", op=op,
-                     hint=f"at=\"{eid}\" or correct the citation")
+        t = op.target
+        mine = {"units": t.units, "through": t.through, "part": t.part.value, "sentence": t.sentence}
+        if named["part"] == "text":          # a citation of the unit alone says nothing of its part
+            named = {**named, "part": mine["part"], "sentence": mine["sentence"]}
+        if t.units and named != mine:
+            where = ", ".join(named["units"]) + (f"–{named['through']}" if named["through"] else "")
+            part = f" ({named['part']}{' ' + str(named['sentence']) if named['sentence'] else ''})" \
+                if named["part"] != "text" else ""
+            self.add("CHECK.CITE_MISMATCH", f"«{op.cite}» is {where}{part}, not {op.where()}", op=op,
+                     hint="correct at= (and part=, sentence=, through=) or the citation")
 
 
 class _LawRun:
@@ -191,7 +228,7 @@ class _LawRun:
         self.footprint = Footprint()
 
     def run(self, ops: list[Op]):
-        mark = len(self.run_.findings)
+        mark = self.run_.errors
         for op in ops:
             self._resolve(op)
         if self.run_._refused(mark):
@@ -201,7 +238,8 @@ class _LawRun:
             if self.run_.trace is not None:
                 self.law.reindex()
                 try:
-                    targets = {op: [self._current(e) for e in self.handles.get(op) or []] for op in step.ops}
+                    targets = {op: [self._anchor_now(op, self._current(e)) for e in self.handles.get(op) or []]
+                               for op in step.ops}
                 except Refusal as exc:
                     self.run_.refuse(exc, step.op)
                     continue
@@ -252,6 +290,10 @@ class _LawRun:
                 return
         if els is None:
             return
+        if op.kind is Kind.INSERT and op.position is Position.END and st.local(els[0].tag) in st.ABZATS_TAGS:
+            self.run_.add("CHECK.INSERT_PLACE", f"{op.at} is an abzats: it has no units of its own to end with",
+                          op=op, hint="insert after it (after=) for a new abzats, or add words to it (insert-words)")
+            return
         self.handles[op] = els
         for el in els:
             if el.get("eId"):
@@ -273,6 +315,10 @@ class _LawRun:
         self.run_.add("CHECK.EXPECT_MISMATCH", f"{op.at} does not hold the text the op expects, and {how}",
                       op=op, hint=f"expected: «{expected[:300]}»; found at {op.at}: «{tg.anchor(el)[:300]}»")
         return None
+
+    def _anchor_now(self, op: Op, el):
+        """Where an insert after ``el`` will go: after the units earlier inserts put after it."""
+        return self.last_after.get(el, el) if op.kind is Kind.INSERT and op.position is Position.AFTER else el
 
     def _current(self, el):
         """The element that stands for ``el`` now (a restated unit's replacement); refuses when an
@@ -320,7 +366,7 @@ class _LawRun:
 
     # --- words ----------------------------------------------------------------------------------
     def _words(self, op: Op) -> None:
-        lang, t = self.lang, op.target
+        t = op.target
         whole = t.scope is Scope.ACT
         els = self._els(op)
         pairs = self._pairs(op)
@@ -335,14 +381,18 @@ class _LawRun:
                 p, a, b = tg.sentence_span(el, t.sentence)
                 blocks, limits = [p], {p: (a, b)}
             found = []
+            probe = w.common_stem([old for old, _ in pairs]) if op.case_forms else ""
             for p in blocks:
                 text = _text(p)
+                if probe and probe not in text.lower():     # none of the forms can be here
+                    continue
                 lo, hi = limits.get(p, (0, len(text)))
                 for old, new in pairs:
                     for a, b in w.find_whole(text, old, ignore_first_case=op.case_forms):
                         if lo <= a and b <= hi:
                             found.append((p, a, b, w.with_capital(text[a:b], new) if op.case_forms else new))
-            found.sort(key=lambda s: (blocks.index(s[0]), s[1]))
+            order = {p: i for i, p in enumerate(blocks)}
+            found.sort(key=lambda s: (order[s[0]], s[1]))
             per_unit.append(len(found))
             spans += [(p, a, b, new, i) for p, a, b, new in found]
         if not spans:
@@ -452,7 +502,11 @@ class _LawRun:
             if el in st.part_blocks(parent):
                 self._shift(op, parent, st.part_blocks(parent).index(el))
             self.removed[el] = op
+            siblings = [c for c in parent if c is not el and st.is_unit(c)]
             o.delete(el)
+            for c in siblings:       # the one abzats left became the unit's own text: ops on it act there
+                if c.getparent() is None:
+                    self.replaced[c] = parent
         elif kind is Kind.RESTATE:
             self._touch(op, el, taken=True)
             new = o.fragment(op.text[lang], lang, self.law, el.getparent())
@@ -480,12 +534,14 @@ class _LawRun:
         new = o.fragment(op.text[lang], lang, law, parent)
         if not new:
             raise Refusal("CHECK.EMPTY_TEXT", "the text to insert is empty")
+        anchor = el
         if op.position is Position.AFTER:
-            anchor, el = el, self.last_after.get(el, el)
-            self.last_after[anchor] = new[-1]
+            el = self.last_after.get(el, el)
         _check_numbers(el, op.position, new)
         _check_abzats_place(el, op.position, new)
         o.insert(el, op.position.value, new, {})
+        if op.position is Position.AFTER:  # remembered once inserted: a refused insert is no anchor
+            self.last_after[anchor] = new[-1]
         self.touched[op] = list(new)
         blocks = st.part_blocks(parent)
         moved = [b for b in blocks if b not in new]
@@ -502,6 +558,8 @@ class _LawRun:
             siblings = [c for c in parent if st.is_unit(c) and st.local(c.tag) == tag]
         taken = {st.clean_number(st.num_text(c)) for c in siblings if st.num_text(c)}
         new_numbers = [op.to for op in run]
+        if len(set(els)) != len(els):
+            raise Refusal("CHECK.OVERLAP", "one unit is renumbered twice", "one renumber op per unit")
         if len(set(new_numbers)) != len(new_numbers):
             raise Refusal("CHECK.NUMBER_EXISTS", "two units of the run get the same number")
         for op in run:
@@ -674,21 +732,12 @@ def _overlaps(bills: list[Bill], root) -> list[Finding]:
 
 
 def _one_after_another(bills: list[Bill], root: Path) -> tuple[list[Finding], list[AppliedLaw]]:
-    import shutil
-    import tempfile
-
     if len(bills) == 1:
         r = _run(bills[0], root)
         return r.findings, r.applied
     findings: list[Finding] = []
     final: dict[Path, AppliedLaw] = {}
-    with tempfile.TemporaryDirectory(prefix="lawpatch-apply-") as tmp:
-        work = Path(tmp)
-        if (root / "treaties").is_dir():
-            (work / "treaties").symlink_to((root / "treaties").resolve())
-        for href in {la.href for b in bills for la in b.laws}:
-            if (root / href).is_dir():
-                shutil.copytree(root / href, work / href)
+    with guard.working_copy(root, {la.href for b in bills for la in b.laws}) as work:
         for bill in bills:
             r = _run(bill, work)
             findings += [_real(f, work, root) for f in r.findings]
@@ -699,7 +748,8 @@ def _one_after_another(bills: list[Bill], root: Path) -> tuple[list[Finding], li
                 first = final.get(target)
                 final[target] = AppliedLaw(target, first.old if first else a.old, a.new,
                                            (first.ops if first else ()) + a.ops,
-                                           {**(first.reasons if first else {}), **a.reasons}, a.footprint)
+                                           {**(first.reasons if first else {}), **a.reasons}, a.footprint,
+                                           links=a.links)
             write_applied(r.applied)   # into the working copy: the next bill sees it
     return findings, list(final.values())
 
@@ -758,21 +808,15 @@ def _clash(law: Law, eid: str, other: Footprint):
     return None
 
 
-def write_applied(applied: list[AppliedLaw]) -> None:
-    """Write every changed law, all or nothing: temps first (fsynced), then the renames."""
-    temps = []
-    try:
-        for a in applied:
-            data = a.new.to_bytes()
-            tmp = Path(a.path).with_name(f".{Path(a.path).name}.lawpatch-tmp")
-            temps.append((tmp, Path(a.path)))
-            with open(tmp, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-    except BaseException:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
-        raise
-    for tmp, path in temps:
-        os.replace(tmp, path)
+def write_applied(applied: list[AppliedLaw], root=None) -> None:
+    """Write every changed law and its links.xml, all or nothing, also across a crash (the journal
+    of :func:`lawpatch.storage.commit` in ``root``, by default the repository of the laws,
+    ``<root>/laws/<slug>/<lang>.xml``); the caller holds :func:`lawpatch.storage.locked`."""
+    from .. import storage
+    from ..links import FILE
+
+    if not applied:
+        return
+    files = {Path(a.path): a.new.to_bytes() for a in applied}
+    files.update({Path(a.path).with_name(FILE): a.links for a in applied if a.links is not None})
+    storage.commit(root or Path(applied[0].path).parents[2], list(files.items()))

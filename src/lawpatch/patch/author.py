@@ -3,7 +3,6 @@ expects at its target (its content anchor), is checked against the laws at once,
 written only when the bill still checks — otherwise it is left as it was."""
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,12 +39,18 @@ def normal_href(href: str) -> str:
 
 
 def new_bill(path: Path, bill_id: str, titles: dict, laws: list[str], date: str, root: Path,
-             adoption: Adoption | None = None) -> Bill:
-    """Start a bill naming the laws it amends (each at its current expression); refuses an existing file."""
+             adoption: Adoption | None = None, publications: dict | None = None) -> Bill:
+    """Start a bill naming the laws it amends (each at its current expression, with the publication
+    the bill cites where ``publications`` gives one); refuses an existing file."""
     if path.exists():
         raise UsageError(f"{path}: already exists; add ops with `lawpatch amend`")
+    publications = {normal_href(h): text for h, text in (publications or {}).items()}
+    unknown = set(publications) - {normal_href(h) for h in laws}
+    if unknown:
+        raise UsageError(f"--publication for {', '.join(sorted(unknown))}: not a law of the bill")
     bill = Bill(id=bill_id, date=date, titles=Texts.of(titles), path=str(path),
-                laws=tuple(LawAmendment(normal_href(h), base_of(root, normal_href(h)), (), 0) for h in laws),
+                laws=tuple(LawAmendment(normal_href(h), base_of(root, normal_href(h)), (), 0,
+                                        publications.get(normal_href(h), "")) for h in laws),
                 adoption=adoption)
     _commit(bill_element(bill), path, root, check=False)
     return bill
@@ -97,31 +102,22 @@ def amend(path: Path, op: Op, law: str | None, root: Path) -> tuple[Op, list[Fin
 
 def _commit(root_el, path: Path, root: Path, check: bool) -> list[Finding]:
     """Write the bill only when it loads and checks: an exclusive temp next to it, check, rename."""
+    from .. import storage
     from .apply import check_bill
     from .load import PatchError
 
-    data = to_bytes(root_el)
-    fd = os.open(path.parent / f".{path.name}.{os.getpid()}.lawpatch-tmp",
-                 os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    tmp = path.parent / f".{path.name}.{os.getpid()}.lawpatch-tmp"
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+    with storage.staged(path, to_bytes(root_el)) as temp:
         findings: list[Finding] = []
         try:
-            bill = load_bill(tmp)
+            bill = load_bill(temp.path)
             if check:
                 findings = check_bill(bill, root=root)
         except PatchError as exc:
             findings = exc.findings
-        findings = [replace(f, file=str(path)) if f.file == str(tmp) else f for f in findings]
-        if not any(f.severity == "error" for f in findings):
-            os.replace(tmp, path)
-        return findings
-    finally:
-        tmp.unlink(missing_ok=True)
+        findings = [replace(f, file=str(path)) if f.file == str(temp.path) else f for f in findings]
+        if any(f.severity == "error" for f in findings):
+            temp.discard()
+    return findings
 
 
 def make_op(kind, units: tuple[str, ...], scope: Scope = Scope.UNITS, part: Part = Part.TEXT,
@@ -131,3 +127,35 @@ def make_op(kind, units: tuple[str, ...], scope: Scope = Scope.UNITS, part: Part
         scope = Scope.TITLE
     target = Target(units=units, scope=scope, part=part, sentence=sentence, through=through)
     return Op(kind=kind, target=target, **fields)
+
+
+def anchor_bill(path: Path, root: Path) -> int:
+    """Give every op of the bill that lacks one its content anchor, read from the laws at the bill's
+    base (refused when a law has moved on: the text the bill was written against is gone). Returns
+    how many ops got one; the file is rewritten only when the bill still checks."""
+    from dataclasses import replace as _replace
+
+    bill = load_bill(path)
+    laws = []
+    added = 0
+    for la in bill.laws:
+        lang, _, date = la.base.rpartition("@")
+        current = base_of(root, la.href)
+        if current != la.base:
+            raise UsageError(f"{path}:{la.line}: {la.href} is at {current}, not the bill's base {la.base}: "
+                             "the text the ops were written against is not here to anchor them")
+        ops = []
+        for op in la.ops:
+            if not op.expect:
+                expect = expectations(op, root, la.href)
+                added += bool(expect)
+                op = _replace(op, expect=expect)
+            ops.append(op)
+        laws.append(_replace(la, ops=tuple(ops)))
+    findings = _commit(bill_element(_replace(bill, laws=tuple(laws))), path, root, check=True)
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        from ..errors import FindingsError
+
+        raise FindingsError(errors)
+    return added

@@ -40,9 +40,22 @@ def instructions(law, ops: list[Op], handles: dict) -> list[Instruction]:
             keys[op] = _key(op, els, position) + (i,)
         if op.kind is Kind.INSERT:
             previous_insert = op
+    _runs_together(ops, handles, keys)
     _after_renumbering(ops, handles, keys)
     ordered = sorted(ops, key=lambda op: keys[op])
     return _runs(ordered, handles)
+
+
+def _runs_together(ops: list[Op], handles: dict, keys: dict) -> None:
+    """The renumberings of one list are one instruction, read where the first of them stands."""
+    leaders: dict = {}
+    for op in sorted((op for op in ops if op.kind is Kind.RENUMBER and handles.get(op)), key=lambda op: keys[op]):
+        el = handles[op][0]
+        group = (el.getparent(), el.tag)
+        if group in leaders:
+            keys[op] = keys[leaders[group]] + keys[op][-1:]   # right after its leader, in the file's order
+        else:
+            leaders[group] = op
 
 
 def _after_renumbering(ops: list[Op], handles: dict, keys: dict) -> None:

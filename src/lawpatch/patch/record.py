@@ -49,7 +49,7 @@ def _lifecycle(law, bill: Bill, lang: str) -> None:
     adoption = bill.adoption
     href = mt.work_uri(adoption.date, adoption.number) if adoption else bill.uri
     life = m.find(f"{A}lifecycle")
-    n = len(life.findall(f"{A}eventRef")) + 1
+    n = _next_number(life.findall(f"{A}eventRef"), "e_")
     life.append(life.makeelement(A + "eventRef", {"eId": f"e_{n}", "date": bill.date, "source": "#" + ref_id(bill),
                                                   "type": "amendment"}))
     refs = m.find(f"{A}references")
@@ -57,6 +57,13 @@ def _lifecycle(law, bill: Bill, lang: str) -> None:
                                                "showAs": bill.titles.get(lang) or bill.id})
     prev = refs.findall(f"{A}passiveRef") or refs.findall(f"{A}original")
     (prev[-1].addnext(pref) if prev else refs.insert(0, pref))
+
+
+def _next_number(elements, prefix: str) -> int:
+    """The number after the highest ``prefix``N eId among ``elements`` (a gap left by hand stays a gap)."""
+    numbers = [int(el.get("eId")[len(prefix):]) for el in elements
+               if (el.get("eId") or "").startswith(prefix) and el.get("eId")[len(prefix):].isdigit()]
+    return max(numbers, default=0) + 1
 
 
 def _modifications(law, bill: Bill, ops: list[Op], dests: dict[Op, list[str]]) -> None:
@@ -70,7 +77,7 @@ def _modifications(law, bill: Bill, ops: list[Op], dests: dict[Op, list[str]]) -
     if mods is None:
         mods = analysis.makeelement(A + "passiveModifications", {})
         analysis.insert(0, mods)
-    k = len(mods)
+    k = _next_number(mods, "pmod_") - 1
     for op in ops:
         for dest in dests.get(op, []):
             k += 1
@@ -83,18 +90,25 @@ def _modifications(law, bill: Bill, ops: list[Op], dests: dict[Op, list[str]]) -
 # --- the database's notes -----------------------------------------------------------------------
 
 def _notes(law, bill: Bill, lang: str, ops: list[Op], dests: dict[Op, list[str]]) -> None:
-    """«(В редакции Закона КР от … № …)» under each unit the bill changed (a repealed unit has its
-    own note, a deleted one is gone), merged into the note already there; once adopted, the law is
-    added to the title block's list."""
-    changed: list[str] = []
+    """«(В редакции Закона КР от … № …)» at the end of each article the bill changed, merged into the
+    note the article already ends with — as the database prints it (a unit outside an article gets
+    its own); a repealed unit has its own note, a deleted one is gone. Once adopted, the law is added
+    to the title block's list."""
+    holders: list = []
+    changed: set = set()
     for op in ops:
         if op.kind in (Kind.DELETE, Kind.REPEAL) or op.target.scope is Scope.TITLE:
             continue
-        changed += [d for d in dests.get(op, []) if d and d not in changed]
-    for eid in changed:
-        el = law.index.get(eid)
-        if el is not None and not st.is_repealed(el):
-            _note_under(el, bill, lang)
+        for eid in dests.get(op, []):
+            el = law.index.get(eid) if eid else None
+            if el is None or st.is_repealed(el):
+                continue
+            changed.add(el)
+            article = next((a for a in [el, *el.iterancestors()] if st.local(a.tag) == "article"), el)
+            if article not in holders:
+                holders.append(article)
+    for unit in holders:
+        _note_at_end(unit, bill, lang, changed)
     if bill.adoption is not None:
         _title_block(law, bill, lang)
 
@@ -113,27 +127,46 @@ def _note_text(existing: str | None, bill: Bill, lang: str) -> str:
     return voc.redaction_note(acts, lang)
 
 
-def _note_under(el, bill: Bill, lang: str) -> None:
-    """The unit's own redaction note: in its content after its text (a leaf), else in a wrapUp."""
-    holder = el.find(A + "content")
+def _note_at_end(unit, bill: Bill, lang: str, changed: set) -> None:
+    """The note that ends ``unit``: the redaction note it ended with before the bill (only text the
+    bill changed or added may follow it), moved to the end with this law added; else a new one after
+    the unit's last text (in the last block of text, as the database prints it)."""
+    paragraphs = list(unit.iter(A + "p"))
+    last = paragraphs[-1] if paragraphs else None
+    mine = _note_text(None, bill, lang)
+    trailing = _trailing_note(paragraphs, bill, mine, changed)
+    if trailing is not None:
+        text = _note_text(st.block_text(trailing), bill, lang)
+        for child in list(trailing):
+            trailing.remove(child)
+        trailing.text = text
+        if trailing is not last and last.getparent() is not None:
+            trailing.getparent().remove(trailing)
+            last.addnext(trailing)
+        return
+    holder = None
+    if last is not None and last.getparent() is not None and st.local(last.getparent().tag) in ("content", "wrapUp"):
+        holder = last.getparent()
     if holder is None:
-        holder = el.find(A + "wrapUp")
-        if holder is None:
-            holder = el.makeelement(A + "wrapUp", {})
-            el.append(holder)
-    notes = [p for p in holder.findall(A + "p") if st.is_editorial(p)]
-    if bill.adoption is None:
-        existing = next((p for p in notes if st.block_text(p) == _note_text(None, bill, lang)), None)
-    else:
-        existing = next((p for p in notes if voc.is_redaction_note(st.block_text(p))), None)
-    text = _note_text(st.block_text(existing) if existing is not None else None, bill, lang)
-    if existing is None:
-        existing = holder.makeelement(A + "p", {"class": st.EDITORIAL})
-        holder.append(existing)
-    else:
-        for child in list(existing):
-            existing.remove(child)
-    existing.text = text
+        holder = unit.makeelement(A + "wrapUp", {})
+        unit.append(holder)
+    note = holder.makeelement(A + "p", {"class": st.EDITORIAL})
+    note.text = mine if bill.adoption is None else voc.redaction_note([_acts(bill)], lang)
+    holder.append(note)
+
+
+def _trailing_note(paragraphs: list, bill: Bill, mine: str, changed: set):
+    """The unit's redaction note followed by nothing but notes and text the bill changed."""
+    for p in reversed(paragraphs):
+        if st.is_editorial(p):
+            text = st.block_text(p)
+            if voc.is_redaction_note(text) if bill.adoption else text == mine:
+                return p
+            continue
+        owner = next((a for a in p.iterancestors() if st.is_unit(a)), None)
+        if owner is None or not (owner in changed or any(a in changed for a in owner.iterancestors())):
+            return None
+    return None
 
 
 def _title_block(law, bill: Bill, lang: str) -> None:

@@ -217,6 +217,18 @@ def case_pairs(old: str, new: str) -> list[FormPair]:
     return pairs
 
 
+def common_stem(forms: list[str]) -> str:
+    """The lower-case start every form shares («суд», «суда», «судом» → «суд»): a block without it
+    holds none of them.
+
+    >>> common_stem(["Налогоплательщик", "налогоплательщика"])
+    'налогоплательщик'
+    """
+    import os.path
+
+    return os.path.commonprefix([f.lower() for f in forms])
+
+
 def with_capital(found: str, new: str) -> str:
     """``new`` with the capital letter of the text it replaces («Суд» → «Нотариус»)."""
     return new[:1].upper() + new[1:] if found[:1].isupper() and not new[:1].isupper() else new
