@@ -95,10 +95,18 @@ class Glossary:
         return any(_compiled(v, lang).search(text) for v in term.words(lang))
 
     def found(self, text: str, lang: str) -> set[Term]:
-        """The pairs whose ``lang`` term is in ``text`` (a short text: an op's words)."""
+        """The pairs whose ``lang`` term is in ``text`` (a short text: an op's words); a term only
+        inside a longer one («киреше» in «киреше салыгы») is the longer term's, not its own.
+
+        >>> g = Glossary([Term(("доход",), ("киреше",)), Term(("подоходный налог",), ("киреше салыгы",))])
+        >>> [t.rus[0] for t in g.found("киреше салыгын төлөөчүлөр", "kir")]
+        ['подоходный налог']
+        """
         low = text.lower()
-        return {t for t in self.terms for v in t.words(lang) if _stem(v.split()[0], lang) in low
-                and _compiled(v, lang).search(text)}
+        spans = [(m.start(), m.end(), t) for t in self.terms for v in t.words(lang)
+                 if _stem(v.split()[0], lang) in low for m in _compiled(v, lang).finditer(text)]
+        return {t for a, b, t in spans
+                if not any(x <= a and b <= y and (y - x) > (b - a) for x, y, _ in spans)}
 
 
 @lru_cache(maxsize=4096)

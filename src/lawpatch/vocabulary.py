@@ -529,7 +529,7 @@ def _numeral_pattern(lang: str) -> re.Pattern:
         body = rf"(?:{alternation(_KY_CARDINALS.values())})(?:{alternation(_KY_ENDINGS)})?|{others}"
     else:
         prefixes = [_RU_CARDINALS[v].split()[1] for v in _RU_CARDINALS if v > 1] + ["одно", "дву"]
-        body = rf"{alternation(words)}|(?P<prefix>{alternation(prefixes)}){_RU_COMPOUND}"
+        body = rf"{alternation(words)}|(?P<prefix>{alternation(prefixes)})(?:{_RU_COMPOUND}|-(?=\s))"
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")         # on the text in lower case
 
 
@@ -591,15 +591,20 @@ class _Reading:
             cur = self.current
             joined = bool(cur) and not text[cur[1]:m.start()].strip()
             simple = joined and cur[8] == 1 and cur[4] == _UNIT            # one unit word open: «две», «бир»
-            if word.role or isinstance(word.value, Fraction):
+            if lang == "kir" and m.group(0) == "эки" and text[max(0, m.start() - 5):m.start()] == "ооз ":
+                continue                                                    # «ооз эки»: «oral»
+            if (word.role and word.role not in ("abl", "gen")) or isinstance(word.value, Fraction):
                 self._fraction(m, word, cur, joined, simple)
                 continue
             value = word.value
             rank = _TEN if lang == "kir" and value == 10 else _rank(value)     # KY «он бир»: 11
-            if joined and cur[7] in ("abl", "gen") and cur[8] == 1 and rank <= _TEN:
-                if cur[7] == "abl" or re.match(r"\s+бөлүг", text[m.end():m.end() + 12]):
-                    self.emit(cur[0], m.end(), Fraction(value, cur[2]))    # «үчтөн экиден», «үчтүн эки бөлүгү»
-                    continue
+            if joined and cur[7] == "abl" and cur[8] == 1 and word.role == "abl" and value < 10:
+                self.emit(cur[0], m.end(), Fraction(value, cur[2]))        # «үчтөн экиден кем эмес»
+                continue
+            if joined and cur[7] == "gen" and cur[8] == 1 and rank <= _TEN and not word.role \
+                    and re.match(r"\s+бөлүг", text[m.end():m.end() + 12]):
+                self.emit(cur[0], m.end(), Fraction(value, cur[2]))        # «үчтүн эки бөлүгү»
+                continue
             if word.ordinal and lang == "rus" and simple and rank < _SCALE:
                 self.emit(cur[0], m.end(), Fraction(cur[2], value))        # «одна третья»
                 continue
@@ -611,14 +616,12 @@ class _Reading:
                     group *= 100                               # «эки жүз»
                 else:
                     group += value
-                self.current = [start, m.end(), group, total, rank, scale, False, "", cur[8] + 1]
+                self.current = [start, m.end(), group, total, rank, scale, False, word.role, cur[8] + 1]
             else:
                 self.close()
                 scaled = rank == _SCALE
                 self.current = [m.start(), m.end(), 0 if scaled else value, value if scaled else 0, rank,
-                                value if scaled else None, word.weak, "", 1]
-                if word.role in ("abl", "gen"):
-                    self.current[7] = word.role
+                                value if scaled else None, word.weak, word.role, 1]
             if word.ordinal:
                 start, end, group, total, *_ = self.current
                 self.emit(start, end, total + group, True, word.weak and self.current[8] == 1)
@@ -647,13 +650,6 @@ class _Reading:
                 self.emit(cur[0], m.end(), Fraction(word.value, cur[2]))
             else:
                 self.close()
-        elif role in ("abl", "gen"):                                        # «үчтөн», waiting for «экиси»
-            if role == "abl" and joined and cur[7] == "abl" and cur[8] == 1 and word.value < 10:
-                self.emit(cur[0], m.end(), Fraction(word.value, cur[2]))   # «үчтөн экиден кем эмес»
-                return
-            self.close()
-            self.current = [m.start(), m.end(), word.value, 0, _UNIT if word.value < 10 else _rank(word.value),
-                            None, False, role, 1]
         else:                                                               # «полтора», «двойной»
             self.emit(m.start(), m.end(), word.value)
 
@@ -713,9 +709,9 @@ LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
 UNIT_ABBREVIATIONS = {"ст.": "статья", "ч.": "часть", "п.": "пункт", "пп.": "подпункт", "подп.": "подпункт",
                       "абз.": "абзац", "гл.": "глава", "разд.": "раздел"}
 # Kyrgyz unit words by their stems, which take any ending («беренесиндеги», «бөлүгүнүн»), longer stems
-# first; «статья» is the older texts' word for «берене».
+# first; «статья» is the older texts' word for «берене» (printed «статъя» too).
 KY_UNIT_STEMS = (("пунктча", "подпункт"), ("пункт", "пункт"), ("бөлүг", "часть"), ("бөлүк", "часть"),
-                 ("берене", "статья"), ("статья", "статья"), ("абзац", "абзац"), ("глава", "глава"),
+                 ("берене", "статья"), ("статья", "статья"), ("статъя", "статья"), ("абзац", "абзац"), ("глава", "глава"),
                  ("бөлүм", "раздел"), ("параграф", "параграф"), ("сүйлөм", "предложение"))
 _CITED_UNITS = ("статья", "часть", "пункт", "подпункт", "абзац", "глава", "раздел", "параграф", "предложение")
 

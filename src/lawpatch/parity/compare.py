@@ -14,10 +14,15 @@ from dataclasses import dataclass
 from .facts import Fact, facts
 
 NUMERIC = ("number", "percent", "amount")
-# What each kind of difference is called in messages, and its finding code (PARITY.<CODE>).
-KINDS = {"number": ("numbers", "NUMBER"), "percent": ("percentages", "PERCENT"), "amount": ("amounts", "AMOUNT"),
-         "date": ("dates", "DATE"), "reference": ("references", "REFERENCE"), "act": ("acts cited", "ACT"),
-         "term": ("terms", "TERM")}
+# What each kind of difference is called in messages, and its finding codes: between a law's two
+# texts (``parity``) and between an op's two texts (``check``).
+KINDS = {"number": ("numbers", "PARITY.NUMBER", "CHECK.PARITY_NUMBER"),
+         "percent": ("percentages", "PARITY.PERCENT", "CHECK.PARITY_PERCENT"),
+         "amount": ("amounts", "PARITY.AMOUNT", "CHECK.PARITY_AMOUNT"),
+         "date": ("dates", "PARITY.DATE", "CHECK.PARITY_DATE"),
+         "reference": ("references", "PARITY.REFERENCE", "CHECK.PARITY_REFERENCE"),
+         "act": ("acts cited", "PARITY.ACT", "CHECK.PARITY_ACT"),
+         "term": ("terms", "PARITY.TERM", "CHECK.PARITY_TERM")}
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,13 @@ class Difference:
 
     @property
     def code(self) -> str:
+        """The code of this difference between a law's two texts (``PARITY.NUMBER``…)."""
         return KINDS[self.kind][1]
+
+    @property
+    def check_code(self) -> str:
+        """The code of this difference between an op's two texts (``CHECK.PARITY_NUMBER``…)."""
+        return KINDS[self.kind][2]
 
     def message(self) -> str:
         """«numbers differ: 2 only in rus; 15 only in kir»; «terms differ: kir quotes «…», rus lacks «…»»."""

@@ -17,7 +17,7 @@ from pathlib import Path
 from .. import structure as st
 from .. import vocabulary as voc
 from ..errors import Finding, UsageError
-from ..law import Law
+from ..law import Law, redactions
 from .compare import KINDS, differences
 from .facts import facts_of
 
@@ -40,7 +40,7 @@ class LawParity:
 
     @property
     def same_redaction(self) -> bool:
-        return self.rus.expression_date == self.kir.expression_date
+        return not redactions(self.rus, self.kir)
 
     def summary(self) -> str:
         """«laws/tax-code: 4767 units in both texts, 395 differ (numbers 242, …); different redactions …»."""
@@ -49,8 +49,7 @@ class LawParity:
         detail = f" ({', '.join(f'{k} {n}' for k, n in by.most_common())})" if by else ""
         extra = f"; {self.rus_only} unit(s) only in rus, {self.kir_only} only in kir" \
             if self.rus_only or self.kir_only else ""
-        red = ("one redaction" if self.same_redaction else
-               f"different redactions: rus@{self.rus.expression_date}, kir@{self.kir.expression_date}")
+        red = "one redaction" if self.same_redaction else f"different redactions: {redactions(self.rus, self.kir)}"
         return f"{self.folder}: {self.compared} unit(s) in both texts, {units} differ{detail}{extra}; {red}"
 
 
@@ -85,7 +84,7 @@ def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity
     """Compare every unit the two texts share; see the module's docstring."""
     result = LawParity(folder or str(Path(rus.source).parent), rus, kir)
     same = result.same_redaction
-    why = "" if same else f" (different redactions: rus@{rus.expression_date}, kir@{kir.expression_date})"
+    why = "" if same else f" (different redactions: {redactions(rus, kir)})"
     severity = "error" if same else "warning"
     rus_texts, kir_texts = unit_texts(rus), unit_texts(kir)
     rus_index, kir_index = rus.index, kir.index
@@ -97,7 +96,7 @@ def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity
         rt, kt = rus_texts.get(eid, ""), kir_texts.get(eid, "")
         for code, message, extra in _unit(el, twin, rt, kt, rf, kf, glossary):
             result.findings.append(Finding(
-                f"PARITY.{code}", message + why, file=rus.source, line=el.sourceline, unit=eid, severity=severity,
+                code, message + why, file=rus.source, line=el.sourceline, unit=eid, severity=severity,
                 extra={**extra, "rus_text": rt, "kir_text": kt, "kir_file": kir.source, "kir_line": twin.sourceline,
                        "same_redaction": same}))
     result.compared = len(shared)
@@ -109,24 +108,24 @@ def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity
 def _unit(el, twin, rt: str, kt: str, rf, kf, glossary):
     """(code, message, extra) of each difference between the two texts of one unit."""
     if st.is_repealed(el) != st.is_repealed(twin):
-        return [("REPEALED", f"repealed in {'rus' if st.is_repealed(el) else 'kir'} only", {})]
+        return [("PARITY.REPEALED", f"repealed in {'rus' if st.is_repealed(el) else 'kir'} only", {})]
     if st.is_repealed(el):
         return []
-    slip = _language_slip(rt, kt)
+    slip = language_slip(rt, kt)
     if slip:
-        return [("LANGUAGE", slip, {})]
+        return [("PARITY.LANGUAGE", slip, {})]
     out = [(d.code, d.message(), {"rus": list(d.rus), "kir": list(d.kir), "rus_at": list(d.rus_at),
                                   "kir_at": list(d.kir_at)}) for d in differences(rt, kt, glossary, rf, kf)]
     items = [c.tag for c in el if c.tag in _ENUMERATED], [c.tag for c in twin if c.tag in _ENUMERATED]
     if items[0] != items[1]:
         shown = [", ".join(f"{n} {ENUMERATED[st.local(t)][0 if n == 1 else 1]}" for t, n in sorted(Counter(i).items()))
                  or "none" for i in items]
-        out.append(("ENUMERATION", f"items differ: {shown[0]} in rus; {shown[1]} in kir",
+        out.append(("PARITY.ENUMERATION", f"items differ: {shown[0]} in rus; {shown[1]} in kir",
                     {"rus": [shown[0]], "kir": [shown[1]]}))
     return out
 
 
-def _language_slip(rus_text: str, kir_text: str) -> str:
+def language_slip(rus_text: str, kir_text: str) -> str:
     """A text printed in the other language (the database's Kyrgyz file has Russian units)."""
     if not _KY_LETTERS.search(kir_text) and voc.reads_as(kir_text) == "rus":
         return "the Kyrgyz text is in Russian"
