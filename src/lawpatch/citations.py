@@ -345,9 +345,11 @@ def resolve_target(law, text: str) -> dict:
     m = re.match(r"^(\S+(?:\s+\S+)?)\s+предложени\w+\s+(.+)$", t, re.I)
     if m and voc.ordinal_value(m.group(1)):
         out["part"], out["sentence"], t = "sentence", voc.ordinal_value(m.group(1)), m.group(2)
-    m = re.match(r"^(.+?)\s+(\S+(?:\s+\S+)?)\s+сүйлөм\w*$", t, re.I)
-    if m and voc.ordinal_value(m.group(2)):
-        out["part"], out["sentence"], t = "sentence", voc.ordinal_value(m.group(2)), m.group(1)
+    for m in (re.match(r"^(.+)\s+(\S+)\s+сүйлөм\w*$", t, re.I),            # «… экинчи сүйлөмү»
+              re.match(r"^(.+)\s+(\S+\s+\S+)\s+сүйлөм\w*$", t, re.I)):       # «… он биринчи сүйлөмү»
+        if m and voc.ordinal_value(m.group(2)):
+            out["part"], out["sentence"], t = "sentence", voc.ordinal_value(m.group(2)), m.group(1)
+            break
     many = _many_ky(t) if citation_language(t) == "kir" else _many(t)
     if many is None:
         out["units"] = (resolve(law, t),)

@@ -19,6 +19,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from . import structure as st
+from . import vocabulary as voc
 from .errors import LawpatchError
 from .resources import project_file
 
@@ -45,11 +46,20 @@ class Term:
         return self.rus if lang == "rus" else self.kir
 
 
+_RU_ENDING = "аеиоуыэюяйь"
+
+
 def _stem(word: str, lang: str) -> str:
-    """The part of a word every case form keeps: RU «агент» «агент», «налоговый» «налогов»; KY «салык»
-    «салы» («салыгы»), «агенти» «агент»."""
+    """The part of a word every case form keeps: RU without its vowel ending, cut to all but two
+    letters («трудящийся», «трудящихся» → «трудящи»; «лицо», «лица» → «лиц»); KY without its case
+    ending («товарды» → «товар»: «товарларды»), the consonant that alternates («салык» → «салы»: «салыгы») or a final possessive vowel («агенти» →
+    «агент»: «агенттеринин»)."""
     if lang == "rus":
-        return word if len(word) <= 4 else word[:max(4, len(word) - 2)]
+        bare = word.rstrip(_RU_ENDING) or word
+        return bare if len(bare) <= 5 else bare[:max(5, len(bare) - 2)]
+    ending = next((e for e in voc.KY_CASE_ENDINGS if word.endswith(e) and len(word) - len(e) >= 4), "")
+    if ending and len(word) > 5:                  # «товарды» → «товар»: «товарларды»
+        return word[:-len(ending)]
     if len(word) > 4 and word[-1] in "кп":        # «бөлүк» → «бөлүгү», «китеп» → «китеби»
         return word[:-1]
     if len(word) > 5 and word[-1] in "иыуү":      # the possessive of a compound («салык агенти» → «агент»)
@@ -65,8 +75,8 @@ def term_pattern(term: str, lang: str) -> str:
     >>> bool(re.search(term_pattern("салык агенти", "kir"), "салык агенттеринин", re.I))
     True
     """
-    words = re.findall(r"[\w-]+", term.lower())
-    return r"(?<![\w-])" + r"[\s-]+".join(re.escape(_stem(w, lang)) + r"[\w-]*" for w in words)
+    words = re.findall(r"\w+", term.lower())
+    return r"(?<![\w-])" + r"[\s-]+".join(re.escape(_stem(w, lang)) + r"\w*" for w in words)
 
 
 def normal(phrase: str) -> str:
@@ -87,8 +97,16 @@ class Glossary:
         return {(lang, normal(v)): t for t in self.terms for lang in ("rus", "kir") for v in t.words(lang)}
 
     def lookup(self, phrase: str, lang: str) -> Term | None:
-        """The pair whose ``lang`` term is ``phrase`` (as quoted in a text), or None."""
-        return self._by_term.get((lang, normal(phrase)))
+        """The pair whose ``lang`` term is ``phrase`` (as quoted in a text), in any case form, or None.
+
+        >>> Glossary([Term(("трудящийся-мигрант",), ("эмгек мигранты",))]).lookup("трудящихся-мигрантов", "rus").kir
+        ('эмгек мигранты',)
+        """
+        key = normal(phrase)
+        found = self._by_term.get((lang, key))
+        if found is None and len(key) < 120:
+            found = next((t for t in self.terms for v in t.words(lang) if _compiled(v, lang).fullmatch(key)), None)
+        return found
 
     def occurs(self, term: Term, text: str, lang: str) -> bool:
         """Whether any variant of the pair's ``lang`` term is in ``text``, in any case form."""
@@ -104,9 +122,15 @@ class Glossary:
         """
         low = text.lower()
         spans = [(m.start(), m.end(), t) for t in self.terms for v in t.words(lang)
-                 if _stem(v.split()[0], lang) in low for m in _compiled(v, lang).finditer(text)]
+                 if _first_stem(v, lang) in low for m in _compiled(v, lang).finditer(text)]
         return {t for a, b, t in spans
                 if not any(x <= a and b <= y and (y - x) > (b - a) for x, y, _ in spans)}
+
+
+@lru_cache(maxsize=4096)
+def _first_stem(term: str, lang: str) -> str:
+    """The stem of a term's first word: a text without it cannot hold the term."""
+    return _stem(re.findall(r"\w+", term.lower())[0], lang)
 
 
 @lru_cache(maxsize=4096)

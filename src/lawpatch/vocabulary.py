@@ -385,9 +385,10 @@ class Numeral:
 
 # ranks: what may follow what in one number («сто двадцать пять», «эки жүз отуз», «две тысячи»)
 _UNIT, _TEEN, _TEN, _HUNDRED, _SCALE = range(5)
-_KY_ENDINGS = ("нын нин нун нүн дын дин дун дүн тын тин тун түн ны ни ну нү ды ди ду дү ты ти ту тү "
-               "га ге го гө ка ке ко кө да де до дө та те то тө дан ден дон дөн тан тен тон төн нан нен "
-               "нон нөн").split()
+# The Kyrgyz case endings after vowel harmony (gen, acc, dat, loc, abl), longer first where one ends another.
+KY_CASE_ENDINGS = ("нын нин нун нүн дын дин дун дүн тын тин тун түн дан ден дон дөн тан тен тон төн нан нен "
+                   "нон нөн ны ни ну нү ды ди ду дү ты ти ту тү га ге го гө ка ке ко кө да де до дө та те то "
+                   "тө").split()
 
 
 def _rank(value: int) -> int:
@@ -454,7 +455,7 @@ def _numeral_words(lang: str) -> dict[str, _Word]:
     for value, root in _KY_CARDINALS.items():
         words[root] = _Word(value, weak=value == 1)
         if value != 1:                                  # «бирге», «бирден» are «together», «at once»
-            for ending in _KY_ENDINGS:
+            for ending in KY_CASE_ENDINGS:
                 role = "abl" if ending in _KY_ABLATIVE else "gen" if ending in _KY_GENITIVE else ""
                 words.setdefault(root + ending, _Word(value, role=role))
     for value, stem in _KY_POSSESSED.items():
@@ -524,9 +525,9 @@ def _numeral_pattern(lang: str) -> re.Pattern:
     adjectives made of a number (group ``prefix``)."""
     words = _numeral_words(lang)
     if lang == "kir":
-        inflected = {r + e for r in _KY_CARDINALS.values() for e in ("", *_KY_ENDINGS)}
+        inflected = {r + e for r in _KY_CARDINALS.values() for e in ("", *KY_CASE_ENDINGS)}
         others = alternation(w for w in words if w not in inflected)
-        body = rf"(?:{alternation(_KY_CARDINALS.values())})(?:{alternation(_KY_ENDINGS)})?|{others}"
+        body = rf"(?:{alternation(_KY_CARDINALS.values())})(?:{alternation(KY_CASE_ENDINGS)})?|{others}"
     else:
         prefixes = [_RU_CARDINALS[v].split()[1] for v in _RU_CARDINALS if v > 1] + ["одно", "дву"]
         body = rf"{alternation(words)}|(?P<prefix>{alternation(prefixes)})(?:{_RU_COMPOUND}|-(?=\s))"
