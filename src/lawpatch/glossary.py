@@ -179,45 +179,38 @@ def load_glossary(root=".") -> Glossary:
 
 # --- seeding from definition articles ------------------------------------------------------------
 
-_DEFINITION_HEADINGS = {"rus": re.compile(r"понят|термин|определени", re.I),
-                        "kir": re.compile(r"түшүнүк|термин|аныктама", re.I)}
-_DEFINED = re.compile(r"^\s*([^\d;:()–—-][^\d;:()–—]{1,80}?)\s+[–—-]\s+\S")
 _PREPOSITIONS = {"в", "во", "на", "для", "по", "при", "с", "со", "к", "о", "об", "от", "из", "за", "до"}
 
 
-def defined_term(text: str) -> str | None:
-    """The term a definition defines: «налоговый агент - лицо, …» → «налоговый агент».
+def defined_term(term: str) -> tuple[str, ...] | None:
+    """A defined term fit for a glossary line, with its variants («тарифная ставка (оклад)»: both):
+    a few words, no figures, not a phrase opening with a preposition («на земельный участок - …» is
+    an item, not a term), no parenthesis left open («… (далее»).
 
-    >>> defined_term("Оплата труда - система отношений"), defined_term("в течение 2 дней - …")
-    ('оплата труда', None)
+    >>> defined_term("Оплата труда"), defined_term("Тарифная ставка (оклад)"), defined_term("в течение 2 дней")
+    (('оплата труда',), ('тарифная ставка', 'оклад'), None)
     """
-    m = _DEFINED.match(text)
-    if not m or len(m.group(1).split()) > 6 or m.group(1).split()[0].lower() in _PREPOSITIONS:
+    m = re.fullmatch(r"([^()]+?)(?:\s*\(([^()]+)\))?", term.strip())
+    words = term.split()
+    if m is None or not words or len(words) > 6 or re.search(r"\d", term) or words[0].lower() in _PREPOSITIONS:
         return None
-    term = m.group(1)
-    return normal(term if term[:2].isupper() else term[:1].lower() + term[1:])
+    return tuple(normal(v) for v in m.groups() if v)
 
 
 def definitions(rus, kir) -> list[Term]:
-    """The pairs of the definition articles of a law's two texts, unit by unit (the same eId), in
-    the order of the law: the Russian article's heading names terms or definitions («Основные
-    понятия», «Термины и определения»), the Kyrgyz one too («Негизги түшүнүктөр»)."""
+    """The pairs of the definition articles of a law's two texts (:func:`lawpatch.definitions.
+    law_definitions` read in each), unit by unit: the same eId defines the pair, in the law's order."""
+    from .definitions import law_definitions
+
+    kyrgyz = {d.eid: d for d in law_definitions(kir)}
     out: list[Term] = []
     seen: set = set()
-    for article in rus.articles():
-        eid = article.get("eId")
-        other = kir.index.get(eid)
-        if other is None or not _DEFINITION_HEADINGS["rus"].search(st.heading_text(article)) \
-                or not _DEFINITION_HEADINGS["kir"].search(st.heading_text(other)):
-            continue
-        for el in st.iter_units(article):
-            twin = kir.index.get(el.get("eId"))
-            if twin is None or st.is_repealed(el) or st.is_repealed(twin):
-                continue
-            ru, ky = defined_term(st.own_text(el)), defined_term(st.own_text(twin))
-            if ru and ky and (ru, ky) not in seen:
-                seen.add((ru, ky))
-                out.append(Term((ru,), (ky,), el.get("eId")))
+    for d in law_definitions(rus):
+        twin = kyrgyz.get(d.eid)
+        ru, ky = defined_term(d.term), defined_term(twin.term) if twin else None
+        if ru and ky and (ru, ky) not in seen and not st.is_repealed(rus.get(d.eid)):
+            seen.add((ru, ky))
+            out.append(Term(ru, ky, d.eid))
     return out
 
 
