@@ -89,12 +89,14 @@ def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity
     rus_texts, kir_texts = unit_texts(rus), unit_texts(kir)
     rus_index, kir_index = rus.index, kir.index
     shared = [eid for eid in rus_index if eid in kir_index]
+    items = _items(rus), _items(kir)
     rus_facts = facts_of([rus_texts.get(e, "") for e in shared], "rus")
     kir_facts = facts_of([kir_texts.get(e, "") for e in shared], "kir")
     for eid, rf, kf in zip(shared, rus_facts, kir_facts):
         el, twin = rus_index[eid], kir_index[eid]
         rt, kt = rus_texts.get(eid, ""), kir_texts.get(eid, "")
-        for code, message, extra in _unit(el, twin, rt, kt, rf, kf, glossary):
+        for code, message, extra in _unit(el, twin, rt, kt, rf, kf, glossary,
+                                          (items[0].get(eid, ()), items[1].get(eid, ()))):
             result.findings.append(Finding(
                 code, message + why, file=rus.source, line=el.sourceline, unit=eid, severity=severity,
                 extra={**extra, "rus_text": rt, "kir_text": kt, "kir_file": kir.source, "kir_line": twin.sourceline,
@@ -105,8 +107,18 @@ def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity
     return result
 
 
-def _unit(el, twin, rt: str, kt: str, rf, kf, glossary):
-    """(code, message, extra) of each difference between the two texts of one unit."""
+def _items(law: Law) -> dict[str, list]:
+    """The tags of each unit's enumerated sub-units (parts, points, abzats, dash items), read in one
+    pass over the law."""
+    out: dict[str, list] = {}
+    for el in law.body.iter(*_ENUMERATED):
+        out.setdefault(el.getparent().get("eId"), []).append(el.tag)
+    return out
+
+
+def _unit(el, twin, rt: str, kt: str, rf, kf, glossary, items):
+    """(code, message, extra) of each difference between the two texts of one unit; ``items``: the
+    tags of each text's enumerated sub-units."""
     if st.is_repealed(el) != st.is_repealed(twin):
         return [("PARITY.REPEALED", f"repealed in {'rus' if st.is_repealed(el) else 'kir'} only", {})]
     if st.is_repealed(el):
@@ -114,9 +126,10 @@ def _unit(el, twin, rt: str, kt: str, rf, kf, glossary):
     slip = language_slip(rt, kt)
     if slip:
         return [("PARITY.LANGUAGE", slip, {})]
-    out = [(d.code, d.message(), {"rus": list(d.rus), "kir": list(d.kir), "rus_at": list(d.rus_at),
-                                  "kir_at": list(d.kir_at)}) for d in differences(rt, kt, glossary, rf, kf)]
-    items = [c.tag for c in el if c.tag in _ENUMERATED], [c.tag for c in twin if c.tag in _ENUMERATED]
+    out = []
+    if rf or kf or (glossary is not None and ("«" in rt or '"' in kt or "“" in kt)):
+        out = [(d.code, d.message(), {"rus": list(d.rus), "kir": list(d.kir), "rus_at": list(d.rus_at),
+                                      "kir_at": list(d.kir_at)}) for d in differences(rt, kt, glossary, rf, kf)]
     if items[0] != items[1]:
         shown = [", ".join(f"{n} {ENUMERATED[st.local(t)][0 if n == 1 else 1]}" for t, n in sorted(Counter(i).items()))
                  or "none" for i in items]
