@@ -108,6 +108,7 @@ def test_the_same_facts_written_otherwise_are_no_difference():
                      ("один из родителей", "ата-энесинин бири"),
                      ("в течение одного года", "1 жылдын ичинде"),
                      ("с 1 января 2024 года", "2024-жылдын 1-январынан"),
+                     ("первое января следующего года", "кийинки жылдын 1-январы"),
                      ("в размере 10 процентов", "10 пайыз өлчөмүндө"),
                      ("в пятидневный срок", "беш күндүк мөөнөттө")]:
         assert differences(rus, kir) == [], (rus, kir)
@@ -167,7 +168,7 @@ def test_the_civil_code_pair_of_the_corpus(corpus, tmp_path):
     import_file(corpus / "orig" / "civil-code-part1-1996-15.ed2025.ru.pdf").law.save(folder / "rus.xml")
     import_file(corpus / "orig" / "civil-code-part1-1996-15.ky.docx").law.save(folder / "kir.xml")
     found = codes(folder)
-    assert found == Counter({"ENUMERATION": 39, "REFERENCE": 14, "NUMBER": 10, "REPEALED": 5, "DATE": 2, "ACT": 1})
+    assert found == Counter({"ENUMERATION": 39, "REFERENCE": 14, "NUMBER": 10, "REPEALED": 5, "DATE": 1, "ACT": 1})
 
 
 # --- the glossary ----------------------------------------------------------------------------------

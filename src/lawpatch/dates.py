@@ -102,6 +102,24 @@ def date_at(text: str, pos: int) -> tuple[int, tuple] | None:
     return m.end(), (year, month, day)
 
 
+_MONTH_AFTER = re.compile(rf"\s+{_MONTH_RX}(?:\s+(?P<year>\d{{4}})(?!\d)(?:\s*(?:год\w*|г\.))?)?", re.IGNORECASE)
+
+
+def month_after(text: str, pos: int) -> tuple[int, int, int | None] | None:
+    """(end, month, year or None) of a month's name (and year) right after ``pos`` — a day written
+    in words before it: «первое января», «тридцать первого декабря 2025 года»; None otherwise.
+
+    >>> month_after("первое января следующего года", 6), month_after("первого мая 2026 года", 7)
+    ((13, 1, None), (21, 5, 2026))
+    """
+    m = _MONTH_AFTER.match(text, pos)
+    if m is None:
+        return None
+    stem = m.group("month").lower()
+    year = int(m.group("year")) if m.group("year") else None
+    return m.end(), next(i for i, s in enumerate(_MONTHS) if stem.startswith(s)) + 1, year
+
+
 def read_dates(text: str) -> list[tuple[int, int, tuple]]:
     """Every date in a text, RU or KY, with or without its year: (start, end, (year or None, month,
     day)) — «17 июля 2000 года», «17.07.2000», «2000-жылдын 17-июлундагы», «1 января», «1-январь».

@@ -24,7 +24,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from .. import vocabulary as voc
-from ..dates import date_at
+from ..dates import date_at, month_after
 from ..structure import roman_value
 
 KINDS = ("number", "percent", "amount", "date", "reference", "act")
@@ -132,7 +132,14 @@ def _scan(text: str, lang: str) -> tuple[list[tuple], list[_Token]]:
         end = f.end() if unit else figure_end
         out.append(_Token(at, end, "num", text[at:figure_end], unit or ""))
     low = voc.lower(text).replace("ё", "е")
-    out += [_Token(n.start, n.end, "word", n) for n in voc.numerals(low, lang)]
+    for n in voc.numerals(low, lang):
+        month = month_after(low, n.end) if n.ordinal and isinstance(n.value, int) and n.value <= 31 else None
+        if month:                                         # «первое января»: a date in words
+            dates.append((n.start, month[0], (month[2], month[1], n.value)))
+            if month[2]:                                  # its year is no figure of its own
+                out = [t for t in out if not (t.type == "num" and n.end <= t.start < month[0])]
+        else:
+            out.append(_Token(n.start, n.end, "word", n))
     if lang == "rus":
         for m in p["unit"].finditer(low):
             out.append(_Token(m.start(), m.end(), "unit", voc.unit_of_word(m.group().strip(), lang)))
