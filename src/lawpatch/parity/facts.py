@@ -239,10 +239,17 @@ def _reference(unit: str, t: _Token, start: int, end: int, shift: int, since: st
 
 
 def _expand(key: str, since: str | None = None) -> list[str]:
-    """«2-4» (or «4» after «2–») is 2, 3, 4; «5-1» is an article's number, not a range."""
-    low, _, high = (f"{since}-{key}" if since else key).partition("-")
+    """«2-4» (or «4» after «2–») is 2, 3, 4; «233-19» after «233-17 –» is 233-18, 233-19; «5-1» is an
+    article's number, not a range."""
+    if since is not None:
+        head, _, low = since.rpartition("-")
+        head2, _, high = key.rpartition("-")
+        if head == head2 and low.isdigit() and high.isdigit() and int(low) < int(high) <= int(low) + _RANGE_LIMIT:
+            return [f"{head}-{n}" if head else str(n) for n in range(int(low) + 1, int(high) + 1)]
+        return [key]
+    low, _, high = key.partition("-")
     if low.isdigit() and high.isdigit() and int(low) < int(high) <= int(low) + _RANGE_LIMIT:
-        return [str(n) for n in range(int(low) + (1 if since else 0), int(high) + 1)]
+        return [str(n) for n in range(int(low), int(high) + 1)]
     return [key]
 
 
