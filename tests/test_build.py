@@ -142,3 +142,16 @@ def test_rows_in_one_language_only_are_named():
     other = NS(eid="art_2", kind="inserted", citation="статья 2")
     assert rows_in_one_language([("x", "rus", NS(changes=[row, other])), ("x", "kir", NS(changes=[row]))]) == [
         "- x: статья 2 (inserted): rus only"]
+
+
+def test_a_note_in_the_justification_is_labelled_by_the_russian_citation():
+    """A bill may cite its units in Kyrgyz; the Russian справка-обоснование cites them in Russian."""
+    from types import SimpleNamespace as NS
+
+    from lawpatch.law import Law
+    from lawpatch.render.justification import _label
+
+    law = Law.load(DATA / "sample-law" / "rus.xml")
+    assert _label(law, NS(at="art_3__para_2", cite="3-беренесинин 2-бөлүгү", kind=NS(value="restate"))) == \
+        "часть 2 статьи 3"
+    assert _label(law, NS(at="art_3__para_1", cite=None, kind=NS(value="insert"))) == "после части 1 статьи 3"
