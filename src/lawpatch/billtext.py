@@ -136,6 +136,11 @@ class _Wording:
             text = self.need(op, "text")
             return (f"{sentence} изложить в следующей редакции: «{text.strip()}»" if ru else
                     f"{sentence} төмөнкүдөй редакцияда баяндалсын: «{text.strip()}»")
+        if len(instruction.ops) > 1:      # units that follow each other, excluded or repealed together
+            units = self.many(law, [el, *self.others], within, through=False, case="acc")
+            if op.kind is Kind.DELETE:
+                return f"{units} исключить" if ru else f"{units} алып салынсын"
+            return f"{units} {voc.repeal_verb(st.unit_name(el, law.naming), lang, plural=True)}"
         ref = self.ref(law, eid, "acc" if ru else "nom", within)
         if op.kind is Kind.RESTATE:
             text = self.need(op, "text")
@@ -237,9 +242,10 @@ class _Wording:
             return ""
         return f"в {ref} " if ru else f"{ref} "
 
-    def many(self, law: Law, els: list, within: str | None, through: bool) -> str:
-        """«в абзацах втором и третьем», «в абзацах третьем–пятом», «в статьях 336–348» (Russian:
-        the plural noun in the locative, the numbers or ordinals after it)."""
+    def many(self, law: Law, els: list, within: str | None, through: bool, case: str = "loc") -> str:
+        """«в абзацах втором и третьем», «в абзацах третьем–пятом», «в статьях 336–348»; in another
+        case without the preposition («абзацы седьмой–двенадцатый» to exclude). Russian: the plural
+        noun, then the numbers or ordinals; Kyrgyz: the numbers, then the noun."""
         name = st.unit_name(els[0], law.naming)
         positional = st.local(els[0].tag) in st.ABZATS_TAGS or st.is_unnumbered_part(els[0])
         parent = els[0].getparent()
@@ -248,13 +254,15 @@ class _Wording:
         if positional:
             blocks = st.part_blocks(parent)
             values = [blocks.index(e) + 1 for e in els]
-            shown = [voc.ordinal(v, self.lang, "loc", voc.gender(name)) for v in values]
+            shown = [voc.ordinal(v, self.lang, case, voc.gender(name)) for v in values]
         else:
             shown = [citations._number(e) for e in els]
         joined = _join(shown, self.lang, through or _consecutive(els, positional))
         if self.lang == "rus":
-            return f"в {voc.noun(name, 'rus', 'loc', plural=True)} {joined}" + (f" {owner}" if owner else "")
-        noun = voc.noun(name, "kir", "loc", plural=True, possessed=bool(owner) or within is not None)
+            lead = "в " if case == "loc" else ""
+            return f"{lead}{voc.noun(name, 'rus', case, plural=True)} {joined}" + (f" {owner}" if owner else "")
+        ky_case = "loc" if case == "loc" else "nom"
+        noun = voc.noun(name, "kir", ky_case, plural=True, possessed=bool(owner) or within is not None)
         if positional:
             return (f"{owner} " if owner else "") + f"{joined} {noun}"
         return (f"{owner} " if owner else "") + f"{joined}-{noun}"
@@ -284,12 +292,19 @@ class _Wording:
             kind = "часть" if st.has_unnumbered_parts(parent) else "абзац"
             what = (voc.noun(kind, "rus", "ins", len(new) > 1), voc.noun(kind, "kir", plural=len(new) > 1))
             loc = cite(law, parent.get("eId"), lang, "loc", within) if st.is_unit(parent) else ""
+            inner = parent.get("eId") if st.is_unit(parent) else None
             if ru:
-                rel = (f"после {voc.noun(name, 'rus', 'gen')} {voc.ordinal(pos, 'rus', 'gen', voc.gender(name))}"
-                       if after else f"перед {voc.noun(name, 'rus', 'ins')} {voc.ordinal(pos, 'rus', 'ins', voc.gender(name))}")
+                if pos:
+                    rel = (f"после {voc.noun(name, 'rus', 'gen')} {voc.ordinal(pos, 'rus', 'gen', voc.gender(name))}"
+                           if after else f"перед {voc.noun(name, 'rus', 'ins')} {voc.ordinal(pos, 'rus', 'ins', voc.gender(name))}")
+                else:     # next to a numbered unit: «перед статьей 7», «после пункта 3»
+                    rel = f"{'после' if after else 'перед'} {cite(law, anchor.get('eId'), 'rus', 'gen' if after else 'ins', inner)}"
                 lead = f"в {loc} " if loc else ""
                 return f"{lead}{rel} дополнить {what[0]} следующего содержания:\n{quoted}"
-            rel = f"{voc.ordinal(pos, 'kir')} {voc.noun(name, 'kir', 'abl', possessed=True)} {'кийин' if after else 'мурда'}"
+            if pos:
+                rel = f"{voc.ordinal(pos, 'kir')} {voc.noun(name, 'kir', 'abl', possessed=True)} {'кийин' if after else 'мурда'}"
+            else:
+                rel = f"{cite(law, anchor.get('eId'), 'kir', 'abl', inner)} {'кийин' if after else 'мурда'}"
             lead = f"{loc} " if loc else ""
             return f"{lead}{rel} төмөнкүдөй мазмундагы {what[1]} менен толукталсын:\n{quoted}"
         if ru:
@@ -553,6 +568,13 @@ class BillWording:
 def bill_text(bill, lang: str = "rus", root: str | Path = ".") -> str:
     """The amending law in ``lang``: the patch engine runs the bill so that each instruction cites
     the text as the earlier ones left it."""
+    wording, applied = worded(bill, lang, root)
+    return wording.text(lang, applied)
+
+
+def worded(bill, lang: str = "rus", root: str | Path = ".") -> tuple["BillWording", list]:
+    """The bill's instructions worded in ``lang`` as the engine runs them, and the laws it makes
+    (``lawpatch bill`` prints them; ``lawpatch export-akn`` marks them up)."""
     from .patch import PatchError
     from .patch.apply import PatchRefused, apply_bill
 
@@ -569,7 +591,7 @@ def bill_text(bill, lang: str = "rus", root: str | Path = ".") -> str:
         applied = apply_bill(bill, root, trace=wording)
     except (PatchRefused, PatchError) as exc:
         raise BillTextError(f"{bill.path}: the bill does not apply, so its text cannot be worded:\n{exc}") from None
-    return wording.text(lang, applied)
+    return wording, applied
 
 
 def _href(source: str, root) -> str:

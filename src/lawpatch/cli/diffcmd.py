@@ -23,7 +23,9 @@ RED_STRUCK, GREEN, BOLD, RESET = "\x1b[31;9m", "\x1b[32m", "\x1b[1m", "\x1b[0m"
 @click.option("--editorial", is_flag=True, help="Compare the database's editorial notes too.")
 @click.option("--root", default=".", show_default=True, help="Repository root the bill's law paths are under.")
 def diff_cmd(inputs, rev, fmt, color, editorial, root):
-    """Show the changed units with their citations:
+    """Show the changed units with their citations, and the layout rows: blocks split or joined
+    otherwise with the same words (not changes: never in the comparison table, but worth a look,
+    for an import may have broken a paragraph):
 
     \b
       lawpatch diff OLD.xml NEW.xml     two law files (or two folders with rus.xml/kir.xml)
@@ -41,7 +43,9 @@ def diff_cmd(inputs, rev, fmt, color, editorial, root):
     for path, comp in results:
         click.echo(render_text(path, comp, colored), nl=False, color=colored)
     total = sum(len(comp.changes) for _, comp in results)
-    click.echo(f"{len(results)} law file(s), {total} changed unit(s)", err=True)
+    layout = sum(len(comp.layout) for _, comp in results)
+    click.echo(f"{len(results)} law file(s), {total} changed unit(s)"
+               + (f", {layout} layout row(s) (blocks split or joined)" if layout else ""), err=True)
     return 0
 
 
@@ -124,7 +128,7 @@ def _law_at(path: Path, rev: str):
 def render_text(path, comp, colored: bool) -> str:
     """One block per changed unit: its citation and kind, then the unit with its words marked."""
     out = [_bold(f"== {path} ({comp.lang}): {comp.title}", colored)]
-    for change in comp.changes:
+    for change in comp.changes + comp.layout:
         where = change.citation or change.eid or "title"
         out.append(_bold(f"@@ {where} ({change.kind})", colored))
         if change.segments:

@@ -17,17 +17,18 @@ LANGS = {"rus": ("rus",), "kir": ("kir",), "both": ("rus", "kir")}
 @click.option("--context", "context_words", type=click.IntRange(min=0), default=12, show_default=True,
               help="Unchanged words kept around a change before «…».")
 @click.option("--no-elide", is_flag=True, help="Print every unit whole.")
+@click.option("--layout", is_flag=True, help="Add the rows of blocks split or joined with the same words.")
 @click.option("--template", type=click.Path(exists=True, dir_okay=False), help="A DOCX to build on.")
 @click.option("--labels", type=click.Path(exists=True, dir_okay=False), help="Labels override (.json/.toml).")
 @click.option("--root", default=".", show_default=True, help="Repository root the bill's law paths are under.")
-def table_cmd(inputs, output, lang, reasons, kz_columns, context_words, no_elide, template, labels, root):
+def table_cmd(inputs, output, lang, reasons, kz_columns, context_words, no_elide, layout, template, labels, root):
     """Write the comparison table: `table PATCH -o t.docx` (the bill applied in memory) or
     `table OLD.xml NEW.xml -o t.docx` (two expressions of one law)."""
     from ..render.inputs import pair_of_files, pairs_of_bill, rows_in_one_language
     from ..render.labels import TableOptions, load_labels
     from ..render.table import write_table
 
-    options = TableOptions(reasons=reasons, kz_columns=kz_columns, template=template,
+    options = TableOptions(reasons=reasons, kz_columns=kz_columns, template=template, layout=layout,
                            context_words=None if no_elide else context_words,
                            labels=load_labels(labels) if labels else {})
     if len(inputs) == 1:
@@ -37,6 +38,8 @@ def table_cmd(inputs, output, lang, reasons, kz_columns, context_words, no_elide
     else:
         raise UsageError("give one patch file, or two law files (old, new)")
     write_table([p.comparison for p in pairs], output, options, bill)
-    click.echo(f"{output}: {sum(len(p.comparison.changes) for p in pairs)} row(s)", err=True)
+    left_out = 0 if layout else sum(len(p.comparison.layout) for p in pairs)
+    click.echo(f"{output}: {sum(len(p.comparison.changes) for p in pairs)} row(s)"
+               + (f"; {left_out} layout row(s) left out (--layout adds them)" if left_out else ""), err=True)
     for line in rows_in_one_language([(p.path.parent.name, p.new.lang, p.comparison) for p in pairs]):
         click.echo(f"warning: a row in one language only {line[2:]}", err=True)

@@ -351,7 +351,8 @@ class _LawRun:
         elif op.kind is Kind.INSERT:
             self._insert(op)
         else:
-            self._unit(op)
+            for one in step.ops:      # an exclusion or a repeal of several units that follow each other
+                self._unit(one)
 
     def _els(self, op: Op) -> list:
         return [self._current(el) for el in self.handles[op]]
@@ -710,6 +711,18 @@ def apply_bill(bill: Bill, root=".", trace=None) -> list[AppliedLaw]:
     if any(f.severity == "error" for f in r.findings):
         raise PatchRefused(r.findings)
     return r.applied
+
+
+def apply_ops(law: Law, ops: list[Op], bill: Bill) -> list[Finding]:
+    """Run ``ops`` on ``law`` (one language version, in memory) as ``bill`` would run them, and
+    return the findings; the law is changed in place and its eIds recomputed (after an error it
+    may be half-changed: discard it). Nothing is recorded in its metadata. This is for reading a
+    bill instruction by instruction (``lawpatch parse-bill``), each instruction citing the text
+    the earlier ones left."""
+    run = _Run(bill, ".")
+    la = LawAmendment("", f"{law.lang}@{law.expression_date}", tuple(ops), 0)
+    _LawRun(run, la, law.lang or "rus", law, stale=False).run(list(ops))
+    return run.findings
 
 
 def check_bill(bill: Bill, root=".") -> list[Finding]:

@@ -120,7 +120,7 @@ def _law_table(doc, comp: LawComparison, options: TableOptions) -> None:
         docxbase.run(p, text, bold=True)
     keys = [k for k, _, _ in cols]
     article = None
-    for n, change in enumerate(comp.changes, 1):
+    for n, change in enumerate(comp.changes + (comp.layout if options.layout else ()), 1):
         if (change.article_eid and change.article_label and change.article_eid != change.eid
                 and change.article_eid != article):
             row = table.add_row()
