@@ -85,16 +85,18 @@ def differences(rus_text: str, kir_text: str, glossary=None, rus_facts=None, kir
 
 
 def _compare(rus: list[Fact], kir: list[Fact]) -> Difference | None:
-    strong_r = {f.value: f for f in reversed(rus) if not f.weak}
-    strong_k = {f.value: f for f in reversed(kir) if not f.weak}
+    strong_r: dict = {}
+    strong_k: dict = {}
+    for found, strong in ((rus, strong_r), (kir, strong_k)):
+        for f in found:                          # each value at its first place, in the text's order
+            if not f.weak:
+                strong.setdefault(f.value, f)
     weak_r = {f.value for f in rus if f.weak}
     weak_k = {f.value for f in kir if f.weak}
     only_r = [f for v, f in strong_r.items() if v not in strong_k and v not in weak_k and not _partial(f, kir)]
     only_k = [f for v, f in strong_k.items() if v not in strong_r and v not in weak_r and not _partial(f, rus)]
     if not only_r and not only_k:
         return None
-    only_r.sort(key=lambda f: f.start)
-    only_k.sort(key=lambda f: f.start)
     kinds = {f.kind for f in only_r + only_k}
     kind = next(k for k in ("percent", "amount", "number", "date", "reference", "act") if k in kinds)
     return Difference(kind, tuple(f.shown() for f in only_r), tuple(f.shown() for f in only_k),
