@@ -17,6 +17,11 @@ def best(fn, runs: int, setup=None) -> float:
     return min(times)
 
 
-def command(cmd: list[str]):
-    """A callable running ``cmd`` as a process (failing loudly), for :func:`best`."""
-    return lambda: subprocess.run(cmd, check=True, capture_output=True)
+def command(cmd: list[str], ok=(0,), env=None):
+    """A callable running ``cmd`` as a process (failing loudly on an exit status not in ``ok``), for
+    :func:`best`; ``env``: the process's environment (default: this one's)."""
+    def run():
+        proc = subprocess.run(cmd, capture_output=True, env=env)
+        if proc.returncode not in ok:
+            raise RuntimeError(f"{' '.join(cmd)}: exit {proc.returncode}: {proc.stderr.decode()[-500:]}")
+    return run

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import storage
-from .errors import FindingsError, UsageError
+from .actnames import printed
+from .errors import Finding, FindingsError, UsageError
 
 LANG_CHOICES = {"rus": ("rus",), "kir": ("kir",), "both": ("rus", "kir")}
 KINDS = ("changed", "inserted", "deleted", "repealed", "heading", "renumbered")
@@ -41,6 +42,7 @@ class BillBuild:
     files: list[str] = field(default_factory=list)
     cited_by: list = field(default_factory=list)  # CHECK.CITED_BY: provisions citing changed units
     root: Path = Path(".")                    # the repository (laws/, treaties/)
+    missing: list = field(default_factory=list)  # BUILD.LANGUAGE_MISSING allowed: what the package lacks
 
 
 # --- the steps: each writes its files into the bill's folder and returns their names ---------
@@ -131,18 +133,43 @@ def default_patches(root: str | os.PathLike = ".") -> list[Path]:
 
 
 def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".",
-          langs: tuple[str, ...] = ("rus", "kir")) -> list[BillBuild]:
+          langs: tuple[str, ...] = ("rus", "kir"), allow_missing: bool = False) -> list[BillBuild]:
     """Check every bill, then write each bill's documents into ``out_dir/<bill-id>/``.
 
-    Nothing is written when any bill is refused (``FindingsError``). With ``in_place`` the
-    laws under ``root`` are replaced by their amended texts once every output is written, all or
-    nothing. The repository is locked meanwhile: no law changes under the build.
+    Nothing is written when any bill is refused (``FindingsError``); a bill whose law or title
+    lacks a language asked for is refused too (``BUILD.LANGUAGE_MISSING``: a package never leaves
+    a language out silently), unless ``allow_missing``, and then its summary says what is missing.
+    With ``in_place`` the laws under ``root`` are replaced by their amended texts once every
+    output is written, all or nothing. The repository is locked meanwhile: no law changes under
+    the build.
     """
     with storage.locked(root):
-        return _build(patches, out_dir, in_place, root, langs)
+        return _build(patches, out_dir, in_place, root, langs, allow_missing)
 
 
-def _build(patches, out_dir, in_place: bool, root, langs) -> list[BillBuild]:
+LANGUAGE_NAMES = {"rus": "Russian", "kir": "Kyrgyz"}
+
+
+def missing_languages(bill, root, langs) -> list[Finding]:
+    """What the bill's package would lack in the languages asked: a law without its ``kir.xml``
+    (or ``rus.xml``), a bill without its title in the language."""
+    out = []
+    for lang in langs:
+        name = LANGUAGE_NAMES[lang]
+        if not bill.titles.get(lang):
+            out.append(Finding("BUILD.LANGUAGE_MISSING", f"the bill has no {lang} title: the {name} amending law "
+                               "cannot be written", file=bill.path, line=1,
+                               hint=f'add <title lang="{lang}">, build with --lang, or --allow-missing-language'))
+        for la in bill.laws:
+            if not (Path(root) / la.href / f"{lang}.xml").is_file():
+                out.append(Finding("BUILD.LANGUAGE_MISSING", f"no {lang}.xml: the {name} package would leave "
+                                   "this law out", file=bill.path, line=la.line, unit=la.href,
+                                   hint=f"import the law's {name} text into {la.href}/{lang}.xml, build with "
+                                        "--lang, or allow a package without it: --allow-missing-language"))
+    return out
+
+
+def _build(patches, out_dir, in_place: bool, root, langs, allow_missing: bool = False) -> list[BillBuild]:
     from .billtext import BillWording
     from .patch import apply_bill, check_bill, load_bill, write_applied
 
@@ -156,6 +183,9 @@ def _build(patches, out_dir, in_place: bool, root, langs) -> list[BillBuild]:
         if bill.id in seen:
             raise UsageError(f"{bill.path}: bill id {bill.id!r} is also the id of {seen[bill.id]}")
         seen[bill.id] = bill.path
+    missing = {bill.id: missing_languages(bill, root, langs) for bill in bills}
+    if not allow_missing and any(missing.values()):
+        raise FindingsError([f for fs in missing.values() for f in fs])
     findings = {bill.id: check_bill(bill, root=root) for bill in bills}
     if any(f.severity == "error" for fs in findings.values() for f in fs):
         raise FindingsError([f for fs in findings.values() for f in fs])
@@ -173,7 +203,7 @@ def _build(patches, out_dir, in_place: bool, root, langs) -> list[BillBuild]:
     try:
         for bill, laws, wording in applied:
             cited = [f for f in findings[bill.id] if f.code == "CHECK.CITED_BY"]
-            results.append(_build_bill(bill, laws, wording, out, langs, root, cited))
+            results.append(_build_bill(bill, laws, wording, out, langs, root, cited, missing[bill.id]))
     except BaseException:
         if made and not any(out.iterdir()):
             out.rmdir()  # a refused build leaves no trace, not even an empty folder
@@ -194,7 +224,7 @@ def _refuse_overlaps(applied) -> None:
             owner[key] = bill.id
 
 
-def _build_bill(bill, laws, wording, out: Path, langs, root, cited=()) -> BillBuild:
+def _build_bill(bill, laws, wording, out: Path, langs, root, cited=(), missing=()) -> BillBuild:
     from .render.inputs import comparison_of
 
     results = []
@@ -209,7 +239,7 @@ def _build_bill(bill, laws, wording, out: Path, langs, root, cited=()) -> BillBu
     tmp = storage.aside(final, "new")
     shutil.rmtree(tmp, ignore_errors=True)
     storage.ensure_dir(tmp)
-    b = BillBuild(bill, results, tmp, wording, cited_by=list(cited), root=Path(root))
+    b = BillBuild(bill, results, tmp, wording, cited_by=list(cited), root=Path(root), missing=list(missing))
     try:
         for _name, step in STEPS:
             b.files += step(b)
@@ -233,7 +263,7 @@ def summary(b: BillBuild) -> str:
     out += [f"Date: {b.bill.date}", ""]
     for r in b.laws:
         counts = Counter(c.kind for c in r.comparison.changes)
-        out += [f"## {r.slug} ({r.lang}): {r.comparison.title}", ""]
+        out += [f"## {r.slug} ({r.lang}): {printed(r.comparison.title, r.lang)}", ""]
         out.append(", ".join(f"{k}: {counts[k]}" for k in KINDS if counts[k]) or "no change")
         out.append("")
         out += [f"- {c.citation or c.eid or 'title'} ({c.kind})" + (f" — {'; '.join(c.reasons)}" if c.reasons else "")
@@ -242,6 +272,14 @@ def summary(b: BillBuild) -> str:
         if r.comparison.layout:     # not changes: blocks split or joined with the same words
             out += [f"Layout (not in the table): {len(r.comparison.layout)} — "
                     + ", ".join(c.citation or c.eid for c in r.comparison.layout), ""]
+    if b.missing:
+        out += ["## Languages left out (built with --allow-missing-language)", ""]
+        out += [f"- {f.unit + ': ' if f.unit else ''}{f.message}" for f in b.missing] + [""]
+    from .render.inputs import rows_in_one_language
+
+    one_language = rows_in_one_language([(r.slug, r.lang, r.comparison) for r in b.laws])
+    if one_language:
+        out += ["## Rows in one language only (an op changes one text and not the other)", ""] + one_language + [""]
     if b.cited_by:
         out += ["## Provisions that cite the changed units (amend them too)", ""]
         out += [f"- {f.extra['citation']} ({f.extra['eid']}) of laws/{f.extra['law']} cites {f.unit} ({f.op}): "

@@ -63,6 +63,28 @@ CODES: dict[str, str] = {
     "CHECK.INSERT_PLACE": "an insert at the end of an abzats, which has no units of its own",
     "CHECK.CITED_BY": "a provision cites a unit the bill repeals, deletes, renumbers, moves or restates (warning)",
     "CHECK.RESULT_INVALID": "the law as amended would not read back or validate: nothing is written",
+    # the two texts of a bill's op (check, warnings)
+    "CHECK.PARITY_NUMBER": "an op's Russian and Kyrgyz texts differ in numbers (figures or words)",
+    "CHECK.PARITY_PERCENT": "an op's two texts differ in percentages",
+    "CHECK.PARITY_AMOUNT": "an op's two texts differ in amounts of money",
+    "CHECK.PARITY_DATE": "an op's two texts differ in dates",
+    "CHECK.PARITY_REFERENCE": "an op's two texts cite different units",
+    "CHECK.PARITY_ACT": "an op's two texts cite acts of different numbers",
+    "CHECK.PARITY_TERM": "a glossary term in one of an op's texts without its pair in the other",
+    "CHECK.PARITY_LANGUAGE": "an op's Kyrgyz text is in Russian, or its Russian text in Kyrgyz",
+    # the two texts of a law (parity: errors within one redaction, warnings across two)
+    "PARITY.NUMBER": "a unit's Russian and Kyrgyz texts differ in numbers (figures or words, fractions)",
+    "PARITY.PERCENT": "a unit's two texts differ in percentages",
+    "PARITY.AMOUNT": "a unit's two texts differ in amounts of money",
+    "PARITY.DATE": "a unit's two texts differ in dates",
+    "PARITY.REFERENCE": "a unit's two texts cite different units",
+    "PARITY.ACT": "a unit's two texts cite acts of different numbers",
+    "PARITY.TERM": "a glossary term one text quotes without its pair in the other",
+    "PARITY.ENUMERATION": "a unit enumerates a different number of items (parts, points, abzats, dash items)",
+    "PARITY.REPEALED": "a unit repealed in one text and in force in the other",
+    "PARITY.LANGUAGE": "a unit of the Kyrgyz text printed in Russian (or the reverse)",
+    # building a bill's package
+    "BUILD.LANGUAGE_MISSING": "a law of the bill lacks a language asked for (no kir.xml), or the bill its title",
     # validating a law
     "VALIDATE.NOT_A_LAW": "the file is not an Akoma Ntoso law",
     "VALIDATE.AKN_SCHEMA": "not valid against the official Akoma Ntoso 3.0 schema",

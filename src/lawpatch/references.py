@@ -18,7 +18,7 @@ from .actnames import ACT_WORD, KY_ACT_STEMS, KY_ACT_WORD, act_key, ky_act_key
 from .citations import CitationError, rank, resolve_steps, unit_kind, unit_stems
 from .dates import DATE_RU, iso_date
 from .law import Law
-from .vocabulary import ordinal_by_lemma
+from .vocabulary import ordinal_value
 
 WHOLE = ""  # the eId of a reference to a whole act
 
@@ -73,7 +73,7 @@ def ordinal_at(words: list[str], i: int) -> tuple[int, int] | None:
     """(value, words used) of an ordinal at ``words[i]`` in any case («двадцать первой»: two)."""
     for size in (3, 2, 1):
         if i + size <= len(words):
-            value = ordinal_by_lemma(" ".join(words[i:i + size]))
+            value = ordinal_value(" ".join(words[i:i + size]))
             if value:
                 return value, size
     return None

@@ -60,8 +60,11 @@ def akn(tag: str) -> str:
     return A + tag
 
 
+_UNIT_CLARK = frozenset(A + tag for tag in UNIT_TAGS)
+
+
 def is_unit(el) -> bool:
-    return isinstance(el.tag, str) and local(el.tag) in UNIT_TAGS
+    return el.tag in _UNIT_CLARK
 
 
 def clean_number(num_text: str) -> str:
@@ -205,10 +208,8 @@ def own_text(el) -> str:
 
 
 def iter_units(root):
-    """Every unit under ``root`` in document order."""
-    for el in root.iter():
-        if is_unit(el):
-            yield el
+    """Every unit under ``root`` in document order (``root`` itself too, where it is one)."""
+    return root.iter(*_UNIT_CLARK)
 
 
 def unit_lines(el, editorial: bool = False) -> list[str]:

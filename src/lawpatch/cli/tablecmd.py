@@ -24,7 +24,7 @@ LANGS = {"rus": ("rus",), "kir": ("kir",), "both": ("rus", "kir")}
 def table_cmd(inputs, output, lang, reasons, kz_columns, context_words, no_elide, layout, template, labels, root):
     """Write the comparison table: `table PATCH -o t.docx` (the bill applied in memory) or
     `table OLD.xml NEW.xml -o t.docx` (two expressions of one law)."""
-    from ..render.inputs import pair_of_files, pairs_of_bill
+    from ..render.inputs import pair_of_files, pairs_of_bill, rows_in_one_language
     from ..render.labels import TableOptions, load_labels
     from ..render.table import write_table
 
@@ -41,3 +41,5 @@ def table_cmd(inputs, output, lang, reasons, kz_columns, context_words, no_elide
     left_out = 0 if layout else sum(len(p.comparison.layout) for p in pairs)
     click.echo(f"{output}: {sum(len(p.comparison.changes) for p in pairs)} row(s)"
                + (f"; {left_out} layout row(s) left out (--layout adds them)" if left_out else ""), err=True)
+    for line in rows_in_one_language([(p.path.parent.name, p.new.lang, p.comparison) for p in pairs]):
+        click.echo(f"warning: a row in one language only {line[2:]}", err=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 from .. import structure as st
 from ..errors import Finding, FindingsError, Refusal
 from ..law import Law
+from ..parity.ops import op_differences
 from . import guard
 from . import ops as o
 from . import targets as tg
@@ -68,6 +69,7 @@ class _Run:
         self.applied: list[AppliedLaw] = []
         self.trace = trace
         self.errors = 0     # refusals counted as they come (a refusal repeated in the second language is one finding)
+        self.glossary = None
 
     def add(self, code, message, line=None, op: Op | None = None, unit="", hint="", severity="error"):
         f = Finding(code, message, file=self.bill.path, line=line or (op.line if op else None),
@@ -87,9 +89,11 @@ class _Run:
 
     # --- the whole bill --------------------------------------------------------------------
     def run(self) -> None:
+        from ..glossary import load_glossary
         from ..treaties import load_registry
 
         registry = load_registry(self.root)
+        self.glossary = load_glossary(self.root)
         for la in self.bill.laws:
             self._law(la, registry)
         if not self._refused():
@@ -189,6 +193,8 @@ class _Run:
                 self.add("CHECK.REASON", problem, op=op, hint=registry.hint(r.treaty))
         if op.cite:
             self._cite(op, laws)
+        for code, message, hint in op_differences(op, self.glossary):     # the two texts say the same
+            self.add(code, message, op=op, hint=hint, severity="warning")
 
     def _cite(self, op: Op, laws: dict) -> None:
         """The op's citation names what its target names: the same units, the same part."""
