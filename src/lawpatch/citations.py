@@ -172,16 +172,6 @@ def _stem_kind(word: str, stems) -> str | None:
     return None
 
 
-def _ordinal_at(words: list[str], i: int) -> tuple[int, int] | None:
-    """(value, words used) of an ordinal starting at words[i] («двадцать первого» is two)."""
-    for size in (4, 3, 2, 1):
-        if i + size <= len(words):
-            value = voc.ordinal_value(" ".join(words[i:i + size]))
-            if value is not None:
-                return value, size
-    return None
-
-
 def _parse(text: str) -> list[tuple[str, object]]:
     """Steps (kind, key) outermost first; key is a number/letter string or an abzats position."""
     t = text.strip().lower().replace("ё", "е")
@@ -221,7 +211,7 @@ def _parse(text: str) -> list[tuple[str, object]]:
                 steps.append((_stem_kind(nxt, _KY_STEMS), w.strip('"\'')))
                 i += 2
                 continue
-            o = _ordinal_at(words, i)
+            o = voc.ordinal_at(words, i)
             after = _stem_kind(words[i + o[1]], _KY_STEMS) if o and i + o[1] < len(words) else None
             if after in ("abzats", "part_of"):  # «төртүнчү абзацы», «экинчи бөлүгү»
                 steps.append((after, o[0] if after == "abzats" else str(o[0])))
@@ -233,7 +223,7 @@ def _parse(text: str) -> list[tuple[str, object]]:
             raise CitationError(f"cannot read «{w}» in the citation «{text}»")
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if kind == "abzats":
-            o = _ordinal_at(words, i + 1)
+            o = voc.ordinal_at(words, i + 1)
             if o:
                 steps.append(("abzats", o[0]))
                 i += 1 + o[1]
@@ -242,8 +232,8 @@ def _parse(text: str) -> list[tuple[str, object]]:
                 steps.append(("abzats", int(nxt)))
                 i += 2
                 continue
-        elif kind in ("part_of", "point", "subpoint") and _ordinal_at(words, i + 1):
-            value, size = _ordinal_at(words, i + 1)
+        elif kind in ("part_of", "point", "subpoint") and voc.ordinal_at(words, i + 1):
+            value, size = voc.ordinal_at(words, i + 1)
             steps.append((kind, str(value)))
             i += 1 + size
             continue
@@ -475,11 +465,6 @@ def unit_kind(word: str, lang: str = "rus") -> str | None:
 def unit_stems(lang: str = "rus") -> tuple[str, ...]:
     """The stems :func:`unit_kind` reads unit words by («пункт», «част», «берене»…)."""
     return tuple(stem for stem, _ in (_RU_STEMS if lang == "rus" else _KY_STEMS))
-
-
-def ordinal_at(words: list[str], i: int) -> tuple[int, int] | None:
-    """(value, words used) of an ordinal word in any case at ``words[i]`` («двадцать первого»: two)."""
-    return _ordinal_at(words, i)
 
 
 def _step(law, current, kind: str, key):

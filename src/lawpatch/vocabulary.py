@@ -682,6 +682,21 @@ def numeral_value(phrase: str, lang: str | None = None) -> int | None:
     return None
 
 
+def ordinal_at(words: list[str], i: int) -> tuple[int, int] | None:
+    """(value, words used) of the ordinal phrase that starts at ``words[i]``, in any case and gender
+    («двадцать первого»: two words), or None.
+
+    >>> ordinal_at(["в", "абзаце", "двадцать", "первом"], 2)
+    (21, 2)
+    """
+    for size in (4, 3, 2, 1):
+        if i + size <= len(words):
+            value = ordinal_value(" ".join(words[i:i + size]))
+            if value is not None:
+                return value, size
+    return None
+
+
 def ordinal_value(phrase: str) -> int | None:
     """The value of an ordinal in any case or gender, RU or KY: «пятого» 5, «двадцать первом» 21,
     «ПЕРВЫЙ» 1, «экинчи» 2, «тогузунчу» 9; None for anything else (a cardinal too).
