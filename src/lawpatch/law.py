@@ -131,10 +131,18 @@ class Law:
             self._index = {el.get("eId"): el for el in st.iter_units(self.body) if el.get("eId")}
         return self._index
 
-    def reindex(self) -> dict[str, str]:
-        """Recompute eIds after a structural change; returns the old→new map."""
-        changes = st.assign_eids(self.body)
-        self._index = None
+    def reindex(self, within=None) -> dict[str, str]:
+        """Recompute eIds after a structural change; returns the old→new map. ``within``: only the
+        units inside these articles (whose own eIds stand), an empty set: nothing, None: all."""
+        if within is None:
+            changes = st.assign_eids(self.body)
+        else:
+            changes = {}
+            for article in within:
+                if article.getparent() is not None:
+                    changes.update(st.assign_eids(article, article.get("eId") or ""))
+        if within is None or changes:
+            self._index = None
         return changes
 
     def units(self):

@@ -295,10 +295,11 @@ def eid_for(el, parent_eid: str, counters: dict) -> str:
 _TEXT_HOLDERS = frozenset(A + t for t in ("num", "heading", "content", "intro", "wrapUp", "p"))
 
 
-def derived_eids(body) -> list[tuple[etree._Element, str]]:
-    """Every unit under ``body`` with the eId the naming convention gives it (numbers as printed,
-    positions for abzats), in document order. Duplicate numbers (a source's misprint) get a
-    ``_dupN`` suffix so that the document stays valid; the validator reports them."""
+def derived_eids(body, eid: str = "") -> list[tuple[etree._Element, str]]:
+    """Every unit under ``body`` (or under a unit whose eId is ``eid``) with the eId the naming
+    convention gives it (numbers as printed, positions for abzats), in document order. Duplicate
+    numbers (a source's misprint) get a ``_dupN`` suffix so that the document stays valid; the
+    validator reports them."""
     out: list = []
     seen: set[str] = set()
     counters: dict = {}
@@ -319,15 +320,15 @@ def derived_eids(body) -> list[tuple[etree._Element, str]]:
             elif isinstance(tag, str) and tag not in _TEXT_HOLDERS:
                 walk(el, parent_eid)
 
-    walk(body, "")
+    walk(body, eid)
     return out
 
 
-def assign_eids(body) -> dict[str, str]:
+def assign_eids(body, eid: str = "") -> dict[str, str]:
     """Recompute every unit's eId under ``body`` (:func:`derived_eids`); returns ``{old_eid: new_eid}``
     for every eId that changed."""
     changes: dict[str, str] = {}
-    for el, eid in derived_eids(body):
+    for el, eid in derived_eids(body, eid):
         old = el.get("eId")
         if old != eid:
             if old:

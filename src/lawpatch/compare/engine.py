@@ -23,6 +23,7 @@ MATCH = 0.5          # least word similarity for two units to be the same unit r
 # a block may change form without changing place: an abzats numbered («…» → «1. …»), a dash dropped
 INTERCHANGEABLE = frozenset({"alinea", "indent", "paragraph", "point"})
 WINDOW = 40          # how far apart (in units) two units of a differing run may still be paired
+_ALINEA = st.A + "alinea"
 
 
 def _norm(text: str) -> str:
@@ -37,19 +38,25 @@ class _Side:
         self.editorial = editorial
         self._own: dict = {}
         self._key: dict = {}
+        self._subs: dict = {}   # el -> (absorbed abzats or None, the sub-units compared)
+
+    def _split(self, el) -> tuple:
+        found = self._subs.get(el)
+        if found is None:
+            subs = st.unit_children(el)
+            first = None
+            if subs and subs[0].tag == _ALINEA and not st.num_text(subs[0]) and not st.heading_text(el) \
+                    and not st.own_paragraphs(el):
+                first = subs[0]
+            found = self._subs[el] = (first, subs[1:] if first is not None else subs)
+        return found
 
     def absorbed(self, el):
         """The unnumbered first abzats printed on the unit's number line (hierarchical form)."""
-        if st.heading_text(el) or st.own_paragraphs(el):
-            return None
-        subs = st.unit_children(el)
-        if subs and st.local(subs[0].tag) == "alinea" and not st.num_text(subs[0]):
-            return subs[0]
-        return None
+        return self._split(el)[0]
 
     def children(self, el) -> list:
-        subs = st.unit_children(el)
-        return subs[1:] if self.absorbed(el) is not None else subs
+        return self._split(el)[1]
 
     def own(self, el) -> str:
         """The unit's own words: heading line aside, its text (absorbed abzats included)."""

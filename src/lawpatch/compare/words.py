@@ -66,9 +66,12 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
 
 
 @lru_cache(maxsize=8192)
-def _bag(text: str) -> tuple[Counter, int]:
+def _bag(text: str) -> tuple[frozenset, dict, int]:
+    """The words of ``text`` as a bag: the distinct words, the counts of those said more than once,
+    the number of words."""
     words = text.split()
-    return Counter(words), len(words)
+    counts = Counter(words)
+    return frozenset(counts), {w: c for w, c in counts.items() if c > 1}, len(words)
 
 
 def similarity(old: str, new: str) -> float:
@@ -77,9 +80,15 @@ def similarity(old: str, new: str) -> float:
 
 
 def overlap(old: str, new: str) -> tuple[float, float]:
-    """(similarity, containment): words in common over both texts, and over the shorter one."""
-    (a, na), (b, nb) = _bag(old), _bag(new)
+    """(similarity, containment): words in common over both texts, and over the shorter one.
+
+    >>> overlap("в пункте 2 и в пункте 3", "в пункте 3")
+    (0.6, 1.0)
+    """
+    (a, ma, na), (b, mb, nb) = _bag(old), _bag(new)
     if not na or not nb:
         return (1.0, 1.0) if na == nb else (0.0, 0.0)
-    common = sum((a & b).values())
+    # a word in both counts min(count here, count there) times: once for each word in both, plus
+    # the extra times of the words said more than once on both sides
+    common = len(a & b) + sum(min(ma[w], mb[w]) - 1 for w in ma.keys() & mb.keys())
     return 2 * common / (na + nb), common / min(na, nb)

@@ -231,9 +231,11 @@ class _LawRun:
         if self.run_._refused(mark):
             return None
         self.renumbered: dict = {}     # a parent whose units were renumbered → the op, to check at the end
+        stale: set | None = set()      # traced: the articles whose eIds earlier instructions changed (None: any)
         for step in instructions(self.law, ops, self.handles):
             if self.run_.trace is not None:
-                self.law.reindex()
+                self.law.reindex(within=stale)
+                stale = set()
                 try:
                     targets = {op: [self._anchor_now(op, self._current(e)) for e in self.handles.get(op) or []]
                                for op in step.ops}
@@ -241,6 +243,8 @@ class _LawRun:
                     self.run_.refuse(exc, step.op)
                     continue
                 self.run_.trace(step, self.law, self.lang, targets)
+                changed = self._changes_eids_in(step)
+                stale = None if changed is None else stale | changed
             try:
                 self._execute(step)
             except Refusal as exc:
@@ -308,6 +312,32 @@ class _LawRun:
         self.run_.add("CHECK.EXPECT_MISMATCH", f"{op.at} does not hold the text the op expects, and {how}",
                       op=op, hint=f"expected: «{expected[:300]}»; found at {op.at}: «{tg.anchor(el)[:300]}»")
         return None
+
+    def _changes_eids_in(self, step: Instruction) -> set | None:
+        """The articles inside which ``step`` may change eIds (their own stay), so that a traced run
+        renumbers only those before the next instruction: none for words, headings and sentences;
+        None where it may change any (an article or a unit above it inserted, restated, removed)."""
+        op = step.op
+        if op.kind.is_words or op.kind is Kind.RESTATE_HEADING or op.target.scope is not Scope.UNITS \
+                or op.target.part is Part.SENTENCE:
+            return set()
+        out = set()
+        for each in step.ops:
+            for el in self.handles.get(each) or [None]:
+                try:
+                    el = self._current(el) if el is not None else None
+                except Refusal:
+                    el = None
+                if el is None:
+                    return None
+                if each.kind is Kind.INSERT and each.position is Position.END:
+                    inside = el if st.local(el.tag) == "article" else _article(el)
+                else:
+                    inside = _article(el)
+                if inside is None:
+                    return None
+                out.add(inside)
+        return out
 
     def _anchor_now(self, op: Op, el):
         """Where an insert after ``el`` will go: after the units earlier inserts put after it."""
@@ -634,6 +664,11 @@ def _owner(block):
         if st.is_unit(a) or st.local(a.tag) == "longTitle":
             return a
     return block
+
+
+def _article(el):
+    """The article ``el`` stands in (not ``el`` itself), None above the articles."""
+    return next((a for a in el.iterancestors(A + "article")), None)
 
 
 def _attached(el) -> bool:
