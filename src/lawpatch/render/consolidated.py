@@ -12,7 +12,7 @@ from typing import Literal
 
 from .. import structure as st
 from ..actnames import is_self_named
-from . import docxbase
+from . import docxbase, wml
 
 Style = Literal["title", "dateline", "container", "article", "text", "editorial"]
 TITLE_WORDS = {"rus": "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ", "kir": "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ"}
@@ -92,37 +92,44 @@ def _unit(el, blocks: list[Block]) -> None:
         blocks.append(Block(line, style))
 
 
-def add_block(doc, block: Block):
-    """Append one block as a paragraph set in its style; returns the paragraph."""
+def _set(p, style: Style) -> None:
+    """The paragraph format of a block's style."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    p = doc.add_paragraph()
     pf = p.paragraph_format
-    if block.style in ("title", "dateline", "container"):
+    if style in ("title", "dateline", "container"):
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         pf.keep_with_next = True
         pf.space_before = Pt(6)
-    elif block.style == "article":
+    elif style == "article":
         pf.first_line_indent = Cm(1.25)
         pf.keep_with_next = True
         pf.space_before = Pt(6)
     else:
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         pf.first_line_indent = Cm(1.25)
-    return p
 
 
-def block_run(p, text: str, block: Block, base_size: int = 14):
-    """A run of ``text`` in the marks of ``block``'s style."""
-    return docxbase.run(p, text, bold=block.style in ("title", "container", "article"),
-                        italic=block.style == "editorial",
-                        size=base_size - 2 if block.style == "editorial" else None)
+def block_props(styles: wml.Styles, block: Block) -> str:
+    """The paragraph properties of ``block`` (``w:pPr`` as text)."""
+    return styles.paragraph(("block", block.style), lambda p: _set(p, block.style))
+
+
+def run_props(styles: wml.Styles, block: Block, base_size: int = 14) -> str:
+    """The run properties of text in ``block``'s style (``w:rPr`` as text)."""
+    return styles.run(bold=block.style in ("title", "container", "article"), italic=block.style == "editorial",
+                      size=base_size - 2 if block.style == "editorial" else None)
+
+
+def block_xml(styles: wml.Styles, block: Block) -> str:
+    """One block as a paragraph set in its style."""
+    return wml.paragraph_xml(block_props(styles, block), wml.run_xml(block.text, run_props(styles, block)))
 
 
 def write_docx(law, path: str | os.PathLike, template: str | os.PathLike | None = None) -> None:
     """Write the consolidated text of ``law`` to ``path`` (A4 portrait)."""
     doc = docxbase.open_template("law", template)
-    for block in law_blocks(law):
-        block_run(add_block(doc, block), block.text, block)
+    styles = wml.Styles(doc)
+    wml.append(doc.element.body, [block_xml(styles, block) for block in law_blocks(law)])
     docxbase.save(doc, path, date=law.expression_date or None, title=law.title)
