@@ -28,8 +28,10 @@ def corpus() -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` with its bytes: to prove a refused command wrote nothing."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under ``folder`` with its bytes: to prove a refused command wrote nothing (the
+    repository's lock, in ``.lawpatch/``, is not content)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and ".lawpatch" not in p.relative_to(folder).parts}
 
 
 def run_cli(capsys, *args) -> tuple[int, str, str]:

@@ -8,10 +8,10 @@ import pytest
 
 from lawpatch import structure as st
 from lawpatch.cli import main
-from lawpatch.law import Law
 from lawpatch.patch import check_bill, load_bill
 from lawpatch.patch.apply import PatchRefused, apply_bills, check_bills
 
+from .billfiles import write_bill
 from .conftest import LAWS, ROOT, snapshot
 
 ICCPR = ROOT / "amendments" / "2026-iccpr-expulsion-guarantees.xml"
@@ -26,16 +26,8 @@ def repo(tmp_path):
 
 
 def other_bill(repo, ops: str, bill_id: str = "other", base: str = "rus@2023-06-30") -> str:
-    path = repo / f"{bill_id}.xml"
-    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
-<amendment xmlns="urn:lawpatch:amendment:1" id="{bill_id}" date="2026-10-01">
-  <title lang="rus">О внесении изменения</title>
-  <law href="{LSFC}" base="{base}">
-{ops}
-  </law>
-</amendment>
-""", encoding="utf-8")
-    return str(path)
+    return str(write_bill(repo / f"{bill_id}.xml", ops, href=LSFC, base=base, bill_id=bill_id, date="2026-10-01",
+                          titles=("О внесении изменения",)))
 
 
 def test_a_stale_base_is_reanchored_by_the_text_the_op_expects(repo):

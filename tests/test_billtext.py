@@ -11,6 +11,7 @@ from lawpatch.errors import UsageError
 from lawpatch.law import Law
 from lawpatch.patch import load_bill
 
+from . import billfiles
 from .conftest import DATA
 
 
@@ -30,20 +31,13 @@ def repo(tmp_path):
     return tmp_path
 
 
+KIR_TITLE = "«Тышкы миграция жөнүндө» Кыргыз Республикасынын Мыйзамына өзгөртүүлөрдү киргизүү жөнүндө"
+
+
 def write_bill(repo, ops: str, extra: str = "", title_kir: bool = True) -> str:
-    path = repo / "bill.xml"
-    kir = ('<title lang="kir">«Тышкы миграция жөнүндө» Кыргыз Республикасынын Мыйзамына өзгөртүүлөрдү киргизүү '
-           'жөнүндө</title>') if title_kir else ""
-    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
-<amendment xmlns="urn:lawpatch:amendment:1" id="test" date="2026-11-20">
-  <title lang="rus">О внесении изменений в Закон Кыргызской Республики «О внешней миграции»</title>{kir}
-  {extra}
-  <law href="laws/sample-law" base="rus@2025-07-10">
-{ops}
-  </law>
-</amendment>
-""", encoding="utf-8")
-    return str(path)
+    titles = ("О внесении изменений в Закон Кыргызской Республики «О внешней миграции»",) + \
+        ((KIR_TITLE,) if title_kir else ())
+    return str(billfiles.write_bill(repo / "bill.xml", ops, bill_id="test", titles=titles, extra=extra))
 
 
 def lines(repo, ops: str, lang: str = "rus") -> list[str]:
@@ -389,3 +383,41 @@ def test_command_refuses_other_outputs_and_missing_languages(bill_cli, tmp_path)
     assert not (tmp_path / "bill.pdf").exists()
     result = bill_cli("--lang", "kir")
     assert isinstance(result.exception, BillTextError) and "no <title lang=\"kir\">" in str(result.exception)
+
+
+def test_an_act_whose_date_and_number_are_unknown_is_not_named_by_guess(tmp_path):
+    """A draft imported without a date or number: the bill refuses to print «от 1 января 0001 года»."""
+    from lawpatch.importer import import_file
+
+    law = import_file(DATA / "importer" / "titles" / "draft.ru.txt").law
+    (tmp_path / "laws" / "draft").mkdir(parents=True)
+    law.save(tmp_path / "laws" / "draft" / "rus.xml")
+    first = next(el for el in law.units() if el.find("{%s}content" % law.root.nsmap[None]) is not None)
+    path = tmp_path / "bill.xml"
+    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
+<amendment xmlns="urn:lawpatch:amendment:1" id="t" date="2026-11-20">
+  <title lang="rus">О внесении изменений</title>
+  <law href="laws/draft" base="rus@{law.expression_date}"><repeal at="{first.get('eId')}"/></law>
+</amendment>""", encoding="utf-8")
+    with pytest.raises(BillTextError, match="are not known"):
+        bill_text(load_bill(path), "rus", root=tmp_path)
+
+
+def test_kyrgyz_instruction_kinds(repo):
+    """The Kyrgyz wording of the kinds real bills use (renumbering as KR-DRAFTING.md gives it; the
+    whole act, headings, sentences and lists in the same grammar, not yet seen in a KR text)."""
+    assert lines(repo, '''<replace-words scope="act" lang="kir"><old lang="kir">мигранттардын</old>
+      <new lang="kir">чет элдиктердин</new></replace-words>
+    <renumber at="art_1__al_1" to="1" lang="kir"/><renumber at="art_1__al_2" to="2" lang="kir"/>
+    <renumber at="art_1__al_3" to="3" lang="kir"/><renumber at="art_1__al_4" to="4" lang="kir"/>
+    <replace-words at="art_1__al_3 art_1__al_4" lang="kir"><old lang="kir">Кыргыз</old><new lang="kir">КЫРГЫЗ</new></replace-words>
+    <delete-words at="art_3" part="heading" lang="kir"><old lang="kir">укуктары</old></delete-words>
+    <restate at="art_3__para_1" sentence="1" lang="kir"><text lang="kir">Жаңы сүйлөм.</text></restate>''', "kir") == [
+        "1) Мыйзамдын бүткүл тексти боюнча «мигранттардын» деген сөз «чет элдиктердин» деген сөздөр менен алмаштырылсын;",
+        "2) 1-беренеде:",
+        "а) биринчи-төртүнчү абзацтар тиешелүүлүгүнө жараша 1-4-бөлүктөр болуп эсептелсин;",
+        "б) 3 жана 4-бөлүктөрүндө «Кыргыз» деген сөз «КЫРГЫЗ» деген сөз менен алмаштырылсын;",
+        "3) 3-беренеде:",
+        "а) аталышында «укуктары» деген сөз алып салынсын;",
+        "б) 1-бөлүгүнүн биринчи сүйлөмү төмөнкүдөй редакцияда баяндалсын: «Жаңы сүйлөм.».",
+    ]

@@ -7,7 +7,9 @@ import pytest
 
 from lawpatch import links as lk
 
-from .conftest import LAWS, ROOT, snapshot, run_cli as run
+from . import billfiles
+from .conftest import LAWS, ROOT, snapshot
+from .conftest import run_cli as run
 
 BUNDLED = ("external-labour-migration", "external-migration", "legal-status-foreign-citizens", "citizenship",
            "constitution")
@@ -31,16 +33,7 @@ def repo(tmp_path, slug="external-labour-migration"):
 
 
 def write_bill(root, ops: str, slug="external-labour-migration", base="rus@2025-07-10"):
-    path = root / "bill.xml"
-    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
-<amendment xmlns="urn:lawpatch:amendment:1" id="links-test" date="2026-11-20">
-  <title lang="rus">О внесении изменений</title>
-  <law href="laws/{slug}" base="{base}">
-{ops}
-  </law>
-</amendment>
-""", encoding="utf-8")
-    return path
+    return billfiles.write_bill(root / "bill.xml", ops, href=f"laws/{slug}", base=base, bill_id="links-test")
 
 
 def by_eid(root, slug="external-labour-migration"):

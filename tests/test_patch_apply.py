@@ -12,6 +12,7 @@ from lawpatch.law import Law
 from lawpatch.patch import apply_bill, check_bill, load_bill, write_applied
 from lawpatch.patch.model import Kind, Position
 
+from . import billfiles
 from .conftest import DATA, snapshot
 
 EVERY = DATA / "patches" / "good" / "every-op.xml"
@@ -30,14 +31,7 @@ def applied(repo):
 
 def write_bill(path, bill_id: str, ops: str) -> None:
     """A one-law bill for the sample law around ``ops`` (patch XML)."""
-    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
-<amendment xmlns="urn:lawpatch:amendment:1" id="{bill_id}" date="2026-11-20">
-  <title lang="rus">О внесении изменений</title>
-  <law href="laws/sample-law" base="rus@2025-07-10">
-{ops}
-  </law>
-</amendment>
-""", encoding="utf-8")
+    billfiles.write_bill(path, ops, bill_id=bill_id)
 
 
 def text(law: Law, eid: str) -> str:

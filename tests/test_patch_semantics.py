@@ -14,6 +14,7 @@ from lawpatch.cli import cli, main
 from lawpatch.law import Law
 from lawpatch.patch import apply_bill, check_bill, load_bill
 
+from .billfiles import base_of, write_bill
 from .conftest import DATA, LAWS, snapshot
 
 FC = DATA / "family-code"
@@ -27,17 +28,7 @@ def fc(tmp_path):
 
 
 def bill(root, ops: str, href: str = "laws/family-code", extra: str = "") -> str:
-    law = Law.load(root / href / "rus.xml")
-    path = root / "bill.xml"
-    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
-<amendment xmlns="urn:lawpatch:amendment:1" id="t" date="2026-11-20">
-  <title lang="rus">О внесении изменений</title>{extra}
-  <law href="{href}" base="rus@{law.expression_date}">
-{ops}
-  </law>
-</amendment>
-""", encoding="utf-8")
-    return str(path)
+    return str(write_bill(root / "bill.xml", ops, href=href, base=base_of(root, href), extra=extra))
 
 
 def applied(root, ops: str, href: str = "laws/family-code", extra: str = "") -> Law:

@@ -12,6 +12,7 @@ import pytest
 from lawpatch.patch import check_bill, load_bill
 from lawpatch.references import WHOLE, Index, refs_to
 
+from .billfiles import write_bill
 from .conftest import LAWS, snapshot, run_cli as run
 
 
@@ -148,15 +149,8 @@ def bill(tmp_path, ops: str):
         (root / "laws").mkdir(parents=True)
         for slug in ("external-migration", "legal-status-foreign-citizens"):
             shutil.copytree(LAWS / slug, root / "laws" / slug)
-    path = root / "bill.xml"
-    path.write_text(f"""<?xml version="1.0" encoding="UTF-8"?>
-<amendment xmlns="urn:lawpatch:amendment:1" id="refs" date="2026-11-20">
-  <title lang="rus">О внесении изменений в Закон Кыргызской Республики «О внешней миграции»</title>
-  <law href="laws/external-migration" base="rus@2026-04-23">
-{ops}
-  </law>
-</amendment>
-""", encoding="utf-8")
+    path = write_bill(root / "bill.xml", ops, href="laws/external-migration", base="rus@2026-04-23", bill_id="refs",
+                      titles=("О внесении изменений в Закон Кыргызской Республики «О внешней миграции»",))
     return root, load_bill(path)
 
 

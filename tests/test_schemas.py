@@ -12,7 +12,7 @@ import pytest
 import xmlschema
 
 from lawpatch.law import law_files
-from lawpatch.patch.load import schema as lxml_schema
+from lawpatch.schemas import compiled as lxml_schema
 from lawpatch.xmlio import XmlError, parse
 
 from .conftest import DATA, LAWS, ROOT

@@ -176,7 +176,7 @@ class _Wording:
 
     # --- words -----------------------------------------------------------------------------------
     def words(self, op, law: Law, targets: list, within: str | None) -> str:
-        from .patch.model import ALL, Kind, Part, Position, Scope
+        from .patch.model import ALL, Kind, Position
 
         lang, ru = self.lang, self.lang == "rus"
         place = self.place(op, law, targets, within)
@@ -254,7 +254,7 @@ class _Wording:
         joined = _join(shown, self.lang, through or _consecutive(els, positional))
         if self.lang == "rus":
             return f"в {voc.noun(name, 'rus', 'loc', plural=True)} {joined}" + (f" {owner}" if owner else "")
-        noun = voc.noun(name, "kir", "loc", plural=True, possessed=bool(owner))
+        noun = voc.noun(name, "kir", "loc", plural=True, possessed=bool(owner) or within is not None)
         if positional:
             return (f"{owner} " if owner else "") + f"{joined} {noun}"
         return (f"{owner} " if owner else "") + f"{joined}-{noun}"
@@ -466,7 +466,13 @@ def layout(items: list[Worded], lang: str) -> list[str]:
 
 # --- the whole bill ----------------------------------------------------------------------------------
 def _into(law: Law, la, lang: str, count: int) -> str:
+    src = law.source_info
+    missing = set((src.get("missing") or "").split()) if src is not None else set()
     pub = _guillemets(la.publication or law.publication)
+    if missing & {"title", "date", "number"} and not pub:
+        raise BillTextError(f"{law.source}: the act's {' and '.join(sorted(missing))} are not known (its text gave "
+                            "none), so the amending law cannot name it: give them with `lawpatch import --title "
+                            "--date --number`, or the act's publication with the bill's <law publication=…>")
     pub = f" ({pub})" if pub else ""
     act = act_name(law.title, lang, "acc" if lang == "rus" else "dat")
     if not pub and law.date and law.number:

@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import FindingsError, LawpatchError, UsageError
+from . import storage
+from .errors import FindingsError, UsageError
 
 LANG_CHOICES = {"rus": ("rus",), "kir": ("kir",), "both": ("rus", "kir")}
 KINDS = ("changed", "inserted", "deleted", "repealed", "heading", "renumbered")
@@ -134,8 +135,14 @@ def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".
     """Check every bill, then write each bill's documents into ``out_dir/<bill-id>/``.
 
     Nothing is written when any bill is refused (``FindingsError``). With ``in_place`` the
-    laws under ``root`` are replaced by their amended texts once every output is written.
+    laws under ``root`` are replaced by their amended texts once every output is written, all or
+    nothing. The repository is locked meanwhile: no law changes under the build.
     """
+    with storage.locked(root):
+        return _build(patches, out_dir, in_place, root, langs)
+
+
+def _build(patches, out_dir, in_place: bool, root, langs) -> list[BillBuild]:
     from .billtext import BillWording
     from .patch import apply_bill, check_bill, load_bill, write_applied
 
@@ -159,15 +166,20 @@ def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".
     if in_place:
         _refuse_overlaps(applied)
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    made = not Path(out_dir).exists()
+    out = storage.ensure_dir(out_dir)
+    storage.clean_leftovers(out)  # a killed build's half-made folders; its moved-aside outputs go back
     results = []
-    for bill, laws, wording in applied:
-        cited = [f for f in findings[bill.id] if f.code == "CHECK.CITED_BY"]
-        results.append(_build_bill(bill, laws, wording, out, langs, root, cited))
+    try:
+        for bill, laws, wording in applied:
+            cited = [f for f in findings[bill.id] if f.code == "CHECK.CITED_BY"]
+            results.append(_build_bill(bill, laws, wording, out, langs, root, cited))
+    except BaseException:
+        if made and not any(out.iterdir()):
+            out.rmdir()  # a refused build leaves no trace, not even an empty folder
+        raise
     if in_place:
-        for _, laws, _ in applied:
-            write_applied(laws)
+        write_applied([a for _, laws, _ in applied for a in laws], root)
     return results
 
 
@@ -194,34 +206,21 @@ def _build_bill(bill, laws, wording, out: Path, langs, root, cited=()) -> BillBu
     results.sort(key=lambda r: (order.index(r.slug) if r.slug in order else len(order),
                                 ("rus", "kir").index(r.lang) if r.lang in ("rus", "kir") else 2))
     final = out / bill.id
-    tmp = out / f".{bill.id}.tmp-{os.getpid()}"
+    tmp = storage.aside(final, "new")
     shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
+    storage.ensure_dir(tmp)
     b = BillBuild(bill, results, tmp, wording, cited_by=list(cited), root=Path(root))
     try:
         for _name, step in STEPS:
             b.files += step(b)
         b.files.append("summary.md")
-        (tmp / "summary.md").write_text(summary(b), encoding="utf-8")
+        storage.write_file(tmp / "summary.md", summary(b).encode("utf-8"))
+        storage.replace_dir(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _replace_dir(tmp, final)
     b.folder = final
     return b
-
-
-def _replace_dir(new: Path, final: Path) -> None:
-    old = final.with_name(f".{final.name}.old-{os.getpid()}")
-    if final.exists():
-        final.rename(old)
-    try:
-        new.rename(final)
-    except OSError as exc:
-        if old.exists():
-            old.rename(final)
-        raise LawpatchError(f"{final}: cannot write the bill's outputs: {exc}") from exc
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def summary(b: BillBuild) -> str:

@@ -209,12 +209,12 @@ def _parse(text: str) -> list[tuple[str, object]]:
                 w = w.upper()
             m = re.fullmatch(rf"({_NUMBER})-(\S+)", w)
             if m and _stem_kind(m.group(2), _KY_STEMS):
-                steps.append((_stem_kind(m.group(2), _KY_STEMS), m.group(1)))
+                steps.append(_ky_step(_stem_kind(m.group(2), _KY_STEMS), m.group(1)))
                 i += 1
                 continue
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if re.fullmatch(_NUMBER, w) and _stem_kind(nxt, _KY_STEMS):
-                steps.append((_stem_kind(nxt, _KY_STEMS), w))
+                steps.append(_ky_step(_stem_kind(nxt, _KY_STEMS), w))
                 i += 2
                 continue
             if re.fullmatch(_LETTER, w) and _stem_kind(nxt, _KY_STEMS) in ("subpoint", "point"):
@@ -257,6 +257,15 @@ def _parse(text: str) -> list[tuple[str, object]]:
     if not kyrgyz and len(steps) > 1 and _RANK[steps[0][0]] >= _RANK[steps[-1][0]]:
         steps.reverse()  # Russian cites innermost first («ч. 2 ст. 5»); «ст. 5 ч. 2» is kept
     return division + steps
+
+
+def _ky_step(kind: str, number: str) -> tuple[str, object]:
+    """A Kyrgyz numbered step («18-беренеси», «3-абзацы»); an abzats is counted, so its key is a number."""
+    if kind != "abzats":
+        return kind, number
+    if not number.isdigit() or len(number) > 6:
+        raise CitationError(f"«{number}-абзацы»: an abzats is counted 1, 2, 3 …")
+    return kind, int(number)
 
 
 _RANK = {"part": 1, "chapter": 2, "section": 3, "article": 4, "part_of": 5, "point": 6, "subpoint": 7,

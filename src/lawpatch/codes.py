@@ -20,8 +20,12 @@ CODES: dict[str, str] = {
     "PATCH.POSITION": "an insert without its place, or insert-words with both or neither anchor",
     "PATCH.NUMBER": "a renumbering to something that is not a unit number",
     "PATCH.IN_FORCE": "an entry into force that is neither days after publication nor a date",
+    "PATCH.DATE": "the bill's date is after 2107, the last year a DOCX records",
     # checking a bill against the laws
     "CHECK.UNKNOWN_LAW": "no rus.xml/kir.xml under the bill's href",
+    "CHECK.LAW_OUTSIDE": "a law file outside the repository's laws/ (through a symlink)",
+    "CHECK.LAW_UNREADABLE": "a law file that is not a regular, readable law (a folder, a FIFO, a device, bad XML)",
+    "CHECK.LAW_METADATA": "the law lacks metadata lawpatch reads and writes (FRBR dates and URIs, lifecycle, references)",
     "CHECK.NO_OPS": "the bill names a law it does not change (warning)",
     "CHECK.NO_LANGUAGE": "lang names a version the law lacks",
     "CHECK.TEXT_MISSING": "an op lacks its text in a language the law has",
@@ -55,7 +59,9 @@ CODES: dict[str, str] = {
     "CHECK.NOT_NUMBERED": "renumbering a unit that has no number and cannot get one",
     "CHECK.ALREADY_REPEALED": "repealing a repealed unit",
     "CHECK.ABZATS_BETWEEN_PARTS": "an abzats inserted between numbered parts",
+    "CHECK.INSERT_PLACE": "an insert at the end of an abzats, which has no units of its own",
     "CHECK.CITED_BY": "a provision cites a unit the bill repeals, deletes, renumbers, moves or restates (warning)",
+    "CHECK.RESULT_INVALID": "the law as amended would not read back or validate: nothing is written",
     # validating a law
     "VALIDATE.NOT_A_LAW": "the file is not an Akoma Ntoso law",
     "VALIDATE.AKN_SCHEMA": "not valid against the official Akoma Ntoso 3.0 schema",
@@ -89,6 +95,15 @@ CODES: dict[str, str] = {
     "IMPORT.NO_NUMBER": "the act is printed without a number: FRBR number «nn» (give --number)",
     "IMPORT.REPEALED": "the text says the act itself was repealed: status «repealed» and a repeal event",
     "IMPORT.DRAFT": "a draft («Проект», «Долбоор»): status «draft»",
+    "IMPORT.TOO_LARGE": "a Word file or PDF that would inflate beyond the bounds (a compression bomb)",
+    # reading and writing files
+    "STORAGE.READ": "a file that cannot be read",
+    "STORAGE.NOT_REGULAR": "a path that is a folder, a FIFO or a device where a file is read",
+    "STORAGE.TOO_LARGE": "a file larger than lawpatch reads",
+    "STORAGE.WRITE": "a file or folder that cannot be written (full disk, read-only folder, no permission)",
+    "STORAGE.OUTSIDE": "a file to write or copy outside the repository (through a symlink)",
+    "STORAGE.LOCKED": "another lawpatch holds the repository's lock past the wait",
+    "STORAGE.JOURNAL": "a journal of an interrupted run that is unreadable or names files outside the repository",
     # the treaty registry
     "TREATY.SCHEMA": "a treaty file not valid against schemas/treaty.xsd",
     "TREATY.XML": "a treaty file that is not well-formed XML",

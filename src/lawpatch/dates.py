@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+# the last year lawpatch writes: a DOCX is a zip, whose entries record their time up to 2107
+LAST_YEAR = 2107
+
 MONTHS_RU = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
              "сентября", "октября", "ноября", "декабря")
 MONTHS_KY = ("январындагы", "февралындагы", "мартындагы", "апрелиндеги", "майындагы",

@@ -65,6 +65,25 @@ class Law:
         xmlio.write(self.tree, path or self.source)
 
     # --- metadata ---------------------------------------------------------------------------
+    # what lawpatch reads to cite the law and writes for each new expression (element@attribute)
+    REQUIRED_META = ("identification/FRBRWork/FRBRuri@value", "identification/FRBRWork/FRBRdate@date",
+                     "identification/FRBRWork/FRBRnumber@value", "identification/FRBRExpression/FRBRthis@value",
+                     "identification/FRBRExpression/FRBRuri@value", "identification/FRBRExpression/FRBRdate@date",
+                     "identification/FRBRExpression/FRBRlanguage@language",
+                     "identification/FRBRManifestation/FRBRthis@value",
+                     "identification/FRBRManifestation/FRBRuri@value",
+                     "identification/FRBRManifestation/FRBRdate@date", "lifecycle", "references")
+
+    def missing_metadata(self) -> list[str]:
+        """The metadata of :data:`REQUIRED_META` this law lacks (empty for a law lawpatch can amend)."""
+        missing = []
+        for item in self.REQUIRED_META:
+            path, _, attr = item.partition("@")
+            el = self.meta.find("/".join(A + step for step in path.split("/")))
+            if el is None or (attr and not el.get(attr, "").strip()):
+                missing.append(item)
+        return missing
+
     def _meta_value(self, path: str, attr: str) -> str:
         el = self.meta.find(path)
         return el.get(attr, "") if el is not None else ""

@@ -38,7 +38,7 @@ class Link:
 def load_links(folder: str | Path) -> list[Link]:
     """The links of the law in ``folder`` ([] where it has no links.xml); a file that is not valid
     raises :class:`FindingsError` (``LINKS.XML``, ``LINKS.SCHEMA``) with its lines."""
-    from .patch.load import schema_findings
+    from .schemas import schema_findings
 
     path = Path(folder) / FILE
     if not path.is_file():

@@ -155,7 +155,7 @@ def _text(el, tag: str) -> str:
 def load_treaty(path: Path) -> Treaty:
     """One registry file, validated; a file that is not valid raises :class:`FindingsError` with
     every schema error and its line (code ``TREATY.SCHEMA``, ``TREATY.XML`` when unreadable)."""
-    from .patch.load import schema_findings
+    from .schemas import schema_findings
 
     try:
         tree = parse(path)

@@ -26,7 +26,7 @@ from . import structure as st
 from . import vocabulary as voc
 from .errors import Finding, LawpatchError
 from .law import Law, law_files
-from .resources import project_file
+from .workers import run_all
 from .xmlio import XmlError
 
 def _official_path() -> str:
@@ -59,6 +59,8 @@ def narrowed_official_schema() -> etree.XMLSchema:
     verdict and messages are final. Validation is the official schema's, only faster where a law
     keeps to the profile's elements.
     """
+    from .resources import project_file
+
     profile = etree.parse(str(project_file("schemas", "kr-profile.xsd")))
     kept = _KEPT_INLINE | {el.get("name") for el in profile.iter(_XS + "element") if el.get("name")}
     doc = etree.parse(_official_path())
@@ -73,7 +75,9 @@ def narrowed_official_schema() -> etree.XMLSchema:
 @lru_cache(maxsize=None)
 def profile_schema() -> etree.XMLSchema:
     """The project's profile schema (schemas/kr-profile.xsd), compiled once per process."""
-    return etree.XMLSchema(etree.parse(str(project_file("schemas", "kr-profile.xsd"))))
+    from .schemas import compiled
+
+    return compiled("kr-profile.xsd")
 
 
 def validate_law(law_or_path, schemas: bool = True) -> list[Finding]:
@@ -87,11 +91,27 @@ def validate_law(law_or_path, schemas: bool = True) -> list[Finding]:
             return [_load_finding(str(law_or_path), exc)]
     findings: list[Finding] = []
     if schemas:
-        if not narrowed_official_schema().validate(law.tree):
-            findings += _schema_findings(law, official_schema(), "VALIDATE.AKN_SCHEMA", "AKN 3.0 schema")
+        findings += _official_findings(law)
         findings += _schema_findings(law, profile_schema(), "VALIDATE.PROFILE_SCHEMA", "KR profile")
     findings += _eid_findings(law)
     findings += _numbering_findings(law)
+    return findings
+
+
+def _official_findings(law: Law) -> list[Finding]:
+    """The official schema's findings: none when the narrowed schema accepts the law."""
+    if narrowed_official_schema().validate(law.tree):
+        return []
+    return _schema_findings(law, official_schema(), "VALIDATE.AKN_SCHEMA", "AKN 3.0 schema")
+
+
+def law_errors(law: Law, eids: bool = True) -> list[Finding]:
+    """The errors of :func:`validate_law` without its warnings (what makes a law unusable), at less
+    cost; ``eids=False`` leaves out the naming convention, for eIds just derived by it."""
+    findings = _official_findings(law)
+    findings += _schema_findings(law, profile_schema(), "VALIDATE.PROFILE_SCHEMA", "KR profile")
+    if eids:
+        findings += [f for f in _eid_findings(law) if f.severity == "error"]
     return findings
 
 
@@ -104,21 +124,9 @@ def validate_paths(paths, jobs: int = 1, progress=None) -> list[Finding]:
         files += law_files(p)
     treaty_files = [f for f in files if f.parent.name == "treaties"]  # the registry, not laws
     files = [f for f in files if f not in treaty_files]
-    per_file: list[tuple[list[Finding], LawSummary | None]] = []
     if jobs > 1 and len(files) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
         narrowed_official_schema(), profile_schema()  # compiled once here; forked workers inherit them
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for result in pool.map(_check_file, [str(f) for f in files]):
-                per_file.append(result)
-                if progress:
-                    progress(1)
-    else:
-        for f in files:
-            per_file.append(_check_file(str(f)))
-            if progress:
-                progress(1)
+    per_file = run_all(_check_file, [str(f) for f in files], jobs, progress)
     findings = [f for group, _ in per_file for f in group]
     summaries = {Path(s.source): s for _, s in per_file if s is not None}
     for folder in sorted({f.parent for f in files if f.name in ("rus.xml", "kir.xml")}):

@@ -1,9 +1,12 @@
 """The one safe XML parser and the one canonical serializer of lawpatch.
 
 Every XML file the tool reads goes through :func:`parse`: no DTD is loaded, no entity is
-expanded, nothing is fetched from the network, and size and depth are bounded. A document that
-declares a DOCTYPE at all is refused — no law, patch or treaty file needs one, and refusing it
-outright is simpler to reason about than defusing each trick (XXE, billion laughs, external DTD).
+expanded, nothing is fetched (a resolver answers every request for an external resource with
+nothing), and size and depth are bounded. A document that declares a DOCTYPE at all is refused —
+no law, patch or treaty file needs one, and refusing it outright is simpler to reason about than
+defusing each trick (XXE, billion laughs, external DTD). The refusal goes by the parser's own
+record of the document (``docinfo``), whatever its encoding or wherever the declaration stands;
+a look at the first bytes only refuses the common case sooner.
 
 Every XML file the tool writes goes through :func:`write`: canonical layout (one unit per line
 block, fixed attribute order, UTF-8, final newline) and an atomic replace, so that ``git diff``
@@ -12,11 +15,10 @@ of a law shows only what changed and a crash never leaves a half-written file.
 from __future__ import annotations
 
 import os
-import tempfile
-from pathlib import Path
 
 from lxml import etree
 
+from . import storage
 from .errors import Finding, LawpatchError
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -27,6 +29,8 @@ KG_NS = "urn:lawpatch:kr-profile:1"
 PATCH_NS = "urn:lawpatch:amendment:1"
 TREATY_NS = "urn:lawpatch:treaty:1"
 LINKS_NS = "urn:lawpatch:links:1"
+_NO_DTD = ("a DOCTYPE or ENTITY declaration is not allowed (DTDs and entities are refused so that no file "
+           "can read other files or expand without bound)")
 
 
 class XmlError(LawpatchError):
@@ -40,49 +44,70 @@ class XmlError(LawpatchError):
         return Finding(code, self.reason, file=self.source, line=self.line)
 
 
-def _parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=False,
-        collect_ids=False,
-    )
+class _NoExternal(etree.Resolver):
+    """Every external resource (a DTD, an entity) resolves to nothing; the request is remembered."""
+
+    def __init__(self):
+        super().__init__()
+        self.asked: list[str] = []
+
+    def resolve(self, url, pubid, context):
+        self.asked.append(url or pubid or "?")
+        return self.resolve_string("", context)
+
+
+def _parser() -> tuple[etree.XMLParser, _NoExternal]:
+    # collect_ids stays on: with it off, libxml2 2.14 opens a document's external DTD
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                             attribute_defaults=False, huge_tree=False, remove_comments=False)
+    resolver = _NoExternal()
+    parser.resolvers.add(resolver)
+    return parser, resolver
 
 
 def parse_bytes(data: bytes, source: str = "<input>") -> etree._ElementTree:
     """Parse XML bytes safely; raise :class:`XmlError` naming ``source`` and the line."""
     if len(data) > MAX_BYTES:
         raise XmlError(source, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; refused")
-    head = data[:4096].lstrip()
-    if b"<!DOCTYPE" in data[:65536].upper() or b"<!ENTITY" in data[:65536].upper():
-        line = data[: data.upper().find(b"<!")].count(b"\n") + 1
-        raise XmlError(source, "a DOCTYPE or ENTITY declaration is not allowed (DTDs and entities are "
-                               "refused so that no file can read other files or expand without bound)", line)
-    if not head:
+    head = data[:65536].upper()
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:  # the common case, refused before parsing
+        raise XmlError(source, _NO_DTD, data[: head.find(b"<!")].count(b"\n") + 1)
+    if not data[:4096].strip():
         raise XmlError(source, "the file is empty")
+    parser, resolver = _parser()
     try:
-        tree = etree.ElementTree(etree.fromstring(data, _parser()))
+        tree = etree.ElementTree(etree.fromstring(data, parser))
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno or 1
-        raise XmlError(source, f"not well-formed XML: {exc.msg}", line) from exc
+        line = _doctype_line(data, None)
+        if resolver.asked or line:
+            raise XmlError(source, _NO_DTD, line) from None
+        raise XmlError(source, f"not well-formed XML: {exc.msg}", exc.lineno or 1) from exc
+    info = tree.docinfo
+    if info.doctype or info.internalDTD is not None or info.externalDTD is not None or resolver.asked:
+        raise XmlError(source, _NO_DTD, _doctype_line(data, info.encoding))
     _check_depth(tree.getroot(), source)
     return tree
 
 
-def parse(path: str | os.PathLike) -> etree._ElementTree:
-    """Parse an XML file safely."""
-    p = Path(path)
+def _doctype_line(data: bytes, encoding: str | None) -> int | None:
+    """The line of the DOCTYPE in a document of any encoding (None where there is none)."""
+    if encoding is None:
+        encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise XmlError(str(p), f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; refused")
-        data = p.read_bytes()
-    except OSError as exc:
-        raise XmlError(str(p), f"cannot read: {exc.strerror or exc}") from exc
-    return parse_bytes(data, str(p))
+        text = data.decode(encoding, "replace")
+    except LookupError:
+        return None
+    at = text.upper().find("<!DOCTYPE")
+    return text.count("\n", 0, at) + 1 if at >= 0 else None
+
+
+def parse(path: str | os.PathLike) -> etree._ElementTree:
+    """Parse an XML file safely: a regular file of at most :data:`MAX_BYTES`."""
+    try:
+        data = storage.read_regular(path, MAX_BYTES)
+    except storage.StorageError as exc:
+        raise XmlError(str(path), exc.reason) from exc
+    return parse_bytes(data, str(path))
 
 
 # the first element nested deeper than MAX_DEPTH (the root is at depth 1), found by libxml2
@@ -158,34 +183,8 @@ def to_bytes(tree_or_root) -> bytes:
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: temp file in the same folder, fsync, rename."""
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), _file_mode(p))
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-
-
-def _file_mode(path: Path) -> int:
-    """The mode the written file gets: the replaced file's, else what a plain ``open`` would give
-    (mkstemp's 0600 would hide laws and documents from colleagues on a shared folder)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    """Write ``data`` to ``path`` atomically (see :func:`lawpatch.storage.write_file`)."""
+    storage.write_file(path, data)
 
 
 def write(tree_or_root, path: str | os.PathLike) -> None:

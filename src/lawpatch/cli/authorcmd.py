@@ -34,9 +34,15 @@ def new_cmd(patch, bill_id, title_rus, title_kir, laws, date, adopted, publicati
     lawpatch new amendments/2026-x.xml --id 2026-x --title-rus "О внесении изменений …" \\
         --law laws/external-migration --law laws/citizenship
     """
+    from .. import storage
     from ..patch.author import new_bill
+    from ..patch.load import date_problem
     from ..patch.model import Adoption
 
+    date = date or datetime.date.today().isoformat()
+    if date_problem(date):
+        raise UsageError(f"--date {date}: {date_problem(date)}")
+    click.get_current_context().with_resource(storage.locked(root))  # one writer at a time
     adoption = None
     if adopted:
         day, sep, number = adopted.partition(":")
@@ -50,7 +56,7 @@ def new_cmd(patch, bill_id, title_rus, title_kir, laws, date, adopted, publicati
             raise UsageError(f"--publication {item!r}: write LAW=TEXT")
         cited[href] = text.strip()
     new_bill(Path(patch), bill_id, {"rus": title_rus, "kir": title_kir}, list(laws),
-             date or datetime.date.today().isoformat(), Path(root), adoption, cited)
+             date, Path(root), adoption, cited)
     click.echo(f"{patch}: bill {bill_id} on {', '.join(laws)}", err=True)
     return 0
 
@@ -90,9 +96,12 @@ def amend_cmd(patch, op, at, cite, through, whole_act, in_heading, sentence, law
     lawpatch amend amendments/2026-x.xml replace-words --cite "абзац третий статьи 2" \\
         --old "защиты прав" --new "защиты всех прав" --kir old="…" --kir new="…" --reason icrmw-1990:7
     """
+    from .. import storage
     from ..patch.author import amend, make_op
     from ..patch.model import ALL, Kind, Part, Position, Scope, Texts
 
+    # one writer at a time: the bill is read, extended and written, the law read, under the lock
+    click.get_current_context().with_resource(storage.locked(root))
     kind = Kind(op)
     if text_file:
         text = _read_text_file(text_file)
@@ -149,8 +158,10 @@ def amend_cmd(patch, op, at, cite, through, whole_act, in_heading, sentence, law
 
 
 def _read_text_file(path: str) -> str:
+    from .. import storage
+
     try:
-        return Path(path).read_text(encoding="utf-8").strip()
+        return storage.read_regular(path, 16 * 1024 * 1024).decode("utf-8").strip()
     except UnicodeDecodeError as exc:
         raise UsageError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
 

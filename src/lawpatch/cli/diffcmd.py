@@ -101,12 +101,16 @@ def _law_at(path: Path, rev: str):
     """The law file as committed at ``rev`` (``git show REV:path``), parsed by the one safe parser."""
     from ..law import Law
 
+    if not rev or rev.startswith("-"):
+        raise UsageError(f"--rev {rev!r}: a git revision (HEAD, main~3, a commit), not an option")
     path = path.resolve()
     try:
         top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=path.parent, check=True,
                              capture_output=True, text=True).stdout.strip()
         rel = path.relative_to(Path(top).resolve()).as_posix()
-        data = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=top, check=True, capture_output=True).stdout
+        # the revision is never an option: refused above when it looks like one, and told so to git
+        data = subprocess.run(["git", "show", "--end-of-options", f"{rev}:{rel}", "--"], cwd=top, check=True,
+                              capture_output=True).stdout
     except FileNotFoundError as exc:
         raise LawpatchError("git is not installed") from exc
     except subprocess.CalledProcessError as exc:

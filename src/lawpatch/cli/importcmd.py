@@ -5,8 +5,6 @@ import re
 
 import click
 
-from ..errors import LawpatchError
-
 
 def _iso_date(ctx, param, value):
     if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -35,10 +33,7 @@ def import_cmd(source, output, lang, fmt, title, date, number, publication, sour
     overrides = {k: v for k, v in dict(title=title, date=date, number=number, publication=publication,
                                        naming=naming, source_note=source_note).items() if v}
     result = import_file(source, fmt=fmt, lang=lang, **overrides)
-    try:
-        result.law.save(output)
-    except OSError as exc:
-        raise LawpatchError(f"{output}: cannot write the law: {exc.strerror or exc}") from exc
+    result.law.save(output)
     if not quiet:
         for finding in result.warnings:
             click.echo(str(finding), err=True)

@@ -55,16 +55,21 @@ def check_cmd(patches, fmt, root):
 @click.option("--root", default=".", show_default=True, help="The repository root the laws/<slug> hrefs are relative to.")
 def apply_cmd(patches, dry_run, root):
     """Apply bills to the laws, one after another (a later bill sees the earlier ones). All or
-    nothing: on any refusal, or where two bills meet, no law file is written.
+    nothing: on any refusal, or where two bills meet, no law file is written, and a run killed
+    while writing is completed by the next one. One writer at a time per repository (the others wait).
 
     \b
     lawpatch apply amendments/2026-icrmw-family.xml --dry-run
     """
+    from .. import storage
     from ..patch.apply import apply_bills, write_applied
 
-    applied = apply_bills(_bills(patches), root=root)
-    for a in applied:
-        click.echo(f"{a.path}: {a.old.expression_date} -> {a.new.expression_date}, {len(a.ops)} op(s)", err=True)
-    if not dry_run:
-        write_applied(applied)
+    bills = _bills(patches)
+    with storage.locked(root):
+        applied = apply_bills(bills, root=root)
+        for a in applied:
+            click.echo(f"{a.path}: {a.old.expression_date} -> {a.new.expression_date}, {len(a.ops)} op(s)", err=True)
+        if not dry_run:
+            write_applied(applied, root)
     return 0
+

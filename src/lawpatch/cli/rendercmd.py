@@ -32,6 +32,7 @@ def render_cmd(law, output, template):
 def redline_cmd(inputs, output, author, date, template, root):
     """Write a redline with Word tracked changes: `redline OLD.xml NEW.xml -o r.docx`, or
     `redline PATCH -o DIR` (one <law>-<lang>.docx per law file the bill changes)."""
+    from .. import storage
     from ..render.inputs import load_law, pairs_of_bill
     from ..render.redline import redline_bytes, write_redline
     from ..render.docxbase import write_bytes
@@ -51,7 +52,7 @@ def redline_cmd(inputs, output, author, date, template, root):
     date = date or getattr(bill, "date", None)
     made = [(out / f"{pair.path.parent.name}-{pair.new.lang}.docx",
              redline_bytes(pair.comparison, pair.old, pair.new, author, date, template)) for pair in pairs]
-    out.mkdir(parents=True, exist_ok=True)
+    storage.ensure_dir(out)
     for target, data in made:
         write_bytes(target, data)
         click.echo(f"{target}: written", err=True)

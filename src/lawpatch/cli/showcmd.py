@@ -16,7 +16,7 @@ def _law_path(path: str, lang: str | None, citation: str = "") -> Path:
             kyrgyz = re.search(r"[өүң]|-берене", citation or "", re.I) and (p / "kir.xml").is_file()
             lang = "kir" if kyrgyz else "rus"
         p = p / f"{lang}.xml"
-    if not p.is_file():
+    if not p.exists():  # a folder, a FIFO or a device is refused when read
         raise UsageError(f"{p}: no such law file")
     return p
 

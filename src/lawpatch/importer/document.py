@@ -14,7 +14,7 @@ from ..law import Law
 from ..meta import KG, ActInfo, AmendingAct
 from ..structure import A
 from . import classify as c
-from .build import build_act, detect_lang, detect_naming, line_of, split_head
+from .build import build_act, detect_lang, detect_naming, line_of
 from .lines import ReadResult
 from .identify import identify
 from .titleblock import header_of, read_title_block
@@ -38,7 +38,6 @@ def build_law(read: ReadResult, source: str, lang: str | None = None, **override
     lines = c.classify_lines(cleaned)
     header = header_of(read.header.text, read.header.lineno) if read.header else None
     tb = read_title_block(lines, header)
-    start = tb.size + split_head(lines[tb.size:])
     full_text = "\n".join(line.text for line in lines)
     publication, publication_date = _publication(lines)
     who = identify(tb, lines, source, overrides, publication_date)

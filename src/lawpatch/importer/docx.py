@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from lawpatch.errors import LawpatchError
+from lawpatch.importer import bounds
 from lawpatch.importer.lines import ReadResult, SourceLine
 
 _SPACES = "\u00a0\u2007\u202f\ufeff"
@@ -52,6 +53,7 @@ def _open(path: Path):
                 raise LawpatchError(f"{path}: not a Word document (a zip archive without word/document.xml)")
     except zipfile.BadZipFile as exc:
         raise LawpatchError(f"{path}: not a Word document (.docx is a zip archive; this file is not one)") from exc
+    bounds.check_docx(path)
     import docx
 
     try:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lawpatch.errors import LawpatchError
+from lawpatch.importer import bounds
 from lawpatch.importer.lines import ReadResult, SourceLine
 
 # A line that opens a paragraph in pdftotext output (and stops a bracketed note or a heading in
@@ -64,7 +65,11 @@ def read_lines(path: str | Path) -> ReadResult:
     path = Path(path)
     if not path.is_file():
         raise LawpatchError(f"{path}: no such file")
-    pages = _pdf_pages(path) if path.read_bytes()[:5] == b"%PDF-" else _text_pages(path)
+    is_pdf = path.read_bytes()[:5] == b"%PDF-"
+    if path.suffix.lower() == ".pdf" and not is_pdf:
+        raise LawpatchError(f"{path}: named .pdf but not a PDF (it does not start with %PDF-); a pdftotext "
+                            "output is imported as .txt")
+    pages = _pdf_pages(path) if is_pdf else _text_pages(path)
     if not any(pages):
         raise LawpatchError(f"{path}: no text found (a scanned PDF needs OCR first)")
     result = ReadResult(lines=[], warnings=[], format="pdf")
@@ -78,14 +83,18 @@ def read_lines(path: str | Path) -> ReadResult:
 def _pdf_pages(path: Path) -> list[list[_Line]]:
     import pypdfium2 as pdfium
 
+    bounds.check_pdf(path)
     try:
         document = pdfium.PdfDocument(str(path))
     except Exception as exc:  # pypdfium2 raises PdfiumError and others for a damaged file
         raise LawpatchError(f"{path}: cannot read the PDF: {exc}") from exc
     pages = []
     try:
-        for number, page in enumerate(document, start=1):
-            textpage = page.get_textpage()
+        for number in range(1, len(document) + 1):
+            try:
+                textpage = document[number - 1].get_textpage()
+            except pdfium.PdfiumError as exc:
+                raise LawpatchError(f"{path}: page {number} of the PDF cannot be read: {exc}") from exc
             pages.append(_page_lines(textpage, number))
     finally:
         document.close()

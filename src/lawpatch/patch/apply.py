@@ -11,14 +11,13 @@ disagree; ``check_bills`` runs several bills on one base and refuses those that 
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import meta as mt
 from .. import structure as st
 from ..errors import Finding, FindingsError, Refusal
 from ..law import Law
+from . import guard
 from . import ops as o
 from . import targets as tg
 from . import words as w
@@ -68,11 +67,14 @@ class _Run:
         self.findings: list[Finding] = []
         self.applied: list[AppliedLaw] = []
         self.trace = trace
+        self.errors = 0     # refusals counted as they come (a refusal repeated in the second language is one finding)
 
     def add(self, code, message, line=None, op: Op | None = None, unit="", hint="", severity="error"):
         f = Finding(code, message, file=self.bill.path, line=line or (op.line if op else None),
                     unit=unit or (op.where() if op else ""), severity=severity, hint=hint,
                     op=op.kind.value if op else "")
+        if severity == "error":
+            self.errors += 1
         if f not in self.findings:
             self.findings.append(f)
 
@@ -80,7 +82,8 @@ class _Run:
         self.add(exc.code, exc.message, line=line, op=op, hint=exc.hint)
 
     def _refused(self, since: int = 0) -> bool:
-        return any(f.severity == "error" for f in self.findings[since:])
+        """Whether a refusal came since the count ``since`` (``self.errors`` then)."""
+        return self.errors > since
 
     # --- the whole bill --------------------------------------------------------------------
     def run(self) -> None:
@@ -95,23 +98,19 @@ class _Run:
             self.findings += cited_by_findings(self.bill, self.applied, self.root)
 
     def _law(self, la: LawAmendment, registry) -> None:
-        folder = self.root / la.href
-        files = sorted(folder.glob("*.xml")) if folder.is_dir() else []
-        files = [f for f in files if f.stem in mt.LANGS]
-        if not files:
-            self.add("CHECK.UNKNOWN_LAW", f"no law at {la.href} (no rus.xml/kir.xml under {folder})", la.line,
-                     hint="href is laws/<slug> relative to the repository root (--root)")
+        laws, refused = guard.read_laws(self.root, la.href)  # safe paths, laws that validate
+        self.findings += refused
+        if refused:
+            return
+        if not laws:
+            self.add("CHECK.UNKNOWN_LAW", f"no law at {la.href} (no rus.xml/kir.xml under {self.root / la.href})",
+                     la.line, hint="href is laws/<slug> relative to the repository root (--root)")
             return
         if not la.ops:
             self.add("CHECK.NO_OPS", f"the bill names {la.href} but changes nothing in it", la.line,
                      severity="warning", hint="add ops with `lawpatch amend --law` or remove the <law>")
             return
-        laws = {}
-        for f in files:
-            data = f.read_bytes()
-            new = Law.from_bytes(data, str(f))
-            laws[f.stem] = (Law.deferred(data, str(f)), new, f)   # the base, parsed if an output needs it
-        mark = len(self.findings)
+        mark = self.errors
         for op in la.ops:
             self._op_static(op, laws, registry)
         if self._refused(mark):      # an op without its text in a language cannot run there
@@ -125,19 +124,23 @@ class _Run:
                          la.line, hint="its amendment is in the law's lifecycle; nothing to do")
                 continue
             stale = self._stale(la, lang, new)
-            mark = len(self.findings)
+            mark, kept = self.errors, len(self.findings)
             before = dict(new.index)   # the base's eIds → the elements the run changes in place
             result = _LawRun(self, la, lang, new, stale).run(ops)
             if self._refused(mark) and _looks_applied(old, ops, lang):
-                del self.findings[mark:]
+                del self.findings[kept:]
                 self.add("CHECK.ALREADY_APPLIED", f"{path}: every op's new text is already there: the bill "
                          f"{self.bill.id} looks applied", la.line, hint="nothing to do; or check the law's version")
                 continue
             if not self._refused(mark) and result is not None:
                 reasons, footprint, dests = result
                 record_expression(new, self.bill, lang, ops, dests)
-                links = self._links(path.parent, old, new, before, footprint, reasons)
-                self.applied.append(AppliedLaw(path, old, new, tuple(ops), reasons, footprint, la.base, links))
+                # never write what lawpatch cannot read back (asked only of a bill that would be written)
+                broken = [] if self._refused() else guard.result_findings(new)
+                self.findings += broken
+                if not broken:
+                    links = self._links(path.parent, old, new, before, footprint, reasons)
+                    self.applied.append(AppliedLaw(path, old, new, tuple(ops), reasons, footprint, la.base, links))
 
     def _links(self, folder: Path, old: Law, new: Law, before: dict, footprint: Footprint, reasons) -> bytes | None:
         """The law's links.xml after the bill: each link on its unit's new eId, dropped with a
@@ -225,7 +228,7 @@ class _LawRun:
         self.footprint = Footprint()
 
     def run(self, ops: list[Op]):
-        mark = len(self.run_.findings)
+        mark = self.run_.errors
         for op in ops:
             self._resolve(op)
         if self.run_._refused(mark):
@@ -290,6 +293,10 @@ class _LawRun:
                               "(`lawpatch amend` writes it)")
                 return
         if els is None:
+            return
+        if op.kind is Kind.INSERT and op.position is Position.END and st.local(els[0].tag) in st.ABZATS_TAGS:
+            self.run_.add("CHECK.INSERT_PLACE", f"{op.at} is an abzats: it has no units of its own to end with",
+                          op=op, hint="insert after it (after=) for a new abzats, or add words to it (insert-words)")
             return
         self.handles[op] = els
         for el in els:
@@ -389,7 +396,7 @@ class _LawRun:
 
     # --- words ----------------------------------------------------------------------------------
     def _words(self, op: Op) -> None:
-        lang, t = self.lang, op.target
+        t = op.target
         whole = t.scope is Scope.ACT
         els = self._els(op)
         pairs = self._pairs(op)
@@ -557,12 +564,14 @@ class _LawRun:
         new = o.fragment(op.text[lang], lang, law, parent)
         if not new:
             raise Refusal("CHECK.EMPTY_TEXT", "the text to insert is empty")
+        anchor = el
         if op.position is Position.AFTER:
-            anchor, el = el, self.last_after.get(el, el)
-            self.last_after[anchor] = new[-1]
+            el = self.last_after.get(el, el)
         _check_numbers(el, op.position, new)
         _check_abzats_place(el, op.position, new)
         o.insert(el, op.position.value, new, {})
+        if op.position is Position.AFTER:  # remembered once inserted: a refused insert is no anchor
+            self.last_after[anchor] = new[-1]
         self.touched[op] = list(new)
         blocks = st.part_blocks(parent)
         moved = [b for b in blocks if b not in new]
@@ -579,6 +588,8 @@ class _LawRun:
             siblings = [c for c in parent if st.is_unit(c) and st.local(c.tag) == tag]
         taken = {st.clean_number(st.num_text(c)) for c in siblings if st.num_text(c)}
         new_numbers = [op.to for op in run]
+        if len(set(els)) != len(els):
+            raise Refusal("CHECK.OVERLAP", "one unit is renumbered twice", "one renumber op per unit")
         if len(set(new_numbers)) != len(new_numbers):
             raise Refusal("CHECK.NUMBER_EXISTS", "two units of the run get the same number")
         for op in run:
@@ -756,21 +767,12 @@ def _overlaps(bills: list[Bill], root) -> list[Finding]:
 
 
 def _one_after_another(bills: list[Bill], root: Path) -> tuple[list[Finding], list[AppliedLaw]]:
-    import shutil
-    import tempfile
-
     if len(bills) == 1:
         r = _run(bills[0], root)
         return r.findings, r.applied
     findings: list[Finding] = []
     final: dict[Path, AppliedLaw] = {}
-    with tempfile.TemporaryDirectory(prefix="lawpatch-apply-") as tmp:
-        work = Path(tmp)
-        if (root / "treaties").is_dir():
-            (work / "treaties").symlink_to((root / "treaties").resolve())
-        for href in {la.href for b in bills for la in b.laws}:
-            if (root / href).is_dir():
-                shutil.copytree(root / href, work / href)
+    with guard.working_copy(root, {la.href for b in bills for la in b.laws}) as work:
         for bill in bills:
             r = _run(bill, work)
             findings += [_real(f, work, root) for f in r.findings]
@@ -841,25 +843,15 @@ def _clash(law: Law, eid: str, other: Footprint):
     return None
 
 
-def write_applied(applied: list[AppliedLaw]) -> None:
-    """Write every changed law (and its links.xml), all or nothing: temps first (fsynced), then
-    the renames."""
+def write_applied(applied: list[AppliedLaw], root=None) -> None:
+    """Write every changed law and its links.xml, all or nothing, also across a crash (the journal
+    of :func:`lawpatch.storage.commit` in ``root``, by default the repository of the laws,
+    ``<root>/laws/<slug>/<lang>.xml``); the caller holds :func:`lawpatch.storage.locked`."""
+    from .. import storage
     from ..links import FILE
 
+    if not applied:
+        return
     files = {Path(a.path): a.new.to_bytes() for a in applied}
     files.update({Path(a.path).with_name(FILE): a.links for a in applied if a.links is not None})
-    temps = []
-    try:
-        for path, data in files.items():
-            tmp = path.with_name(f".{path.name}.lawpatch-tmp")
-            temps.append((tmp, path))
-            with open(tmp, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-    except BaseException:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
-        raise
-    for tmp, path in temps:
-        os.replace(tmp, path)
+    storage.commit(root or Path(applied[0].path).parents[2], list(files.items()))

@@ -3,7 +3,6 @@ expects at its target (its content anchor), is checked against the laws at once,
 written only when the bill still checks — otherwise it is left as it was."""
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -103,31 +102,22 @@ def amend(path: Path, op: Op, law: str | None, root: Path) -> tuple[Op, list[Fin
 
 def _commit(root_el, path: Path, root: Path, check: bool) -> list[Finding]:
     """Write the bill only when it loads and checks: an exclusive temp next to it, check, rename."""
+    from .. import storage
     from .apply import check_bill
     from .load import PatchError
 
-    data = to_bytes(root_el)
-    fd = os.open(path.parent / f".{path.name}.{os.getpid()}.lawpatch-tmp",
-                 os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    tmp = path.parent / f".{path.name}.{os.getpid()}.lawpatch-tmp"
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+    with storage.staged(path, to_bytes(root_el)) as temp:
         findings: list[Finding] = []
         try:
-            bill = load_bill(tmp)
+            bill = load_bill(temp.path)
             if check:
                 findings = check_bill(bill, root=root)
         except PatchError as exc:
             findings = exc.findings
-        findings = [replace(f, file=str(path)) if f.file == str(tmp) else f for f in findings]
-        if not any(f.severity == "error" for f in findings):
-            os.replace(tmp, path)
-        return findings
-    finally:
-        tmp.unlink(missing_ok=True)
+        findings = [replace(f, file=str(path)) if f.file == str(temp.path) else f for f in findings]
+        if any(f.severity == "error" for f in findings):
+            temp.discard()
+    return findings
 
 
 def make_op(kind, units: tuple[str, ...], scope: Scope = Scope.UNITS, part: Part = Part.TEXT,

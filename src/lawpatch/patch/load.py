@@ -2,11 +2,13 @@
 valid, or a finding with the op's line)."""
 from __future__ import annotations
 
-import functools
+import datetime
 import os
+import re
 
+from ..dates import LAST_YEAR
 from ..errors import Finding, FindingsError, Refusal
-from ..resources import project_file
+from ..schemas import schema_findings
 from ..xmlio import PATCH_NS, XmlError, parse
 from .model import (ALL, Adoption, Bill, InForce, Kind, LawAmendment, Op, Part, Position, Reason, Scope,
                     Target, Texts)
@@ -22,30 +24,6 @@ class PatchError(FindingsError):
 
     def __str__(self) -> str:
         return "\n".join(str(f) for f in self.findings)
-
-
-@functools.lru_cache(maxsize=None)
-def schema(name: str = "amendment.xsd"):
-    """The compiled schema (lxml's libxml2 validator: milliseconds to build, errors with lines)."""
-    from lxml import etree
-
-    return etree.XMLSchema(etree.parse(str(project_file("schemas", name))))
-
-
-def schema_findings(tree, path: str, name: str = "amendment.xsd", code: str = "PATCH.SCHEMA") -> list[Finding]:
-    """Every schema error of ``tree``, each with its line."""
-    validator = schema(name)
-    if validator.validate(tree):
-        return []
-    return [Finding(code, f"not valid against {name}: {_plain(err.message)}", file=path, line=err.line or None,
-                    hint=f"see schemas/{name}")
-            for err in validator.error_log]
-
-
-def _plain(message: str) -> str:
-    """libxml2 names elements with their namespace; the drafter knows them without it."""
-    return message.replace("{%s}" % PATCH_NS, "").replace("{urn:lawpatch:treaty:1}", "").replace(
-        "{urn:lawpatch:links:1}", "")
 
 
 def _texts(el, tag: str) -> Texts:
@@ -129,6 +107,32 @@ def _adoption(root) -> Adoption | None:
     return None
 
 
+def date_problem(value: str) -> str:
+    """Why ``value`` cannot be a bill's date ('' when it can): the date of the law's new expression
+    and of the documents made for the bill, which a DOCX (a zip) records up to its last year.
+
+    >>> date_problem("2026-11-20")
+    ''
+    >>> date_problem("2150-01-01")
+    'the year must be between 1900 and 2107'
+    """
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value or ""):
+        return "write the date as YYYY-MM-DD, without a time zone"
+    try:
+        year = datetime.date.fromisoformat(value).year
+    except ValueError:
+        return "no such day"
+    if not 1900 <= year <= LAST_YEAR:
+        return f"the year must be between 1900 and {LAST_YEAR}"
+    return ""
+
+
+def _date(root, path: str) -> list[Finding]:
+    problem = date_problem(root.get("date"))
+    return [Finding("PATCH.DATE", f"date «{root.get('date')}»: {problem}", file=path, line=root.sourceline,
+                    hint="the bill's date becomes the date of the law's new expression")] if problem else []
+
+
 def load_bill(path: str | os.PathLike) -> Bill:
     """The bill in ``path``; raises :class:`PatchError` with every schema error and invalid op."""
     path = str(path)
@@ -140,7 +144,7 @@ def load_bill(path: str | os.PathLike) -> Bill:
     if root.tag != P + "amendment":
         raise PatchError([Finding("PATCH.ROOT", f"the root element is not <amendment xmlns=\"{PATCH_NS}\">",
                                   file=path, line=root.sourceline)])
-    errors = schema_findings(tree, path) or _duplicates(root, path)
+    errors = schema_findings(tree, path, "amendment.xsd", "PATCH.SCHEMA") or _duplicates(root, path) + _date(root, path)
     if errors:
         raise PatchError(errors)
     laws = []

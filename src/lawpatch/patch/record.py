@@ -49,7 +49,7 @@ def _lifecycle(law, bill: Bill, lang: str) -> None:
     adoption = bill.adoption
     href = mt.work_uri(adoption.date, adoption.number) if adoption else bill.uri
     life = m.find(f"{A}lifecycle")
-    n = len(life.findall(f"{A}eventRef")) + 1
+    n = _next_number(life.findall(f"{A}eventRef"), "e_")
     life.append(life.makeelement(A + "eventRef", {"eId": f"e_{n}", "date": bill.date, "source": "#" + ref_id(bill),
                                                   "type": "amendment"}))
     refs = m.find(f"{A}references")
@@ -57,6 +57,13 @@ def _lifecycle(law, bill: Bill, lang: str) -> None:
                                                "showAs": bill.titles.get(lang) or bill.id})
     prev = refs.findall(f"{A}passiveRef") or refs.findall(f"{A}original")
     (prev[-1].addnext(pref) if prev else refs.insert(0, pref))
+
+
+def _next_number(elements, prefix: str) -> int:
+    """The number after the highest ``prefix``N eId among ``elements`` (a gap left by hand stays a gap)."""
+    numbers = [int(el.get("eId")[len(prefix):]) for el in elements
+               if (el.get("eId") or "").startswith(prefix) and el.get("eId")[len(prefix):].isdigit()]
+    return max(numbers, default=0) + 1
 
 
 def _modifications(law, bill: Bill, ops: list[Op], dests: dict[Op, list[str]]) -> None:
@@ -70,7 +77,7 @@ def _modifications(law, bill: Bill, ops: list[Op], dests: dict[Op, list[str]]) -
     if mods is None:
         mods = analysis.makeelement(A + "passiveModifications", {})
         analysis.insert(0, mods)
-    k = len(mods)
+    k = _next_number(mods, "pmod_") - 1
     for op in ops:
         for dest in dests.get(op, []):
             k += 1

@@ -11,8 +11,10 @@ import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..dates import LAST_YEAR
 from ..errors import LawpatchError
 from ..resources import PROJECT
+from ..storage import StorageError
 from ..xmlio import atomic_write_bytes
 
 TEMPLATES = PROJECT / "templates"
@@ -130,16 +132,26 @@ def repeat_header(row) -> None:
     trpr.append(el)
 
 
+
+
 def epoch(date: str | None = None) -> datetime:
-    """The moment written into the document: SOURCE_DATE_EPOCH, else ``date`` (YYYY-MM-DD), else a fixed date."""
-    env = os.environ.get("SOURCE_DATE_EPOCH")
-    if env and env.strip().isdigit():
+    """The moment written into the document: SOURCE_DATE_EPOCH, else ``date`` (YYYY-MM-DD), else a
+    fixed date. A value the document cannot hold is refused, not replaced by another."""
+    env = (os.environ.get("SOURCE_DATE_EPOCH") or "").strip()
+    if env:
+        last = datetime(LAST_YEAR + 1, 1, 1, tzinfo=timezone.utc).timestamp()
+        if not env.isdigit() or len(env) > 12 or int(env) >= last:
+            raise RenderError(f"SOURCE_DATE_EPOCH={env[:20]}: give the seconds since 1970 of a moment before "
+                              f"{LAST_YEAR + 1} (a DOCX records years up to {LAST_YEAR})")
         return datetime.fromtimestamp(int(env), tz=timezone.utc)
     if date:
         try:
-            return datetime.strptime(date[:10], "%Y-%m-%d").replace(tzinfo=timezone.utc)
+            when = datetime.strptime(date[:10], "%Y-%m-%d").replace(tzinfo=timezone.utc)
         except ValueError:
-            pass
+            raise RenderError(f"date {date!r}: not a date (YYYY-MM-DD)") from None
+        if when.year > LAST_YEAR:
+            raise RenderError(f"date {date}: a DOCX records dates up to {LAST_YEAR}")
+        return when
     return datetime.fromtimestamp(DEFAULT_EPOCH, tz=timezone.utc)
 
 
@@ -153,8 +165,8 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> None:
     """Write a finished document atomically; an OS refusal becomes a RenderError naming the file."""
     try:
         atomic_write_bytes(path, data)
-    except OSError as exc:
-        raise RenderError(f"{path}: cannot write the document ({exc.strerror or exc})") from exc
+    except StorageError as exc:
+        raise RenderError(f"{path}: cannot write the document ({exc.reason})") from exc
 
 
 def to_bytes(doc, date: str | None = None, title: str = "") -> bytes:
@@ -172,6 +184,7 @@ def to_bytes(doc, date: str | None = None, title: str = "") -> bytes:
 
 def normalize_zip(data: bytes, when: datetime) -> bytes:
     """The same package with sorted entries ([Content_Types].xml first) and one timestamp."""
+    # a zip records times from 1980: an earlier moment is written as 1980 there, the properties keep it
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
     src = zipfile.ZipFile(io.BytesIO(data))
     names = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))

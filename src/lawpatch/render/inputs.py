@@ -21,9 +21,9 @@ class Pair:
 def load_law(path: str):
     from ..law import Law
 
-    if not Path(path).is_file():
+    if not Path(path).exists():
         raise UsageError(f"{path}: no such law file")
-    return Law.load(path)
+    return Law.load(path)  # a folder, a FIFO or a device is refused there
 
 
 def pair_of_files(old_path: str, new_path: str) -> Pair:

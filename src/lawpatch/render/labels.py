@@ -6,6 +6,7 @@ Labels can be overridden from a small JSON or TOML file: ``{"rus": {"absent": "�
 from __future__ import annotations
 
 import json
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,22 +82,33 @@ class TableOptions:
         return self.label(lang, key)
 
 
+# the fields a label may fill in («к проекту Закона … «{bill}»»), per label; other labels have none
+FIELDS = {"subtitle": {"bill"}, "bill_default": {"act"}, "law_heading": {"act"}}
+HEADINGS = {"title", "subtitle"}
+
+
 def load_labels(path: str | Path) -> dict[str, dict[str, str]]:
     """Read a labels file (.json or .toml) into per-language overrides; unknown keys are refused."""
+    from .. import storage
+
     path = Path(path)
+    kind = "TOML" if path.suffix.lower() == ".toml" else "JSON"
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise LawpatchError(f"{path}: cannot read the labels file ({exc.strerror})") from exc
-    try:
-        if path.suffix.lower() == ".toml":
+        text = storage.read_regular(path, 1024 * 1024).decode("utf-8")
+        if kind == "TOML":
             import tomllib
 
             data = tomllib.loads(text)
         else:
             data = json.loads(text)
+    except storage.StorageError as exc:
+        raise LawpatchError(f"{path}: cannot read the labels file ({exc.reason})") from exc
+    except UnicodeDecodeError as exc:
+        raise LawpatchError(f"{path}: not UTF-8 text (byte {exc.start + 1}); save the labels file as UTF-8") from None
+    except RecursionError:
+        raise LawpatchError(f"{path}: not a labels file (nested too deeply)") from None
     except ValueError as exc:
-        raise LawpatchError(f"{path}: not valid {path.suffix.lstrip('.').upper() or 'JSON'}: {exc}") from exc
+        raise LawpatchError(f"{path}: not valid {kind}: {exc}") from exc
     if not isinstance(data, dict):
         raise LawpatchError(f"{path}: expected a table of labels")
     if not any(k in LABELS for k in data):
@@ -110,5 +122,31 @@ def load_labels(path: str | Path) -> dict[str, dict[str, str]]:
         if bad:
             raise LawpatchError(f"{path}: unknown label(s) {', '.join(bad)} in {lang!r}; "
                                 f"known labels: {', '.join(sorted(known))}")
+        for key, value in table.items():
+            problem = _problem(key, value)
+            if problem:
+                raise LawpatchError(f"{path}: label {key!r} in {lang!r}: {problem}")
         out[lang] = {k: str(v) for k, v in table.items()}
     return out
+
+
+def _problem(key: str, value) -> str:
+    """What is wrong with one label's value ('' when nothing)."""
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return "give a text"
+    value = str(value)
+    if key == "heading_order":
+        words = value.split()
+        return "" if words and set(words) <= HEADINGS else "list title and/or subtitle, in the order printed"
+    if key not in FIELDS:
+        return ""  # printed as written
+    try:
+        parts = [(name, spec, conv) for _, name, spec, conv in string.Formatter().parse(value) if name is not None]
+    except ValueError as exc:
+        return f"{exc} (write a brace as {{{{ or }}}})"
+    allowed = ", ".join("{" + f + "}" for f in sorted(FIELDS[key]))
+    for name, spec, conv in parts:
+        if name not in FIELDS[key] or spec or conv:
+            return f"{{{name}{'!' + conv if conv else ''}{':' + spec if spec else ''}}} is not a field of this label; " \
+                   f"it may use {allowed} (a brace itself is written {{{{ or }}}})"
+    return ""
