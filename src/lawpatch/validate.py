@@ -41,11 +41,13 @@ def official_schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(_official_path()))
 
 
-# Inline and front-matter elements KR texts print, kept in the narrowed schema beside the profile's.
-_KEPT_INLINE = frozenset({"p", "b", "i", "u", "sup", "sub", "span", "br", "ref", "remark", "authorialNote",
-                          "longTitle", "docTitle", "docNumber", "docDate", "docType", "docProponent",
-                          "conclusions", "signature", "person", "role", "date", "eventRef", "passiveRef",
-                          "original", "source", "TLCOrganization", "TLCPerson", "TLCRole"})
+# Kept in the narrowed schema beside the profile's elements: the inline and front matter KR texts
+# print, and the metadata lawpatch writes (amendments recorded, the table of contents).
+_KEPT = frozenset({"p", "b", "i", "u", "sup", "sub", "span", "br", "ref", "remark", "authorialNote",
+                   "longTitle", "docTitle", "docNumber", "docDate", "docType", "docProponent", "conclusions",
+                   "signature", "person", "role", "date", "eventRef", "passiveRef", "original", "source",
+                   "destination", "TLCOrganization", "TLCPerson", "TLCRole", "passiveModifications",
+                   "activeModifications", "textualMod", "old", "new", "toc", "tocItem"})
 _XS = "{http://www.w3.org/2001/XMLSchema}"
 
 
@@ -62,7 +64,7 @@ def narrowed_official_schema() -> etree.XMLSchema:
     from .resources import project_file
 
     profile = etree.parse(str(project_file("schemas", "kr-profile.xsd")))
-    kept = _KEPT_INLINE | {el.get("name") for el in profile.iter(_XS + "element") if el.get("name")}
+    kept = _KEPT | {el.get("name") for el in profile.iter(_XS + "element") if el.get("name")}
     doc = etree.parse(_official_path())
     for choice in doc.getroot().iter(_XS + "choice"):
         for alt in list(choice):
