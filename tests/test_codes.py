@@ -7,7 +7,7 @@ from lawpatch.codes import CODES
 
 from .conftest import ROOT
 
-CODE = re.compile(r'"((?:CHECK|PATCH|VALIDATE|IMPORT|TREATY|CITE|STORAGE|PARITY|REFS|TRACE|DERIVE|BILL|BUILD|LINKS)'
+CODE = re.compile(r'"((?:CHECK|PATCH|VALIDATE|IMPORT|TREATY|CITE|STORAGE|PARITY|REFS|TRACE|DERIVE|BILL|BUILD|LINKS|COMPARE)'
                   r'\.[A-Z_]+)"')
 
 

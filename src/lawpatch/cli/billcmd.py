@@ -23,6 +23,10 @@ def bill_cmd(patch, output, lang, root):
 
     Citations and old words are taken from the base text of each law, as an amending law cites
     the text it amends.
+
+    \b
+    lawpatch bill amendments/2026-icrmw-family.xml | less
+    lawpatch bill amendments/2026-icrmw-family.xml --lang kir -o bill.kir.docx
     """
     from ..billtext import bill_text, write_docx
     from ..patch import load_bill

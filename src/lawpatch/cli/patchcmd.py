@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
-from .report import print_findings
+from .report import note, print_findings
 
 
 def _bills(patches):
@@ -67,9 +67,10 @@ def apply_cmd(patches, dry_run, root):
     bills = _bills(patches)
     with storage.locked(root):
         applied = apply_bills(bills, root=root)
-        for a in applied:
-            click.echo(f"{a.path}: {a.old.expression_date} -> {a.new.expression_date}, {len(a.ops)} op(s)", err=True)
         if not dry_run:
             write_applied(applied, root)
+    for a in applied:
+        note(f"{a.path}: {a.old_date} -> {a.new.expression_date}, {len(a.ops)} op(s)"
+             + (" (dry run: not written)" if dry_run else ""))
     return 0
 

@@ -18,7 +18,12 @@ def refs_cmd(law, citation, lang, fmt):
     left out. Without CITATION: every reference LAW makes, with those that resolve to nothing.
 
     References are read where the text names the act it cites: «статьей 33 настоящего Закона»,
-    «частью 2 настоящей статьи», «Законом Кыргызской Республики «О …»», «ушул Мыйзамдын 5-беренеси»."""
+    «частью 2 настоящей статьи», «Законом Кыргызской Республики «О …»», «ушул Мыйзамдын 5-беренеси».
+
+    \b
+    lawpatch refs laws/external-migration "статья 33"
+    lawpatch refs laws/constitution "статья 16" --format json
+    """
     from ..references import refs_to
 
     result = refs_to(law, citation, lang)

@@ -49,9 +49,12 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
             out.append(ch)
         return "".join(out)
 
+    a, b = encode(old), encode(new)
+    if _too_costly(len(a) + len(b), old, new):
+        return (Segment("delete", old), Segment("insert", new))
     dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(encode(old), encode(new), False)
+    dmp.Diff_Timeout = 0     # no time limit: the same texts always give the same diff
+    diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
     index = {ch: i for i, ch in enumerate(vocab.values())}
     segments: list[Segment] = []
@@ -63,6 +66,20 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
         elif text:
             segments.append(Segment(kind, text))
     return tuple(segments)
+
+
+# The work a word diff may take: (tokens of both texts) × (tokens that differ, estimated from the
+# words they share). Two long texts that share little (two different acts compared, a chapter
+# rewritten) cost the diff their product — minutes — and a word diff of them says nothing: they
+# are shown whole, old struck and new inserted, as a restatement is. The limit is a count, not a
+# time, so the same texts always give the same result.
+WORK = 10_000_000
+
+
+def _too_costly(tokens: int, old: str, new: str) -> bool:
+    if tokens * tokens <= WORK:
+        return False
+    return tokens * tokens * (1 - overlap(old, new)[0]) > WORK
 
 
 @lru_cache(maxsize=8192)

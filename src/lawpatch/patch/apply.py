@@ -57,6 +57,7 @@ class AppliedLaw:
     footprint: Footprint = field(default_factory=Footprint)
     base: str = ""              # the expression the bill was written against
     links: bytes | None = None  # the law's new links.xml (lawpatch.links), None when it has none
+    old_date: str = ""          # the expression date before the bill (``old`` is parsed only when used)
 
 
 class _Run:
@@ -126,6 +127,7 @@ class _Run:
             stale = self._stale(la, lang, new)
             mark, kept = self.errors, len(self.findings)
             before = dict(new.index)   # the base's eIds → the elements the run changes in place
+            old_date = new.expression_date
             result = _LawRun(self, la, lang, new, stale).run(ops)
             if self._refused(mark) and _looks_applied(old, ops, lang):
                 del self.findings[kept:]
@@ -140,7 +142,8 @@ class _Run:
                 self.findings += broken
                 if not broken:
                     links = self._links(path.parent, old, new, before, footprint, reasons)
-                    self.applied.append(AppliedLaw(path, old, new, tuple(ops), reasons, footprint, la.base, links))
+                    self.applied.append(AppliedLaw(path, old, new, tuple(ops), reasons, footprint, la.base, links,
+                                                   old_date))
 
     def _links(self, folder: Path, old: Law, new: Law, before: dict, footprint: Footprint, reasons) -> bytes | None:
         """The law's links.xml after the bill: each link on its unit's new eId, dropped with a
@@ -746,6 +749,14 @@ def check_bill(bill: Bill, root=".") -> list[Finding]:
     return _run(bill, root).findings
 
 
+def run_bill(bill: Bill, root=".", trace=None) -> tuple[list[Finding], list[AppliedLaw]]:
+    """:func:`check_bill` and :func:`apply_bill` in one run: every finding, and the laws as the bill
+    makes them (none when it is refused)."""
+    r = _run(bill, root, trace)
+    refused = any(f.severity == "error" for f in r.findings)
+    return r.findings, [] if refused else r.applied
+
+
 def check_bills(bills: list[Bill], root=".") -> tuple[list[Finding], list[AppliedLaw]]:
     """Bills one after another (a later bill sees the earlier ones), and the bills written on one
     base that meet: a unit two of them change, one inside a unit the other takes whole, or a unit
@@ -784,7 +795,7 @@ def _one_after_another(bills: list[Bill], root: Path) -> tuple[list[Finding], li
                 final[target] = AppliedLaw(target, first.old if first else a.old, a.new,
                                            (first.ops if first else ()) + a.ops,
                                            {**(first.reasons if first else {}), **a.reasons}, a.footprint,
-                                           links=a.links)
+                                           links=a.links, old_date=first.old_date if first else a.old_date)
             write_applied(r.applied)   # into the working copy: the next bill sees it
     return findings, list(final.values())
 
