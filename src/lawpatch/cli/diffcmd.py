@@ -11,8 +11,9 @@ from .report import note
 
 
 @click.command("diff")
-@click.argument("inputs", nargs=-1, required=True)
-@click.option("--rev", help="Compare LAW with the same file at this git revision (e.g. HEAD, main~3).")
+@click.argument("inputs", nargs=-1)
+@click.option("--rev", help="Compare with the files at this git revision (e.g. HEAD, main~3): a folder stands "
+                            "for its files changed since; none given, laws/ and amendments/.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]), default="text",
               show_default=True, help="markdown: for a pull request's comment; html: a page.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
@@ -26,6 +27,7 @@ def diff_cmd(inputs, rev, fmt, color, editorial, force, root):
     \b
       lawpatch diff OLD.xml NEW.xml     two law files (or two folders with rus.xml/kir.xml)
       lawpatch diff LAW.xml --rev REV   the file now against the file at a git revision
+      lawpatch diff --rev REV           every law changed since REV, and what each changed bill does
       lawpatch diff PATCH.xml           what the bill does (applied in memory, nothing written)
 
     Exit status 0 (with or without changes); 1 on an error; two files of different acts are
@@ -33,11 +35,15 @@ def diff_cmd(inputs, rev, fmt, color, editorial, force, root):
 
     \b
     lawpatch diff laws/external-migration/rus.xml --rev main
-    lawpatch diff amendments/2026-icrmw-family.xml --format markdown > comment.md
+    lawpatch diff --rev origin/main --format markdown > comment.md
     """
+    from ..errors import UsageError
     from ..render import review
     from ..render.inputs import comparisons
     from .progress import counter
+
+    if not inputs and not rev:
+        raise UsageError("give OLD NEW, LAW --rev REV, --rev REV, or one patch file")
 
     with counter("comparing") as step:
         results = comparisons(inputs, rev, root, editorial, force, step)

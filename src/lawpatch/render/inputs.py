@@ -77,13 +77,20 @@ def comparison_of(applied, root=".") -> object:
 def comparisons(inputs, rev=None, root=".", editorial: bool = False, force: bool = False,
                 progress=None) -> list[tuple[Path, object]]:
     """What ``lawpatch diff`` compares: two law files or folders (of one act, unless ``force``), a
-    file and the same file at a git revision, or a bill applied in memory — (path, comparison) each."""
+    bill applied in memory, or with ``rev`` each law file as it is against the same file at that git
+    revision — a folder (none given: ``laws/`` and ``amendments/`` under ``root``) stands for its
+    files changed since, a bill among them for what it does. (path, comparison) each."""
     from ..compare import compare
 
     if rev:
-        if len(inputs) != 1:
-            raise UsageError("--rev takes one law file or folder")
-        return [(p, compare(_law_at(p, rev), _load(p), editorial=editorial)) for p in _law_paths(inputs[0])]
+        out = []
+        given = inputs or [str(p) for p in (Path(root) / "laws", Path(root) / "amendments") if p.is_dir()]
+        for path in _since(rev, given):
+            if _is_bill(path):
+                out += [(p.path, p.comparison) for p in pairs_of_bill(str(path), root)[1]]
+            else:
+                out.append((path, compare(_law_at(path, rev), _load(path), editorial=editorial)))
+        return out
     if len(inputs) == 2:
         olds, news = _law_paths(inputs[0]), _law_paths(inputs[1])
         if len(olds) == 1 and len(news) == 1:
@@ -98,6 +105,54 @@ def comparisons(inputs, rev=None, root=".", editorial: bool = False, force: bool
         _, pairs = pairs_of_bill(inputs[0], root)
         return [(p.path, p.comparison) for p in pairs]
     raise UsageError("give OLD NEW, LAW --rev REV, or one patch file")
+
+
+def _since(rev: str, inputs) -> list[Path]:
+    """The files ``inputs`` name: a file itself, a folder its law files and bills changed since
+    ``rev`` (and there at ``rev``: a new file is not compared)."""
+    from ..law import SIDECARS
+
+    files: list[Path] = []
+    for given in inputs:
+        path = Path(given)
+        if path.is_file():
+            files.append(path)
+        elif path.is_dir():
+            top = _git_top(path)
+            listed = _git(top, "diff", "--name-only", "--end-of-options", rev, "--", str(path.resolve()), rev=rev)
+            for name in listed.splitlines():
+                f = top / name
+                if f.suffix == ".xml" and f.is_file() and f.name not in SIDECARS and \
+                        _git(top, "cat-file", "-e", f"{rev}:{name}", rev=rev, check=False) is not None:
+                    files.append(f)
+        else:
+            raise UsageError(f"{given}: no such file or folder")
+    return files
+
+
+def _is_bill(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return b"urn:lawpatch:amendment:1" in fh.read(2048)
+
+
+def _git_top(path: Path) -> Path:
+    out = _git(path if path.is_dir() else path.parent, "rev-parse", "--show-toplevel")
+    return Path(out.strip()).resolve()
+
+
+def _git(cwd: Path, *args: str, rev: str = "", check: bool = True) -> str | None:
+    """git's output; a refusal naming the revision when git fails (None when ``check`` is off)."""
+    if rev.startswith("-") or (rev == "" and "--end-of-options" in args):
+        raise UsageError(f"--rev {rev!r}: a git revision (HEAD, main~3, a commit), not an option")
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    except FileNotFoundError as exc:
+        raise LawpatchError("git is not installed") from exc
+    if done.returncode:
+        if not check:
+            return None
+        raise UsageError(f"{cwd}: git {args[0]} {rev or ''}: {done.stderr.strip()}".replace("  ", " "))
+    return done.stdout
 
 
 def _law_paths(path: str) -> list[Path]:
