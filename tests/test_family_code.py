@@ -93,3 +93,9 @@ def test_each_row_names_the_amending_law_its_notes_give(comparison):
     assert law["art_63__para_3__indent_2"] == ("Закон КР от 17 июля 2025 года № 148",)
     assert {r for eid, reasons in law.items() if eid.startswith(("art_85", "art_86", "art_11", "art_125"))
             for r in reasons} == {"Закон КР от 4 июня 2025 года № 111"}
+
+
+def test_no_layout_rows_between_the_two_prints(comparison):
+    """The importer reads the database's text and the PDF print into the same blocks: no block is
+    split or joined otherwise (a layout row here would be an import difference to look at)."""
+    assert comparison.layout == ()

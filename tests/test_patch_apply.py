@@ -263,3 +263,26 @@ def test_insert_after_a_unit_the_bill_adds(repo, tmp_path):
     (a,) = apply_bill(bill(ops[:3]), root=repo)
     assert [st.heading_text(a.new.get(e)) for e in ("art_5-1", "art_5-2")] == ["Первая новая", "Вторая новая"]
     assert text(a.new, "art_5-1__al_2") == "Еще абзац."
+
+
+def test_ops_run_on_a_law_in_memory(sample_dir):
+    """apply_ops: one instruction at a time on the text the earlier ones left (parse-bill reads a
+    bill so); eIds follow, nothing is recorded in the metadata."""
+    from lawpatch.patch.apply import apply_ops
+    from lawpatch.patch.model import Bill, Kind, Op, Position, Target, Texts
+
+    law = Law.load(sample_dir / "rus.xml")
+    bill = Bill(id="step", date="2026-01-01", titles=Texts.of(rus="О внесении изменений"), path="<bill>", laws=())
+    meta = etree.tostring(law.meta)
+    insert = Op(Kind.INSERT, Target(("art_2__indent_1",)), position=Position.AFTER,
+                text=Texts.of(rus="- новая задача;"))
+    assert apply_ops(law, [insert], bill) == []
+    assert " ".join(st.unit_lines(law.get("art_2__indent_2"))).endswith("новая задача;")
+    # the old second dash item is now the third: the next instruction cites it so
+    words = Op(Kind.REPLACE_WORDS, Target(("art_2__indent_3",)), old=Texts.of(rus="защиты"),
+               new=Texts.of(rus="охраны"))
+    assert apply_ops(law, [words], bill) == []
+    assert "охраны прав мигрантов" in " ".join(st.unit_lines(law.get("art_2__indent_3")))
+    assert etree.tostring(law.meta) == meta
+    refused = apply_ops(law, [Op(Kind.DELETE, Target(("art_9",)))], bill)
+    assert [f.code for f in refused] == ["CHECK.TARGET_MISSING"]

@@ -284,12 +284,19 @@ class _Wording:
             kind = "часть" if st.has_unnumbered_parts(parent) else "абзац"
             what = (voc.noun(kind, "rus", "ins", len(new) > 1), voc.noun(kind, "kir", plural=len(new) > 1))
             loc = cite(law, parent.get("eId"), lang, "loc", within) if st.is_unit(parent) else ""
+            inner = parent.get("eId") if st.is_unit(parent) else None
             if ru:
-                rel = (f"после {voc.noun(name, 'rus', 'gen')} {voc.ordinal(pos, 'rus', 'gen', voc.gender(name))}"
-                       if after else f"перед {voc.noun(name, 'rus', 'ins')} {voc.ordinal(pos, 'rus', 'ins', voc.gender(name))}")
+                if pos:
+                    rel = (f"после {voc.noun(name, 'rus', 'gen')} {voc.ordinal(pos, 'rus', 'gen', voc.gender(name))}"
+                           if after else f"перед {voc.noun(name, 'rus', 'ins')} {voc.ordinal(pos, 'rus', 'ins', voc.gender(name))}")
+                else:     # next to a numbered unit: «перед статьей 7», «после пункта 3»
+                    rel = f"{'после' if after else 'перед'} {cite(law, anchor.get('eId'), 'rus', 'gen' if after else 'ins', inner)}"
                 lead = f"в {loc} " if loc else ""
                 return f"{lead}{rel} дополнить {what[0]} следующего содержания:\n{quoted}"
-            rel = f"{voc.ordinal(pos, 'kir')} {voc.noun(name, 'kir', 'abl', possessed=True)} {'кийин' if after else 'мурда'}"
+            if pos:
+                rel = f"{voc.ordinal(pos, 'kir')} {voc.noun(name, 'kir', 'abl', possessed=True)} {'кийин' if after else 'мурда'}"
+            else:
+                rel = f"{cite(law, anchor.get('eId'), 'kir', 'abl', inner)} {'кийин' if after else 'мурда'}"
             lead = f"{loc} " if loc else ""
             return f"{lead}{rel} төмөнкүдөй мазмундагы {what[1]} менен толукталсын:\n{quoted}"
         if ru:
@@ -553,6 +560,13 @@ class BillWording:
 def bill_text(bill, lang: str = "rus", root: str | Path = ".") -> str:
     """The amending law in ``lang``: the patch engine runs the bill so that each instruction cites
     the text as the earlier ones left it."""
+    wording, applied = worded(bill, lang, root)
+    return wording.text(lang, applied)
+
+
+def worded(bill, lang: str = "rus", root: str | Path = ".") -> tuple["BillWording", list]:
+    """The bill's instructions worded in ``lang`` as the engine runs them, and the laws it makes
+    (``lawpatch bill`` prints them; ``lawpatch export-akn`` marks them up)."""
     from .patch import PatchError
     from .patch.apply import PatchRefused, apply_bill
 
@@ -569,7 +583,7 @@ def bill_text(bill, lang: str = "rus", root: str | Path = ".") -> str:
         applied = apply_bill(bill, root, trace=wording)
     except (PatchRefused, PatchError) as exc:
         raise BillTextError(f"{bill.path}: the bill does not apply, so its text cannot be worded:\n{exc}") from None
-    return wording.text(lang, applied)
+    return wording, applied
 
 
 def bill_or_listing(path, lang: str = "rus", root: str | Path = ".") -> str:

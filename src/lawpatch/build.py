@@ -269,6 +269,9 @@ def summary(b: BillBuild) -> str:
         out += [f"- {c.citation or c.eid or 'title'} ({c.kind})" + (f" — {'; '.join(c.reasons)}" if c.reasons else "")
                 for c in r.comparison.changes]
         out.append("")
+        if r.comparison.layout:     # not changes: blocks split or joined with the same words
+            out += [f"Layout (not in the table): {len(r.comparison.layout)} — "
+                    + ", ".join(c.citation or c.eid for c in r.comparison.layout), ""]
     if b.cited_by:
         out += ["## Provisions that cite the changed units (amend them too)", ""]
         out += [f"- {f.extra['citation']} ({f.extra['eid']}) of laws/{f.extra['law']} cites {f.unit} ({f.op}): "
@@ -276,3 +279,31 @@ def summary(b: BillBuild) -> str:
         out.append("")
     out += ["## Files", ""] + [f"- {name}" for name in b.files]
     return "\n".join(out) + "\n"
+
+
+def export_akn(patch: str | os.PathLike, output: str | os.PathLike, root=".", lang: str = "rus") -> int:
+    """Write the bill at ``patch`` as an Akoma Ntoso 3.0 document (:mod:`lawpatch.render.akn`),
+    valid against the official schema or not at all; returns the number of textual modifications."""
+    from lxml import etree
+
+    from .billtext import worded
+    from .errors import LawpatchError
+    from .patch import load_bill
+    from .render.akn import bill_document
+    from .validate import official_schema
+    from .xmlio import atomic_write_bytes, to_bytes
+
+    if not Path(patch).is_file():
+        raise UsageError(f"{patch}: no such patch file")
+    bill = load_bill(patch)
+    wording, applied = worded(bill, lang, root)
+    doc = bill_document(bill, wording, applied, lang)
+    tree = etree.ElementTree(doc)
+    schema = official_schema()
+    if not schema.validate(tree):
+        errors = "; ".join(f"line {e.line}: {e.message}" for e in list(schema.error_log)[:5])
+        raise LawpatchError(f"{patch}: the AKN document is not valid against the official schema "
+                            f"(a lawpatch defect, nothing written): {errors}")
+    atomic_write_bytes(output, to_bytes(tree))
+    return len(doc.findall(f".//{{{doc.nsmap[None]}}}textualMod"))
+

@@ -231,12 +231,18 @@ def unit_lines(el, editorial: bool = False) -> list[str]:
     A numbered unit's own first block is printed on the line of its number, as the official
     texts do; a unit whose first child is an unnumbered abzats prints that abzats there.
     """
-    lines: list[str] = []
+    return [line for line, _ in printed_lines(el, editorial)]
+
+
+def printed_lines(el, editorial: bool = False) -> list[tuple[str, object]]:
+    """:func:`unit_lines` with the unit each line prints (a number line with its unit's first
+    abzats: the numbered unit)."""
+    lines: list[tuple[str, object]] = []
     _print_unit(el, lines, editorial)
     return lines
 
 
-def _print_unit(el, lines: list[str], editorial: bool) -> None:
+def _print_unit(el, lines: list, editorial: bool) -> None:
     lead = num_text(el)
     head = heading_text(el)
     if head:
@@ -250,27 +256,27 @@ def _print_unit(el, lines: list[str], editorial: bool) -> None:
                     continue
                 text = block_text(p)
                 if pending and not head and not is_editorial(p):
-                    lines.append(f"{pending} {text}")
+                    lines.append((f"{pending} {text}", el))
                 else:
                     if pending:
-                        lines.append(pending)
-                    lines.append(text)
+                        lines.append((pending, el))
+                    lines.append((text, el))
                 pending = ""
         elif is_unit(child):
             if pending and not head and local(child.tag) in ABZATS_TAGS and num_text(child) == "":
-                sub: list[str] = []
+                sub: list = []
                 _print_unit(child, sub, editorial)
                 if sub:
-                    lines.append(f"{pending} {sub[0]}")
+                    lines.append((f"{pending} {sub[0][0]}", el))
                     lines.extend(sub[1:])
                 pending = ""
                 continue
             if pending:
-                lines.append(pending)
+                lines.append((pending, el))
                 pending = ""
             _print_unit(child, lines, editorial)
     if pending:
-        lines.append(pending)
+        lines.append((pending, el))
 
 
 def eid_for(el, parent_eid: str, counters: dict) -> str:

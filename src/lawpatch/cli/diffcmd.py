@@ -22,7 +22,9 @@ from .report import note
 @click.option("--force", is_flag=True, help="Compare two different acts all the same.")
 @click.option("--root", default=".", show_default=True, help="Repository root the bill's law paths are under.")
 def diff_cmd(inputs, rev, fmt, color, editorial, force, root):
-    """Show the changed units with their citations:
+    """Show the changed units with their citations, and the layout rows: blocks split or joined
+    otherwise with the same words (not changes: never in the comparison table, but worth a look,
+    for an import may have broken a paragraph):
 
     \b
       lawpatch diff OLD.xml NEW.xml     two law files (or two folders with rus.xml/kir.xml)
@@ -58,5 +60,7 @@ def diff_cmd(inputs, rev, fmt, color, editorial, force, root):
         colored = color == "always" or (color == "auto" and sys.stdout.isatty())
         click.echo(review.text(results, colored), nl=False, color=colored)
     total = sum(len(comp.changes) for _, comp in results)
-    note(f"{len(results)} law file(s), {total} changed unit(s)")
+    layout = sum(len(comp.layout) for _, comp in results)
+    note(f"{len(results)} law file(s), {total} changed unit(s)"
+         + (f", {layout} layout row(s) (blocks split or joined)" if layout else ""))
     return 0

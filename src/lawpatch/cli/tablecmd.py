@@ -19,11 +19,13 @@ LANGS = {"rus": ("rus",), "kir": ("kir",), "both": ("rus", "kir")}
 @click.option("--context", "context_words", type=click.IntRange(min=0), default=12, show_default=True,
               help="Unchanged words kept around a change before «…».")
 @click.option("--no-elide", is_flag=True, help="Print every unit whole.")
+@click.option("--layout", is_flag=True, help="Add the rows of blocks split or joined with the same words.")
 @click.option("--template", type=click.Path(exists=True, dir_okay=False), help="A DOCX to build on.")
 @click.option("--labels", type=click.Path(exists=True, dir_okay=False), help="Labels override (.json/.toml).")
 @click.option("--root", default=".", show_default=True, help="Repository root the bill's law paths are under.")
 @click.option("--force", is_flag=True, help="Compare two different acts all the same.")
-def table_cmd(inputs, output, lang, reasons, kz_columns, context_words, no_elide, template, labels, root, force):
+def table_cmd(inputs, output, lang, reasons, kz_columns, context_words, no_elide, layout, template, labels, root,
+              force):
     """Write the comparison table: `table PATCH -o t.docx` (the bill applied in memory) or
     `table OLD.xml NEW.xml -o t.docx` (two expressions of one law).
 
@@ -35,7 +37,7 @@ def table_cmd(inputs, output, lang, reasons, kz_columns, context_words, no_elide
     from ..render.table import write_table
     from .progress import counter
 
-    options = TableOptions(reasons=reasons, kz_columns=kz_columns, template=template,
+    options = TableOptions(reasons=reasons, kz_columns=kz_columns, template=template, layout=layout,
                            context_words=None if no_elide else context_words,
                            labels=load_labels(labels) if labels else {})
     if len(inputs) == 1:
@@ -46,4 +48,6 @@ def table_cmd(inputs, output, lang, reasons, kz_columns, context_words, no_elide
     else:
         raise UsageError("give one patch file, or two law files (old, new)")
     write_table([p.comparison for p in pairs], output, options, bill)
-    note(f"{output}: {sum(len(p.comparison.changes) for p in pairs)} row(s)")
+    left_out = 0 if layout else sum(len(p.comparison.layout) for p in pairs)
+    note(f"{output}: {sum(len(p.comparison.changes) for p in pairs)} row(s)"
+         + (f"; {left_out} layout row(s) left out (--layout adds them)" if left_out else ""))

@@ -19,6 +19,7 @@ from .model import LawComparison, UnitChange
 from .words import overlap, similarity, word_diff
 
 _SPACE = re.compile(r"\s+")
+_ARTICLE = st.akn("article")
 MATCH = 0.5          # least word similarity for two units to be the same unit rewritten
 # a block may change form without changing place: an abzats numbered («…» → «1. …»), a dash dropped
 INTERCHANGEABLE = frozenset({"alinea", "indent", "paragraph", "point"})
@@ -30,33 +31,44 @@ def _norm(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-class _Side:
-    """One law's units with their texts, computed once."""
+def same_articles(old, new) -> set[str]:
+    """The articles printed alike in both laws, as their texts (numbers and notes included): such
+    an article needs no walk, its text is key enough (most articles of two redactions are alike)."""
+    texts = {"".join(a.itertext()) for a in old.articles()}
+    return {t for t in ("".join(a.itertext()) for a in new.articles()) if t in texts}
 
-    def __init__(self, law, editorial: bool):
+
+class Side:
+    """One law's units with their texts, computed once. ``alike``: the texts of the articles
+    printed alike in both laws (:func:`same_articles`), keyed by their text."""
+
+    def __init__(self, law, editorial: bool, alike: set[str] | None = None):
         self.law = law
         self.editorial = editorial
+        self.alike = alike or set()
         self._own: dict = {}
         self._key: dict = {}
-        self._subs: dict = {}   # el -> (absorbed abzats or None, the sub-units compared)
+        self._shape: dict = {}
+        self._split: dict = {}
 
-    def _split(self, el) -> tuple:
-        found = self._subs.get(el)
+    def _parts(self, el) -> tuple:
+        """(the absorbed first abzats or None, the sub-units after it), computed once per unit."""
+        found = self._split.get(el)
         if found is None:
             subs = st.unit_children(el)
             first = None
-            if subs and subs[0].tag == _ALINEA and not st.num_text(subs[0]) and not st.heading_text(el) \
-                    and not st.own_paragraphs(el):
+            if subs and st.local(subs[0].tag) == "alinea" and not st.num_text(subs[0]) and \
+                    not st.heading_text(el) and not st.own_paragraphs(el):
                 first = subs[0]
-            found = self._subs[el] = (first, subs[1:] if first is not None else subs)
+            found = self._split[el] = (first, subs[1:] if first is not None else subs)
         return found
 
     def absorbed(self, el):
         """The unnumbered first abzats printed on the unit's number line (hierarchical form)."""
-        return self._split(el)[0]
+        return self._parts(el)[0]
 
     def children(self, el) -> list:
-        return self._split(el)[1]
+        return self._parts(el)[1]
 
     def own(self, el) -> str:
         """The unit's own words: heading line aside, its text (absorbed abzats included)."""
@@ -69,6 +81,10 @@ class _Side:
 
     def key(self, el) -> str:
         """Everything the unit says except its own number: what alignment compares."""
+        if el not in self._key and self.alike and el.tag == _ARTICLE:
+            text = "".join(el.itertext())
+            if text in self.alike:
+                self._key[el] = "\x01" + text
         if el not in self._key:
             parts = [_norm(st.heading_text(el) + " " + self.own(el))]
             parts += [f"{_norm(st.num_text(c))} {self.key(c)}".strip() for c in self.children(el)]
@@ -88,8 +104,19 @@ class _Side:
     def full(self, el) -> str:
         return "\n".join(st.unit_lines(el, self.editorial))
 
+    def shape(self, el) -> tuple:
+        """How the unit's words are broken into blocks: the number of its own blocks and the
+        shapes of its sub-units (the key joins the blocks, so it does not see a split or a join)."""
+        if el not in self._shape and self.alike and el.tag == _ARTICLE and self.key(el).startswith("\x01"):
+            self._shape[el] = ("alike",)            # printed alike in both laws: its blocks too
+        if el not in self._shape:
+            first = self.absorbed(el)
+            own = len(st.own_paragraphs(first if first is not None else el, self.editorial))
+            self._shape[el] = (own, first is not None, tuple(self.shape(c) for c in self.children(el)))
+        return self._shape[el]
 
-def _align(old_side: _Side, new_side: _Side, olds: list, news: list):
+
+def align(old_side: Side, new_side: Side, olds: list, news: list):
     """Pairs of sub-units, in order, with the unmatched ones: a list of (old|None, new|None)."""
     okeys = [old_side.key(e) for e in olds]
     nkeys = [new_side.key(e) for e in news]
@@ -140,8 +167,9 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
 
 class _Comparer:
     def __init__(self, old, new, editorial: bool, reasons, describe, progress=None):
-        self.old = _Side(old, editorial)
-        self.new = _Side(new, editorial)
+        alike = same_articles(old, new)
+        self.old = Side(old, editorial, alike)
+        self.new = Side(new, editorial, alike)
         self.reasons = reasons or {}
         self.describe = describe
         self.progress = progress
@@ -159,6 +187,14 @@ class _Comparer:
         if okey == nkey:
             if renumbered:
                 out.append(self.change("renumbered", o, n, self.old.lead(o), self.new.lead(n)))
+            if self.old.shape(o) != self.new.shape(n):      # the same words, broken into blocks otherwise
+                ochildren, nchildren = self.old.children(o), self.new.children(n)
+                if ochildren and nchildren and self.old.shape(o)[:2] == self.new.shape(n)[:2] and \
+                        self.old.own(o) == self.new.own(n) and \
+                        _norm(st.heading_text(o)) == _norm(st.heading_text(n)):
+                    self.walk_children(ochildren, nchildren, out)
+                else:
+                    out.append(self.change("layout", o, n, self.old.full(o), self.new.full(n)))
             return
         if st.is_repealed(n) and not st.is_repealed(o):
             out.append(self.change("repealed", o, n, self.old.full(o), self.new.full(n)))
@@ -180,9 +216,10 @@ class _Comparer:
 
     def walk_children(self, olds: list, news: list, out: list, progress=None) -> None:
         """Compare aligned sub-units run by run. A run of differing units whose words are the
-        same on both sides only breaks the text into blocks differently (a reflow): no change."""
+        same on both sides only breaks the text into blocks differently (a reflow): one layout
+        row, not a change."""
         run: list[tuple] = []
-        pairs = _align(self.old, self.new, olds, news) + [(None, None)]
+        pairs = align(self.old, self.new, olds, news) + [(None, None)]
         for done, (a, b) in enumerate(pairs, 1):
             if progress:
                 progress(done, len(pairs))
@@ -196,20 +233,32 @@ class _Comparer:
                         self.walk(x, y, out)
                     else:
                         out.append(("deleted", x) if y is None else ("inserted", y))
+            elif run:
+                out.append(self.layout(run))
             run = []
             if same:
                 self.walk(a, b, out)
 
+    def layout(self, run: list[tuple]) -> UnitChange:
+        """One row for a run of blocks split or joined otherwise (the same words)."""
+        olds = [x for x, _ in run if x is not None]
+        news = [y for _, y in run if y is not None]
+        old_text = "\n".join(self.old.full(x) for x in olds)
+        new_text = "\n".join(self.new.full(y) for y in news)
+        return self.change("layout", olds[0] if olds else None, news[0] if news else None, old_text, new_text)
+
     @staticmethod
-    def words(run: list[tuple], side: int, units: _Side) -> str:
+    def words(run: list[tuple], side: int, units: Side) -> str:
         return " ".join(f"{_norm(st.num_text(pair[side]))} {units.key(pair[side])}".strip() for pair in run
                         if pair[side] is not None)
 
-    def run(self) -> list[UnitChange]:
+    def run(self) -> tuple[list[UnitChange], list[UnitChange]]:
+        """(the changes, the layout rows), each in the order of the text."""
         out: list = []
         self.walk_children(st.unit_children(self.old.law.body), st.unit_children(self.new.law.body), out,
                            self.progress)
-        return self.settle(out)
+        layout = [c for c in out if isinstance(c, UnitChange) and c.kind == "layout"]
+        return self.settle([c for c in out if not (isinstance(c, UnitChange) and c.kind == "layout")]), layout
 
     def settle(self, out: list) -> list[UnitChange]:
         """Match leftover units across the law by identical text; the rest are inserted/deleted."""
@@ -231,7 +280,7 @@ class _Comparer:
                     moved.add(o)
                     sub: list = []
                     self.walk(o, el, sub)
-                    result += [c for c in sub if isinstance(c, UnitChange)]
+                    result += [c for c in sub if isinstance(c, UnitChange) and c.kind != "layout"]
                     continue
                 result.append(self.change("inserted", None, el, "", self.new.full(el)))
             elif el not in moved:
@@ -334,7 +383,7 @@ def compare(old, new, reasons=None, describe=None, editorial: bool = False, prog
     editorial notes too. ``progress(done, total)`` is called as the units of the top level are compared.
     """
     comparer = _Comparer(old, new, editorial, reasons, describe, progress)
-    changes = comparer.run()
+    changes, layout = comparer.run()
     if old.long_title != new.long_title:   # the act's name as printed
         changes.insert(0, UnitChange("heading", None, None, old.long_title, new.long_title,
                                      word_diff(old.long_title, new.long_title)))
@@ -345,5 +394,6 @@ def compare(old, new, reasons=None, describe=None, editorial: bool = False, prog
         new_expression=new.expression_uri,
         changes=tuple(changes),
         renumbered=tuple(comparer.renumbered),
+        layout=tuple(layout),
     )
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 SegmentOp = Literal["equal", "delete", "insert"]
-ChangeKind = Literal["changed", "inserted", "deleted", "repealed", "heading", "renumbered"]
+ChangeKind = Literal["changed", "inserted", "deleted", "repealed", "heading", "renumbered", "layout"]
 
 
 @dataclass(frozen=True)
@@ -54,3 +54,6 @@ class LawComparison:
     new_expression: str
     changes: tuple[UnitChange, ...] = field(default_factory=tuple)
     renumbered: tuple[tuple[str, str], ...] = ()   # (old eId, new eId) followed through
+    # blocks split or joined with the same words (kind «layout»): not changes, so not in the table,
+    # but shown by ``lawpatch diff`` and counted in the summary, so that import errors stay visible
+    layout: tuple[UnitChange, ...] = ()

@@ -744,6 +744,18 @@ def apply_bill(bill: Bill, root=".", trace=None) -> list[AppliedLaw]:
     return r.applied
 
 
+def apply_ops(law: Law, ops: list[Op], bill: Bill) -> list[Finding]:
+    """Run ``ops`` on ``law`` (one language version, in memory) as ``bill`` would run them, and
+    return the findings; the law is changed in place and its eIds recomputed (after an error it
+    may be half-changed: discard it). Nothing is recorded in its metadata. This is for reading a
+    bill instruction by instruction (``lawpatch parse-bill``), each instruction citing the text
+    the earlier ones left."""
+    run = _Run(bill, ".")
+    la = LawAmendment("", f"{law.lang}@{law.expression_date}", tuple(ops), 0)
+    _LawRun(run, la, law.lang or "rus", law, stale=False).run(list(ops))
+    return run.findings
+
+
 def check_bill(bill: Bill, root=".") -> list[Finding]:
     """Every finding of the bill against the laws, errors and warnings, at once."""
     return _run(bill, root).findings

@@ -20,10 +20,12 @@ TITLE_WORDS = {"rus": "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ", "k
 
 @dataclass(frozen=True)
 class Block:
-    """One printed paragraph of a law and how it is set."""
+    """One printed paragraph of a law, how it is set, and the unit it prints (its eId; "" for the
+    title block, containers' own lines aside)."""
 
     text: str
     style: Style
+    unit: str = ""
 
 
 def law_blocks(law) -> list[Block]:
@@ -73,7 +75,7 @@ def _walk(parent, blocks: list[Block]) -> None:
         if st.local(el.tag) in st.CONTAINER_TAGS:
             for text in (st.num_text(el), st.heading_text(el)):
                 if text:
-                    blocks.append(Block(text, "container"))
+                    blocks.append(Block(text, "container", el.get("eId") or ""))
             _walk(el, blocks)
         else:
             _unit(el, blocks)
@@ -81,15 +83,14 @@ def _walk(parent, blocks: list[Block]) -> None:
 
 def _unit(el, blocks: list[Block]) -> None:
     notes = {st.block_text(p) for p in el.iter(st.A + "p") if st.is_editorial(p)}
-    lines = st.unit_lines(el, editorial=True)
-    for i, line in enumerate(lines):
+    for i, (line, unit) in enumerate(st.printed_lines(el, editorial=True)):
         if i == 0 and st.local(el.tag) == "article" and st.heading_text(el):
             style: Style = "article"
         elif line in notes:
             style = "editorial"
         else:
             style = "text"
-        blocks.append(Block(line, style))
+        blocks.append(Block(line, style, unit.get("eId") or ""))
 
 
 def _set(p, style: Style) -> None:
@@ -127,9 +128,25 @@ def block_xml(styles: wml.Styles, block: Block) -> str:
     return wml.paragraph_xml(block_props(styles, block), wml.run_xml(block.text, run_props(styles, block)))
 
 
+MARK = "_lp"      # a hidden bookmark «_lp<N>» marks the paragraph that prints block N of the law
+
+
 def write_docx(law, path: str | os.PathLike, template: str | os.PathLike | None = None) -> None:
-    """Write the consolidated text of ``law`` to ``path`` (A4 portrait)."""
+    """Write the consolidated text of ``law`` to ``path`` (A4 portrait). Each paragraph that prints
+    a unit carries a hidden bookmark naming its block, and the document records the law's
+    expression (``dc:identifier``), so that an edited copy maps back to the units
+    (``lawpatch derive``)."""
     doc = docxbase.open_template("law", template)
     styles = wml.Styles(doc)
-    wml.append(doc.element.body, [block_xml(styles, block) for block in law_blocks(law)])
+    wml.append(doc.element.body, [_marked(styles, n, block) for n, block in enumerate(law_blocks(law))])
+    doc.core_properties.identifier = law.expression_uri
     docxbase.save(doc, path, date=law.expression_date or None, title=law.title)
+
+
+def _marked(styles: wml.Styles, n: int, block: Block) -> str:
+    """Block ``n`` as a paragraph; one that prints a unit with a hidden bookmark around its text
+    (Word and LibreOffice keep such marks)."""
+    run = wml.run_xml(block.text, run_props(styles, block))
+    if block.unit:
+        run = f'<w:bookmarkStart w:id="{n}" w:name="{MARK}{n}"/>{run}<w:bookmarkEnd w:id="{n}"/>'
+    return wml.paragraph_xml(block_props(styles, block), run)

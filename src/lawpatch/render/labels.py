@@ -60,10 +60,12 @@ class TableOptions:
     """How the comparison table is laid out.
 
     ``context_words``: unchanged words kept on each side of a change before eliding the rest with
-    «…» (``None`` never elides). ``labels``: per-language overrides of :data:`LABELS`.
+    «…» (``None`` never elides). ``labels``: per-language overrides of :data:`LABELS`. ``layout``:
+    rows of blocks split or joined with the same words, left out unless asked.
     """
 
     reasons: bool = True
+    layout: bool = False
     kz_columns: bool = False
     context_words: int | None = 12
     template: str | None = None

@@ -1,5 +1,5 @@
-"""The changed units for review: plain text for the terminal, Markdown for a pull request's
-comment, a self-contained HTML page. Git hosting web views do not run textconv, so a pull request that changes
+"""The changed units for review, with the layout rows (blocks split or joined with the same words):
+plain text for the terminal, Markdown for a pull request's comment, a self-contained HTML page. Git hosting web views do not run textconv, so a pull request that changes
 a law shows raw XML; these show each changed unit with its citation, words struck and inserted.
 
 Markdown keeps to what GitHub and GitLab both render (``<del>``/``<ins>``, ``<details>``), every
@@ -52,13 +52,14 @@ def _where(change: UnitChange) -> str:
 
 def markdown(results: list[tuple[object, LawComparison]], limit: int = COMMENT_LIMIT) -> str:
     """Every changed unit of ``results`` ((path, comparison) pairs) as Markdown."""
-    total = sum(len(c.changes) for _, c in results)
-    out = [f"### lawpatch diff: {len(results)} law file(s), {total} changed unit(s)", ""]
+    total = sum(len(c.changes) + len(c.layout) for _, c in results)
+    out = [f"### lawpatch diff: {len(results)} law file(s), {sum(len(c.changes) for _, c in results)} changed "
+           "unit(s)", ""]
     shown = 0
     for path, comp in results:
         head = f"<b>{escape(str(path))}</b> ({comp.lang}): {_md(comp.title)} — {len(comp.changes)} change(s)"
         out += [f"<details{' open' if len(comp.changes) <= OPEN_UP_TO else ''}><summary>{head}</summary>", ""]
-        for change in comp.changes:
+        for change in comp.changes + comp.layout:
             block = [f"**{_md(_where(change))}** ({change.kind})", ""]
             block += [f"> {line}" if line else ">" for line in _marked(change, _md)] + [""]
             if sum(map(len, out)) + sum(map(len, block)) > limit:
@@ -80,7 +81,7 @@ def text(results: list[tuple[object, LawComparison]], colored: bool = False) -> 
 
 def _text(path, comp, colored: bool) -> str:
     out = [_bold(f"== {path} ({comp.lang}): {comp.title}", colored)]
-    for change in comp.changes:
+    for change in comp.changes + comp.layout:
         where = change.citation or change.eid or "title"
         out.append(_bold(f"@@ {where} ({change.kind})", colored))
         if change.segments:
@@ -120,7 +121,7 @@ def html(results: list[tuple[object, LawComparison]]) -> str:
            f"<h1>lawpatch diff: {len(results)} law file(s), {total} changed unit(s)</h1>"]
     for path, comp in results:
         out.append(f"<h2>{escape(str(path))} ({escape(comp.lang)}): {escape(comp.title)}</h2>")
-        for change in comp.changes:
+        for change in comp.changes + comp.layout:
             lines = "".join(f"<p>{line}</p>" for line in _marked(change, escape))
             out.append(f'<div class="unit" id="{escape(change.eid or "title")}"><span class="where">'
                        f'{escape(_where(change))}</span> <span class="kind">({escape(change.kind)})</span>{lines}</div>')

@@ -126,7 +126,7 @@ def _law_table(doc, comp: LawComparison, options: TableOptions) -> None:
     bold, struck = styles.run(bold=True), styles.run(bold=True, strike=True)
     rows: list[str] = []
     article = None
-    for n, change in enumerate(comp.changes, 1):
+    for n, change in enumerate(comp.changes + (comp.layout if options.layout else ()), 1):
         if (change.article_eid and change.article_label and change.article_eid != change.eid
                 and change.article_eid != article):
             span = sum(int(w) for w in twips)
