@@ -2,6 +2,7 @@
 comparisons. Kept apart from the click commands so that tests reach it directly."""
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,8 +109,8 @@ def comparisons(inputs, rev=None, root=".", editorial: bool = False, force: bool
 
 
 def _since(rev: str, inputs) -> list[Path]:
-    """The files ``inputs`` name: a file itself, a folder its law files and bills changed since
-    ``rev`` (and there at ``rev``: a new file is not compared)."""
+    """The files ``inputs`` name: a file itself, a folder its bills and law files changed since
+    ``rev`` (a law file new since then is not compared: there is nothing to compare it with)."""
     from ..law import SIDECARS
 
     files: list[Path] = []
@@ -122,9 +123,10 @@ def _since(rev: str, inputs) -> list[Path]:
             listed = _git(top, "diff", "--name-only", "--end-of-options", rev, "--", str(path.resolve()), rev=rev)
             for name in listed.splitlines():
                 f = top / name
-                if f.suffix == ".xml" and f.is_file() and f.name not in SIDECARS and \
-                        _git(top, "cat-file", "-e", f"{rev}:{name}", rev=rev, check=False) is not None:
-                    files.append(f)
+                if f.suffix != ".xml" or not f.is_file() or f.name in SIDECARS:
+                    continue
+                if _is_bill(f) or _git(top, "cat-file", "-e", f"{rev}:{name}", rev=rev, check=False) is not None:
+                    files.append(Path(os.path.relpath(f)))   # a law new since the revision is not compared
         else:
             raise UsageError(f"{given}: no such file or folder")
     return files
