@@ -144,3 +144,37 @@ def test_the_group_documents_exit_status_and_completion(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert "Exit status: 0" in out and "2 a usage error" in out and "_LAWPATCH_COMPLETE" in out
+
+
+def _stderr_on_a_terminal(args, cwd) -> str:
+    """What ``lawpatch ARGS`` writes to stderr when stderr is a terminal (a pseudo-terminal here)."""
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "lawpatch", *args], cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=slave, env={**os.environ, "COLUMNS": "100"})
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:     # the terminal's other end closed: the process has ended
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait()
+    os.close(master)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="no pseudo-terminals here")
+def test_a_progress_bar_on_a_terminal_only_and_never_with_quiet(tmp_path):
+    for k in range(4):
+        shutil.copytree(DATA / "sample-law", tmp_path / "laws" / f"law-{k}")
+    shown = _stderr_on_a_terminal(["validate", "-j", "1", "laws"], tmp_path)
+    assert "validating" in shown and "100%" in shown
+    assert "validating" not in _stderr_on_a_terminal(["--quiet", "validate", "-j", "1", "laws"], tmp_path)
+    piped = subprocess.run([sys.executable, "-m", "lawpatch", "validate", "-j", "1", "laws"], cwd=tmp_path,
+                           capture_output=True, text=True)
+    assert "validating" not in piped.stderr and piped.stdout == ""

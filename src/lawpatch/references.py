@@ -244,7 +244,7 @@ class Index:
     """Every reference in the laws under one folder (``laws/``), by citing and by cited unit.
 
     What each law file cites is read once per version of the file (:mod:`lawpatch.cache`; files not
-    yet read are read in ``jobs`` processes, ``progress(1)`` called for each) and resolved when asked
+    yet read are read in ``jobs`` processes, ``progress(done, total)`` called as they are) and resolved when asked
     for, so that finding what cites a unit loads only the law of that unit. ``laws`` are laws
     already loaded ({slug: {lang: Law}}), used instead of their files."""
 
@@ -259,7 +259,14 @@ class Index:
         paths = {d.name: {lang: d / f"{lang}.xml" for lang in langs if (d / f"{lang}.xml").is_file()}
                  for d in sorted(p for p in self.folder.iterdir() if p.is_dir())}
         paths = {slug: files for slug, files in paths.items() if files}
-        records = _records([f for files in paths.values() for f in files.values()], jobs, progress)
+        files = [f for group in paths.values() for f in group.values()]
+        done = [0]
+
+        def step(n: int = 1) -> None:
+            done[0] += n
+            progress(done[0], len(files))
+
+        records = _records(files, jobs, step if progress else None)
         for slug, files in paths.items():
             heads = {lang: records[f] for lang, f in files.items()}
             self.entries[slug] = _LawEntry(slug, _keys(heads), files, dict((laws or {}).get(slug, {})))
@@ -763,7 +770,7 @@ def ref_dict(r: Reference) -> dict:
             **({"problem": r.problem} if r.problem else {})}
 
 
-def refs_to(law_dir: str | Path, citation: str | None = None, lang: str = "rus") -> Citing:
+def refs_to(law_dir: str | Path, citation: str | None = None, lang: str = "rus", progress=None) -> Citing:
     """The references into the unit ``citation`` of the law in ``law_dir`` (``laws/<slug>``) from
     the ``lang`` text of every law beside it — or, without a citation, every reference the law's
     ``lang`` text makes."""
@@ -775,7 +782,7 @@ def refs_to(law_dir: str | Path, citation: str | None = None, lang: str = "rus")
         raise UsageError(f"{folder}: no {lang}.xml here (refs takes a law's folder, laws/<slug>)")
     if not folder.name or folder.name == "..":
         folder = folder.resolve()
-    index = Index(folder.parent)
+    index = Index(folder.parent, progress=progress)
     slug = folder.name
     law = index.law(slug, lang)
     if not citation:

@@ -36,10 +36,12 @@ def import_cmd(source, output, lang, fmt, title, date, number, publication, sour
     lawpatch import tax-code-2022-3.ky.docx -o laws/tax-code/kir.xml
     """
     from ..importer import import_file
+    from .progress import counter
 
     overrides = {k: v for k, v in dict(title=title, date=date, number=number, publication=publication,
                                        naming=naming, source_note=source_note).items() if v}
-    result = import_file(source, fmt=fmt, lang=lang, **overrides)
+    with counter("reading pages") as step:
+        result = import_file(source, fmt=fmt, lang=lang, progress=step, **overrides)
     result.law.save(output)
     if not quiet:
         for finding in result.warnings:

@@ -25,8 +25,10 @@ def refs_cmd(law, citation, lang, fmt):
     lawpatch refs laws/constitution "статья 16" --format json
     """
     from ..references import refs_to
+    from .progress import counter
 
-    result = refs_to(law, citation, lang)
+    with counter("reading references") as step:
+        result = refs_to(law, citation, lang, progress=step)
     if fmt == "json":
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
         return 0

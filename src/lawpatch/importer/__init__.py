@@ -63,8 +63,9 @@ def detect_format(path: Path) -> str:
     return "text"
 
 
-def read_source(path: str | Path, fmt: str | None = None) -> "ReadResult":
-    """Run the front end of ``fmt`` (``None``/``auto``: detected) on ``path``."""
+def read_source(path: str | Path, fmt: str | None = None, progress=None) -> "ReadResult":
+    """Run the front end of ``fmt`` (``None``/``auto``: detected) on ``path`` (``progress(done,
+    total)`` as the pages of a PDF are read)."""
     path = Path(path)
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
@@ -75,10 +76,10 @@ def read_source(path: str | Path, fmt: str | None = None) -> "ReadResult":
         module = importlib.import_module(f"{__name__}.{fmt}")
     except ImportError as exc:
         raise LawpatchError(f"{path}: the {fmt} front end is not available ({exc})") from exc
-    return module.read_lines(path)
+    return module.read_lines(path, progress=progress) if fmt == "pdf" else module.read_lines(path)
 
 
-def import_file(path, fmt: str | None = None, lang: str | None = None, **overrides) -> "ImportResult":
+def import_file(path, fmt: str | None = None, lang: str | None = None, progress=None, **overrides) -> "ImportResult":
     """Import an official text into a :class:`~lawpatch.law.Law` of the KR profile.
 
     ``overrides`` (``title``, ``date``, ``number``, ``naming``, ``doc_name``, ``publication``)
@@ -86,5 +87,5 @@ def import_file(path, fmt: str | None = None, lang: str | None = None, **overrid
     """
     from .document import build_law
 
-    read = read_source(path, fmt)
+    read = read_source(path, fmt, progress)
     return build_law(read, str(path), lang=lang, **overrides)
