@@ -40,13 +40,16 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     runs = args.runs or (3 if args.quick else 7)
     sections = set(args.sections.split(","))
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1780000000"}
+    # modules compiled once and cached, as installed; the cache of references in the run's own folder
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["SOURCE_DATE_EPOCH"] = "1780000000"
     load_before = os.getloadavg()
     started = time.perf_counter()
     failures: list[str] = []
     tables: list[str] = []
     with tempfile.TemporaryDirectory(prefix="lawpatch-bench-") as tmp:
         tmp = Path(tmp)
+        env["LAWPATCH_CACHE"] = str(tmp / "cache")
         print("preparing the inputs …", file=sys.stderr)
         ws = prepare(tmp / "ws")
         if "commands" in sections:
@@ -98,7 +101,7 @@ def run_cases(cases: list[Case], runs: int, tmp: Path, env: dict, failures: list
                 continue
             if c.setup:
                 c.setup()
-            sample = run((lp if c.lawpatch else []) + c.argv, cwd=c.cwd, env=env)
+            sample = run((lp if c.lawpatch else []) + c.argv, cwd=c.cwd, env={**env, **c.env})
             if sample.status not in c.statuses:
                 failures.append(f"{c.name}: exit {sample.status}\n{sample.stderr}")
                 continue

@@ -43,19 +43,21 @@ def _growth_row(name: str, small: Figures | None, big: Figures | None, factor: i
 def scale(tmp: Path, env, quick: bool, failures: list[str]) -> str:
     small_n, big_n = (10, 100) if quick else (100, 1000)
     runs = 1 if quick else 3
-    figures: dict[str, dict[int, Figures | None]] = {"validate": {}, "refs": {}, "build": {}}
+    figures: dict[str, dict[int, Figures | None]] = {"validate": {}, "refs": {}, "refs warm": {}, "build": {}}
     bills = {}
     for n in (small_n, big_n):
         print(f"scale: a corpus of {n} acts …", file=sys.stderr)
         corpus = tmp / f"corpus-{n}"
         bills[n] = synthetic_corpus(corpus, n)
         laws = corpus / "laws"
-        figures["validate"][n] = _time(["validate", "-j", "2", "--quiet", str(laws)], runs, env, failures,
+        figures["validate"][n] = _time(["--quiet", "validate", "-j", "2", str(laws)], runs, env, failures,
                                        f"validate -j 2 of {n} acts")
-        figures["refs"][n] = _time(["refs", str(laws / "act-00000"), "статья 1"], runs, env, failures,
-                                   f"refs over {n} acts")
+        figures["refs"][n] = _time(["refs", str(laws / "act-00000"), "статья 1"], runs,
+                                   {**env, "LAWPATCH_CACHE": "off"}, failures, f"refs over {n} acts")
+        figures["refs warm"][n] = _time(["refs", str(laws / "act-00000"), "статья 1"], runs, env, failures,
+                                        f"refs over {n} acts, cached")
         out = corpus / "out"
-        figures["build"][n] = _time(["build", "-j", "2", "--quiet", "-o", str(out)], 1, env, failures,
+        figures["build"][n] = _time(["--quiet", "build", "-j", "2", "-o", str(out)], 1, env, failures,
                                     f"build of {bills[n]} bills", cwd=corpus,
                                     setup=lambda: shutil.rmtree(out, ignore_errors=True))
         shutil.rmtree(corpus)
@@ -64,8 +66,10 @@ def scale(tmp: Path, env, quick: bool, failures: list[str]) -> str:
              f"| command | {small_n} acts, s | {big_n} acts, s | peak MB | growth | aim |", "|---|---:|---:|---:|---|---|"]
     aim = factor * 1.1
     lines.append(_growth_row("validate -j 2 laws/", figures["validate"][small_n], figures["validate"][big_n], factor, aim))
-    lines.append(_growth_row("refs (the reference index of every act)", figures["refs"][small_n],
+    lines.append(_growth_row("refs: every act's references read (no cache)", figures["refs"][small_n],
                              figures["refs"][big_n], factor, aim))
+    lines.append(_growth_row("refs: the same, read from the cache", figures["refs warm"][small_n],
+                             figures["refs warm"][big_n], factor, aim))
     lines.append(_growth_row("build -j 2 (every bill)", figures["build"][small_n], figures["build"][big_n], factor, aim))
     return "\n".join(lines)
 

@@ -30,6 +30,7 @@ class Case:
     statuses: tuple[int, ...] = (0,)
     setup: object = None            # run untimed before each run (restores the files apply writes)
     cwd: Path | None = None
+    env: dict = field(default_factory=dict)   # beside the benchmark's environment
     note: str = ""
     command: str = field(default="")  # the lawpatch command the case needs on this branch
 
@@ -88,16 +89,26 @@ def commands(ws: Workspace, out: Path) -> list[Case]:
         Case("redline (Civil Code I, DOCX)", ["redline", str(old), str(new), "-o", str(out / "redline.docx")],
              floor=both),
         Case("render (Tax Code, DOCX)", ["render", str(tax), "-o", str(out / "tax.docx")], floor=(tax,)),
-        Case("derive (Civil Code I, 2024 → 2025)", ["derive", str(repo / "laws" / CIVIL), str(new), "-o",
+        Case("derive (Civil Code I, 2024 → 2025)", ["derive", str(repo / "laws" / CIVIL), str(ws.edited), "-o",
                                                     str(out / "derived.xml"), "--force", "--root", str(repo)],
-             floor=both, ratio=3),
+             floor=(old, ws.edited), ratio=3,
+             note="the 2025 text from the PDF print" if ws.print_pdf else "the 2025 text from its pdftotext output"),
+        Case("parse-bill (the 200-op bill's text)", ["parse-bill", str(ws.bill_text), "-o", str(out / "read.xml"),
+                                                     "--force", "--root", str(repo)], floor=(law,)),
+        Case("export-akn (200 ops)", ["export-akn", str(bill), "-o", str(out / "bill.akn.xml"), "--root", str(repo)],
+             floor=(law, bill)),
         Case("refs (Constitution «статья 16», all laws)",
              ["refs", str(repo / "laws" / "constitution"), "статья 16"],
              floor=tuple(sorted((repo / "laws").glob("*/*.xml")))),
         Case("trace icrmw-1990:44", ["trace", "icrmw-1990:44", "--root", str(repo)]),
         Case("compliance (HTML)", ["compliance", "--root", str(repo), "-o", str(out / "report.html")]),
         Case("build (the bundled bills)", ["build", "-o", str(out / "build")], cwd=repo),
-        Case("parity (laws/)", ["parity", str(repo / "laws")], statuses=(0, 1)),
+        Case("parity (Labour Code, RU and KY)", ["parity", str(repo / "laws" / "labour-code")],
+             floor=tuple(sorted((repo / "laws" / "labour-code").glob("*.xml"))), statuses=(0, 1)),
+        Case("refs, no cache (Constitution «статья 16», all laws)",
+             ["refs", str(repo / "laws" / "constitution"), "статья 16"],
+             floor=tuple(sorted((repo / "laws").glob("*/*.xml"))), env={"LAWPATCH_CACHE": "off"},
+             note="every law's references read again: the first run in a repository, or a cache turned off"),
     ]
     if ws.print_pdf is not None:
         cases.insert(3, Case(f"import (PDF print, {_pages(ws.print_pdf)} pages)",

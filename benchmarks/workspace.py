@@ -36,6 +36,8 @@ class Workspace:
     law: Path            # repo/laws/bench-tax-code/rus.xml
     bill: Path           # 200 ops of every kind on the Tax Code
     bill_forms: Path     # the same with a replacement in every case form across the code
+    bill_text: Path      # the text of that amending law (parse-bill reads it back)
+    edited: Path         # the Civil Code part I, 2025, from the PDF print where the corpus has it (derive)
     print_pdf: Path | None
 
 
@@ -60,8 +62,17 @@ def prepare(folder: Path) -> Workspace:
     bill, forms = folder / "bill.xml", folder / "bill-forms.xml"
     bill.write_text(bill_xml(law, make_ops(law, 200)), encoding="utf-8")
     forms.write_text(bill_xml(law, [CASE_FORMS] + make_ops(law, 199)), encoding="utf-8")
+    from lawpatch.billtext import bill_text
+    from lawpatch.patch import load_bill
+
+    text = folder / "bill.txt"
+    text.write_text(bill_text(load_bill(bill), "rus", repo), encoding="utf-8")
+    edited = out["civil-2025.xml"]
+    if PRINT.is_file():   # the print reads as the database text does; its pdftotext output breaks a division
+        edited = folder / "civil-2025-print.xml"
+        import_file(PRINT).law.save(edited)
     return Workspace(folder, out["tax.xml"], out["civil-2024.xml"], out["civil-2025.xml"], repo, law_path,
-                     bill, forms, PRINT if PRINT.is_file() else None)
+                     bill, forms, text, edited, PRINT if PRINT.is_file() else None)
 
 
 # --- bills made from a law's own text ------------------------------------------------------------

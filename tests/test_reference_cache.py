@@ -33,6 +33,7 @@ def test_a_warm_index_is_the_cold_one_and_reads_no_law(laws, monkeypatch, tmp_pa
     import lawpatch.references as refs
 
     monkeypatch.setattr(refs, "_read_file", lambda path: pytest.fail(f"{path} read again"))
+    monkeypatch.setattr(refs, "_LOADED", {})      # a new process: the cache on disk alone
     assert everything(Index(laws)) == cold
 
 
@@ -63,6 +64,9 @@ def test_a_damaged_cache_is_read_as_none(laws, monkeypatch, tmp_path):
     cold = everything(Index(laws))
     for entry in (tmp_path / "cache" / "references").glob("*.json"):
         entry.write_text("{not json", encoding="utf-8")
+    import lawpatch.references as refs
+
+    monkeypatch.setattr(refs, "_LOADED", {})      # a new process: only the damaged file to go by
     assert everything(Index(laws)) == cold
     entry = next((tmp_path / "cache" / "references").glob("*.json"))
     assert json.loads(entry.read_text(encoding="utf-8"))["data"]   # written anew

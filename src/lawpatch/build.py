@@ -171,6 +171,10 @@ def _build(patches, out_dir, in_place: bool, root, langs, jobs, progress) -> lis
     made = not Path(out_dir).exists()
     out = storage.ensure_dir(out_dir)
     storage.clean_leftovers(out)  # a killed build's half-made folders; its moved-aside outputs go back
+    if len(patches) > 1 and (Path(root) / "laws").is_dir():
+        from .references import Index
+
+        Index(Path(root) / "laws", jobs=jobs)   # read once here (in all cores): each bill's check uses it
     done = []
     try:
         done = run_all(_bill_documents, [(str(p), str(root), langs, str(out)) for p in patches], jobs, progress)

@@ -252,10 +252,12 @@ class Index:
                  laws: dict | None = None):
         self.folder = Path(folder)
         self.entries: dict[str, _LawEntry] = {}
+        self._records: dict[tuple[str, str], dict] = {}        # what was read of each law file
         self._raw: dict[tuple[str, str], list[_Raw]] = {}
         self._resolved: dict[tuple[str, str], list[Reference]] = {}
         self._cited: dict[tuple[str, str], set[str]] = {}      # the laws each law cites
-        self._targets: dict[tuple[str, str], dict] = {}        # (law, eid) cited → its references' places
+        self._named: dict[tuple, list[Reference]] = {}   # (law, lang, law cited) → its references to it
+        self._targets: dict[tuple, dict] = {}            # the same → {(law, eid) cited: their places}
         paths = {d.name: {lang: d / f"{lang}.xml" for lang in langs if (d / f"{lang}.xml").is_file()}
                  for d in sorted(p for p in self.folder.iterdir() if p.is_dir())}
         paths = {slug: files for slug, files in paths.items() if files}
@@ -271,7 +273,7 @@ class Index:
             heads = {lang: records[f] for lang, f in files.items()}
             self.entries[slug] = _LawEntry(slug, _keys(heads), files, dict((laws or {}).get(slug, {})))
             for lang, rec in heads.items():
-                self._raw[(slug, lang)] = [_Raw.of_list(v) for v in rec["refs"]]
+                self._records[(slug, lang)] = rec
         self._acts: dict[str, str] = {}
         for slug, entry in self.entries.items():
             for key in entry.keys:
@@ -287,17 +289,22 @@ class Index:
             entry.laws[lang] = Law.load(entry.paths[lang])
         return entry.laws[lang]
 
+    def _raws(self, key: tuple[str, str]) -> list[_Raw]:
+        if key not in self._raw:
+            self._raw[key] = [_Raw.of_list(v) for v in self._records[key]["refs"]] if key in self._records else []
+        return self._raw[key]
+
     def references_of(self, slug: str, lang: str) -> list[Reference]:
         """Every reference the ``lang`` text of law ``slug`` makes, resolved."""
         key = (slug, lang)
         if key not in self._resolved:
-            self._resolved[key] = [r for raw in self._raw.get(key, ()) if (r := _resolve(self, slug, lang, raw))]
+            self._resolved[key] = [r for raw in self._raws(key) if (r := _resolve(self, slug, lang, raw))]
         return self._resolved[key]
 
     @property
     def references(self) -> list[Reference]:
         """Every reference of every law (each law resolved, so each cited law loaded)."""
-        return [r for slug, lang in self._raw for r in self.references_of(slug, lang)]
+        return [r for slug, lang in self._records for r in self.references_of(slug, lang)]
 
     def read(self, slug: str, text: str, eid: str | None = None, lang: str = "rus") -> list[Reference]:
         """The references of ``text`` as if it stood in unit ``eid`` of law ``slug`` (its first
@@ -318,20 +325,24 @@ class Index:
         """The references into any of ``eids`` of law ``slug`` (WHOLE for the act itself). Only the
         citations that name the law (its own «настоящего Закона», or its name elsewhere) are resolved."""
         out = []
-        for (s, lg), raws in self._raw.items():
+        for (s, lg), rec in self._records.items():
             if lang is not None and lg != lang:
                 continue
             if (s, lg) not in self._cited:
-                self._cited[(s, lg)] = {self.find_act(raw.act) if raw.act else s for raw in raws}
+                self._cited[(s, lg)] = {s} | {self.find_act(act) for act in rec["acts"]}
             if slug not in self._cited[(s, lg)]:
                 continue
-            refs = self.references_of(s, lg)
-            table = self._targets.get((s, lg))
-            if table is None:
-                table = self._targets[(s, lg)] = {}
+            table = self._targets.get((s, lg, slug))
+            if table is None:   # the references of s that name slug, resolved (no other law is loaded)
+                named = [raw for raw in self._raws((s, lg)) if (self.find_act(raw.act) if raw.act else s) == slug]
+                refs = [r for raw in named if (r := _resolve(self, s, lg, raw))]
+                table = self._targets[(s, lg, slug)] = {}
+                self._named[(s, lg, slug)] = refs
                 for i, r in enumerate(refs):
                     for t in r.targets:
                         table.setdefault((t.law, t.eid), []).append(i)
+            else:
+                refs = self._named[(s, lg, slug)]
             out += [refs[i] for i in sorted({i for eid in eids for i in table.get((slug, eid), ())})]
         return out
 
@@ -364,7 +375,7 @@ def _records(files: list[Path], jobs: int | None, progress) -> dict[Path, dict]:
         by_folder.setdefault(f.parent.parent.resolve(), []).append(f)
     out: dict[Path, dict] = {}
     for folder, group in by_folder.items():
-        cached = cache.load("references", str(folder), version)
+        cached = _LOADED.get((str(folder), version)) or cache.load("references", str(folder), version)
         stale = []
         for f in group:
             rec = cached.get(f"{f.parent.name}/{f.name}")
@@ -374,12 +385,17 @@ def _records(files: list[Path], jobs: int | None, progress) -> dict[Path, dict]:
                     progress(1)
             else:
                 stale.append(f)
-        if not stale:
-            continue
-        for f, rec in zip(stale, run_all(_read_file, [str(f) for f in stale], jobs, progress)):
-            out[f] = rec
-        cache.store("references", str(folder), version, {f"{f.parent.name}/{f.name}": out[f] for f in group})
+        if stale:
+            for f, rec in zip(stale, run_all(_read_file, [str(f) for f in stale], jobs, progress)):
+                out[f] = rec
+            cache.store("references", str(folder), version, {f"{f.parent.name}/{f.name}": out[f] for f in group})
+        _LOADED[(str(folder), version)] = {f"{f.parent.name}/{f.name}": out[f] for f in group}
     return out
+
+
+# what this process has read of each laws/ folder: a build's workers, forked after the index is
+# made, start with it instead of reading the cache each
+_LOADED: dict[tuple[str, str], dict] = {}
 
 
 def _read_file(path: str) -> dict:
@@ -387,9 +403,9 @@ def _read_file(path: str) -> dict:
     p = Path(path)
     stamp = cache.stamp(p)
     law = Law.load(p)
-    refs = [raw.as_list() for raw in _read_law(law, p.stem)]
+    raws = _read_law(law, p.stem)
     return {"stamp": stamp, "title": law.title, "lang": law.lang, "date": law.date, "number": law.number,
-            "refs": refs}
+            "refs": [raw.as_list() for raw in raws], "acts": sorted({raw.act for raw in raws if raw.act})}
 
 
 def unit_and_below(law: Law, eid: str) -> set[str]:
