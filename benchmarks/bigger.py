@@ -41,7 +41,7 @@ def _growth_row(name: str, small: Figures | None, big: Figures | None, factor: i
 
 
 def scale(tmp: Path, env, quick: bool, failures: list[str]) -> str:
-    small_n, big_n = (10, 100) if quick else (100, 1000)
+    small_n, big_n = (5, 50) if quick else (100, 1000)
     runs = 1 if quick else 3
     figures: dict[str, dict[int, Figures | None]] = {"validate": {}, "refs": {}, "refs warm": {}, "build": {}}
     bills = {}

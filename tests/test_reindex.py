@@ -1,5 +1,6 @@
-"""A traced run (the amending law's text) renumbers before each instruction only the articles the
-earlier instructions changed: at every step the eIds are those a whole renumbering gives."""
+"""A run renumbers only the articles its instructions changed (before each instruction when traced
+for the amending law's text, and at its end): at every step the eIds are those a whole renumbering
+gives."""
 from __future__ import annotations
 
 import copy
@@ -30,6 +31,7 @@ def test_renumbering_inside_articles_gives_the_eids_of_a_whole_renumbering(path,
             body = copy.deepcopy(law.body)
             st.assign_eids(body)
             assert [e.get("eId") for e in st.iter_units(law.body)] == [e.get("eId") for e in st.iter_units(body)]
+            assert list(law.index) == [e.get("eId") for e in st.iter_units(law.body)]   # the index follows
         return changes
 
     monkeypatch.setattr(Law, "reindex", checked)

@@ -160,7 +160,7 @@ class Law:
             for article in within:
                 if article.getparent() is not None:
                     changes.update(st.assign_eids(article, article.get("eId") or ""))
-        if within is None or changes:
+        if within is None or within:
             self._index = None
         return changes
 

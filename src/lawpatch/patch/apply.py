@@ -237,7 +237,7 @@ class _LawRun:
         if self.run_._refused(mark):
             return None
         self.renumbered: dict = {}     # a parent whose units were renumbered → the op, to check at the end
-        stale: set | None = set()      # traced: the articles whose eIds earlier instructions changed (None: any)
+        stale: set | None = set()      # the articles whose eIds the instructions so far changed (None: any)
         for step in instructions(self.law, ops, self.handles):
             if self.run_.trace is not None:
                 self.law.reindex(within=stale)
@@ -249,8 +249,8 @@ class _LawRun:
                     self.run_.refuse(exc, step.op)
                     continue
                 self.run_.trace(step, self.law, self.lang, targets)
-                changed = self._changes_eids_in(step)
-                stale = None if changed is None else stale | changed
+            changed = self._changes_eids_in(step)
+            stale = None if changed is None or stale is None else stale | changed
             try:
                 self._execute(step)
             except Refusal as exc:
@@ -262,7 +262,7 @@ class _LawRun:
                 self.run_.refuse(exc, op)
         if self.run_._refused(mark):
             return None
-        self.law.reindex()
+        self.law.reindex(within=stale)
         reasons: dict[str, list[Reason]] = {}
         dests: dict[Op, list[str]] = {}
         for op in ops:
@@ -324,9 +324,10 @@ class _LawRun:
         return None
 
     def _changes_eids_in(self, step: Instruction) -> set | None:
-        """The articles inside which ``step`` may change eIds (their own stay), so that a traced run
-        renumbers only those before the next instruction: none for words, headings and sentences;
-        None where it may change any (an article or a unit above it inserted, restated, removed)."""
+        """The articles inside which ``step`` may change eIds (their own stay), so that a run
+        renumbers only those (before the next traced instruction, and at its end): none for words,
+        headings and sentences; None where it may change any (an article or a unit above it
+        inserted, restated, removed)."""
         op = step.op
         if op.kind.is_words or op.kind is Kind.RESTATE_HEADING or op.target.scope is not Scope.UNITS \
                 or op.target.part is Part.SENTENCE:
