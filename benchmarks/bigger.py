@@ -19,7 +19,11 @@ from .timer import Figures, run
 from .workspace import Workspace, bill_xml, make_ops, many_paragraphs, synthetic_corpus, wide_element
 
 
-def _time(argv, runs: int, env, failures, name: str, cwd=None, statuses=(0,), setup=None) -> Figures | None:
+def _time(argv, runs: int, env, failures, name: str, cwd=None, statuses=(0,), setup=None,
+          warm: bool = False) -> Figures | None:
+    """``runs`` timed runs of ``lawpatch ARGV`` (``warm``: after one untimed run, the caches filled)."""
+    if warm:
+        run(lawpatch_argv() + argv, cwd=cwd, env=env)
     fig = Figures()
     for _ in range(runs):
         if setup:
@@ -55,7 +59,7 @@ def scale(tmp: Path, env, quick: bool, failures: list[str]) -> str:
         figures["refs"][n] = _time(["refs", str(laws / "act-00000"), "статья 1"], runs,
                                    {**env, "LAWPATCH_CACHE": "off"}, failures, f"refs over {n} acts")
         figures["refs warm"][n] = _time(["refs", str(laws / "act-00000"), "статья 1"], runs, env, failures,
-                                        f"refs over {n} acts, cached")
+                                        f"refs over {n} acts, cached", warm=True)
         out = corpus / "out"
         figures["build"][n] = _time(["--quiet", "build", "-j", "2", "-o", str(out)], 1, env, failures,
                                     f"build of {bills[n]} bills", cwd=corpus,
