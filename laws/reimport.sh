@@ -35,3 +35,5 @@ run legal-status-foreign-citizens/rus.xml law-legal-status-foreign-citizens-1993
     --title "О правовом положении иностранных граждан в Кыргызской Республике" --date 1993-12-14 --number 1296-XII
 run citizenship/rus.xml law-citizenship-2007-70.ru.txt \
     --title "О гражданстве Кыргызской Республики" --date 2007-05-21 --number 70
+run tax-code/rus.xml tax-code-2022-3.ru.txt
+run tax-code/kir.xml orig/tax-code-2022-3.ky.docx

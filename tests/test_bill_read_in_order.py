@@ -8,14 +8,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as hs
 
 from lawpatch import structure as st
 from lawpatch.billtext import BillWording
 from lawpatch.citations import resolve
 from lawpatch.law import Law
-from lawpatch.patch import apply_bill, load_bill, write_applied
+from lawpatch.patch import apply_bill, load_bill
+from lawpatch.patch.apply import PatchRefused, apply_ops, settle
 from lawpatch.patch.model import Bill, Kind, LawAmendment, Position, Target, Texts
 from lawpatch.patch.words import find_whole
 from lawpatch.patch.write import bill_element
@@ -49,10 +50,13 @@ def read_in_order(root: Path, slug: str, ops) -> tuple[str, str]:
     base = f"rus@{Law.load(law_path).expression_date}"
     bill = load_bill(_bill(root / "bill.xml", "whole", href, base, ops))
     wording = BillWording(bill, root, ("rus",))
-    (whole,) = apply_bill(bill, root, trace=wording)
+    try:
+        (whole,) = apply_bill(bill, root, trace=wording)
+    except PatchRefused:
+        assume(False)            # a bill the engine refuses (every abzats of an article excluded) has no text
     printed = wording.wordings[(href, "rus")].items
-    for i, item in enumerate(printed):
-        law = Law.load(law_path)
+    law = Law.load(law_path)
+    for item in printed:       # each instruction on the unit its printed citation names, in the law as it stands
         step = []
         for op, citation in zip(item.ops, item.citations or (None,) * len(item.ops)):
             if citation is None:         # the whole act, its title
@@ -60,9 +64,10 @@ def read_in_order(root: Path, slug: str, ops) -> tuple[str, str]:
                 continue
             eid = resolve(law, citation)
             step.append(replace(op, expect=Texts(), cite=None, target=replace(op.target, units=(eid,), through=None)))
-        one = load_bill(_bill(root / f"step{i}.xml", f"step-{i}", href, f"rus@{law.expression_date}", step))
-        write_applied(apply_bill(one, root))
-    return law_text(whole.new, editorial=False), law_text(Law.load(law_path), editorial=False)
+        refused = [f for f in apply_ops(law, step, bill, more_to_come=True) if f.severity == "error"]
+        assert not refused, refused
+    settle(law)
+    return law_text(whole.new, editorial=False), law_text(law, editorial=False)
 
 
 def _leaves(law: Law) -> list:

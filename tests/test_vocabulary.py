@@ -2,6 +2,8 @@
 the units of real laws take, and the agreement of the law's note, the bill's verb and the table's mark."""
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from lawpatch import structure as st
@@ -145,14 +147,99 @@ def test_quoted_words_and_occurrences():
     assert voc.occurrence_phrase(2) == "во втором случае"
 
 
-def test_ordinal_by_lemma_reads_every_form_ordinal_value_reads():
-    """The fast reading of running text agrees with the full table: every case and gender of
-    1–199 and of the round hundreds, and the Kyrgyz forms."""
-    from lawpatch.vocabulary import ordinal, ordinal_by_lemma
+# --- numbers in words ----------------------------------------------------------------------------
 
-    for n in list(range(1, 200)) + [300, 500, 999]:
-        assert ordinal_by_lemma(ordinal(n, "kir")) == n
-        for case in ("nom", "gen", "dat", "acc", "ins", "loc"):
-            for g in ("masc", "femn", "neut"):
-                assert ordinal_by_lemma(ordinal(n, "rus", case, g)) == n, (n, case, g)
-    assert ordinal_by_lemma("настоящей") is None and ordinal_by_lemma("первоначальный") is None
+@functools.lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _pymorphy_form(word: str, case: str, gender: str | None = None, pos=("NUMR",)) -> str:
+    """pymorphy3's form of a number word; the accusative is the inanimate one (a law's units)."""
+    parse = next(p for p in _morph().parse(word) if p.tag.POS in pos)
+    grammemes = {PYMORPHY[case]} | ({gender, "sing"} if gender else set())
+    form = parse.inflect(grammemes | ({"inan"} if case == "acc" and gender in (None, "masc") else set()))
+    return (form or parse.inflect(grammemes)).word.replace("ё", "е")
+
+
+@pytest.mark.parametrize("n", [n for n in range(1, 1000) if n < 21 or n % 10 == 0 or n in (21, 99, 101, 345, 999)])
+@pytest.mark.parametrize("case", voc.RU_CASES)
+def test_cardinal_forms_agree_with_pymorphy(n, case):
+    """The written-out cardinals against pymorphy3, word by word («ста двадцати»)."""
+    words = voc.cardinal(n, "rus").split()
+    expected = " ".join(_pymorphy_form(w, case, pos=("NUMR", "ADJF")) for w in words)
+    assert voc.cardinal(n, "rus", case) == expected
+
+
+@pytest.mark.parametrize("n", list(range(1, 21)) + [30, 40, 50, 60, 70, 80, 90, 100, 200, 300, 400, 500, 600,
+                                                    700, 800, 900])
+@pytest.mark.parametrize("gender", voc.GENDERS)
+def test_ordinal_forms_agree_with_pymorphy(n, gender):
+    """The ordinal's last word declined by rule, against pymorphy3 (every case and gender)."""
+    for case in voc.RU_CASES:
+        assert voc.ordinal(n, "rus", case, gender) == _pymorphy_form(voc.ordinal(n), case, gender, ("ADJF",))
+
+
+@pytest.mark.parametrize("n", list(range(1, 130)) + [200, 234, 345, 500, 999])
+def test_cardinals_read_back_in_every_case(n):
+    for case in voc.RU_CASES:
+        assert voc.numeral_value(voc.cardinal(n, "rus", case)) == n
+    assert voc.numeral_value(voc.cardinal(n, "kir")) == n
+    assert voc.ordinal_value(voc.cardinal(n, "rus")) is None
+
+
+@pytest.mark.parametrize("text, lang, found", [
+    ("в течение тридцати дней", "rus", [(30, False)]),
+    ("не позднее двадцать первого числа", "rus", [(21, True)]),
+    ("не более двух тысяч пятисот сомов", "rus", [(2500, False)]),
+    ("сто двадцать пять миллионов", "rus", [(125_000_000, False)]),
+    ("пять двадцать", "rus", [(5, False), (20, False)]),       # two numbers, not one
+    ("в пунктах первом и третьем", "rus", [(1, True), (3, True)]),
+    ("одного из родителей", "rus", [(1, False)]),
+    ("в четвёртом абзаце", "rus", [(4, True)]),
+    ("отуз күндүн ичинде", "kir", [(30, False)]),
+    ("эки жүз элүү сом", "kir", [(250, False)]),
+    ("он беш күн", "kir", [(15, False)]),
+    ("он биринчи", "kir", [(11, True)]),
+    ("эки жүзүнчү", "kir", [(200, True)]),
+    ("беш жүз миң", "kir", [(500_000, False)]),
+    ("онго чейин, үчтөн кем эмес", "kir", [(10, False), (3, False)]),
+    ("14төн 16га чейинки", "kir", []),                        # figures are not words
+    ("бирге, бирден, бирок", "kir", []),                     # «together», «at once», «but»
+])
+def test_numerals_in_running_text(text, lang, found):
+    assert [(n.value, n.ordinal) for n in voc.numerals(text, lang)] == found
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("не менее двух третей голосов", "rus", ["2/3"]), ("одной трети депутатов", "rus", ["1/3"]),
+    ("одна четвертая, на двух - одна третья", "rus", ["1/4", "2", "1/3"]),
+    ("более половины работников, в полуторном размере", "rus", ["1/2", "3/2"]),
+    ("в пятидневный срок, трехсторонняя комиссия, в двойном размере", "rus", ["5", "3", "2"]),
+    ("үчтөн экисинин добушу, үчтөн биринин", "kir", ["2/3", "1/3"]),
+    ("бир чейреги, бир жарым эседен, жарымынан көбүн, теңинен азын", "kir", ["1/4", "3/2", "1/2", "1/2"]),
+    ("толук же жарым-жартылай", "kir", []),                   # «partly»
+])
+def test_fractions_and_multiples(text, lang, values):
+    assert [str(n.value) for n in voc.numerals(text, lang)] == values
+
+
+def test_weak_numerals():
+    """«один», «оба», «бир», «экөө» are often not numbers: read, and marked weak."""
+    assert [n.weak for n in voc.numerals("один из супругов, оба супруга, двадцать один день")] == [True, True, False]
+    assert [n.weak for n in voc.numerals("первой помощи, второй стороне, третьей стороне")] == [True, True, False]
+    assert [n.weak for n in voc.numerals("ар бир адам, экөө тең", "kir")] == [True, True]
+
+
+def test_numerals_keep_their_place():
+    text = "в течение тридцати дней"
+    (n,) = voc.numerals(text)
+    assert text[n.start:n.end] == "тридцати"
+
+
+def test_ordinal_value_reads_running_text_words_only_when_they_are_ordinals():
+    """What references read in running text: «настоящей», «первоначальный» are no ordinals."""
+    assert voc.ordinal_value("настоящей") is None and voc.ordinal_value("первоначальный") is None
+    assert voc.ordinal_value("сто девяносто девятой") == 199

@@ -12,18 +12,38 @@ def is_self_named(title: str) -> bool:
     return any(word in title.lower() for word in SELF_NAMED)
 
 
+_KY_CODE = re.compile(r"^(Кыргыз Республикасынын\s+)(\w)", re.I)
+
+
+def printed(title: str, lang: str) -> str:
+    """The act's name with the capitals KR texts print it with: a Kyrgyz code's own name after
+    «Кыргыз Республикасынын» («… Эмгек кодекси», «… Салык кодекси», «… Конституциясы»); a title
+    read from a print in capitals comes in lower case.
+
+    >>> printed("Кыргыз Республикасынын эмгек кодекси", "kir"), printed("кыргыз республикасынын конституциясы", "kir")
+    ('Кыргыз Республикасынын Эмгек кодекси', 'Кыргыз Республикасынын Конституциясы')
+    """
+    if lang == "kir" and is_self_named(title):
+        return _KY_CODE.sub(lambda m: "Кыргыз Республикасынын " + m.group(2).upper(), title.strip(), count=1)
+    return title
+
+
 def act_name(title: str, lang: str, case: str = "nom") -> str:
-    """The act's name in ``case``: RU nom/acc («в Закон …», «в Конституцию …»), KY nom/dat.
+    """The act's name in ``case``, as printed: RU nom/acc («в Закон …», «в Конституцию …»), KY
+    nom/dat.
 
     >>> act_name("О внешней миграции", "rus", "acc")
     'Закон Кыргызской Республики «О внешней миграции»'
     >>> act_name("Семейный кодекс Кыргызской Республики", "rus", "acc")
     'Семейный кодекс Кыргызской Республики'
-    >>> act_name("Кыргыз Республикасынын Эмгек кодекси", "kir", "dat")
+    >>> act_name("Кыргыз Республикасынын эмгек кодекси", "kir", "dat")
     'Кыргыз Республикасынын Эмгек кодексине'
+    >>> act_name("Кыргыз Республикасынын Конституциясы", "kir", "dat")
+    'Кыргыз Республикасынын Конституциясына'
     >>> act_name("Тышкы миграция жөнүндө", "kir", "dat")
     '«Тышкы миграция жөнүндө» Кыргыз Республикасынын Мыйзамына'
     """
+    title = printed(title, lang)
     if lang == "kir":
         if is_self_named(title):
             if case != "dat":

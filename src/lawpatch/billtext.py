@@ -55,9 +55,9 @@ class Worded:
     """One instruction as printed: where it acts (its article and the unit inside it it may be
     grouped under) and its wording relative to no group, the article, or that unit."""
 
-    article: str | None
-    unit: str | None
-    full: str
+    article: object             # the article element the instruction is in (None outside one)
+    unit: object                # the article's part (or point) it is in: grouped by identity, not by
+    full: str                   # eId, which an earlier instruction may hand to another unit
     in_article: str
     in_unit: str
     header_article: str = ""
@@ -101,7 +101,8 @@ class _Wording:
         full = self.word(instruction, law, targets, None)
         in_article = self.word(instruction, law, targets, art) if art else full
         in_unit = self.word(instruction, law, targets, unit) if unit else in_article
-        self.items.append(Worded(art, unit, full, in_article, in_unit,
+        unit_el = top if unit else None
+        self.items.append(Worded(article, unit_el, full, in_article, in_unit,
                                  self.header(law, art) if art else "", self.header(law, unit, art) if unit else "",
                                  self.header(law, unit) if unit else "", cite(law, el.get("eId"), self.lang),
                                  instruction.ops, tuple(cite(law, e.get("eId"), self.lang)
@@ -136,6 +137,11 @@ class _Wording:
             text = self.need(op, "text")
             return (f"{sentence} изложить в следующей редакции: «{text.strip()}»" if ru else
                     f"{sentence} төмөнкүдөй редакцияда баяндалсын: «{text.strip()}»")
+        if len(instruction.ops) > 1:      # units that follow each other, excluded or repealed together
+            units = self.many(law, [el, *self.others], within, through=False, case="acc")
+            if op.kind is Kind.DELETE:
+                return f"{units} исключить" if ru else f"{units} алып салынсын"
+            return f"{units} {voc.repeal_verb(st.unit_name(el, law.naming), lang, plural=True)}"
         ref = self.ref(law, eid, "acc" if ru else "nom", within)
         if op.kind is Kind.RESTATE:
             text = self.need(op, "text")
@@ -237,9 +243,10 @@ class _Wording:
             return ""
         return f"в {ref} " if ru else f"{ref} "
 
-    def many(self, law: Law, els: list, within: str | None, through: bool) -> str:
-        """«в абзацах втором и третьем», «в абзацах третьем–пятом», «в статьях 336–348» (Russian:
-        the plural noun in the locative, the numbers or ordinals after it)."""
+    def many(self, law: Law, els: list, within: str | None, through: bool, case: str = "loc") -> str:
+        """«в абзацах втором и третьем», «в абзацах третьем–пятом», «в статьях 336–348»; in another
+        case without the preposition («абзацы седьмой–двенадцатый» to exclude). Russian: the plural
+        noun, then the numbers or ordinals; Kyrgyz: the numbers, then the noun."""
         name = st.unit_name(els[0], law.naming)
         positional = st.local(els[0].tag) in st.ABZATS_TAGS or st.is_unnumbered_part(els[0])
         parent = els[0].getparent()
@@ -248,13 +255,15 @@ class _Wording:
         if positional:
             blocks = st.part_blocks(parent)
             values = [blocks.index(e) + 1 for e in els]
-            shown = [voc.ordinal(v, self.lang, "loc", voc.gender(name)) for v in values]
+            shown = [voc.ordinal(v, self.lang, case, voc.gender(name)) for v in values]
         else:
             shown = [citations._number(e) for e in els]
         joined = _join(shown, self.lang, through or _consecutive(els, positional))
         if self.lang == "rus":
-            return f"в {voc.noun(name, 'rus', 'loc', plural=True)} {joined}" + (f" {owner}" if owner else "")
-        noun = voc.noun(name, "kir", "loc", plural=True, possessed=bool(owner) or within is not None)
+            lead = "в " if case == "loc" else ""
+            return f"{lead}{voc.noun(name, 'rus', case, plural=True)} {joined}" + (f" {owner}" if owner else "")
+        ky_case = "loc" if case == "loc" else "nom"
+        noun = voc.noun(name, "kir", ky_case, plural=True, possessed=bool(owner) or within is not None)
         if positional:
             return (f"{owner} " if owner else "") + f"{joined} {noun}"
         return (f"{owner} " if owner else "") + f"{joined}-{noun}"
@@ -430,13 +439,18 @@ def _article_of(el):
 
 
 # --- layout ---------------------------------------------------------------------------------------
+def _same_unit(a: Worded, b: Worded) -> bool:
+    """Two instructions inside one unit, cited alike at both (a renumbered unit is another one in the text)."""
+    return a.unit is b.unit and a.header_unit_full == b.header_unit_full
+
+
 def layout(items: list[Worded], lang: str) -> list[str]:
     """The numbered and nested lines: «1) в статье 16:», «а) в пункте 2:», «- …;», «б) …», «2) …».
     Items end with «;», the last with «.»; a single instruction is not numbered."""
     lines: list[str] = []
     groups: list[list[Worded]] = []
     for item in items:
-        if groups and item.article is not None and groups[-1][0].article == item.article:
+        if groups and item.article is not None and groups[-1][0].article is item.article:
             groups[-1].append(item)
         else:
             groups.append([item])
@@ -444,7 +458,7 @@ def layout(items: list[Worded], lang: str) -> list[str]:
         if len(group) == 1:
             lines.append(f"{n}) {group[0].full}")
             continue
-        if group[0].unit is not None and all(item.unit == group[0].unit for item in group):
+        if group[0].unit is not None and all(_same_unit(item, group[0]) for item in group):
             # every change is inside one part: «1) в пункте 3 статьи 63: а) …; б) …»
             lines.append(f"{n}) {group[0].header_unit_full}")
             lines += [f"{letter}) {item.in_unit}" for letter, item in zip(voc.LETTERS, group)]
@@ -452,7 +466,7 @@ def layout(items: list[Worded], lang: str) -> list[str]:
         lines.append(f"{n}) {group[0].header_article}")
         subs: list[list[Worded]] = []
         for item in group:
-            if subs and item.unit is not None and subs[-1][0].unit == item.unit:
+            if subs and item.unit is not None and _same_unit(item, subs[-1][0]):
                 subs[-1].append(item)
             else:
                 subs.append([item])

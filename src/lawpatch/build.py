@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import storage
-from .errors import FindingsError, UsageError
+from .actnames import printed
+from .errors import Finding, FindingsError, UsageError
 
 LANG_CHOICES = {"rus": ("rus",), "kir": ("kir",), "both": ("rus", "kir")}
 KINDS = ("changed", "inserted", "deleted", "repealed", "heading", "renumbered")
@@ -41,6 +42,7 @@ class BillBuild:
     files: list[str] = field(default_factory=list)
     cited_by: list = field(default_factory=list)  # CHECK.CITED_BY: provisions citing changed units
     root: Path = Path(".")                    # the repository (laws/, treaties/)
+    missing: list = field(default_factory=list)  # BUILD.LANGUAGE_MISSING allowed: what the package lacks
 
 
 # --- the steps: each writes its files into the bill's folder and returns their names ---------
@@ -132,29 +134,57 @@ def default_patches(root: str | os.PathLike = ".") -> list[Path]:
 
 @dataclass(frozen=True)
 class Built:
-    """One bill's documents, written: its folder, the file names, how many law files it changes."""
+    """One bill's documents, written: its folder, the file names, how many law files it changes,
+    what its package lacks (``BUILD.LANGUAGE_MISSING``, built with ``allow_missing``)."""
 
     bill: str
     folder: Path
     files: tuple[str, ...]
     laws: int
+    missing: tuple = ()
 
 
 def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".",
-          langs: tuple[str, ...] = ("rus", "kir"), jobs: int | None = 1, progress=None) -> list[Built]:
+          langs: tuple[str, ...] = ("rus", "kir"), allow_missing: bool = False, jobs: int | None = 1,
+          progress=None) -> list[Built]:
     """Check every bill, then write each bill's documents into ``out_dir/<bill-id>/``.
 
     Each bill is checked, applied and rendered on its own (in ``jobs`` processes; ``progress(1)``
     as each is done) into a folder aside; only when no bill is refused are the folders put in
-    place, so nothing is written when any bill is refused (``FindingsError``). With ``in_place``
-    the laws under ``root`` are replaced by their amended texts once every output is written, all
-    or nothing. The repository is locked meanwhile: no law changes under the build.
+    place, so nothing is written when any bill is refused (``FindingsError``). A bill whose law or
+    title lacks a language asked for is refused too (``BUILD.LANGUAGE_MISSING``: a package never
+    leaves a language out silently), unless ``allow_missing``, and then its summary says what is
+    missing. With ``in_place`` the laws under ``root`` are replaced by their amended texts once every
+    output is written, all or nothing. The repository is locked meanwhile: no law changes under
+    the build.
     """
     with storage.locked(root):
-        return _build(patches, out_dir, in_place, root, langs, jobs, progress)
+        return _build(patches, out_dir, in_place, root, langs, allow_missing, jobs, progress)
 
 
-def _build(patches, out_dir, in_place: bool, root, langs, jobs, progress) -> list[Built]:
+LANGUAGE_NAMES = {"rus": "Russian", "kir": "Kyrgyz"}
+
+
+def missing_languages(bill, root, langs) -> list[Finding]:
+    """What the bill's package would lack in the languages asked: a law without its ``kir.xml``
+    (or ``rus.xml``), a bill without its title in the language."""
+    out = []
+    for lang in langs:
+        name = LANGUAGE_NAMES[lang]
+        if not bill.titles.get(lang):
+            out.append(Finding("BUILD.LANGUAGE_MISSING", f"the bill has no {lang} title: the {name} amending law "
+                               "cannot be written", file=bill.path, line=1,
+                               hint=f'add <title lang="{lang}">, build with --lang, or --allow-missing-language'))
+        for la in bill.laws:
+            if not (Path(root) / la.href / f"{lang}.xml").is_file():
+                out.append(Finding("BUILD.LANGUAGE_MISSING", f"no {lang}.xml: the {name} package would leave "
+                                   "this law out", file=bill.path, line=la.line, unit=la.href,
+                                   hint=f"import the law's {name} text into {la.href}/{lang}.xml, build with "
+                                        "--lang, or allow a package without it: --allow-missing-language"))
+    return out
+
+
+def _build(patches, out_dir, in_place: bool, root, langs, allow_missing, jobs, progress) -> list[Built]:
     from .patch import apply_bill, load_bill, write_applied
     from .workers import run_all
 
@@ -168,6 +198,9 @@ def _build(patches, out_dir, in_place: bool, root, langs, jobs, progress) -> lis
         if bill.id in seen:
             raise UsageError(f"{bill.path}: bill id {bill.id!r} is also the id of {seen[bill.id]}")
         seen[bill.id] = bill.path
+    missing = {bill.id: missing_languages(bill, root, langs) for bill in bills}
+    if not allow_missing and any(missing.values()):
+        raise FindingsError([f for fs in missing.values() for f in fs])
     made = not Path(out_dir).exists()
     out = storage.ensure_dir(out_dir)
     storage.clean_leftovers(out)  # a killed build's half-made folders; its moved-aside outputs go back
@@ -177,7 +210,8 @@ def _build(patches, out_dir, in_place: bool, root, langs, jobs, progress) -> lis
         Index(Path(root) / "laws", jobs=jobs)   # read once here (in all cores): each bill's check uses it
     done = []
     try:
-        done = run_all(_bill_documents, [(str(p), str(root), langs, str(out)) for p in patches], jobs, progress)
+        done = run_all(_bill_documents, [(str(p), str(root), langs, str(out), tuple(missing[b.id]))
+                                         for p, b in zip(patches, bills)], jobs, progress)
         findings = [f for fs, _ in done for f in fs]
         if any(f.severity == "error" for f in findings):
             raise FindingsError(findings)
@@ -187,7 +221,7 @@ def _build(patches, out_dir, in_place: bool, root, langs, jobs, progress) -> lis
         results = []
         for _, built in done:
             storage.replace_dir(built.folder, out / built.bill)
-            results.append(Built(built.bill, out / built.bill, built.files, built.laws))
+            results.append(Built(built.bill, out / built.bill, built.files, built.laws, built.missing))
     except BaseException:
         for _, built in done:
             if built is not None:
@@ -207,15 +241,15 @@ def _bill_documents(job) -> tuple[list, Built | None]:
     from .patch import load_bill
     from .patch.apply import run_bill
 
-    path, root, langs, out = job
+    path, root, langs, out, missing = job
     bill = load_bill(path)
     wording = BillWording(bill, root, langs)
     findings, laws = run_bill(bill, root=root, trace=wording)
     if any(f.severity == "error" for f in findings):
         return findings, None
     cited = [f for f in findings if f.code == "CHECK.CITED_BY"]
-    b = _build_bill(bill, laws, wording, Path(out), langs, root, cited)
-    return findings, Built(bill.id, b.folder, tuple(b.files), len(b.laws))
+    b = _build_bill(bill, laws, wording, Path(out), langs, root, cited, missing)
+    return findings, Built(bill.id, b.folder, tuple(b.files), len(b.laws), tuple(missing))
 
 
 def _refuse_overlaps(applied) -> None:
@@ -229,7 +263,7 @@ def _refuse_overlaps(applied) -> None:
             owner[key] = bill.id
 
 
-def _build_bill(bill, laws, wording, out: Path, langs, root, cited=()) -> BillBuild:
+def _build_bill(bill, laws, wording, out: Path, langs, root, cited=(), missing=()) -> BillBuild:
     """The documents of one bill, written into a folder aside of ``out/<bill-id>``."""
     from .render.inputs import comparison_of
 
@@ -245,7 +279,7 @@ def _build_bill(bill, laws, wording, out: Path, langs, root, cited=()) -> BillBu
     tmp = storage.aside(final, "new")
     shutil.rmtree(tmp, ignore_errors=True)
     storage.ensure_dir(tmp)
-    b = BillBuild(bill, results, tmp, wording, cited_by=list(cited), root=Path(root))
+    b = BillBuild(bill, results, tmp, wording, cited_by=list(cited), root=Path(root), missing=list(missing))
     try:
         for _name, step in STEPS:
             b.files += step(b)
@@ -267,7 +301,7 @@ def summary(b: BillBuild) -> str:
     out += [f"Date: {b.bill.date}", ""]
     for r in b.laws:
         counts = Counter(c.kind for c in r.comparison.changes)
-        out += [f"## {r.slug} ({r.lang}): {r.comparison.title}", ""]
+        out += [f"## {r.slug} ({r.lang}): {printed(r.comparison.title, r.lang)}", ""]
         out.append(", ".join(f"{k}: {counts[k]}" for k in KINDS if counts[k]) or "no change")
         out.append("")
         out += [f"- {c.citation or c.eid or 'title'} ({c.kind})" + (f" — {'; '.join(c.reasons)}" if c.reasons else "")
@@ -276,6 +310,14 @@ def summary(b: BillBuild) -> str:
         if r.comparison.layout:     # not changes: blocks split or joined with the same words
             out += [f"Layout (not in the table): {len(r.comparison.layout)} — "
                     + ", ".join(c.citation or c.eid for c in r.comparison.layout), ""]
+    if b.missing:
+        out += ["## Languages left out (built with --allow-missing-language)", ""]
+        out += [f"- {f.unit + ': ' if f.unit else ''}{f.message}" for f in b.missing] + [""]
+    from .render.inputs import rows_in_one_language
+
+    one_language = rows_in_one_language([(r.slug, r.lang, r.comparison) for r in b.laws])
+    if one_language:
+        out += ["## Rows in one language only (an op changes one text and not the other)", ""] + one_language + [""]
     if b.cited_by:
         out += ["## Provisions that cite the changed units (amend them too)", ""]
         out += [f"- {f.extra['citation']} ({f.extra['eid']}) of laws/{f.extra['law']} cites {f.unit} ({f.op}): "

@@ -172,16 +172,6 @@ def _stem_kind(word: str, stems) -> str | None:
     return None
 
 
-def _ordinal_at(words: list[str], i: int) -> tuple[int, int] | None:
-    """(value, words used) of an ordinal starting at words[i] («двадцать первого» is two)."""
-    for size in (4, 3, 2, 1):
-        if i + size <= len(words):
-            value = voc.ordinal_value(" ".join(words[i:i + size]))
-            if value is not None:
-                return value, size
-    return None
-
-
 def _parse(text: str) -> list[tuple[str, object]]:
     """Steps (kind, key) outermost first; key is a number/letter string or an abzats position."""
     t = text.strip().lower().replace("ё", "е")
@@ -221,7 +211,7 @@ def _parse(text: str) -> list[tuple[str, object]]:
                 steps.append((_stem_kind(nxt, _KY_STEMS), w.strip('"\'')))
                 i += 2
                 continue
-            o = _ordinal_at(words, i)
+            o = voc.ordinal_at(words, i)
             after = _stem_kind(words[i + o[1]], _KY_STEMS) if o and i + o[1] < len(words) else None
             if after in ("abzats", "part_of"):  # «төртүнчү абзацы», «экинчи бөлүгү»
                 steps.append((after, o[0] if after == "abzats" else str(o[0])))
@@ -233,7 +223,7 @@ def _parse(text: str) -> list[tuple[str, object]]:
             raise CitationError(f"cannot read «{w}» in the citation «{text}»")
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if kind == "abzats":
-            o = _ordinal_at(words, i + 1)
+            o = voc.ordinal_at(words, i + 1)
             if o:
                 steps.append(("abzats", o[0]))
                 i += 1 + o[1]
@@ -242,8 +232,8 @@ def _parse(text: str) -> list[tuple[str, object]]:
                 steps.append(("abzats", int(nxt)))
                 i += 2
                 continue
-        elif kind in ("part_of", "point", "subpoint") and _ordinal_at(words, i + 1):
-            value, size = _ordinal_at(words, i + 1)
+        elif kind in ("part_of", "point", "subpoint") and voc.ordinal_at(words, i + 1):
+            value, size = voc.ordinal_at(words, i + 1)
             steps.append((kind, str(value)))
             i += 1 + size
             continue
@@ -345,15 +335,21 @@ def resolve_target(law, text: str) -> dict:
     m = re.match(r"^(\S+(?:\s+\S+)?)\s+предложени\w+\s+(.+)$", t, re.I)
     if m and voc.ordinal_value(m.group(1)):
         out["part"], out["sentence"], t = "sentence", voc.ordinal_value(m.group(1)), m.group(2)
-    m = re.match(r"^(.+?)\s+(\S+(?:\s+\S+)?)\s+сүйлөм\w*$", t, re.I)
-    if m and voc.ordinal_value(m.group(2)):
-        out["part"], out["sentence"], t = "sentence", voc.ordinal_value(m.group(2)), m.group(1)
-    many = _many(t)
+    for m in (re.match(r"^(.+)\s+(\S+)\s+сүйлөм\w*$", t, re.I),            # «… экинчи сүйлөмү»
+              re.match(r"^(.+)\s+(\S+\s+\S+)\s+сүйлөм\w*$", t, re.I)):       # «… он биринчи сүйлөмү»
+        if m and voc.ordinal_value(m.group(2)):
+            out["part"], out["sentence"], t = "sentence", voc.ordinal_value(m.group(2)), m.group(1)
+            break
+    many = _many_ky(t) if citation_language(t) == "kir" else split_many(t)
     if many is None:
         out["units"] = (resolve(law, t),)
         return out
-    name, items, is_range, rest = many
-    eids = [resolve(law, f"{name} {item} {rest}".strip()) for item in items]
+    if len(many) == 2:                      # Kyrgyz: each unit's own citation
+        citations, is_range = many
+    else:
+        name, items, is_range, rest = many
+        citations = [f"{name} {item} {rest}".strip() for item in items]
+    eids = [resolve(law, c) for c in citations]
     if is_range:
         out["units"], out["through"] = (eids[0],), eids[-1]
     else:
@@ -361,7 +357,7 @@ def resolve_target(law, text: str) -> dict:
     return out
 
 
-def _many(text: str):
+def split_many(text: str):
     """(unit name, [items], a range?, the rest) for «абзацы второй и третий пункта 2 …»,
     «статьи 336–348»; None for a citation of one unit."""
     words = text.split(" ", 1)
@@ -386,6 +382,60 @@ def _many(text: str):
         return None
     is_range = len(items) == 2 and seps[0] in ("–", "—")
     return name, items, is_range, " ".join(tokens[i:])
+
+
+_KY_LIST_GAP = r"\s*(?:,|жана|же|–|—)\s*"
+_KY_FIGURES = re.compile(rf"^(?P<outer>.*?)\s*(?P<items>(?:[0-9]+(?:-[0-9]+)*{_KY_LIST_GAP})+)(?P<last>[0-9]+(?:-[0-9]+)*)"
+                         rf"-(?P<unit>[^\W\d_]+)$")
+def _many_ky(text: str):
+    """([each unit's citation], a range?) for a Kyrgyz list or range, the unit word after the last
+    item: «5-беренесинин 3 жана 4-бөлүктөрү», «1, 2-пункттары», «336–348-беренелер», «экинчи жана
+    үчүнчү абзацтары», «экинчи–төртүнчү абзацтары»; None for a citation of one unit.
+
+    >>> _many_ky("5-беренесинин 3 жана 4-бөлүктөрү")
+    (['5-беренесинин 3-бөлүктөрү', '5-беренесинин 4-бөлүктөрү'], False)
+    >>> _many_ky("18-беренесинин экинчи–төртүнчү абзацтары")
+    (['18-беренесинин экинчи абзацтары', '18-беренесинин төртүнчү абзацтары'], True)
+    """
+    m = _KY_FIGURES.match(text)
+    if m and _stem_kind(m.group("unit").lower(), _KY_STEMS):
+        parts = re.split(f"({_KY_LIST_GAP})", m.group("items").strip() + " " + m.group("last"))
+        items = [i.strip().rstrip(",") for i in parts[0::2] if i.strip()]
+        seps = [p.strip() for p in parts[1::2]]
+        outer, unit, joiner = m.group("outer").strip(), m.group("unit"), "-"
+    else:
+        found = _ky_ordinal_list(text)
+        if found is None:
+            return None
+        outer, items, seps, unit = found
+        joiner = " "
+    if len(items) < 2:
+        return None
+    is_range = len(items) == 2 and seps[0] in ("–", "—", "-")
+    return [f"{outer} {item}{joiner}{unit}".strip() for item in items], is_range
+
+
+def _ky_ordinal_list(text: str):
+    """(the units above, [ordinals], [separators], the unit word) of «… экинчи жана үчүнчү
+    абзацтары», «… экинчи–төртүнчү бөлүктөрү»; None where the words before the unit word are not
+    a list of ordinals."""
+    words = re.sub(r"(?<=\w)\s*([–—])\s*(?=\w)", r" \1 ", text).replace(",", " , ").split()
+    words = [part for w in words for part in _split_word_range(w)]
+    if len(words) < 4 or _stem_kind(words[-1].lower(), _KY_STEMS) not in ("abzats", "part_of"):
+        return None
+    items, seps, j = [], [], len(words) - 1
+    while True:
+        size = next((n for n in (2, 1) if j - n >= 0 and voc.ordinal_value(" ".join(words[j - n:j]))), 0)
+        if not size:
+            return None
+        items.insert(0, " ".join(words[j - size:j]))
+        j -= size
+        if j > 0 and words[j - 1] in (",", "жана", "же", "–", "—"):
+            seps.insert(0, words[j - 1])
+            j -= 1
+            continue
+        break
+    return (" ".join(words[:j]), items, seps, words[-1]) if len(items) > 1 else None
 
 
 def _split_word_range(token: str) -> list[str]:
@@ -415,11 +465,6 @@ def unit_kind(word: str, lang: str = "rus") -> str | None:
 def unit_stems(lang: str = "rus") -> tuple[str, ...]:
     """The stems :func:`unit_kind` reads unit words by («пункт», «част», «берене»…)."""
     return tuple(stem for stem, _ in (_RU_STEMS if lang == "rus" else _KY_STEMS))
-
-
-def ordinal_at(words: list[str], i: int) -> tuple[int, int] | None:
-    """(value, words used) of an ordinal word in any case at ``words[i]`` («двадцать первого»: two)."""
-    return _ordinal_at(words, i)
 
 
 def _step(law, current, kind: str, key):

@@ -73,3 +73,66 @@ def find_dates(text: str) -> list[tuple[str, str, str]]:
         for m in rx.finditer(text):
             out.append((m.start(), iso_date(m), m.group("number") or "", m.group(0).strip()))
     return [(d, n, s) for _, d, n, s in sorted(out)]
+
+
+# A date starting at a figure: «17.07.2000», «2000-жылдын 17-июлундагы», «17 июля 2000 года», «1-январь».
+_DATE_AT = re.compile(
+    rf"(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}})(?!\d)"
+    rf"|(?P<ky>\d{{4}})\s*-?\s*ж(?:ыл\w*|\.)\s+(?P<kd>\d{{1,2}})\s*-\s*{_MONTH_RX.replace('<month>', '<km>')}"
+    rf"|(?P<day>\d{{1,2}})(?:\s+|\s*-\s*){_MONTH_RX}(?:\s+(?P<year>\d{{4}})(?!\d)(?:\s*(?:год\w*|г\.))?)?",
+    re.IGNORECASE)
+_FIGURE_START = re.compile(r"(?<![\d.-])\d")
+
+
+def date_at(text: str, pos: int) -> tuple[int, tuple] | None:
+    """The date printed from ``pos`` (a figure's start): (end, (year or None, month, day)), or None."""
+    m = _DATE_AT.match(text, pos)
+    if m is None:
+        return None
+    if m.group("nd"):
+        month, day, year = int(m.group("nm")), int(m.group("nd")), int(m.group("ny"))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+    else:
+        stem = (m.group("km") or m.group("month")).lower()
+        month = next(i for i, s in enumerate(_MONTHS) if stem.startswith(s)) + 1
+        day = int(m.group("kd") or m.group("day"))
+        year = m.group("ky") or m.group("year")
+        year = int(year) if year else None
+    return m.end(), (year, month, day)
+
+
+_MONTH_AFTER = re.compile(rf"\s+{_MONTH_RX}(?:\s+(?P<year>\d{{4}})(?!\d)(?:\s*(?:год\w*|г\.))?)?", re.IGNORECASE)
+
+
+def month_after(text: str, pos: int) -> tuple[int, int, int | None] | None:
+    """(end, month, year or None) of a month's name (and year) right after ``pos`` — a day written
+    in words before it: «первое января», «тридцать первого декабря 2025 года»; None otherwise.
+
+    >>> month_after("первое января следующего года", 6), month_after("первого мая 2026 года", 7)
+    ((13, 1, None), (21, 5, 2026))
+    """
+    m = _MONTH_AFTER.match(text, pos)
+    if m is None:
+        return None
+    stem = m.group("month").lower()
+    year = int(m.group("year")) if m.group("year") else None
+    return m.end(), next(i for i, s in enumerate(_MONTHS) if stem.startswith(s)) + 1, year
+
+
+def read_dates(text: str) -> list[tuple[int, int, tuple]]:
+    """Every date in a text, RU or KY, with or without its year: (start, end, (year or None, month,
+    day)) — «17 июля 2000 года», «17.07.2000», «2000-жылдын 17-июлундагы», «1 января», «1-январь».
+
+    >>> [d for _, _, d in read_dates("с 1 января 2024 года до 01.07.2024, 2000-жылдын 17-июлундагы, 1-май")]
+    [(2024, 1, 1), (2024, 7, 1), (2000, 7, 17), (None, 5, 1)]
+    """
+    out, end = [], 0
+    for m in _FIGURE_START.finditer(text):
+        if m.start() < end:
+            continue
+        found = date_at(text, m.start())
+        if found:
+            end = found[0]
+            out.append((m.start(), end, found[1]))
+    return out

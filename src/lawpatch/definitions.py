@@ -15,7 +15,7 @@ from functools import lru_cache
 from . import structure as st
 from .compare.words import tokens, word_diff
 
-_HEADING = re.compile(r"(?i)понят|термин|определени")
+_HEADING = re.compile(r"(?i)понят|термин|определени|түшүнүк|аныктама")     # «Основные понятия», «Негизги түшүнүктөр»
 # «Термин - определение»: a dash between spaces (the term itself may hold hyphens and commas)
 _DEFINITION = re.compile(r"^\s*(?P<term>[^\s-][^:;]{0,120}?),?\s+[-–—]\s+(?P<text>\S.*)$", re.S)
 
@@ -50,7 +50,7 @@ def law_definitions(law, terms=()) -> list[Definition]:
 
 def _definition(text: str) -> tuple[str, str] | None:
     # «В настоящем Законе используются следующие основные понятия: гражданство … - …»
-    if ":" in text[:200] and re.search(r"(?i)понят|термин", text.split(":", 1)[0]):
+    if ":" in text[:200] and re.search(r"(?i)понят|термин|түшүнүк", text.split(":", 1)[0]):
         text = text.split(":", 1)[1]
     m = _DEFINITION.match(text.strip())
     if m is None:

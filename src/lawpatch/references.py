@@ -20,7 +20,7 @@ from .actnames import ACT_WORD, KY_ACT_STEMS, KY_ACT_WORD, act_key, ky_act_key
 from .citations import CitationError, rank, resolve_steps, unit_kind, unit_stems
 from .dates import DATE_RU, iso_date
 from .law import Law
-from .vocabulary import ordinal_by_lemma
+from .vocabulary import ordinal_at
 
 WHOLE = ""  # the eId of a reference to a whole act
 
@@ -69,16 +69,6 @@ class _Tok:
 
 def _tokens(text: str) -> list[_Tok]:
     return [_Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def ordinal_at(words: list[str], i: int) -> tuple[int, int] | None:
-    """(value, words used) of an ordinal at ``words[i]`` in any case («двадцать первой»: two)."""
-    for size in (3, 2, 1):
-        if i + size <= len(words):
-            value = ordinal_by_lemma(" ".join(words[i:i + size]))
-            if value:
-                return value, size
-    return None
 
 
 def _item(toks, j, kind) -> tuple[object, int] | None:

@@ -1,5 +1,5 @@
-"""The project's own files read at run time: ``schemas/``, ``treaties/`` and ``templates/`` at the
-top of the source checkout, which lawpatch is installed from (``pip install -e .``)."""
+"""The project's own files read at run time: ``schemas/``, ``treaties/``, ``templates/`` and
+``glossary/`` at the top of the source checkout, which lawpatch is installed from (``pip install -e .``)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,6 +13,6 @@ def project_file(*parts: str) -> Path:
     """``PROJECT/<parts>``, or a clear error where the checkout does not have it."""
     path = PROJECT.joinpath(*parts)
     if not path.exists():
-        raise LawpatchError(f"{path}: not found — lawpatch reads schemas/, treaties/ and templates/ from its "
+        raise LawpatchError(f"{path}: not found — lawpatch reads schemas/, treaties/, templates/ and glossary/ from its "
                             "source checkout; install it from there with `pip install -e .`")
     return path

@@ -221,7 +221,7 @@ def own_text(el) -> str:
 
 
 def iter_units(root):
-    """Every unit under ``root`` (``root`` too, if it is one) in document order."""
+    """Every unit under ``root`` in document order (``root`` itself too, where it is one)."""
     return root.iter(*_UNIT_CLARK)
 
 

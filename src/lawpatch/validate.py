@@ -25,7 +25,7 @@ from lxml import etree
 from . import structure as st
 from . import vocabulary as voc
 from .errors import Finding, LawpatchError
-from .law import Law, law_files
+from .law import Law, law_files, redactions
 from .workers import run_all
 from .xmlio import XmlError
 
@@ -171,12 +171,13 @@ class LawSummary:
     units: tuple  # (eId, line) in document order
     lang_line: int | None
     work_line: int | None
+    amendments: tuple = ()  # the lifecycle's events: one redaction when both texts list the same
 
     @classmethod
     def of(cls, law: Law) -> "LawSummary":
         units = tuple((el.get("eId") or "", el.sourceline) for el in st.iter_units(law.body))
         return cls(law.source, law.lang, law.work_uri, law.expression_date, units, _meta_line(law, "FRBRlanguage"),
-                   _meta_line(law, "FRBRWork"))
+                   _meta_line(law, "FRBRWork"), law.amendments)
 
 
 def _check_file(path: str) -> tuple[list[Finding], LawSummary | None]:
@@ -320,9 +321,9 @@ def parity_findings(rus: LawSummary, kir: LawSummary) -> list[Finding]:
     really differ in structure: their mismatches are warnings, named as such.
     """
     out: list[Finding] = []
-    same_redaction = rus.expression_date == kir.expression_date
-    severity = "error" if same_redaction else "warning"
-    why = "" if same_redaction else f" (different redactions: rus@{rus.expression_date}, kir@{kir.expression_date})"
+    difference = redactions(rus, kir)
+    severity = "warning" if difference else "error"
+    why = f" (different redactions: {difference})" if difference else ""
     for law, lang in ((rus, "rus"), (kir, "kir")):
         if law.lang != lang:
             out.append(Finding("VALIDATE.LANGUAGE", f"FRBRlanguage is {law.lang!r} in {lang}.xml", file=law.source,

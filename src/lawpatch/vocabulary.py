@@ -1,5 +1,6 @@
 """The KR vocabulary, in one place: the names of the units of a law in Russian and Kyrgyz, their
-genders and case forms, ordinal words, the wording of repeal notes, and the test of a text's language.
+genders and case forms, numbers in words (written and read), the wording of repeal notes, and the test
+of a text's language.
 
 Every module that writes or reads KR legal language takes its words from here (citations, the
 amending law's text, repeal notes in the law, the comparison table, the importer's messages), so
@@ -10,8 +11,8 @@ that «пункт 4 утратил силу» in the law, «пункт 4 при�
 Units are named by their Russian nominative («статья», «часть», «пункт»…): which AKN element a name
 stands for depends on the act's naming (see :func:`lawpatch.structure.unit_name`).
 
-Russian nouns are written out (six cases, singular and plural); Russian ordinals are inflected by
-pymorphy3. Kyrgyz nouns take their case endings after vowel harmony, written out in both forms a
+Russian nouns and cardinals are written out (six cases, singular and plural); Russian ordinals are
+declined by the adjective's endings (both checked against pymorphy3 by the tests). Kyrgyz nouns take their case endings after vowel harmony, written out in both forms a
 citation needs: plain («5-берене», «5-беренеге») and possessed, as the head of a genitive chain
 («5-беренесинин 2-бөлүгүнө»). Kyrgyz ordinals precede the noun and are not inflected.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import lru_cache
 
 LANGS = ("rus", "kir")
@@ -191,7 +193,12 @@ def noun(name: str, lang: str = "rus", case: str = "nom", plural: bool = False,
     raise VocabularyError(f"unknown language {lang!r} (rus or kir)")
 
 
-# --- ordinals ---------------------------------------------------------------------------------
+# --- numbers: ordinals and cardinals, written and read ------------------------------------------
+# Russian forms are written out (cardinals) or built by the adjective declension (ordinals), not
+# asked of a morphology library at run time: reading a law's numbers must be fast, and
+# ``tests/test_vocabulary.py`` checks every form against pymorphy3. Kyrgyz ordinals and cardinals
+# standing before a noun are not inflected; a Kyrgyz number standing alone takes a case ending
+# («онго», «үчтөн»), which the reading accepts.
 
 ORDINALS_RU = ("первый", "второй", "третий", "четвертый", "пятый", "шестой", "седьмой", "восьмой",
                "девятый", "десятый", "одиннадцатый", "двенадцатый", "тринадцатый", "четырнадцатый",
@@ -214,7 +221,25 @@ _RU_HUNDREDTHS = ("сотый", "двухсотый", "трехсотый", "ч�
                   "семисотый", "восьмисотый", "девятисотый")
 _KY_DIGITS = ("", "эки ", "үч ", "төрт ", "беш ", "алты ", "жети ", "сегиз ", "тогуз ")
 MAX_ORDINAL = 999
-_PYMORPHY_CASE = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": "ablt", "loc": "loct"}
+
+# The declension of an ordinal's last word (nom gen dat acc ins loc; the accusative of an inanimate
+# noun): hard stems («пятый», «второй») and the soft «третий».
+_ADJECTIVE = {"masc": "ый ого ому ый ым ом", "femn": "ая ой ой ую ой ой", "neut": "ое ого ому ое ым ом",
+              "plur": "ые ых ым ые ыми ых"}
+_SOFT_ADJECTIVE = {"masc": "ий ьего ьему ий ьим ьем", "femn": "ья ьей ьей ью ьей ьей",
+                   "neut": "ье ьего ьему ье ьим ьем", "plur": "ьи ьих ьим ьи ьими ьих"}
+
+
+def _ordinal_word(word: str, case: str, gender: str) -> str:
+    """One ordinal word (masculine nominative «пятый», «второй», «третий») in a case and gender
+    (or ``plur``)."""
+    i = _case_index(case, RU_CASES)
+    if word.endswith("ий"):
+        return word[:-2] + _SOFT_ADJECTIVE[gender].split()[i]
+    ending = _ADJECTIVE[gender].split()[i]
+    if gender == "masc" and case in ("nom", "acc"):
+        ending = word[-2:]                      # «второй», «сороковой»
+    return word[:-2] + ending
 
 
 def ordinal(n: int, lang: str = "rus", case: str = "nom", gender: str = "masc") -> str:
@@ -242,7 +267,6 @@ def ordinal(n: int, lang: str = "rus", case: str = "nom", gender: str = "masc") 
         return head + _KY_TENS[rest // 10][0] + " " + ORDINALS_KY[rest % 10 - 1]
     if lang != "rus":
         raise VocabularyError(f"unknown language {lang!r} (rus or kir)")
-    _case_index(case, RU_CASES)
     if hundreds and not rest:
         head, last = "", _RU_HUNDREDTHS[hundreds - 1]
     else:
@@ -253,44 +277,56 @@ def ordinal(n: int, lang: str = "rus", case: str = "nom", gender: str = "masc") 
             last = _RU_TENS[rest // 10][1]
         else:
             head, last = head + _RU_TENS[rest // 10][0] + " ", ORDINALS_RU[rest % 10 - 1]
-    return head + _inflect_adjective(last, case, gender)
+    return head + _ordinal_word(last, case, gender)
 
 
-@lru_cache(maxsize=1)
-def _morph():
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
-@lru_cache(maxsize=None)
-def _inflect_adjective(word: str, case: str, gender: str) -> str:
-    """A Russian ordinal (masculine nominative) in a case and gender; «ё» written «е» as in KR laws."""
-    if (case, gender) == ("nom", "masc"):
-        return word
-    parses = [p for p in _morph().parse(word) if p.tag.POS == "ADJF"] or _morph().parse(word)
-    grammemes = {_PYMORPHY_CASE[case], gender, "sing"}
-    if case == "acc" and gender == "masc":
-        grammemes.add("inan")
-    form = parses[0].inflect(grammemes)
-    if form is None:
-        raise VocabularyError(f"pymorphy3 has no {case} {gender} form of «{word}»")
-    return form.word.replace("ё", "е")
-
-
-@lru_cache(maxsize=None)
-def _ordinal_values() -> dict[str, int]:
-    """Every written form of the ordinals 1–999 (RU in every case and gender, KY) → its value."""
-    table: dict[str, int] = {}
-    for n in range(1, MAX_ORDINAL + 1):
-        table[ordinal(n, "kir")] = n
-    # the forms citations use: every case, masculine (абзац, пункт), feminine (часть), neuter
-    # (предложение) — built for 1–99 in full and the round hundreds, the rest on demand
-    for n in list(range(1, 100)) + [100 * k for k in range(1, 10)]:
-        for case in RU_CASES:
-            for g in GENDERS:
-                table[ordinal(n, "rus", case, g)] = n
-    return table
+# Russian cardinals in the six cases (nom gen dat acc ins loc), masculine; «одна», «две» apart.
+_RU_CARDINALS = {
+    1: "один одного одному один одним одном", 2: "два двух двум два двумя двух",
+    3: "три трех трем три тремя трех", 4: "четыре четырех четырем четыре четырьмя четырех",
+    5: "пять пяти пяти пять пятью пяти", 6: "шесть шести шести шесть шестью шести",
+    7: "семь семи семи семь семью семи", 8: "восемь восьми восьми восемь восемью восьми",
+    9: "девять девяти девяти девять девятью девяти", 10: "десять десяти десяти десять десятью десяти",
+    11: "одиннадцать одиннадцати одиннадцати одиннадцать одиннадцатью одиннадцати",
+    12: "двенадцать двенадцати двенадцати двенадцать двенадцатью двенадцати",
+    13: "тринадцать тринадцати тринадцати тринадцать тринадцатью тринадцати",
+    14: "четырнадцать четырнадцати четырнадцати четырнадцать четырнадцатью четырнадцати",
+    15: "пятнадцать пятнадцати пятнадцати пятнадцать пятнадцатью пятнадцати",
+    16: "шестнадцать шестнадцати шестнадцати шестнадцать шестнадцатью шестнадцати",
+    17: "семнадцать семнадцати семнадцати семнадцать семнадцатью семнадцати",
+    18: "восемнадцать восемнадцати восемнадцати восемнадцать восемнадцатью восемнадцати",
+    19: "девятнадцать девятнадцати девятнадцати девятнадцать девятнадцатью девятнадцати",
+    20: "двадцать двадцати двадцати двадцать двадцатью двадцати",
+    30: "тридцать тридцати тридцати тридцать тридцатью тридцати",
+    40: "сорок сорока сорока сорок сорока сорока",
+    50: "пятьдесят пятидесяти пятидесяти пятьдесят пятьюдесятью пятидесяти",
+    60: "шестьдесят шестидесяти шестидесяти шестьдесят шестьюдесятью шестидесяти",
+    70: "семьдесят семидесяти семидесяти семьдесят семьюдесятью семидесяти",
+    80: "восемьдесят восьмидесяти восьмидесяти восемьдесят восемьюдесятью восьмидесяти",
+    90: "девяносто девяноста девяноста девяносто девяноста девяноста",
+    100: "сто ста ста сто ста ста", 200: "двести двухсот двумстам двести двумястами двухстах",
+    300: "триста трехсот тремстам триста тремястами трехстах",
+    400: "четыреста четырехсот четыремстам четыреста четырьмястами четырехстах",
+    500: "пятьсот пятисот пятистам пятьсот пятьюстами пятистах",
+    600: "шестьсот шестисот шестистам шестьсот шестьюстами шестистах",
+    700: "семьсот семисот семистам семьсот семьюстами семистах",
+    800: "восемьсот восьмисот восьмистам восемьсот восемьюстами восьмистах",
+    900: "девятьсот девятисот девятистам девятьсот девятьюстами девятистах",
+}
+_RU_OTHER_CARDINALS = {   # the feminine and neuter of 1 and 2, the plural «одни», the scale nouns
+    1: ("одна одной одной одну одной одной", "одно одного одному одно одним одном",
+        "одни одних одним одни одними одних"),
+    2: ("две двух двум две двумя двух",),
+    1000: ("тысяча тысячи тысяче тысячу тысячей тысяче", "тысячи тысяч тысячам тысячи тысячами тысячах"),
+    10 ** 6: ("миллион миллиона миллиону миллион миллионом миллионе",
+              "миллионы миллионов миллионам миллионы миллионами миллионах"),
+    10 ** 9: ("миллиард миллиарда миллиарду миллиард миллиардом миллиарде",
+              "миллиарды миллиардов миллиардам миллиарды миллиардами миллиардах"),
+}
+_KY_CARDINALS = {1: "бир", 2: "эки", 3: "үч", 4: "төрт", 5: "беш", 6: "алты", 7: "жети", 8: "сегиз",
+                 9: "тогуз", 10: "он", 20: "жыйырма", 30: "отуз", 40: "кырк", 50: "элүү", 60: "алтымыш",
+                 70: "жетимиш", 80: "сексен", 90: "токсон", 100: "жүз", 1000: "миң", 10 ** 6: "миллион",
+                 10 ** 9: "миллиард"}
 
 
 def nominative_ordinal(word: str) -> int | None:
@@ -307,66 +343,6 @@ def nominative_ordinal(word: str) -> int | None:
     return None
 
 
-def ordinal_value(phrase: str) -> int | None:
-    """The value of an ordinal in any case or gender, RU or KY: «пятого» 5, «двадцать первом» 21,
-    «ПЕРВЫЙ» 1, «экинчи» 2, «тогузунчу» 9; None for anything else.
-
-    >>> ordinal_value("пятого"), ordinal_value("двадцать первом"), ordinal_value("ПЕРВЫЙ"), ordinal_value("экинчи")
-    (5, 21, 1, 2)
-    """
-    w = " ".join(phrase.strip(" .").lower().replace("ё", "е").split())
-    for table in (ORDINALS_RU, ORDINALS_KY):   # the nominatives first: no morphology to load
-        if w in table:
-            return table.index(w) + 1
-    value = _ordinal_values().get(w)
-    if value is None and w.startswith(_RU_HUNDREDS + tuple(d.strip() for d in _KY_DIGITS if d)):
-        head, _, tail = w.partition(" ")
-        rest = _ordinal_values().get(tail)
-        hundreds = (_RU_HUNDREDS.index(head) + 1) if head in _RU_HUNDREDS else None
-        if rest and rest < 100 and hundreds:
-            value = hundreds * 100 + rest
-    return value
-
-
-@lru_cache(maxsize=1)
-def _nominatives() -> dict[str, int]:
-    """Every ordinal 1–999 in its nominative masculine form (RU) and its one form (KY) → value."""
-    return {ordinal(n, lang): n for n in range(1, MAX_ORDINAL + 1) for lang in LANGS}
-
-
-@lru_cache(maxsize=1)
-def _ordinal_starts() -> frozenset[str]:
-    return frozenset(w[:3] for phrase in _nominatives() for w in phrase.split())
-
-
-def ordinal_by_lemma(phrase: str) -> int | None:
-    """:func:`ordinal_value` for reading running text fast: the phrase's last word is brought to
-    its dictionary form (pymorphy3 parses one word; no table of every case and gender is built),
-    and nothing is loaded for a word no ordinal starts with.
-
-    >>> ordinal_by_lemma("двадцать первой"), ordinal_by_lemma("третьего"), ordinal_by_lemma("настоящей")
-    (21, 3, None)
-    """
-    words = phrase.strip(" .").lower().replace("ё", "е").split()
-    if not words or any(w[:3] not in _ordinal_starts() for w in words):
-        return None
-    value = _nominatives().get(" ".join(words))
-    if value is None and re.fullmatch(r"[а-я]+", words[-1]):
-        for parse in _morph().parse(words[-1]):   # «второе» is a noun too: the adjective's form
-            if parse.tag.POS == "ADJF":
-                return _nominatives().get(" ".join(words[:-1] + [parse.normal_form.replace("ё", "е")]))
-    return value
-
-
-# --- cardinals --------------------------------------------------------------------------------
-
-_RU_UNITS = ("один", "два", "три", "четыре", "пять", "шесть", "семь", "восемь", "девять", "десять",
-             "одиннадцать", "двенадцать", "тринадцать", "четырнадцать", "пятнадцать", "шестнадцать",
-             "семнадцать", "восемнадцать", "девятнадцать")
-_KY_UNITS = ("бир", "эки", "үч", "төрт", "беш", "алты", "жети", "сегиз", "тогуз", "он",
-             "он бир", "он эки", "он үч", "он төрт", "он беш", "он алты", "он жети", "он сегиз", "он тогуз")
-
-
 def cardinal(n: int, lang: str = "rus", case: str = "nom") -> str:
     """A number in words (1–999): «десять», gen «десяти», «тридцать пять»; KY «он», «отуз беш»
     (Kyrgyz cardinals are not inflected).
@@ -376,43 +352,424 @@ def cardinal(n: int, lang: str = "rus", case: str = "nom") -> str:
     """
     if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 999:
         raise VocabularyError(f"no number word for {n!r} (1–999)")
-    hundreds, rest = divmod(n, 100)
-    words: list[str] = []
-    if lang == "kir":
-        if hundreds:
-            words.append((_KY_DIGITS[hundreds - 1] + "жүз").strip())
-        if rest >= 20:
-            words.append(_KY_TENS[rest // 10][0])
-            rest %= 10
-        if rest:
-            words.append(_KY_UNITS[rest - 1])
-        return " ".join(words)
-    if lang != "rus":
+    if lang not in LANGS:
         raise VocabularyError(f"unknown language {lang!r} (rus or kir)")
-    if hundreds:
-        words.append(_RU_HUNDREDS[hundreds - 1])
+    hundreds, rest = divmod(n, 100)
+    parts = [hundreds * 100] if hundreds else []
     if rest >= 20:
-        words.append(_RU_TENS[rest // 10][0])
-        rest %= 10
-    if rest:
-        words.append(_RU_UNITS[rest - 1])
-    return " ".join(_inflect_numeral(w, case) for w in words)
+        parts += [rest - rest % 10] + ([rest % 10] if rest % 10 else [])
+    elif rest:
+        parts.append(rest)
+    if lang == "kir":
+        words = [(_KY_DIGITS[p // 100 - 1] + "жүз").strip() if p >= 100 else _KY_CARDINALS.get(p) or
+                 f"он {_KY_CARDINALS[p - 10]}" for p in parts]
+        return " ".join(words)
+    i = _case_index(case, RU_CASES)
+    return " ".join(_RU_CARDINALS[p].split()[i] for p in parts)
+
+
+# --- reading numbers written in words ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Numeral:
+    """A number written in words in a text: where, its value (a :class:`~fractions.Fraction` for «две
+    трети», «үчтөн бири»), whether it is an ordinal, and whether it is *weak* — «один», «оба», «бир»,
+    «экөө» are as often not numbers at all («один из», «ар бир»)."""
+
+    start: int
+    end: int
+    value: int | Fraction
+    ordinal: bool = False
+    weak: bool = False
+
+
+# ranks: what may follow what in one number («сто двадцать пять», «эки жүз отуз», «две тысячи»)
+_UNIT, _TEEN, _TEN, _HUNDRED, _SCALE = range(5)
+# The Kyrgyz case endings after vowel harmony (gen, acc, dat, loc, abl), longer first where one ends another.
+KY_CASE_ENDINGS = ("нын нин нун нүн дын дин дун дүн тын тин тун түн дан ден дон дөн тан тен тон төн нан нен "
+                   "нон нөн ны ни ну нү ды ди ду дү ты ти ту тү га ге го гө ка ке ко кө да де до дө та те то "
+                   "тө").split()
+
+
+def _rank(value: int) -> int:
+    return (_UNIT if value < 10 else _TEEN if value < 20 else _TEN if value < 100 else
+            _HUNDRED if value < 1000 else _SCALE)
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A number word: its value, whether it is an ordinal or weak, and its role in a fraction or a
+    multiple: ``den`` «трети» (value 3), ``abl``/``gen`` a Kyrgyz denominator «үчтөн», «үчтүн»,
+    ``poss`` a Kyrgyz numerator «экиси», ``quarter`` «чейреги», ``half`` «жарымы»."""
+
+    value: int | Fraction
+    ordinal: bool = False
+    weak: bool = False
+    role: str = ""
+
+
+# Fractions and multiples in words: «две трети», «одной четверти», «половины», «полутора», «двойной»;
+# KY «үчтөн экиси», «үчтүн эки бөлүгү», «бир чейреги», «жарымы», «бир жарым».
+_RU_FRACTIONS = {3: "треть трети третей третям третями третях", 4: "четверть четверти четвертью "
+                 "четвертей четвертям четвертями четвертях", 2: "половина половины половине половину половиной"}
+_RU_MULTIPLES = {Fraction(3, 2): "полуторный", 2: "двойной", 3: "тройной"}
+# Russian adjectives made of a number: «пятидневный», «трехсторонний», «двухмесячный».
+_RU_COMPOUND = r"(?:дневн|месячн|недельн|летн|годичн|годов|часов|кратн|минутн|суточн|сторонн|разов|этажн)\w*"
+_KY_ABLATIVE = ("дан", "ден", "дон", "дөн", "тан", "тен", "тон", "төн", "нан", "нен", "нон", "нөн")
+_KY_GENITIVE = ("дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн", "нын", "нин", "нун", "нүн")
+_KY_POSSESSED = {1: "бири", 2: "экиси", 3: "үчү", 4: "төртү", 5: "беши"}
+_KY_POSSESSED_ENDINGS = ("", "н", "нин", "нын", "нүн", "нун", "не", "на", "нө", "но", "нен", "нан", "нөн", "нон")
 
 
 @lru_cache(maxsize=None)
-def _inflect_numeral(word: str, case: str) -> str:
-    if case == "nom":
-        return word
-    parse = next((p for p in _morph().parse(word) if p.tag.POS in ("NUMR", "ADJF")), None)
-    form = parse.inflect({_PYMORPHY_CASE[case]} | ({"inan"} if case == "acc" else set())) if parse else None
-    if form is None:
-        raise VocabularyError(f"pymorphy3 has no {case} form of «{word}»")
-    return form.word.replace("ё", "е")
+def _numeral_words(lang: str) -> dict[str, _Word]:
+    """Every written form of a number word → its :class:`_Word`."""
+    words: dict[str, _Word] = {}
+    if lang == "rus":
+        for value, forms in _RU_CARDINALS.items():
+            for form in forms.split():
+                words[form] = _Word(value, weak=value == 1 or form == "семью")   # «на семью»: «per family»
+        for value, tables in _RU_OTHER_CARDINALS.items():
+            for forms in tables:
+                for form in forms.split():
+                    words[form] = _Word(value, weak=value == 1)
+        for form in "оба обе обоих обеих обоим обеим обоими обеими".split():
+            words[form] = _Word(2, weak=True)
+        words.update({"дважды": _Word(2), "трижды": _Word(3), "четырежды": _Word(4),
+                      "полтора": _Word(Fraction(3, 2)), "полторы": _Word(Fraction(3, 2)),
+                      "полутора": _Word(Fraction(3, 2))})
+        for den, forms in _RU_FRACTIONS.items():
+            for form in forms.split():
+                words[form] = _Word(den, role="den")
+        lasts = ([(i + 1, w) for i, w in enumerate(ORDINALS_RU)] + [(t * 10, w) for t, (_, w) in _RU_TENS.items()]
+                 + [((i + 1) * 100, w) for i, w in enumerate(_RU_HUNDREDTHS)] + [(1000, "тысячный")])
+        for value, word in lasts:
+            for g in (*GENDERS, "plur"):
+                for case in RU_CASES:
+                    words[_ordinal_word(word, case, g)] = _Word(value, True, value <= 2)
+        for value, word in _RU_MULTIPLES.items():
+            for g in (*GENDERS, "plur"):
+                for case in RU_CASES:
+                    words[_ordinal_word(word, case, g)] = _Word(value)
+        return words
+    for value, root in _KY_CARDINALS.items():
+        words[root] = _Word(value, weak=value == 1)
+        if value != 1:                                  # «бирге», «бирден» are «together», «at once»
+            for ending in KY_CASE_ENDINGS:
+                role = "abl" if ending in _KY_ABLATIVE else "gen" if ending in _KY_GENITIVE else ""
+                words.setdefault(root + ending, _Word(value, role=role))
+    for value, stem in _KY_POSSESSED.items():
+        for ending in _KY_POSSESSED_ENDINGS:
+            if stem + ending != "үчүн":                 # «үчүн» is «for»
+                words[stem + ending] = _Word(value, role="poss")
+    for root in ("экөө", "экөөнүн", "экөөнө", "экөөсү", "экөөсүнүн", "экөөсүнө"):
+        words[root] = _Word(2, weak=True)
+    words["жарым"] = _Word(Fraction(1, 2), weak=True, role="half")        # «жарым фабрикат»: «semi-finished»
+    for ending in ("ы", "ын", "ына", "ынан", "ынын", "ында", "ыны"):
+        words["жарым" + ending] = _Word(Fraction(1, 2), role="half")
+    for form in ("теңи", "теңин", "теңине", "теңинен", "теңинин", "теңинде"):
+        words[form] = _Word(Fraction(1, 2), role="half")
+    for form in ("чейрек", "чейреги", "чейрегин", "чейрегине", "чейрегинен", "чейрегинин"):
+        words[form] = _Word(4, role="quarter")
+    ordinals = ([(i + 1, w) for i, w in enumerate(ORDINALS_KY[:10])] + [(20, ORDINALS_KY[19])]
+                + [(t * 10, w) for t, (_, w) in _KY_TENS.items()] + [(100, "жүзүнчү"), (1000, "миңинчи")])
+    for value, word in ordinals:
+        words[word] = _Word(value, True, value <= 2)     # «экинчи тарап»: «the other party»
+    return words
+
+
+def alternation(words) -> str:
+    """A regular expression matching any of ``words``, written as a trie (one branch per shared
+    prefix), so that a text is scanned once however many words are asked for.
+
+    >>> alternation(["пять", "пятый", "пятью"])
+    'пят(?:ый|ь(?:ю)?)'
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def lower(text: str) -> str:
+    """``text`` in lower case, letter for letter (its positions kept), for the case-sensitive patterns
+    of the readings, which are faster: a letter whose lower case is longer («İ») stays as it is."""
+    low = text.lower()
+    if low == text or len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
+
+
+def first_letters(words) -> str:
+    """A lookahead for the first letters of ``words`` in either case («(?=[ПСпс])»): put before a
+    pattern, it lets the regular expression engine skip every other position of a text at once."""
+    letters = sorted({w[0].lower() for w in words} | {w[0].upper() for w in words})
+    return f"(?=[{re.escape(''.join(letters))}])"
+
+
+@lru_cache(maxsize=None)
+def _numeral_pattern(lang: str) -> re.Pattern:
+    """The number words of ``lang`` (Kyrgyz roots and endings apart: a far smaller expression than
+    every form; a match that is no form, «бирге», is skipped by the reading) and the Russian
+    adjectives made of a number (group ``prefix``)."""
+    words = _numeral_words(lang)
+    if lang == "kir":
+        inflected = {r + e for r in _KY_CARDINALS.values() for e in ("", *KY_CASE_ENDINGS)}
+        others = alternation(w for w in words if w not in inflected)
+        body = rf"(?:{alternation(_KY_CARDINALS.values())})(?:{alternation(KY_CASE_ENDINGS)})?|{others}"
+    else:
+        prefixes = [_RU_CARDINALS[v].split()[1] for v in _RU_CARDINALS if v > 1] + ["одно", "дву"]
+        body = rf"{alternation(words)}|(?P<prefix>{alternation(prefixes)})(?:{_RU_COMPOUND}|-(?=\s))"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")         # on the text in lower case
+
+
+def numerals(text: str, lang: str = "rus") -> list[Numeral]:
+    """The numbers written in words in ``text``: cardinals and ordinals in any case and gender
+    («тридцати», «двадцать первого», «двух тысяч»; KY «отуз», «эки жүз», «онго», «экинчи»), each
+    run of number words read as one number where it is one; fractions («двух третей», «үчтөн
+    экисинин») and Russian adjectives made of a number («пятидневный»).
+
+    >>> [(n.value, n.ordinal) for n in numerals("в течение тридцати дней, в двадцать первом случае")]
+    [(30, False), (21, True)]
+    >>> [n.value for n in numerals("отуз күндүн ичинде, эки жүз элүү сомдон, 14төн онго чейин", "kir")]
+    [30, 250, 10]
+    >>> [str(n.value) for n in numerals("не менее двух третей голосов в пятидневный срок")]
+    ['2/3', '5']
+    >>> [str(n.value) for n in numerals("депутаттардын үчтөн экисинин добушу, жарымынан кем эмес", "kir")]
+    ['2/3', '1/2']
+    """
+    words = _numeral_words(lang)
+    text = lower(text).replace("ё", "е")      # (a text in lower case already is returned as it is)
+    return _Reading(text, lang, words).read()
+
+
+class _Reading:
+    """One pass over the number words of a text (in lower case), joining the runs that make one
+    number («двести пять», «эки жүз»), a fraction («две трети», «үчтөн экиси») or a multiple («бир
+    жарым»)."""
+
+    def __init__(self, text: str, lang: str, words: dict):
+        self.text, self.lang, self.words = text, lang, words
+        self.out: list[Numeral] = []
+        # the open number: [start, end, group, total, last rank, last scale, weak, role, words read]
+        self.current: list = []
+
+    def close(self) -> None:
+        if self.current:
+            start, end, group, total, _, _, weak, *_ = self.current
+            self.out.append(Numeral(start, end, total + group, False, weak))
+            self.current = []
+
+    def emit(self, start: int, end: int, value, ordinal: bool = False, weak: bool = False) -> None:
+        """A number read; it takes in the open number where it starts there («двух» of «двух третей»)."""
+        if self.current and self.current[0] == start:
+            self.current = []
+        self.close()
+        self.out.append(Numeral(start, end, value, ordinal, weak))
+
+    def read(self) -> list[Numeral]:
+        text, lang = self.text, self.lang
+        for m in _numeral_pattern(lang).finditer(text):
+            if lang == "rus" and m.group("prefix"):                            # «пятидневный»
+                prefix = m.group("prefix")
+                self.emit(m.start(), m.end(), {"одно": 1, "дву": 2}.get(prefix) or next(
+                    v for v in _RU_CARDINALS if _RU_CARDINALS[v].split()[1] == prefix))
+                continue
+            word = self.words.get(m.group(0))
+            if word is None:
+                continue
+            cur = self.current
+            joined = bool(cur) and not text[cur[1]:m.start()].strip()
+            simple = joined and cur[8] == 1 and cur[4] == _UNIT            # one unit word open: «две», «бир»
+            if lang == "kir" and m.group(0) == "эки" and text[max(0, m.start() - 5):m.start()] == "ооз ":
+                continue                                                    # «ооз эки»: «oral»
+            if (word.role and word.role not in ("abl", "gen")) or isinstance(word.value, Fraction):
+                self._fraction(m, word, cur, joined, simple)
+                continue
+            value = word.value
+            rank = _TEN if lang == "kir" and value == 10 else _rank(value)     # KY «он бир»: 11
+            if joined and cur[7] == "abl" and cur[8] == 1 and word.role == "abl" and value < 10:
+                self.emit(cur[0], m.end(), Fraction(value, cur[2]))        # «үчтөн экиден кем эмес»
+                continue
+            if joined and cur[7] == "gen" and cur[8] == 1 and rank <= _TEN and not word.role \
+                    and re.match(r"\s+бөлүг", text[m.end():m.end() + 12]):
+                self.emit(cur[0], m.end(), Fraction(value, cur[2]))        # «үчтүн эки бөлүгү»
+                continue
+            if word.ordinal and lang == "rus" and simple and rank < _SCALE:
+                self.emit(cur[0], m.end(), Fraction(cur[2], value))        # «одна третья»
+                continue
+            if joined and _continues(cur, value, rank, lang):
+                start, _, group, total, last, scale, *_ = cur
+                if rank == _SCALE:
+                    total, group, scale = total + (group or 1) * value, 0, value
+                elif lang == "kir" and value == 100 and last == _UNIT:
+                    group *= 100                               # «эки жүз»
+                else:
+                    group += value
+                self.current = [start, m.end(), group, total, rank, scale, False, word.role, cur[8] + 1]
+            else:
+                self.close()
+                scaled = rank == _SCALE
+                self.current = [m.start(), m.end(), 0 if scaled else value, value if scaled else 0, rank,
+                                value if scaled else None, word.weak, word.role, 1]
+            if word.ordinal:
+                start, end, group, total, *_ = self.current
+                self.emit(start, end, total + group, True, word.weak and self.current[8] == 1)
+        self.close()
+        return self.out
+
+    def _fraction(self, m, word: _Word, cur: list, joined: bool, simple: bool) -> None:
+        role = word.role
+        if role == "den":                                                   # «две трети», «трети»
+            if simple:
+                self.emit(cur[0], m.end(), Fraction(cur[2], word.value))
+            else:
+                self.emit(m.start(), m.end(), Fraction(1, word.value))
+        elif role == "quarter":                                             # «бир чейреги»; «чейрек» alone: a quarter of a year
+            if simple:
+                self.emit(cur[0], m.end(), Fraction(cur[2], 4))
+            else:
+                self.close()
+        elif role == "half":                                                # «бир жарым»; «жарымы»
+            if simple:
+                self.emit(cur[0], m.end(), cur[2] + Fraction(1, 2))
+            else:
+                self.emit(m.start(), m.end(), word.value, weak=word.weak)
+        elif role == "poss":                                                # «үчтөн экиси»
+            if joined and cur[7] == "abl" and cur[8] == 1:
+                self.emit(cur[0], m.end(), Fraction(word.value, cur[2]))
+            else:
+                self.close()
+        else:                                                               # «полтора», «двойной»
+            self.emit(m.start(), m.end(), word.value)
+
+
+def _continues(current: list, value: int, rank: int, lang: str) -> bool:
+    """Whether a number word goes on the number being read: «двадцать» + «пять», «сто» + «двадцать»,
+    «две» + «тысячи», KY «эки» + «жүз»; not «пять» + «двадцать»."""
+    _, _, group, total, last, scale, *_ = current
+    if rank == _SCALE:
+        return (scale is None or value < scale) and group + total < value
+    if lang == "kir" and value == 100 and last == _UNIT and group < 10:
+        return True
+    return {_HUNDRED: rank < _HUNDRED, _TEN: rank == _UNIT}.get(last, False) or (
+        last == _SCALE and group == 0)
+
+
+def numeral_value(phrase: str, lang: str | None = None) -> int | None:
+    """The value of a phrase that is one number in words, cardinal or ordinal, in any case:
+    «тридцати» 30, «двадцать первого» 21, «двух тысяч» 2000, «отуз беш» 35; None otherwise.
+
+    >>> numeral_value("двадцати пяти"), numeral_value("эки жүз"), numeral_value("пятого"), numeral_value("пять лет")
+    (25, 200, 5, None)
+    """
+    text = " ".join(phrase.strip(" .").split())
+    for lang in ((lang,) if lang else LANGS):
+        found = numerals(text, lang)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(text):
+            return found[0].value
+    return None
+
+
+def ordinal_at(words: list[str], i: int) -> tuple[int, int] | None:
+    """(value, words used) of the ordinal phrase that starts at ``words[i]``, in any case and gender
+    («двадцать первого»: two words), or None.
+
+    >>> ordinal_at(["в", "абзаце", "двадцать", "первом"], 2)
+    (21, 2)
+    """
+    for size in (4, 3, 2, 1):
+        if i + size <= len(words):
+            value = ordinal_value(" ".join(words[i:i + size]))
+            if value is not None:
+                return value, size
+    return None
+
+
+def ordinal_value(phrase: str) -> int | None:
+    """The value of an ordinal in any case or gender, RU or KY: «пятого» 5, «двадцать первом» 21,
+    «ПЕРВЫЙ» 1, «экинчи» 2, «тогузунчу» 9; None for anything else (a cardinal too).
+
+    >>> ordinal_value("пятого"), ordinal_value("двадцать первом"), ordinal_value("ПЕРВЫЙ"), ordinal_value("экинчи")
+    (5, 21, 1, 2)
+    >>> ordinal_value("пять") is None
+    True
+    """
+    text = " ".join(phrase.strip(" .").split())
+    for lang in LANGS:
+        found = numerals(text, lang)
+        if len(found) == 1 and found[0].ordinal and found[0].start == 0 and found[0].end == len(text):
+            return found[0].value
+    return None
 
 
 # The letters that number подпункты and the items of an amending law («а)», «б)» … without ё, й, ъ,
 # ы, ь, as KR acts letter them).
 LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+
+
+# --- reading unit words and measures ------------------------------------------------------------
+
+# Abbreviated unit words («ст. 5 ч. 2», «абз. 3»).
+UNIT_ABBREVIATIONS = {"ст.": "статья", "ч.": "часть", "п.": "пункт", "пп.": "подпункт", "подп.": "подпункт",
+                      "абз.": "абзац", "гл.": "глава", "разд.": "раздел"}
+# Kyrgyz unit words by their stems, which take any ending («беренесиндеги», «бөлүгүнүн»), longer stems
+# first; «статья» is the older texts' word for «берене» (printed «статъя» too).
+KY_UNIT_STEMS = (("пунктча", "подпункт"), ("пункт", "пункт"), ("бөлүг", "часть"), ("бөлүк", "часть"),
+                 ("берене", "статья"), ("статья", "статья"), ("статъя", "статья"), ("абзац", "абзац"), ("глава", "глава"),
+                 ("бөлүм", "раздел"), ("параграф", "параграф"), ("сүйлөм", "предложение"))
+_CITED_UNITS = ("статья", "часть", "пункт", "подпункт", "абзац", "глава", "раздел", "параграф", "предложение")
+
+
+@lru_cache(maxsize=None)
+def _ru_unit_forms() -> dict[str, str]:
+    forms = {form: name for name in _CITED_UNITS for table in (RU_NOUNS[name].singular, RU_NOUNS[name].plural)
+             for form in table}
+    return {**forms, **UNIT_ABBREVIATIONS}
+
+
+def unit_of_word(word: str, lang: str = "rus") -> str | None:
+    """The unit (its Russian name) an inflected or abbreviated unit word names, RU or KY; None for
+    any other word.
+
+    >>> unit_of_word("статьями"), unit_of_word("ч."), unit_of_word("беренесиндеги", "kir"), unit_of_word("пунктчасы", "kir")
+    ('статья', 'часть', 'статья', 'подпункт')
+    """
+    word = word.lower()
+    if lang == "rus":
+        return _ru_unit_forms().get(word)
+    return next((name for stem, name in KY_UNIT_STEMS if word.startswith(stem)), None)
+
+
+@lru_cache(maxsize=None)
+def unit_word_pattern(lang: str) -> str:
+    """A regular expression matching a unit word of ``lang`` in running text (see :func:`unit_of_word`)."""
+    if lang == "rus":
+        words = alternation(sorted(w for w in _ru_unit_forms() if not w.endswith(".")))
+        abbreviations = "|".join(re.escape(a) for a in sorted(UNIT_ABBREVIATIONS, key=len, reverse=True))
+        return rf"(?<![\w-])(?:{words})(?![\w-])|(?<![\w-])(?:{abbreviations})"
+    return rf"(?<![\w-])(?:{alternation(stem for stem, _ in KY_UNIT_STEMS)})\w*"
+
+
+# What makes a number a percentage or an amount of money, as the words that follow it.
+MEASURES = {
+    "percent": {"rus": r"%|процент\w*|проц\.", "kir": r"%|пайыз\w*"},
+    "amount": {"rus": r"(?:сом(?:а|ов|ам|ами|ах|е|ом)?|тыйын\w*|доллар\w*|евро|рубл\w*|тенге|расчетн\w+\s+показател\w*)(?!\w)",
+               "kir": r"(?:сом\w*|тыйын\w*|доллар\w*|евро\w*|рубл\w*|теңге\w*|эсептик\s+көрсөткүч\w*)"},
+}
+# Abbreviated scale words after figures («10 тыс.», «1 млн»).
+SCALE_ABBREVIATIONS = {"тыс.": 1000, "млн": 10 ** 6, "млн.": 10 ** 6, "млрд": 10 ** 9, "млрд.": 10 ** 9}
 
 
 # --- words and figures in instructions -----------------------------------------------------------
@@ -531,11 +888,35 @@ def is_redaction_note(text: str) -> bool:
 
 # --- language ---------------------------------------------------------------------------------
 
-_KYRGYZ = re.compile(r"[өүңӨҮҢ]|\b\d+(?:-\d+)*-(?:берене|бөлүк|пункт|абзац|глава|бөлүм)|берене|бөлүг|деген\s+сөз")
+_KYRGYZ = re.compile(r"[өүңӨҮҢ]|\b\d+(?:-\d+)*-(?:берене|бөлүк|пункт|абзац|глава|бөлүм)|берене|бөлүг|деген\s+сөз"
+                     r"|(?<!\w)(?:жана|менен|боюнча|жөнүндө|ушул|тарабынан|болуп|ылайык|Республикасын\w*|мыйзам\w*)(?!\w)",
+                     re.IGNORECASE)
+
+
+# Short Russian words Kyrgyz never has: a text with several of them is Russian.
+_RUSSIAN = re.compile(r"(?<!\w)(?:и|в|на|не|с|по|от|для|или|при|к|из|за|что|также|а|со|во)(?!\w)", re.IGNORECASE)
+
+
+def reads_as(text: str) -> str | None:
+    """The language a running text is written in, or None where it does not say (a short list
+    item): «rus» for two or more Russian short words and nothing Kyrgyz, «kir» for Kyrgyz words or
+    letters and no Russian short word.
+
+    >>> reads_as("Ар бир адам эс алууга укуктуу жана башка"), reads_as("Каждый имеет право на отдых и досуг"), reads_as("бюджет")
+    ('kir', 'rus', None)
+    """
+    russian = len(_RUSSIAN.findall(text))
+    kyrgyz = bool(_KYRGYZ.search(text))
+    if russian >= 2 and not kyrgyz:
+        return "rus"
+    if kyrgyz and not russian:
+        return "kir"
+    return None
 
 
 def language_of(text: str) -> str:
-    """«kir» for a Kyrgyz text (its letters ө ү ң, or KR Kyrgyz unit words), else «rus».
+    """«kir» for a Kyrgyz text (its letters ө ү ң, Kyrgyz unit words, or words such as «жана»,
+    «менен», «ушул» that Russian does not have), else «rus».
 
     >>> language_of("5-беренесинин 2-бөлүгү"), language_of("часть 2 статьи 5"), language_of("18-берене")
     ('kir', 'rus', 'kir')

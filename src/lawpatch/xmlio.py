@@ -173,7 +173,11 @@ def _layout(el: etree._Element, level: int) -> None:
 
 
 def _sort_attributes(root: etree._Element) -> None:
+    """Attributes in the fixed order; an empty text written as none (``<p/>``, as a reparsed empty
+    ``<p></p>`` reads), so that a file written and read back is written the same."""
     for el in root.iter():
+        if el.text == "":
+            el.text = None
         if not isinstance(el.tag, str) or len(el.attrib) < 2:
             continue
         items = list(el.attrib.items())

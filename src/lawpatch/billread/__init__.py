@@ -154,6 +154,13 @@ def _amend(body: list[Line], bill: Bill, root: Path, path: Path, result: ReadBil
         return None
     law_path = root / href / "rus.xml"
     base, work = Law.load(law_path), Law.load(law_path)
+    if bill.adoption and base.date and bill.adoption.date < base.date:     # a later act of the same name
+        result.findings.append(Finding(
+            "PARSE.UNKNOWN_ACT", f"«{m.group('act')}» of {href} was adopted on {base.date}, after this law "
+            f"({bill.adoption.date}): the law amends an earlier act of that name, which is not in {root / 'laws'}",
+            file=str(path), line=body[0].no, hint="import the act as it stood then with `lawpatch import`"))
+        _syntax_only(body[1:], path, result)
+        return None
     pub = m.group("pub") or ""
     working = WorkingLaw(base, work, bill, str(path))
     context: list[tuple[int, str]] = []
@@ -278,7 +285,7 @@ def _verify(result: ReadBill, root: Path) -> None:
     """The bill read, checked and applied as a whole, must make the law the instructions made one
     by one."""
     from ..derive.verify import mismatches
-    from ..patch.apply import _run
+    from ..patch.apply import _run, settle
 
     run = _run(result.bill, root)
     result.findings += run.findings
@@ -288,6 +295,7 @@ def _verify(result: ReadBill, root: Path) -> None:
         href = next((h for h in result.worked if Path(applied.path).resolve() == (root / h / "rus.xml").resolve()), None)
         if href is None:
             continue
+        settle(result.worked[href])
         for f in mismatches(applied.new, result.worked[href], result.bill.path):
             from dataclasses import replace
 

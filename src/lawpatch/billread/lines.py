@@ -40,7 +40,7 @@ def read_lines(path: Path) -> list[Line]:
     if path.read_bytes()[:4] == b"PK\x03\x04" or path.suffix.lower() == ".docx":
         texts = _docx_paragraphs(path)
     else:
-        from ..derive.text import decode
+        from ..importer.text import decode
 
         texts = decode(path).splitlines()
     out = [Line(i, " ".join(t.replace("\u00a0", " ").split())) for i, t in enumerate(texts, 1)]

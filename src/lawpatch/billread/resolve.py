@@ -70,7 +70,7 @@ class WorkingLaw:
         restated = [(op, el) for op, el in steps if op.kind is Kind.RESTATE and op.target.part is Part.TEXT
                     and op.target.scope is Scope.UNITS]
         before = {el: el.get("eId") for _, el in restated if el in self.origin}
-        found = apply_ops(self.law, [op for op, _ in steps], self.bill)
+        found = apply_ops(self.law, [op for op, _ in steps], self.bill, more_to_come=True)
         errors = [f for f in found if f.severity == "error"]
         if errors:
             raise _stop(ins.line, errors[0].message, errors[0].code, errors[0].hint)
@@ -93,11 +93,18 @@ class WorkingLaw:
         if els[0] is None:
             raise _stop(ins.line, "the instruction names no unit and stands in no group («в статье …:»)",
                         "PARSE.NO_UNIT")
+        several = ins.kind in (Kind.RENUMBER, Kind.DELETE, Kind.REPEAL)   # one op per unit, run together
         if ins.through:
             last = self.unit(ins.through, context, ins.line)
-            els = tg._range(els[0], last) if ins.kind is Kind.RENUMBER else els + [last]
-            if ins.kind is not Kind.RENUMBER:
+            els = tg.units_between(els[0], last) if several else els + [last]
+            if not several:
                 return self._many(ins, els[0], last, lang)
+        if ins.kind in (Kind.DELETE, Kind.REPEAL) and len(els) > 1:
+            steps, ops = [], []
+            for el in els:
+                steps.append((Op(ins.kind, Target((el.get("eId"),))), el))
+                ops.append(self.based(Op(ins.kind, Target((self.base_eid(el, ins.line),)), line=ins.line), lang))
+            return steps, ops
         if ins.kind is Kind.RENUMBER:
             if len(els) != len(ins.to):
                 raise _stop(ins.line, f"{len(els)} unit(s) to count as {len(ins.to)} number(s)", "PARSE.WORDING")

@@ -265,7 +265,7 @@ def _unit_restate(what: str, line: int, body: str) -> Instruction:
 
 def _cited(ins: Instruction, what: str, line: int) -> Instruction:
     ins.cites, ins.through = expand(what, line)
-    if ins.kind is not Kind.RENUMBER and (len(ins.cites) > 1 or ins.through):
+    if ins.kind not in (Kind.RENUMBER, Kind.DELETE, Kind.REPEAL) and (len(ins.cites) > 1 or ins.through):
         raise WordingError(line, what, f"one {ins.kind} names one unit", "one instruction per unit")
     return ins
 
@@ -336,28 +336,20 @@ def _items(words: str) -> list[str]:
 def expand(phrase: str, line: int) -> tuple[list[str], str | None]:
     """A citation phrase as single citations: «абзацах втором и третьем пункта 2» → [«абзац втором
     пункта 2», «абзац третьем пункта 2»]; «статьях 336–348» → ([«статья 336»], «статья 348»);
-    a single unit stays as it is."""
+    a single unit stays as it is (the lists and ranges are read by :func:`lawpatch.citations.split_many`)."""
+    from ..citations import split_many
+
     phrase = phrase.strip()
-    m = re.match(r"^(?P<noun>[а-яё]+)\s+(?P<rest>.+)$", phrase)
-    if not m:
+    if not re.match(r"^[а-яё]+\s+\S", phrase, re.I):
         raise WordingError(line, phrase, "not a citation of a unit")
-    noun = m.group("noun").lower()
-    name = _singular(noun)
-    if name is None or noun not in voc.RU_NOUNS[name].plural:
+    many = split_many(phrase)
+    if many is None:
         return [phrase], None
-    rest = m.group("rest")
-    owner_at = re.search(r"\s(?=(?:част|пункт|подпункт|стать|глав|раздел|параграф|абзац)\w*\s)", " " + rest + " ")
-    items_part, owner = (rest[:owner_at.start() - 1], rest[owner_at.start() - 1:]) if owner_at else (rest, "")
-    listed = _LIST_SPLIT.search(items_part) or _RANGE.search(items_part)
-    if not listed and noun in voc.RU_NOUNS[name].singular:     # «статьи 5»: a genitive, one unit
-        return [phrase], None
-    owner = owner.strip()
-    suffix = f" {owner}" if owner else ""
-    pieces = _RANGE.split(items_part.strip()) if _RANGE.search(items_part) and not _LIST_SPLIT.search(items_part) \
-        else None
-    if pieces and len(pieces) == 2:
-        return [f"{name} {pieces[0]}{suffix}"], f"{name} {pieces[1]}{suffix}"
-    return [f"{name} {item}{suffix}" for item in _items(items_part)], None
+    name, items, is_range, rest = many
+    suffix = f" {rest}" if rest else ""
+    if is_range:
+        return [f"{name} {items[0]}{suffix}"], f"{name} {items[-1]}{suffix}"
+    return [f"{name} {item}{suffix}" for item in items], None
 
 
 def _numbers(words: str, line: int) -> list[str]:

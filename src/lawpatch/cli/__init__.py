@@ -20,6 +20,8 @@ from ..errors import LawpatchError
 COMMANDS = {
     "import": "importcmd:import_cmd",
     "validate": "validatecmd:validate_cmd",
+    "parity": "paritycmd:parity_cmd",
+    "glossary": "paritycmd:glossary_cmd",
     "show": "showcmd:show_cmd",
     "text": "showcmd:text_cmd",
     "check": "patchcmd:check_cmd",

@@ -23,15 +23,21 @@ def note(message: str) -> None:
         click.echo(message, err=True)
 
 
-def print_findings(findings: list[Finding], fmt: str, what: str) -> tuple[int, int]:
-    """Print ``findings`` as text or JSON and «<what>: N error(s), M warning(s)»; return (errors, warnings)."""
+def print_findings(findings: list[Finding], fmt: str, what: str, detail=None) -> tuple[int, int]:
+    """Print ``findings`` as text or JSON and «<what>: N error(s), M warning(s)»; return (errors, warnings).
+    ``detail(finding)`` gives more lines the text form prints under a finding."""
     if fmt == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
-    else:
+    elif findings:
         quiet = settings().get("quiet")
+        lines = []
         for f in findings:
-            if not (quiet and f.severity == "info"):
-                click.echo(str(f), err=True)
+            if quiet and f.severity == "info":
+                continue
+            lines.append(str(f))
+            lines += detail(f) if detail else ()
+        if lines:
+            click.echo("\n".join(lines), err=True)
     errors = sum(f.severity == "error" for f in findings)
     warnings = sum(f.severity == "warning" for f in findings)
     note(f"{what}: {errors} error(s), {warnings} warning(s)")

@@ -1,7 +1,6 @@
 """``lawpatch show`` (a unit, or the table of contents) and ``lawpatch text`` (the whole law)."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
@@ -13,7 +12,9 @@ def _law_path(path: str, lang: str | None, citation: str = "") -> Path:
     p = Path(path)
     if p.is_dir():
         if lang is None:  # a Kyrgyz citation reads the Kyrgyz text where there is one
-            kyrgyz = re.search(r"[өүң]|-берене", citation or "", re.I) and (p / "kir.xml").is_file()
+            from ..citations import citation_language
+
+            kyrgyz = citation and citation_language(citation) == "kir" and (p / "kir.xml").is_file()
             lang = "kir" if kyrgyz else "rus"
         p = p / f"{lang}.xml"
     if not p.exists():  # a folder, a FIFO or a device is refused when read

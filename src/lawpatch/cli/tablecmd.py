@@ -32,7 +32,7 @@ def table_cmd(inputs, output, lang, reasons, kz_columns, context_words, no_elide
     \b
     lawpatch table amendments/2026-icrmw-family.xml --lang both -o table.docx
     """
-    from ..render.inputs import pair_of_files, pairs_of_bill
+    from ..render.inputs import pair_of_files, pairs_of_bill, rows_in_one_language
     from ..render.labels import TableOptions, load_labels
     from ..render.table import write_table
     from .progress import counter
@@ -51,3 +51,5 @@ def table_cmd(inputs, output, lang, reasons, kz_columns, context_words, no_elide
     left_out = 0 if layout else sum(len(p.comparison.layout) for p in pairs)
     note(f"{output}: {sum(len(p.comparison.changes) for p in pairs)} row(s)"
          + (f"; {left_out} layout row(s) left out (--layout adds them)" if left_out else ""))
+    for line in rows_in_one_language([(p.path.parent.name, p.new.lang, p.comparison) for p in pairs]):
+        click.echo(f"warning: a row in one language only {line[2:]}", err=True)

@@ -9,32 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import Finding, LawpatchError, UsageError
+from ..importer.text import decode
 from ..law import Law
 from ..textrender import EDITORIAL_MARK
-
-
-def decode(path: Path) -> str:
-    """The file as text: UTF-8 (with or without BOM); a clear error for an empty or binary file
-    or another encoding (the edited text of a law, the text of an amending law)."""
-    data = path.read_bytes()
-    if not data.strip():
-        raise UsageError(f"{path}: the file is empty")
-    if b"\x00" in data[:65536]:
-        raise UsageError(f"{path}: a binary file, not a text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        guess = ""
-        try:
-            data.decode("cp1251")
-            guess = " (it reads as Windows-1251)"
-        except UnicodeDecodeError:
-            pass
-        raise UsageError(f"{path}:{line}: not UTF-8 text{guess}; save it as UTF-8") from None
-    if not text.strip():
-        raise UsageError(f"{path}: the file is empty")
-    return text
 
 
 def unmarked(text: str) -> str:

@@ -3,25 +3,31 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import LawpatchError
+from ..errors import UsageError
 from .lines import ReadResult, SourceLine
 
 
 def decode(path: str | Path) -> str:
-    """The file as text; a clear error for a missing, empty, binary or non-UTF-8 file."""
+    """The file as text: UTF-8 (with or without BOM); a clear error (exit 2) for a missing, empty or
+    binary file or another encoding (naming Windows-1251 when the file reads as it)."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise LawpatchError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
+        raise UsageError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
     if b"\x00" in data[:65536]:
-        raise LawpatchError(f"{path}: a binary file, not a text (give --format for Word or PDF files)")
+        raise UsageError(f"{path}: a binary file, not a text (give --format for Word or PDF files)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        raise LawpatchError(f"{path}:{line}: not UTF-8 text (byte {exc.start}); save the text as UTF-8") from exc
+        try:
+            data.decode("cp1251")
+            guess = ", it reads as Windows-1251"
+        except UnicodeDecodeError:
+            guess = ""
+        raise UsageError(f"{path}:{line}: not UTF-8 text (byte {exc.start}{guess}); save the text as UTF-8") from None
     if not text.strip():
-        raise LawpatchError(f"{path}: the file is empty")
+        raise UsageError(f"{path}: the file is empty")
     return text
 
 

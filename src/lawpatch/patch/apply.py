@@ -17,6 +17,7 @@ from pathlib import Path
 from .. import structure as st
 from ..errors import Finding, FindingsError, Refusal
 from ..law import Law
+from ..parity.ops import op_differences
 from . import guard
 from . import ops as o
 from . import targets as tg
@@ -69,6 +70,7 @@ class _Run:
         self.applied: list[AppliedLaw] = []
         self.trace = trace
         self.errors = 0     # refusals counted as they come (a refusal repeated in the second language is one finding)
+        self.glossary = None
 
     def add(self, code, message, line=None, op: Op | None = None, unit="", hint="", severity="error"):
         f = Finding(code, message, file=self.bill.path, line=line or (op.line if op else None),
@@ -88,9 +90,11 @@ class _Run:
 
     # --- the whole bill --------------------------------------------------------------------
     def run(self) -> None:
+        from ..glossary import load_glossary
         from ..treaties import load_registry
 
         registry = load_registry(self.root)
+        self.glossary = load_glossary(self.root)
         for la in self.bill.laws:
             self._law(la, registry)
         if not self._refused():
@@ -192,6 +196,8 @@ class _Run:
                 self.add("CHECK.REASON", problem, op=op, hint=registry.hint(r.treaty))
         if op.cite:
             self._cite(op, laws)
+        for code, message, hint in op_differences(op, self.glossary):     # the two texts say the same
+            self.add(code, message, op=op, hint=hint, severity="warning")
 
     def _cite(self, op: Op, laws: dict) -> None:
         """The op's citation names what its target names: the same units, the same part."""
@@ -219,8 +225,8 @@ class _Run:
 class _LawRun:
     """The ops of one bill on one language version of one law."""
 
-    def __init__(self, run: _Run, la: LawAmendment, lang: str, law: Law, stale: bool):
-        self.run_, self.la, self.lang, self.law, self.stale = run, la, lang, law, stale
+    def __init__(self, run: _Run, la: LawAmendment, lang: str, law: Law, stale: bool, settle: bool = True):
+        self.run_, self.la, self.lang, self.law, self.stale, self.settle = run, la, lang, law, stale, settle
         self.handles: dict[Op, list | None] = {}
         self.replaced: dict = {}       # an element restated → the element that took its place
         self.removed: dict = {}        # an element taken out of the tree → the op that did it
@@ -228,6 +234,7 @@ class _LawRun:
         self.deleted: dict[Op, list[str]] = {}
         self.last_after: dict = {}     # an anchor → the last unit inserted after it (several inserts keep their order)
         self.edited: dict = {}         # a text block → the last op that changed its words
+        self.emptied: list = []        # units that lost a sub-unit: collapsed at the end if one abzats is left
         self.footprint = Footprint()
 
     def run(self, ops: list[Op]):
@@ -260,6 +267,18 @@ class _LawRun:
                 _check_sequence(parent, tag, made_numbered)
             except Refusal as exc:
                 self.run_.refuse(exc, op)
+        if self.run_._refused(mark):
+            return None
+        for parent, by in self.emptied if self.settle else ():  # a unit left with one abzats: its own text again
+            if not (st.is_unit(parent) and _attached(parent)):
+                continue
+            if not st.unit_children(parent) and parent.find(A + "content") is None:
+                self.run_.add("CHECK.EMPTY_UNIT", f"the bill excludes everything {parent.get('eId')} holds",
+                              op=by, hint="repeal the unit (it keeps its number) or exclude it whole")
+                continue
+            st.collapse_if_single(parent)
+            inside = parent if st.local(parent.tag) == "article" else _article(parent)
+            stale = None if inside is None or stale is None else stale | {inside}
         if self.run_._refused(mark):
             return None
         self.law.reindex(within=stale)
@@ -379,7 +398,8 @@ class _LawRun:
         elif op.kind is Kind.INSERT:
             self._insert(op)
         else:
-            self._unit(op)
+            for one in step.ops:      # an exclusion or a repeal of several units that follow each other
+                self._unit(one)
 
     def _els(self, op: Op) -> list:
         return [self._current(el) for el in self.handles[op]]
@@ -536,11 +556,8 @@ class _LawRun:
             if el in st.part_blocks(parent):
                 self._shift(op, parent, st.part_blocks(parent).index(el))
             self.removed[el] = op
-            siblings = [c for c in parent if c is not el and st.is_unit(c)]
             o.delete(el)
-            for c in siblings:       # the one abzats left became the unit's own text: ops on it act there
-                if c.getparent() is None:
-                    self.replaced[c] = parent
+            self.emptied.append((parent, op))
         elif kind is Kind.RESTATE:
             self._touch(op, el, taken=True)
             new = o.fragment(op.text[lang], lang, self.law, el.getparent())
@@ -745,16 +762,26 @@ def apply_bill(bill: Bill, root=".", trace=None) -> list[AppliedLaw]:
     return r.applied
 
 
-def apply_ops(law: Law, ops: list[Op], bill: Bill) -> list[Finding]:
+def apply_ops(law: Law, ops: list[Op], bill: Bill, more_to_come: bool = False) -> list[Finding]:
     """Run ``ops`` on ``law`` (one language version, in memory) as ``bill`` would run them, and
     return the findings; the law is changed in place and its eIds recomputed (after an error it
     may be half-changed: discard it). Nothing is recorded in its metadata. This is for reading a
     bill instruction by instruction (``lawpatch parse-bill``), each instruction citing the text
-    the earlier ones left."""
+    the earlier ones left; ``more_to_come``: later instructions follow, so a unit left with one
+    abzats is not yet collapsed (the bill still cites that abzats)."""
     run = _Run(bill, ".")
     la = LawAmendment("", f"{law.lang}@{law.expression_date}", tuple(ops), 0)
-    _LawRun(run, la, law.lang or "rus", law, stale=False).run(list(ops))
+    _LawRun(run, la, law.lang or "rus", law, stale=False, settle=not more_to_come).run(list(ops))
     return run.findings
+
+
+def settle(law: Law) -> None:
+    """End a run of :func:`apply_ops` with ``more_to_come``: a unit left with one abzats takes it as
+    its own text, as the engine does at the end of a bill."""
+    for el in list(law.units()):
+        if _attached(el):
+            st.collapse_if_single(el)
+    law.reindex()
 
 
 def check_bill(bill: Bill, root=".") -> list[Finding]:

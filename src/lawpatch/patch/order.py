@@ -96,15 +96,27 @@ def _key(op: Op, els: list, position: dict) -> tuple:
 
 
 def _runs(ordered: list[Op], handles: dict) -> list[Instruction]:
-    """Consecutive renumberings of siblings become one instruction."""
+    """Consecutive renumberings of siblings become one instruction; so do exclusions (or repeals)
+    of units that follow each other («абзацы седьмой–двенадцатый исключить»)."""
     out: list[Instruction] = []
     for op in ordered:
-        if out and op.kind is Kind.RENUMBER and out[-1].op.kind is Kind.RENUMBER:
-            prev = handles.get(out[-1].ops[-1]) or [None]
-            here = handles.get(op) or [None]
-            if prev[0] is not None and here[0] is not None and prev[0].getparent() is here[0].getparent() \
-                    and prev[0].tag == here[0].tag:
-                out[-1] = Instruction(out[-1].ops + (op,))
-                continue
+        if out and _joins(out[-1], op, handles):
+            out[-1] = Instruction(out[-1].ops + (op,))
+            continue
         out.append(Instruction((op,)))
     return out
+
+
+def _joins(run: Instruction, op: Op, handles: dict) -> bool:
+    last = run.ops[-1]
+    if op.kind is not last.kind or op.kind not in (Kind.RENUMBER, Kind.DELETE, Kind.REPEAL):
+        return False
+    if op.target.part is not Part.TEXT or last.target.part is not Part.TEXT:
+        return False
+    prev, here = (handles.get(last) or [None])[0], (handles.get(op) or [None])[0]
+    if prev is None or here is None or prev.getparent() is not here.getparent() or prev.tag != here.tag:
+        return False
+    if op.kind is Kind.RENUMBER:
+        return True
+    following = next((s for s in prev.itersiblings() if st.is_unit(s)), None)
+    return following is here

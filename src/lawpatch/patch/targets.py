@@ -32,11 +32,11 @@ def units(law: Law, op: Op) -> list:
     if t.through:
         if t.through not in law:
             raise Refusal("CHECK.TARGET_MISSING", f"no unit {t.through} in {law.source}", law.nearby_hint(t.through))
-        return _range(found[0], law.get(t.through))
+        return units_between(found[0], law.get(t.through))
     return found
 
 
-def _range(first, last) -> list:
+def units_between(first, last) -> list:
     """The units from ``first`` to ``last`` in document order, of the same kind; for articles the
     range may cross chapters («в статьях 336–348»)."""
     tag = first.tag

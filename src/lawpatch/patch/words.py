@@ -117,6 +117,10 @@ def splice(text: str, start: int, end: int, new: str) -> str:
     'в, и'
     >>> splice("а суд б", 2, 5, "")
     'а б'
+    >>> splice("решения суда или", 8, 12, "суда, приказа")
+    'решения суда, приказа или'
+    >>> splice("решения суда или", 8, 12, ", приказа")
+    'решения, приказа или'
     """
     left, right = text[:start], text[end:]
     if not new:
@@ -125,6 +129,8 @@ def splice(text: str, start: int, end: int, new: str) -> str:
         elif not left and right.startswith(" "):
             right = right.lstrip(" ")
         return left + right
+    if new[:1] in _PUNCT_START and left.endswith(" "):    # «суда» → «, нотариуса»: no space before the comma
+        left = left.rstrip(" ")
     return left + new + right
 
 

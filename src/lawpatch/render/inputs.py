@@ -55,6 +55,11 @@ def pairs_of_bill(patch_path: str, root: str = ".", langs: tuple[str, ...] = ("r
     if not Path(patch_path).is_file():
         raise UsageError(f"{patch_path}: no such patch file")
     bill = load_bill(patch_path)
+    for la in bill.laws:        # a table never leaves a law's rows out
+        for lang in langs:
+            if not (Path(root) / la.href / f"{lang}.xml").is_file():
+                raise UsageError(f"{patch_path}:{la.line}: {la.href} has no {lang}.xml: the {lang} table would "
+                                 f"leave its rows out (ask --lang {'rus' if lang == 'kir' else 'kir'})")
     pairs = [Pair(a.old, a.new, comparison_of(a, root), Path(a.path))
              for a in apply_bill(bill, root=root) if a.new.lang in langs]
     if not pairs:
@@ -207,3 +212,20 @@ def _law_at(path: Path, rev: str):
     except ValueError:
         raise UsageError(f"{path}: not inside the git repository") from None
     return Law.from_bytes(data, f"{rev}:{rel}")
+
+
+def rows_in_one_language(comparisons) -> list[str]:
+    """The rows a law's comparison has in one language and not in the other («- tax-code: статья 5
+    (changed): rus only») — a Kyrgyz table that would lack a row of the Russian one, or the reverse;
+    ``comparisons``: (law's folder name, lang, comparison)."""
+    by_law: dict[str, dict] = {}
+    for slug, lang, comparison in comparisons:
+        by_law.setdefault(slug, {})[lang] = {(c.eid, c.kind): c.citation or c.eid for c in comparison.changes}
+    out = []
+    for slug, rows in by_law.items():
+        if len(rows) < 2:
+            continue
+        rus, kir = rows.get("rus", {}), rows.get("kir", {})
+        out += [f"- {slug}: {rus[k]} ({k[1]}): rus only" for k in rus if k not in kir]
+        out += [f"- {slug}: {kir[k]} ({k[1]}): kir only" for k in kir if k not in rus]
+    return out

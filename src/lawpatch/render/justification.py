@@ -71,7 +71,8 @@ def sections(b, root: str | os.PathLike = ".") -> list[tuple[str, list[Para]]]:
     notes = [(la, op) for la in bill.laws for op in la.ops if op.note]
     if notes:
         described.append(Para("Пояснения к изменениям:"))
-        described += [Para(f"– {op.cite or op.at}: {op.note}") for _, op in notes]
+        russian = {r.slug: r.applied.old for r in laws if r.lang == "rus"}
+        described += [Para(f"– {_label(russian.get(Path(la.href).name), op)}: {op.note}") for la, op in notes]
 
     cited = [Para(f"– {f.extra['citation']} (laws/{f.extra['law']}) ссылается на изменяемую норму "
                   f"({f.unit}): «{f.extra['text']}»;") for f in b.cited_by]
@@ -201,3 +202,18 @@ def write_docx(b, path: str | os.PathLike, root: str | os.PathLike = ".") -> Non
     sign = doc.add_paragraph()
     run(sign, f"[{BLANK}: должность, Ф.И.О. инициатора]", italic=True).font.highlight_color = WD_COLOR_INDEX.YELLOW
     save(doc, path, date=b.bill.date, title="Справка-обоснование")
+
+
+def _label(law, op) -> str:
+    """The unit an op's note speaks of, cited in Russian on the law before the bill (an op's own
+    citation may be Kyrgyz): «часть 1 статьи 197», «после части 1 статьи 185» for an insertion."""
+    from ..citations import CitationError, cite
+
+    if law is None or not op.at or op.at not in law:
+        return op.cite or op.at or "наименование"
+    try:
+        if op.kind.value == "insert":
+            return f"после {cite(law, op.at, 'rus', 'gen')}"
+        return cite(law, op.at, "rus")
+    except CitationError:
+        return op.at
