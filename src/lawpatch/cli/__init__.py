@@ -76,7 +76,7 @@ Every command has --help with an example. Shell completion (bash, zsh, fish):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.option("-q", "--quiet", is_flag=True, help="Only errors and warnings: no progress, notes or summaries.")
-@click.option("-v", "--verbose", is_flag=True, help="Notes on what was read and how long it took.")
+@click.option("-v", "--verbose", is_flag=True, help="Also how long the command took (on stderr).")
 @click.option("--debug", is_flag=True, help="Show the Python traceback of an error.")
 @click.version_option(package_name="lawpatch")
 @click.pass_context
