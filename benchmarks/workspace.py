@@ -133,9 +133,11 @@ def _op(kind, el, eid, tag, words, taken) -> list[str]:
     return []
 
 
-def bill_xml(law, ops: list[str], bill_id: str = "bench", slug: str = SLUG) -> str:
+def bill_xml(law, ops: list[str], bill_id: str = "bench", slug: str = SLUG, kir: bool = False) -> str:
+    title = '<title lang="rus">О внесении изменений</title>' + ('<title lang="kir">Өзгөртүүлөрдү киргизүү '
+                                                                 'жөнүндө</title>' if kir else "")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<amendment xmlns="urn:lawpatch:amendment:1" '
-            f'id="{bill_id}" date="2026-11-20"><title lang="rus">О внесении изменений в Налоговый кодекс</title>'
+            f'id="{bill_id}" date="2026-11-20">{title}'
             f'<law href="laws/{slug}" base="rus@{law.expression_date}">\n' + "\n".join(ops) + "\n</law></amendment>\n")
 
 
@@ -190,11 +192,13 @@ def wide_element(source: Path, attributes: int, dest: Path) -> None:
 # --- a synthetic corpus -------------------------------------------------------------------------------
 
 def synthetic_corpus(dest: Path, acts: int) -> int:
-    """``acts`` law folders made from the project's bilingual laws (copies with a number and title of
-    their own), each with a bill of three ops on its own text; returns the bills made."""
+    """``acts`` law folders made from the project's bilingual laws under 1 MB a text (the Constitution,
+    the Labour Code: most acts are of their size, not the Tax Code's), copies with a number and title
+    of their own, each with a bill of three ops on its own text; returns the bills made."""
     from lawpatch.law import Law
 
-    sources = sorted(p for p in (PROJECT / "laws").iterdir() if (p / "rus.xml").is_file() and (p / "kir.xml").is_file())
+    sources = sorted(p for p in (PROJECT / "laws").iterdir()
+                     if all((p / f).is_file() and (p / f).stat().st_size < 1_000_000 for f in ("rus.xml", "kir.xml")))
     laws, amendments = dest / "laws", dest / "amendments"
     amendments.mkdir(parents=True)
     shutil.copytree(PROJECT / "treaties", dest / "treaties")
@@ -208,7 +212,7 @@ def synthetic_corpus(dest: Path, acts: int) -> int:
             law.save(laws / slug / f"{lang}.xml")
         ops = _bilingual_ops(pair["rus"], pair["kir"])
         if ops:
-            xml = bill_xml(pair["rus"], ops, bill_id=f"bill-{k:05d}", slug=slug)
+            xml = bill_xml(pair["rus"], ops, bill_id=f"bill-{k:05d}", slug=slug, kir=True)
             (amendments / f"{slug}.xml").write_text(xml, encoding="utf-8")
             made += 1
     return made

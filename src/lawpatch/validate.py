@@ -128,13 +128,12 @@ def validate_paths(paths, jobs: int = 1, progress=None) -> list[Finding]:
     files = [f for f in files if f not in treaty_files]
     if jobs > 1 and len(files) > 1:
         narrowed_official_schema(), profile_schema()  # compiled once here; forked workers inherit them
-    per_file = run_all(_check_file, [str(f) for f in files], jobs, progress)
-    findings = [f for group, _ in per_file for f in group]
-    summaries = {Path(s.source): s for _, s in per_file if s is not None}
-    for folder in sorted({f.parent for f in files if f.name in ("rus.xml", "kir.xml")}):
-        rus, kir = summaries.get(folder / "rus.xml"), summaries.get(folder / "kir.xml")
-        if rus and kir:
-            findings += parity_findings(rus, kir)
+    folders: dict[Path, list[str]] = {}
+    for f in files:
+        folders.setdefault(f.parent, []).append(str(f))
+    # a folder's files in one job: its parity is checked there and only findings come back
+    findings = [f for group in run_all(_check_folder, list(folders.values()), jobs, progress, weight=len)
+                for f in group]
     findings += _links_findings(files)
     findings += [f for path in treaty_files for f in treaty_findings(path)]
     return findings
@@ -178,6 +177,20 @@ class LawSummary:
         units = tuple((el.get("eId") or "", el.sourceline) for el in st.iter_units(law.body))
         return cls(law.source, law.lang, law.work_uri, law.expression_date, units, _meta_line(law, "FRBRlanguage"),
                    _meta_line(law, "FRBRWork"), law.amendments)
+
+
+def _check_folder(paths: list[str]) -> list[Finding]:
+    """The files of one folder, and the parity of its rus.xml and kir.xml (a module-level function:
+    it runs in workers)."""
+    findings, summaries = [], {}
+    for path in paths:
+        found, summary = _check_file(path)
+        findings += found
+        if summary is not None:
+            summaries[Path(path).name] = summary
+    if "rus.xml" in summaries and "kir.xml" in summaries:
+        findings += parity_findings(summaries["rus.xml"], summaries["kir.xml"])
+    return findings
 
 
 def _check_file(path: str) -> tuple[list[Finding], LawSummary | None]:
