@@ -1,6 +1,7 @@
 """Shared fixtures: the committed sample law, the bundled laws, and the optional shared corpus."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,18 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 LAWS = ROOT / "laws"
 CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory):
+    """The tests' own cache folder (lawpatch.cache), not the user's."""
+    before = os.environ.get("LAWPATCH_CACHE")
+    os.environ["LAWPATCH_CACHE"] = str(tmp_path_factory.mktemp("lawpatch-cache"))
+    yield Path(os.environ["LAWPATCH_CACHE"])
+    if before is None:
+        del os.environ["LAWPATCH_CACHE"]
+    else:
+        os.environ["LAWPATCH_CACHE"] = before
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lawpatch.gitsetup import ATTRIBUTES_LINE, setup
+from lawpatch.gitsetup import ATTRIBUTES_LINE, BILLS_LINE, setup
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -45,12 +45,38 @@ def test_git_diff_shows_the_changed_text_line(repo):
     assert "{+правовое+}" in words
 
 
+def test_git_diff_of_a_bill_shows_the_amending_law(repo):
+    """A bill's diff is the wording of the amending law; once the bill is applied (it can no longer
+    be worded against the laws) the diff lists its ops: text, never XML or an error."""
+    if shutil.which("lawpatch", path=str(Path(sys.executable).parent)) is None:
+        pytest.skip("the lawpatch command is not installed beside this Python")
+    from tests.conftest import DATA
+
+    setup(repo)
+    (repo / "amendments").mkdir()
+    bill = repo / "amendments" / "bill.xml"
+    shutil.copy(DATA / "build" / "bill.xml", bill)
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "bill")
+    bill.write_text(bill.read_text(encoding="utf-8").replace(" и защита прав мигрантов", " и защита их прав"),
+                    encoding="utf-8")
+    out = _git(repo, "diff")
+    said = "-В абзаце втором статьи 2 после слов «регулирование процессов внешней миграции» дополнить словами"
+    assert f"{said} «и защита прав мигрантов»." in out and f"+{said[1:]} «и защита их прав»." in out
+    assert "<insert-words" not in out
+    _git(repo, "-c", "core.quotepath=off", "stash", "-q")
+    subprocess.run([sys.executable, "-m", "lawpatch", "apply", "amendments/bill.xml"], cwd=repo, check=True,
+                   capture_output=True)
+    out = _git(repo, "show", "HEAD", "--", "amendments/bill.xml")
+    assert "+bill 2026-test-bill of 2026-11-20" in out and "+  insert-words art_2__indent_1 (after)" in out
+
+
 def test_setup_is_idempotent(repo):
     (repo / ".gitattributes").write_text("*.docx binary", encoding="utf-8")
     first = setup(repo)
-    assert len(first) == 3
+    assert len(first) == 5   # two attribute lines, three settings
     assert setup(repo) == []
-    assert (repo / ".gitattributes").read_text(encoding="utf-8") == f"*.docx binary\n{ATTRIBUTES_LINE}\n"
+    assert (repo / ".gitattributes").read_text(encoding="utf-8") == f"*.docx binary\n{ATTRIBUTES_LINE}\n{BILLS_LINE}\n"
     assert _git(repo, "config", "--get", "diff.lawpatch.textconv").strip() == "lawpatch text"
 
 

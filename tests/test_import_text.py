@@ -143,7 +143,7 @@ def test_cli_writes_the_law_and_a_summary(tmp_path, capsys):
         main(["import", str(DATA / "law.ru.txt"), "-o", str(out)])
     assert exc.value.code == 0
     captured = capsys.readouterr()
-    assert "6 articles" in captured.out and "1 warnings" in captured.out
+    assert captured.out == "" and "6 articles" in captured.err and "1 warnings" in captured.err  # notes: stderr
     assert "warning:" in captured.err and "law.ru.txt:31" in captured.err
     assert Law.load(out).title == "О пробном регулировании"
 

@@ -35,6 +35,21 @@ def test_too_deep_xml_is_refused():
         xmlio.parse_bytes(data, "deep.xml")
 
 
+def test_depth_at_the_bound_is_read():
+    data = b"<a>" * xmlio.MAX_DEPTH + b"</a>" * xmlio.MAX_DEPTH
+    assert xmlio.parse_bytes(data, "deep.xml").getroot().tag == "a"
+
+
+def test_an_element_with_too_many_attributes_is_refused_at_once():
+    """100,000 attributes on one element: refused when read (with its line), not sorted for minutes
+    by the canonical writer."""
+    wide = b" ".join(b'x%d="1"' % i for i in range(100_000, 0, -1))
+    with pytest.raises(xmlio.XmlError, match=r"wide\.xml:2: an element with 100000 attributes \(at most 64\)"):
+        xmlio.parse_bytes(b"<a>\n<b " + wide + b"/></a>", "wide.xml")
+    at_bound = b" ".join(b'x%d="1"' % i for i in range(xmlio.MAX_ATTRIBUTES))
+    assert len(xmlio.parse_bytes(b"<a " + at_bound + b"/>").getroot().attrib) == xmlio.MAX_ATTRIBUTES
+
+
 def test_empty_file_is_refused(tmp_path):
     p = tmp_path / "empty.xml"
     p.write_bytes(b"")

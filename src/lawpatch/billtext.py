@@ -600,6 +600,23 @@ def worded(bill, lang: str = "rus", root: str | Path = ".") -> tuple["BillWordin
     return wording, applied
 
 
+def bill_or_listing(path, lang: str = "rus", root: str | Path = ".") -> str:
+    """The amending law of the bill at ``path``, or, where it cannot be worded against the laws as
+    they are (already applied, an old version, a law missing), its ops listed (git's textconv of
+    ``amendments/*.xml``: it never fails); a file that is no bill at all is shown as its XML."""
+    from .patch import load_bill
+    from .patch.listing import listing
+
+    try:
+        bill = load_bill(path)
+    except LawpatchError:
+        return Path(path).read_text(encoding="utf-8", errors="replace")
+    try:
+        return bill_text(bill, lang, root)
+    except LawpatchError as exc:
+        return listing(bill, why=str(exc).splitlines()[0])
+
+
 def _href(source: str, root) -> str:
     p = Path(source).resolve()
     try:

@@ -132,19 +132,34 @@ def default_patches(root: str | os.PathLike = ".") -> list[Path]:
     return patches
 
 
+@dataclass(frozen=True)
+class Built:
+    """One bill's documents, written: its folder, the file names, how many law files it changes,
+    what its package lacks (``BUILD.LANGUAGE_MISSING``, built with ``allow_missing``)."""
+
+    bill: str
+    folder: Path
+    files: tuple[str, ...]
+    laws: int
+    missing: tuple = ()
+
+
 def build(patches, out_dir, in_place: bool = False, root: str | os.PathLike = ".",
-          langs: tuple[str, ...] = ("rus", "kir"), allow_missing: bool = False) -> list[BillBuild]:
+          langs: tuple[str, ...] = ("rus", "kir"), allow_missing: bool = False, jobs: int | None = 1,
+          progress=None) -> list[Built]:
     """Check every bill, then write each bill's documents into ``out_dir/<bill-id>/``.
 
-    Nothing is written when any bill is refused (``FindingsError``); a bill whose law or title
-    lacks a language asked for is refused too (``BUILD.LANGUAGE_MISSING``: a package never leaves
-    a language out silently), unless ``allow_missing``, and then its summary says what is missing.
-    With ``in_place`` the laws under ``root`` are replaced by their amended texts once every
+    Each bill is checked, applied and rendered on its own (in ``jobs`` processes; ``progress(1)``
+    as each is done) into a folder aside; only when no bill is refused are the folders put in
+    place, so nothing is written when any bill is refused (``FindingsError``). A bill whose law or
+    title lacks a language asked for is refused too (``BUILD.LANGUAGE_MISSING``: a package never
+    leaves a language out silently), unless ``allow_missing``, and then its summary says what is
+    missing. With ``in_place`` the laws under ``root`` are replaced by their amended texts once every
     output is written, all or nothing. The repository is locked meanwhile: no law changes under
     the build.
     """
     with storage.locked(root):
-        return _build(patches, out_dir, in_place, root, langs, allow_missing)
+        return _build(patches, out_dir, in_place, root, langs, allow_missing, jobs, progress)
 
 
 LANGUAGE_NAMES = {"rus": "Russian", "kir": "Kyrgyz"}
@@ -169,9 +184,9 @@ def missing_languages(bill, root, langs) -> list[Finding]:
     return out
 
 
-def _build(patches, out_dir, in_place: bool, root, langs, allow_missing: bool = False) -> list[BillBuild]:
-    from .billtext import BillWording
-    from .patch import apply_bill, check_bill, load_bill, write_applied
+def _build(patches, out_dir, in_place: bool, root, langs, allow_missing, jobs, progress) -> list[Built]:
+    from .patch import apply_bill, load_bill, write_applied
+    from .workers import run_all
 
     patches = [Path(p) for p in patches] or default_patches(root)
     for p in patches:
@@ -186,36 +201,60 @@ def _build(patches, out_dir, in_place: bool, root, langs, allow_missing: bool = 
     missing = {bill.id: missing_languages(bill, root, langs) for bill in bills}
     if not allow_missing and any(missing.values()):
         raise FindingsError([f for fs in missing.values() for f in fs])
-    findings = {bill.id: check_bill(bill, root=root) for bill in bills}
-    if any(f.severity == "error" for fs in findings.values() for f in fs):
-        raise FindingsError([f for fs in findings.values() for f in fs])
-    applied = []
-    for bill in bills:
-        wording = BillWording(bill, root, langs)
-        applied.append((bill, apply_bill(bill, root=root, trace=wording), wording))
-    if in_place:
-        _refuse_overlaps(applied)
-
     made = not Path(out_dir).exists()
     out = storage.ensure_dir(out_dir)
     storage.clean_leftovers(out)  # a killed build's half-made folders; its moved-aside outputs go back
-    results = []
+    if len(patches) > 1 and (Path(root) / "laws").is_dir():
+        from .references import Index
+
+        Index(Path(root) / "laws", jobs=jobs)   # read once here (in all cores): each bill's check uses it
+    done = []
     try:
-        for bill, laws, wording in applied:
-            cited = [f for f in findings[bill.id] if f.code == "CHECK.CITED_BY"]
-            results.append(_build_bill(bill, laws, wording, out, langs, root, cited, missing[bill.id]))
+        done = run_all(_bill_documents, [(str(p), str(root), langs, str(out), tuple(missing[b.id]))
+                                         for p, b in zip(patches, bills)], jobs, progress)
+        findings = [f for fs, _ in done for f in fs]
+        if any(f.severity == "error" for f in findings):
+            raise FindingsError(findings)
+        applied = [apply_bill(bill, root=root) for bill in bills] if in_place else []
+        if in_place:
+            _refuse_overlaps(list(zip(bills, applied)))
+        results = []
+        for _, built in done:
+            storage.replace_dir(built.folder, out / built.bill)
+            results.append(Built(built.bill, out / built.bill, built.files, built.laws, built.missing))
     except BaseException:
+        for _, built in done:
+            if built is not None:
+                shutil.rmtree(built.folder, ignore_errors=True)
         if made and not any(out.iterdir()):
             out.rmdir()  # a refused build leaves no trace, not even an empty folder
         raise
     if in_place:
-        write_applied([a for _, laws, _ in applied for a in laws], root)
+        write_applied([a for laws in applied for a in laws], root)
     return results
+
+
+def _bill_documents(job) -> tuple[list, Built | None]:
+    """One bill checked, applied and its documents written into a folder aside: (its findings, the
+    folder) — no folder when it is refused. A module-level function: it runs in workers."""
+    from .billtext import BillWording
+    from .patch import load_bill
+    from .patch.apply import run_bill
+
+    path, root, langs, out, missing = job
+    bill = load_bill(path)
+    wording = BillWording(bill, root, langs)
+    findings, laws = run_bill(bill, root=root, trace=wording)
+    if any(f.severity == "error" for f in findings):
+        return findings, None
+    cited = [f for f in findings if f.code == "CHECK.CITED_BY"]
+    b = _build_bill(bill, laws, wording, Path(out), langs, root, cited, missing)
+    return findings, Built(bill.id, b.folder, tuple(b.files), len(b.laws), tuple(missing))
 
 
 def _refuse_overlaps(applied) -> None:
     owner: dict[str, str] = {}
-    for bill, laws, _ in applied:
+    for bill, laws in applied:
         for a in laws:
             key = str(Path(a.path).resolve())
             if key in owner and owner[key] != bill.id:
@@ -225,6 +264,7 @@ def _refuse_overlaps(applied) -> None:
 
 
 def _build_bill(bill, laws, wording, out: Path, langs, root, cited=(), missing=()) -> BillBuild:
+    """The documents of one bill, written into a folder aside of ``out/<bill-id>``."""
     from .render.inputs import comparison_of
 
     results = []
@@ -245,11 +285,9 @@ def _build_bill(bill, laws, wording, out: Path, langs, root, cited=(), missing=(
             b.files += step(b)
         b.files.append("summary.md")
         storage.write_file(tmp / "summary.md", summary(b).encode("utf-8"))
-        storage.replace_dir(tmp, final)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    b.folder = final
     return b
 
 

@@ -21,6 +21,8 @@ CODES: dict[str, str] = {
     "PATCH.NUMBER": "a renumbering to something that is not a unit number",
     "PATCH.IN_FORCE": "an entry into force that is neither days after publication nor a date",
     "PATCH.DATE": "the bill's date is after 2107, the last year a DOCX records",
+    # comparing two laws
+    "COMPARE.OTHER_ACT": "two files of different acts (FRBR works) given to diff, table or redline without --force",
     # checking a bill against the laws
     "CHECK.UNKNOWN_LAW": "no rus.xml/kir.xml under the bill's href",
     "CHECK.LAW_OUTSIDE": "a law file outside the repository's laws/ (through a symlink)",

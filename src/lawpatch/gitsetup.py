@@ -1,7 +1,11 @@
-"""Make git show laws as their text: ``git diff`` on a law prints changed sentences, not XML.
+"""Make git show laws and bills as their text: ``git diff`` on a law prints changed sentences, on a
+bill the amending law's wording, not XML.
 
-A textconv driver named ``lawpatch`` runs ``lawpatch text`` on each side; ``.gitattributes``
-assigns it to the law files. Running the setup again changes nothing.
+A textconv driver named ``lawpatch`` runs ``lawpatch text`` on each side of a law, one named
+``lawpatch-bill`` runs ``lawpatch bill --textconv`` on a bill (the wording; a bill that cannot be
+worded against the laws as they are is listed op by op); ``.gitattributes`` assigns them. Only the
+laws' text is cached by git: a bill's wording depends on the laws too. Running the setup again
+changes nothing.
 """
 from __future__ import annotations
 
@@ -12,7 +16,9 @@ from .errors import LawpatchError, UsageError
 from .xmlio import atomic_write_bytes
 
 ATTRIBUTES_LINE = "laws/**/*.xml diff=lawpatch"
-CONFIG = (("diff.lawpatch.textconv", "lawpatch text"), ("diff.lawpatch.cachetextconv", "true"))
+BILLS_LINE = "amendments/*.xml diff=lawpatch-bill"
+CONFIG = (("diff.lawpatch.textconv", "lawpatch text"), ("diff.lawpatch.cachetextconv", "true"),
+          ("diff.lawpatch-bill.textconv", "lawpatch bill --textconv"))
 
 
 def _git(repo: Path, *args: str) -> str:
@@ -44,11 +50,12 @@ def setup(path: str | Path = ".") -> list[str]:
     done: list[str] = []
     attributes = repo / ".gitattributes"
     text = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
-    if ATTRIBUTES_LINE not in text.splitlines():
+    missing = [line for line in (ATTRIBUTES_LINE, BILLS_LINE) if line not in text.splitlines()]
+    if missing:
         if text and not text.endswith("\n"):
             text += "\n"
-        atomic_write_bytes(attributes, (text + ATTRIBUTES_LINE + "\n").encode("utf-8"))
-        done.append(f"{attributes}: {ATTRIBUTES_LINE}")
+        atomic_write_bytes(attributes, (text + "".join(line + "\n" for line in missing)).encode("utf-8"))
+        done += [f"{attributes}: {line}" for line in missing]
     for key, value in CONFIG:
         if _git(repo, "config", "--local", "--get", key) != value:
             _git(repo, "config", "--local", key, value)

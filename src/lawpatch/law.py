@@ -56,6 +56,12 @@ class Law:
     def from_bytes(cls, data: bytes, source: str = "<law>") -> "Law":
         return cls(xmlio.parse_bytes(data, source), source)
 
+    @classmethod
+    def deferred(cls, data: bytes, source: str = "<law>") -> "Law":
+        """A law read from ``data`` when first used: the text before a bill, which only some
+        outputs need (bytes the caller has already read as a law once)."""
+        return _Deferred(data, source)
+
     def to_bytes(self) -> bytes:
         return xmlio.to_bytes(self.tree)
 
@@ -157,10 +163,18 @@ class Law:
             self._index = {el.get("eId"): el for el in st.iter_units(self.body) if el.get("eId")}
         return self._index
 
-    def reindex(self) -> dict[str, str]:
-        """Recompute eIds after a structural change; returns the old→new map."""
-        changes = st.assign_eids(self.body)
-        self._index = None
+    def reindex(self, within=None) -> dict[str, str]:
+        """Recompute eIds after a structural change; returns the old→new map. ``within``: only the
+        units inside these articles (whose own eIds stand), an empty set: nothing, None: all."""
+        if within is None:
+            changes = st.assign_eids(self.body)
+        else:
+            changes = {}
+            for article in within:
+                if article.getparent() is not None:
+                    changes.update(st.assign_eids(article, article.get("eId") or ""))
+        if within is None or within:
+            self._index = None
         return changes
 
     def units(self):
@@ -195,6 +209,19 @@ class Law:
                 where = f"in {parent_eid}" if parent_eid else "at the top level"
                 return f"units {where}: {', '.join(kids[:12])}" + (" …" if len(kids) > 12 else "") if kids else ""
         return ""
+
+
+class _Deferred(Law):
+    def __init__(self, data: bytes, source: str):  # noqa: super().__init__ runs on first use
+        self.__dict__["_data"] = data
+        self.source = source
+
+    def __getattr__(self, name: str):
+        data = self.__dict__.pop("_data", None)
+        if data is None:
+            raise AttributeError(name)
+        Law.__init__(self, xmlio.parse_bytes(data, self.source), self.source)
+        return getattr(self, name)
 
 
 def _closest(eids: list[str], target: str, n: int = 8) -> list[str]:

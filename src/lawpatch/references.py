@@ -10,9 +10,11 @@ Citations that name a unit the act does not have are kept with the reason, not d
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import cache
 from . import structure as st
 from .actnames import ACT_WORD, KY_ACT_STEMS, KY_ACT_WORD, act_key, ky_act_key
 from .citations import CitationError, rank, resolve_steps, unit_kind, unit_stems
@@ -224,56 +226,176 @@ def _closing_quote(text: str, start: int) -> int:
 class _LawEntry:
     slug: str
     keys: set
-    laws: dict = field(default_factory=dict)  # lang -> Law
+    paths: dict                                # lang -> the law file
+    laws: dict = field(default_factory=dict)   # lang -> Law, loaded when first needed
 
 
 class Index:
-    """Every reference in the laws under one folder (``laws/``), by citing and by cited unit."""
+    """Every reference in the laws under one folder (``laws/``), by citing and by cited unit.
 
-    def __init__(self, folder: str | Path, langs=("rus", "kir")):
+    What each law file cites is read once per version of the file (:mod:`lawpatch.cache`; files not
+    yet read are read in ``jobs`` processes, ``progress(done, total)`` called as they are) and resolved when asked
+    for, so that finding what cites a unit loads only the law of that unit. ``laws`` are laws
+    already loaded ({slug: {lang: Law}}), used instead of their files."""
+
+    def __init__(self, folder: str | Path, langs=("rus", "kir"), jobs: int | None = None, progress=None,
+                 laws: dict | None = None):
         self.folder = Path(folder)
         self.entries: dict[str, _LawEntry] = {}
-        for d in sorted(p for p in self.folder.iterdir() if p.is_dir()):
-            laws = {lang: Law.load(d / f"{lang}.xml") for lang in langs if (d / f"{lang}.xml").is_file()}
-            if laws:
-                self.entries[d.name] = _LawEntry(d.name, _keys(laws), laws)
-        self.references: list[Reference] = []
-        for entry in self.entries.values():
-            for lang, law in entry.laws.items():
-                self.references += _scan_law(self, entry.slug, lang, law)
+        self._records: dict[tuple[str, str], dict] = {}        # what was read of each law file
+        self._raw: dict[tuple[str, str], list[_Raw]] = {}
+        self._resolved: dict[tuple[str, str], list[Reference]] = {}
+        self._cited: dict[tuple[str, str], set[str]] = {}      # the laws each law cites
+        self._named: dict[tuple, list[Reference]] = {}   # (law, lang, law cited) → its references to it
+        self._targets: dict[tuple, dict] = {}            # the same → {(law, eid) cited: their places}
+        paths = {d.name: {lang: d / f"{lang}.xml" for lang in langs if (d / f"{lang}.xml").is_file()}
+                 for d in sorted(p for p in self.folder.iterdir() if p.is_dir())}
+        paths = {slug: files for slug, files in paths.items() if files}
+        files = [f for group in paths.values() for f in group.values()]
+        done = [0]
+
+        def step(n: int = 1) -> None:
+            done[0] += n
+            progress(done[0], len(files))
+
+        records = _records(files, jobs, step if progress else None)
+        for slug, files in paths.items():
+            heads = {lang: records[f] for lang, f in files.items()}
+            self.entries[slug] = _LawEntry(slug, _keys(heads), files, dict((laws or {}).get(slug, {})))
+            for lang, rec in heads.items():
+                self._records[(slug, lang)] = rec
+        self._acts: dict[str, str] = {}
+        for slug, entry in self.entries.items():
+            for key in entry.keys:
+                self._acts.setdefault(key, slug)
+        self._order = {slug: i for i, slug in enumerate(self.entries)}
 
     def law(self, slug: str, lang: str = "rus") -> Law | None:
         entry = self.entries.get(slug)
-        return entry.laws.get(lang) or next(iter(entry.laws.values()), None) if entry else None
+        if entry is None:
+            return None
+        lang = lang if lang in entry.paths else next(iter(entry.paths))
+        if lang not in entry.laws:
+            entry.laws[lang] = Law.load(entry.paths[lang])
+        return entry.laws[lang]
+
+    def _raws(self, key: tuple[str, str]) -> list[_Raw]:
+        if key not in self._raw:
+            self._raw[key] = [_Raw.of_list(v) for v in self._records[key]["refs"]] if key in self._records else []
+        return self._raw[key]
+
+    def references_of(self, slug: str, lang: str) -> list[Reference]:
+        """Every reference the ``lang`` text of law ``slug`` makes, resolved."""
+        key = (slug, lang)
+        if key not in self._resolved:
+            self._resolved[key] = [r for raw in self._raws(key) if (r := _resolve(self, slug, lang, raw))]
+        return self._resolved[key]
+
+    @property
+    def references(self) -> list[Reference]:
+        """Every reference of every law (each law resolved, so each cited law loaded)."""
+        return [r for slug, lang in self._records for r in self.references_of(slug, lang)]
 
     def read(self, slug: str, text: str, eid: str | None = None, lang: str = "rus") -> list[Reference]:
         """The references of ``text`` as if it stood in unit ``eid`` of law ``slug`` (its first
         unit by default): a bill's new wording, say."""
         law = self.law(slug, lang)
         unit = law.get(eid) if eid else next(law.units())
-        scan = _scan_block_ru if lang == "rus" else _scan_block_ky
-        return scan(self, slug, lang, law, unit, text, 0)
+        read = _read_block_ru if lang == "rus" else _read_block_ky
+        return [r for raw in read(unit, text, 0) if (r := _resolve(self, slug, lang, raw))]
 
     def find_act(self, act: str) -> str:
-        """The folder name of the act an «act key|date|number» names, or ""."""
+        """The folder name of the act an «act key|date|number» names, or "" (the first folder, in
+        order, whose name or date and number it gives)."""
         key, date, number = act.split("|")
-        for entry in self.entries.values():
-            if key in entry.keys or (date and f"{date}|{number}" in entry.keys):
-                return entry.slug
-        return ""
+        found = [s for s in (self._acts.get(key), self._acts.get(f"{date}|{number}") if date else None) if s]
+        return min(found, key=self._order.get) if found else ""
 
     def citing(self, slug: str, eids: set[str], lang: str | None = None) -> list[Reference]:
-        """The references into any of ``eids`` of law ``slug`` (WHOLE for the act itself)."""
-        return [r for r in self.references if (lang is None or r.lang == lang)
-                and any(t.law == slug and t.eid in eids for t in r.targets)]
+        """The references into any of ``eids`` of law ``slug`` (WHOLE for the act itself). Only the
+        citations that name the law (its own «настоящего Закона», or its name elsewhere) are resolved."""
+        out = []
+        for (s, lg), rec in self._records.items():
+            if lang is not None and lg != lang:
+                continue
+            if (s, lg) not in self._cited:
+                self._cited[(s, lg)] = {s} | {self.find_act(act) for act in rec["acts"]}
+            if slug not in self._cited[(s, lg)]:
+                continue
+            table = self._targets.get((s, lg, slug))
+            if table is None:   # the references of s that name slug, resolved (no other law is loaded)
+                named = [raw for raw in self._raws((s, lg)) if (self.find_act(raw.act) if raw.act else s) == slug]
+                refs = [r for raw in named if (r := _resolve(self, s, lg, raw))]
+                table = self._targets[(s, lg, slug)] = {}
+                self._named[(s, lg, slug)] = refs
+                for i, r in enumerate(refs):
+                    for t in r.targets:
+                        table.setdefault((t.law, t.eid), []).append(i)
+            else:
+                refs = self._named[(s, lg, slug)]
+            out += [refs[i] for i in sorted({i for eid in eids for i in table.get((slug, eid), ())})]
+        return out
 
 
-def _keys(laws: dict) -> set:
-    law = laws.get("rus") or next(iter(laws.values()))
-    keys = {act_key(law.title)} | {k for lw in laws.values() if lw.lang == "kir" for k in [ky_act_key(lw.title)] if k}
-    if law.date and law.number:
-        keys.add(f"{law.date}|{law.number}")
+def _keys(heads: dict) -> set:
+    """The keys an act is found by: its name (RU, and KY), its date and number."""
+    head = heads.get("rus") or next(iter(heads.values()))
+    keys = {act_key(head["title"])} | {k for h in heads.values() if h["lang"] == "kir"
+                                       for k in [ky_act_key(h["title"])] if k}
+    if head["date"] and head["number"]:
+        keys.add(f"{head['date']}|{head['number']}")
     return keys
+
+
+def _version() -> str:
+    """The version of the code that reads references: a cached reading by other code is not used."""
+    from . import actnames, citations, dates, structure, vocabulary
+
+    return cache.code_version(sys.modules[__name__], actnames, citations, dates, structure, vocabulary)
+
+
+def _records(files: list[Path], jobs: int | None, progress) -> dict[Path, dict]:
+    """For each law file: its name, language, date, number and the citations it makes (raw) —
+    from the cache where the file is unchanged, else read (in ``jobs`` processes)."""
+    from .workers import run_all
+
+    version = _version()
+    by_folder: dict[Path, list[Path]] = {}
+    for f in files:
+        by_folder.setdefault(f.parent.parent.resolve(), []).append(f)
+    out: dict[Path, dict] = {}
+    for folder, group in by_folder.items():
+        cached = _LOADED.get((str(folder), version)) or cache.load("references", str(folder), version)
+        stale = []
+        for f in group:
+            rec = cached.get(f"{f.parent.name}/{f.name}")
+            if rec is not None and rec.get("stamp") == cache.stamp(f):
+                out[f] = rec
+                if progress:
+                    progress(1)
+            else:
+                stale.append(f)
+        if stale:
+            for f, rec in zip(stale, run_all(_read_file, [str(f) for f in stale], jobs, progress)):
+                out[f] = rec
+            cache.store("references", str(folder), version, {f"{f.parent.name}/{f.name}": out[f] for f in group})
+        _LOADED[(str(folder), version)] = {f"{f.parent.name}/{f.name}": out[f] for f in group}
+    return out
+
+
+# what this process has read of each laws/ folder: a build's workers, forked after the index is
+# made, start with it instead of reading the cache each
+_LOADED: dict[tuple[str, str], dict] = {}
+
+
+def _read_file(path: str) -> dict:
+    """What :func:`_records` keeps of one law file (a module-level function: it runs in workers)."""
+    p = Path(path)
+    stamp = cache.stamp(p)
+    law = Law.load(p)
+    raws = _read_law(law, p.stem)
+    return {"stamp": stamp, "title": law.title, "lang": law.lang, "date": law.date, "number": law.number,
+            "refs": [raw.as_list() for raw in raws], "acts": sorted({raw.act for raw in raws if raw.act})}
 
 
 def unit_and_below(law: Law, eid: str) -> set[str]:
@@ -299,17 +421,18 @@ _CANDIDATE_RU = re.compile(r"(?i)(?:" + "|".join(unit_stems("rus")) + r")\w*\s+(
 _CANDIDATE_KY = re.compile("(?i)ушул|Кыргыз Республикасынын")
 
 
-def _scan_law(index: Index, slug: str, lang: str, law: Law) -> list[Reference]:
-    out: list[Reference] = []
-    scan = _scan_block_ru if lang == "rus" else _scan_block_ky
+def _read_law(law: Law, lang: str) -> list[_Raw]:
+    """The citations of every normative block of ``law`` (its ``lang`` text), as read (not resolved)."""
+    out: list[_Raw] = []
+    read = _read_block_ru if lang == "rus" else _read_block_ky
     candidate = _CANDIDATE_RU if lang == "rus" else _CANDIDATE_KY
     for unit, text, line in _blocks(law):
         if candidate.search(text):
-            out += scan(index, slug, lang, law, unit, text, line)
+            out += read(unit, text, line)
     return out
 
 
-def _scan_block_ru(index, slug, lang, law, unit, text, line) -> list[Reference]:
+def _read_block_ru(unit, text, line) -> list[_Raw]:
     toks = _tokens(text)
     out = []
     pending: list = []  # chains without a frame, each followed only by «,», «и», «или» so far
@@ -324,9 +447,7 @@ def _scan_block_ru(index, slug, lang, law, unit, text, line) -> list[Reference]:
                 i = max(frame.end, i + 1)  # «(абзац утратил силу в соответствии с Законом КР от …)»
                 continue
             if frame is not None and frame.act:
-                ref = _whole_act(index, slug, lang, unit, line, text[toks[i].start:_end(toks, frame.end, text)], frame)
-                if ref is not None:
-                    out.append(ref)
+                out.append(_raw(unit, line, text[toks[i].start:_end(toks, frame.end, text)], (), frame))
                 i = max(frame.end, i + 1)
             else:
                 i += 1
@@ -344,12 +465,12 @@ def _scan_block_ru(index, slug, lang, law, unit, text, line) -> list[Reference]:
             cited = text[toks[start].start:toks[stop - 1].end]
             # «статьей 13 и частью 1 настоящей статьи»: an article is not inside «настоящей статьи»
             own = frame if not frame.base_kind or rank(full[0][0]) > rank(frame.base_kind) else _Frame(frame.end)
-            found.append(_resolve(index, slug, lang, law, unit, line, cited, full, own))
+            found.append(_raw(unit, line, cited, full, own))
             lending = full
         out += reversed(found)
         pending = []
         cited = text[toks[i].start:_end(toks, frame.end, text)]
-        out.append(_resolve(index, slug, lang, law, unit, line, cited, outer, frame))
+        out.append(_raw(unit, line, cited, outer, frame))
         i = frame.end
     return out
 
@@ -373,12 +494,41 @@ def _end(toks, k, text) -> int:
     return toks[k - 1].end if k - 1 < len(toks) else len(text)
 
 
-def _whole_act(index, slug, lang, unit, line, cited, frame) -> Reference | None:
-    target = index.find_act(frame.act)
-    if target == slug:
-        return None  # the act naming itself
-    return Reference(slug, lang, unit.get("eId"), line, cited,
-                     (Target(target, WHOLE, "" if target else frame.name),))
+@dataclass(frozen=True)
+class _Raw:
+    """A citation as read from one block, before it is resolved: what the text says, so that it
+    depends on this file alone (and can be cached by it)."""
+
+    eid: str            # the citing unit
+    line: int
+    text: str           # the citation as written
+    links: tuple        # ((kind, (key, …)), …) outermost first; () for a whole act
+    act: str = ""       # another act: «key|date|number» (actnames); "" for this law
+    name: str = ""      # that act's name as written
+    base: str = ""      # the unit «настоящей статьи/части» is relative to
+    problem: str = ""
+
+    def as_list(self) -> list:
+        return [self.eid, self.line, self.text, [[k, list(keys)] for k, keys in self.links], self.act, self.name,
+                self.base, self.problem]
+
+    @classmethod
+    def of_list(cls, v: list) -> "_Raw":
+        return cls(v[0], v[1], v[2], tuple((k, tuple(keys)) for k, keys in v[3]), *v[4:])
+
+
+def _raw(unit, line, cited, links, frame) -> _Raw:
+    eid = unit.get("eId") or ""
+    links = tuple((kind, tuple(keys)) for kind, keys in links)
+    if frame.act:
+        return _Raw(eid, line, cited, links, frame.act, frame.name)
+    if frame.base_kind:
+        base = _ancestor(unit, frame.base_kind)
+        if base is None:
+            return _Raw(eid, line, cited, links,
+                        problem=f"«{cited}»: the citing unit is not inside a {frame.base_kind}")
+        return _Raw(eid, line, cited, links, base=base.get("eId") or "")
+    return _Raw(eid, line, cited, links)
 
 
 def _expand(links) -> list[list]:
@@ -389,30 +539,35 @@ def _expand(links) -> list[list]:
     return chains
 
 
-def _resolve(index, slug, lang, law, unit, line, cited, links, frame) -> Reference:
-    """Resolve every single citation a chain with lists stands for, in the act its frame names."""
-    if frame.act:
-        target_slug = index.find_act(frame.act)
+def _resolve(index, slug: str, lang: str, raw: _Raw) -> Reference | None:
+    """Resolve every single citation a chain with lists stands for, in the act its frame names
+    (None: an act naming itself)."""
+    if raw.problem:
+        return Reference(slug, lang, raw.eid, raw.line, raw.text, (), raw.problem)
+    if raw.act:
+        target_slug = index.find_act(raw.act)
+        if not raw.links:
+            if target_slug == slug:
+                return None
+            return Reference(slug, lang, raw.eid, raw.line, raw.text,
+                             (Target(target_slug, WHOLE, "" if target_slug else raw.name),))
         target_law = index.law(target_slug, lang) if target_slug else None
         if target_law is None:
-            return Reference(slug, lang, unit.get("eId"), line, cited, (Target("", WHOLE, frame.name),))
+            return Reference(slug, lang, raw.eid, raw.line, raw.text, (Target("", WHOLE, raw.name),))
         base = None
     else:
-        target_slug, target_law = slug, law
-        base = _ancestor(unit, frame.base_kind) if frame.base_kind else None
-        if frame.base_kind and base is None:
-            return Reference(slug, lang, unit.get("eId"), line, cited, (),
-                             f"«{cited}»: the citing unit is not inside a {frame.base_kind}")
+        target_slug, target_law = slug, index.law(slug, lang)
+        base = target_law.index.get(raw.base) if raw.base else None
     targets, problems = [], []
-    for chain in _expand(links):
+    for chain in _expand(raw.links):
         for single in _ranges(target_law, chain, base):
             try:
-                eid = resolve_steps(target_law, single, base=base, text=cited)
+                eid = resolve_steps(target_law, single, base=base, text=raw.text)
             except CitationError as exc:
                 problems.append(str(exc).split("; ")[0])
                 continue
-            targets.append(Target(target_slug, eid, "" if target_slug == slug else frame.name))
-    return Reference(slug, lang, unit.get("eId"), line, cited, tuple(dict.fromkeys(targets)), "; ".join(problems))
+            targets.append(Target(target_slug, eid, "" if target_slug == slug else raw.name))
+    return Reference(slug, lang, raw.eid, raw.line, raw.text, tuple(dict.fromkeys(targets)), "; ".join(problems))
 
 
 def _ranges(law, chain, base) -> list[list]:
@@ -484,7 +639,7 @@ def _chain_ky(toks, j) -> tuple[list, int]:
     return links, j
 
 
-def _scan_block_ky(index, slug, lang, law, unit, text, line) -> list[Reference]:
+def _read_block_ky(unit, text, line) -> list[_Raw]:
     toks = _tokens(text)
     out = []
     i = 0
@@ -497,8 +652,7 @@ def _scan_block_ky(index, slug, lang, law, unit, text, line) -> list[Reference]:
             frame = _Frame(k, act=f"{ky_act_key(other.group(0))}||", name=other.group(0))
             links, j = _chain_ky(toks, k)
             if links:
-                out.append(_resolve(index, slug, lang, law, unit, line, text[toks[i].start:toks[j - 1].end],
-                                    links, frame))
+                out.append(_raw(unit, line, text[toks[i].start:toks[j - 1].end], links, frame))
             i = max(j, i + 1)
             continue
         if toks[i].low != "ушул":
@@ -516,7 +670,7 @@ def _scan_block_ky(index, slug, lang, law, unit, text, line) -> list[Reference]:
         links, j = _chain_ky(toks, frame.end)
         while links:
             cited = text[toks[start].start:toks[j - 1].end]
-            out.append(_resolve(index, slug, lang, law, unit, line, cited, links, frame))
+            out.append(_raw(unit, line, cited, links, frame))
             # «… 8-пунктунда жана 83-статьясынын 2-3-пункттарында»: the next chain, the same frame;
             # one that starts below the article borrows the article of the one before
             if j + 1 >= len(toks) or toks[j].low not in (",", "жана", "же"):
@@ -564,7 +718,10 @@ def cited_by_findings(bill, applied, root=".") -> list:
                     changes.append((folder, block.get("eId"), op, "shifts", set()))
     if not changes:
         return []
-    indexes = {f: Index(f) for f in {folder.parent for folder in laws}}
+    loaded: dict = {}
+    for a in applied:
+        loaded.setdefault(Path(a.path).parent.parent, {}).setdefault(Path(a.path).parent.name, {})[Path(a.path).stem] = a.old
+    indexes = {f: Index(f, laws=loaded.get(f)) for f in {folder.parent for folder in laws}}
     gone: dict[str, set] = {}
     for folder, eid, op, kind, _ in changes:
         if kind in _GONE:
@@ -619,7 +776,7 @@ def ref_dict(r: Reference) -> dict:
             **({"problem": r.problem} if r.problem else {})}
 
 
-def refs_to(law_dir: str | Path, citation: str | None = None, lang: str = "rus") -> Citing:
+def refs_to(law_dir: str | Path, citation: str | None = None, lang: str = "rus", progress=None) -> Citing:
     """The references into the unit ``citation`` of the law in ``law_dir`` (``laws/<slug>``) from
     the ``lang`` text of every law beside it — or, without a citation, every reference the law's
     ``lang`` text makes."""
@@ -631,11 +788,11 @@ def refs_to(law_dir: str | Path, citation: str | None = None, lang: str = "rus")
         raise UsageError(f"{folder}: no {lang}.xml here (refs takes a law's folder, laws/<slug>)")
     if not folder.name or folder.name == "..":
         folder = folder.resolve()
-    index = Index(folder.parent)
+    index = Index(folder.parent, progress=progress)
     slug = folder.name
     law = index.law(slug, lang)
     if not citation:
-        return Citing(slug, WHOLE, "", [r for r in index.references if r.law == slug and r.lang == lang])
+        return Citing(slug, WHOLE, "", index.references_of(slug, lang))
     eid = resolve(law, citation)
     inside = unit_and_below(law, eid)
     refs = [r for r in index.citing(slug, inside, lang) if not (r.law == slug and r.eid in inside)]

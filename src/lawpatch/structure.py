@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lxml import etree
 
@@ -40,6 +41,9 @@ KINDS: dict[str, UnitKind] = {k.tag: k for k in [
     UnitKind("indent", "indent", False),
 ]}
 UNIT_TAGS = frozenset(KINDS)
+_UNIT_CLARK = tuple(A + tag for tag in KINDS)   # units are AKN elements (the profile's namespace)
+_UNIT_SET = frozenset(_UNIT_CLARK)
+_NUM = A + "num"
 PREFIX_TO_TAG = {k.prefix: k.tag for k in KINDS.values()}
 # Units above the article: their eIds chain through their containers. Articles are numbered
 # across the whole act, so their eIds start afresh (art_5, not chp_1__art_5).
@@ -51,8 +55,16 @@ RANK = {"division": 0, "part": 1, "chapter": 2, "section": 3, "article": 4, "par
 EDITORIAL = "editorial"
 
 
+_LOCAL: dict = {}
+
+
 def local(tag) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    """The local name of an element's tag ("" for a comment or processing instruction)."""
+    try:
+        return _LOCAL[tag]
+    except KeyError:
+        name = _LOCAL[tag] = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+        return name
 
 
 def akn(tag: str) -> str:
@@ -60,13 +72,11 @@ def akn(tag: str) -> str:
     return A + tag
 
 
-_UNIT_CLARK = frozenset(A + tag for tag in UNIT_TAGS)
-
-
 def is_unit(el) -> bool:
-    return el.tag in _UNIT_CLARK
+    return el.tag in _UNIT_SET
 
 
+@lru_cache(maxsize=4096)
 def clean_number(num_text: str) -> str:
     """The number part of a printed ``<num>``, as it goes into an eId.
 
@@ -121,8 +131,11 @@ def roman_value(text: str) -> int | None:
 
 
 def num_text(el) -> str:
-    n = el.find(A + "num")
-    return "".join(n.itertext()).strip() if n is not None else ""
+    n = el.find(_NUM)
+    if n is None:
+        return ""
+    text = n.text if not len(n) else "".join(n.itertext())
+    return text.strip() if text else ""
 
 
 def is_unnumbered_part(el) -> bool:
@@ -269,7 +282,8 @@ def _print_unit(el, lines: list, editorial: bool) -> None:
 def eid_for(el, parent_eid: str, counters: dict) -> str:
     kind = KINDS[local(el.tag)]
     if kind.numbered:
-        number = clean_number(num_text(el)) if num_text(el) else None
+        printed = num_text(el)
+        number = clean_number(printed) if printed else None
         if number is None:
             key = (parent_eid, kind.tag, "pos")
             counters[key] = counters.get(key, 0) + 1
@@ -283,21 +297,23 @@ def eid_for(el, parent_eid: str, counters: dict) -> str:
     return f"{parent_eid}__{kind.prefix}_{number}"
 
 
-def assign_eids(body) -> dict[str, str]:
-    """Recompute every unit's eId under ``body`` (numbers as printed, positions for abzats).
+# elements whose content holds no units: not walked into
+_TEXT_HOLDERS = frozenset(A + t for t in ("num", "heading", "content", "intro", "wrapUp", "p"))
 
-    Returns ``{old_eid: new_eid}`` for every eId that changed. Duplicate numbers (a source's
-    misprint) get a ``_dupN`` suffix so that the document stays valid; the validator reports them.
-    """
-    changes: dict[str, str] = {}
+
+def derived_eids(body, eid: str = "") -> list[tuple[etree._Element, str]]:
+    """Every unit under ``body`` (or under a unit whose eId is ``eid``) with the eId the naming
+    convention gives it (numbers as printed, positions for abzats), in document order. Duplicate
+    numbers (a source's misprint) get a ``_dupN`` suffix so that the document stays valid; the
+    validator reports them."""
+    out: list = []
     seen: set[str] = set()
     counters: dict = {}
 
     def walk(parent, parent_eid: str) -> None:
         for el in parent:
-            if not isinstance(el.tag, str):
-                continue
-            if is_unit(el):
+            tag = el.tag
+            if tag in _UNIT_SET:
                 eid = eid_for(el, parent_eid, counters)
                 if eid in seen:
                     k = 2
@@ -305,16 +321,25 @@ def assign_eids(body) -> dict[str, str]:
                         k += 1
                     eid = f"{eid}_dup{k}"
                 seen.add(eid)
-                old = el.get("eId")
-                if old != eid:
-                    if old:
-                        changes[old] = eid
-                    el.set("eId", eid)
+                out.append((el, eid))
                 walk(el, eid)
-            elif local(el.tag) not in ("num", "heading", "content", "intro", "wrapUp", "p"):
+            elif isinstance(tag, str) and tag not in _TEXT_HOLDERS:
                 walk(el, parent_eid)
 
-    walk(body, "")
+    walk(body, eid)
+    return out
+
+
+def assign_eids(body, eid: str = "") -> dict[str, str]:
+    """Recompute every unit's eId under ``body`` (:func:`derived_eids`); returns ``{old_eid: new_eid}``
+    for every eId that changed."""
+    changes: dict[str, str] = {}
+    for el, eid in derived_eids(body, eid):
+        old = el.get("eId")
+        if old != eid:
+            if old:
+                changes[old] = eid
+            el.set("eId", eid)
     return changes
 
 

@@ -2,7 +2,7 @@
 
 Every XML file the tool reads goes through :func:`parse`: no DTD is loaded, no entity is
 expanded, nothing is fetched (a resolver answers every request for an external resource with
-nothing), and size and depth are bounded. A document that declares a DOCTYPE at all is refused —
+nothing), and size, depth and the attributes of one element are bounded. A document that declares a DOCTYPE at all is refused —
 no law, patch or treaty file needs one, and refusing it outright is simpler to reason about than
 defusing each trick (XXE, billion laughs, external DTD). The refusal goes by the parser's own
 record of the document (``docinfo``), whatever its encoding or wherever the declaration stands;
@@ -23,6 +23,7 @@ from .errors import Finding, LawpatchError
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
+MAX_ATTRIBUTES = 64   # on one element: AKN's widest carry a handful; the canonical sort is quadratic in them
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 KG_NS = "urn:lawpatch:kr-profile:1"
@@ -86,6 +87,7 @@ def parse_bytes(data: bytes, source: str = "<input>") -> etree._ElementTree:
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None or resolver.asked:
         raise XmlError(source, _NO_DTD, _doctype_line(data, info.encoding))
     _check_depth(tree.getroot(), source)
+    _check_width(tree.getroot(), source)
     return tree
 
 
@@ -110,13 +112,24 @@ def parse(path: str | os.PathLike) -> etree._ElementTree:
     return parse_bytes(data, str(path))
 
 
+# the first element nested deeper than MAX_DEPTH (the root is at depth 1), found by libxml2
+_TOO_DEEP = etree.XPath("(" + "/*" * (MAX_DEPTH + 1) + ")[1]")
+
+
 def _check_depth(root: etree._Element, source: str) -> None:
-    stack = [(root, 1)]
-    while stack:
-        el, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise XmlError(source, f"elements nested deeper than {MAX_DEPTH}; refused", el.sourceline)
-        stack.extend((child, depth + 1) for child in el)
+    deep = _TOO_DEEP(root)
+    if deep:
+        raise XmlError(source, f"elements nested deeper than {MAX_DEPTH}; refused", deep[0].sourceline)
+
+
+_TOO_WIDE = etree.XPath(f"(//*[@*[{MAX_ATTRIBUTES + 1}]])[1]")
+
+
+def _check_width(root: etree._Element, source: str) -> None:
+    wide = _TOO_WIDE(root)
+    if wide:
+        raise XmlError(source, f"an element with {len(wide[0].attrib)} attributes (at most {MAX_ATTRIBUTES}); "
+                               "refused", wide[0].sourceline)
 
 
 # --- canonical serialization -------------------------------------------------------------

@@ -67,9 +67,9 @@ class WorkingLaw:
     # --- one instruction -----------------------------------------------------------------------
     def run(self, ins: Instruction, context: list[str]) -> None:
         steps, ops = self.ops_of(ins, context)
-        before = {el: el.get("eId") for el in self.law.units() if el in self.origin}
         restated = [(op, el) for op, el in steps if op.kind is Kind.RESTATE and op.target.part is Part.TEXT
                     and op.target.scope is Scope.UNITS]
+        before = {el: el.get("eId") for _, el in restated if el in self.origin}
         found = apply_ops(self.law, [op for op, _ in steps], self.bill, more_to_come=True)
         errors = [f for f in found if f.severity == "error"]
         if errors:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import sys
+import time
 
 import click
 
@@ -60,21 +62,79 @@ class LazyGroup(click.Group):
         return getattr(importlib.import_module(f"{__name__}.{module}"), func)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+EPILOG = """\b
+Exit status: 0 done (warnings allowed); 1 findings or a refusal (nothing written);
+2 a usage error or an input that cannot be read. Findings, errors, progress and
+summaries go to stderr; stdout carries only the output asked for (a text, a diff,
+JSON), so `lawpatch text LAW | less` and `--format json | jq` read only that.
+
+\b
+Every command has --help with an example. Shell completion (bash, zsh, fish):
+  eval "$(_LAWPATCH_COMPLETE=bash_source lawpatch)"   # in ~/.bashrc
+"""
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
+@click.option("-q", "--quiet", is_flag=True, help="Only errors and warnings: no progress, notes or summaries.")
+@click.option("-v", "--verbose", is_flag=True, help="Also how long the command took (on stderr).")
 @click.option("--debug", is_flag=True, help="Show the Python traceback of an error.")
 @click.version_option(package_name="lawpatch")
 @click.pass_context
-def cli(ctx, debug):
+def cli(ctx, quiet, verbose, debug):
     """lawpatch — amendments to the laws of the Kyrgyz Republic: Akoma Ntoso laws, patch files,
-    comparison tables and the bill's documents."""
+    comparison tables and the bill's documents.
+
+    \b
+    lawpatch validate laws/
+    lawpatch check amendments/2026-icrmw-family.xml
+    lawpatch build -o out/
+    """
     ctx.ensure_object(dict)
-    ctx.obj["debug"] = debug
+    ctx.obj.update(quiet=quiet and not verbose, verbose=verbose or debug, debug=debug)
+
+
+class _Output:
+    """stdout that a reader may close early (``lawpatch text LAW | head -1``): the rest of the
+    output is dropped and the command runs to its end, so that what it writes and its exit status
+    never depend on when the reader stopped reading."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._drop()
+            return len(text)
+
+    def flush(self):
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._drop()
+
+    def _drop(self) -> None:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, self._stream.fileno())   # the buffered rest goes nowhere, without an error
+        os.close(null)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
 
 
 def main(argv=None) -> None:
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    settings: dict = {}
+    started = time.perf_counter()
+    if not isinstance(sys.stdout, _Output) and hasattr(sys.stdout, "fileno"):
+        try:
+            sys.stdout.fileno()
+            sys.stdout = _Output(sys.stdout)
+        except (OSError, ValueError):   # no file behind stdout (a test's capture): nothing to guard
+            pass
     try:
-        rv = cli.main(args=argv, prog_name="lawpatch", standalone_mode=False)
+        rv = cli.main(args=argv, prog_name="lawpatch", standalone_mode=False, obj=settings)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(1)
@@ -88,4 +148,8 @@ def main(argv=None) -> None:
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
+    finally:
+        sys.stdout.flush()
+    if settings.get("verbose"):
+        click.echo(f"lawpatch: {time.perf_counter() - started:.2f} s", err=True)
     sys.exit(rv if isinstance(rv, int) else 0)

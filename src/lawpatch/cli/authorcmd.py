@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
+from . import report
 from .report import print_findings
 
 FIELDS = ("old", "new", "text", "heading", "words")
@@ -57,7 +58,7 @@ def new_cmd(patch, bill_id, title_rus, title_kir, laws, date, adopted, publicati
         cited[href] = text.strip()
     new_bill(Path(patch), bill_id, {"rus": title_rus, "kir": title_kir}, list(laws),
              date, Path(root), adoption, cited)
-    click.echo(f"{patch}: bill {bill_id} on {', '.join(laws)}", err=True)
+    report.note(f"{patch}: bill {bill_id} on {', '.join(laws)}")
     return 0
 
 
@@ -153,7 +154,7 @@ def amend_cmd(patch, op, at, cite, through, whole_act, in_heading, sentence, law
     errors, _ = print_findings(findings, fmt, patch)
     if errors:
         return 1
-    click.echo(f"{patch}: {op} {written.where()} added", err=True)
+    report.note(f"{patch}: {op} {written.where()} added")
     return 0
 
 
@@ -206,5 +207,5 @@ def anchor_cmd(patch, root):
     from ..patch.author import anchor_bill
 
     n = anchor_bill(Path(patch), Path(root))
-    click.echo(f"{patch}: {n} op(s) anchored", err=True)
+    report.note(f"{patch}: {n} op(s) anchored")
     return 0

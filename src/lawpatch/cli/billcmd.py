@@ -16,13 +16,19 @@ from ..errors import UsageError
               help="The language of the amending law.")
 @click.option("--root", type=click.Path(file_okay=False), default=".", show_default=True,
               help="The repository the patch's <law href> paths are relative to.")
-def bill_cmd(patch, output, lang, root):
+@click.option("--textconv", is_flag=True,
+              help="For git (lawpatch git-setup): never fail; a bill that cannot be worded is listed op by op.")
+def bill_cmd(patch, output, lang, root, textconv):
     """Write the amending law of PATCH: «ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ О внесении изменений …»,
     «Статья 1. Внести в Закон … следующие изменения: 1) в статье 5: а) …», the article on entry
     into force and the signature block, in Russian or (with --lang kir) in Kyrgyz.
 
     Citations and old words are taken from the base text of each law, as an amending law cites
     the text it amends.
+
+    \b
+    lawpatch bill amendments/2026-icrmw-family.xml | less
+    lawpatch bill amendments/2026-icrmw-family.xml --lang kir -o bill.kir.docx
     """
     from ..billtext import bill_text, write_docx
     from ..patch import load_bill
@@ -32,6 +38,11 @@ def bill_cmd(patch, output, lang, root):
     suffix = Path(output).suffix.lower() if output else ""
     if output and suffix not in (".docx", ".txt"):
         raise UsageError(f"{output}: the output must end in .docx or .txt")
+    if textconv:
+        from ..billtext import bill_or_listing
+
+        click.echo(bill_or_listing(patch, lang, root), nl=False)
+        return 0
     text = bill_text(load_bill(patch), lang=lang, root=root)
     if not output:
         click.echo(text, nl=False)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import click
 
+from .report import note
+
 
 @click.command("compliance")
 @click.option("--treaty", help="Only this instrument of the registry (its id, e.g. icrmw-1990).")
@@ -15,13 +17,18 @@ def compliance_cmd(treaty, law, out, root):
     laws/*/links.xml — and the bills in amendments/ that address it), the gaps, and every term a
     treaty and a law both define, side by side with the words that differ.
 
-    Nothing is written when the registry, a links.xml or a bill cannot be read."""
+    Nothing is written when the registry, a links.xml or a bill cannot be read.
+
+    \b
+    lawpatch compliance -o report.html
+    lawpatch compliance --treaty icrmw-1990 --law laws/external-migration -o icrmw.docx
+    """
     from ..compliance import build_report
     from ..render.compliance import write_report
 
     report = build_report(root, treaty=treaty, law=law)
     write_report(report, out)
     counts = report.counts()
-    click.echo(f"{out}: {len(report.rows)} obligation(s): " + ", ".join(f"{k} {v}" for k, v in counts.items())
-               + f"; {len(report.collisions)} definition(s) compared")
+    note(f"{out}: {len(report.rows)} obligation(s): " + ", ".join(f"{k} {v}" for k, v in counts.items())
+         + f"; {len(report.collisions)} definition(s) compared")
     return 0

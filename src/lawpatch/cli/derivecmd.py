@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .report import print_findings
+from .report import note, print_findings
 
 
 @click.command("derive")
@@ -46,6 +46,6 @@ def derive_cmd(law, edited, output, lang, bill_id, title_rus, title_kir, reasons
         return 1
     total, words, restatements = result.totals()
     if total:
-        click.echo(f"{output}: {total} op(s), {words} of them word ops, {restatements} restatements ("
-                   + ", ".join(f"{k} {n}" for k, n in sorted(result.counts().items())) + ")", err=True)
+        note(f"{output}: {total} op(s), {words} of them word ops, {restatements} restatements ("
+             + ", ".join(f"{k} {n}" for k, n in sorted(result.counts().items())) + ")")
     return 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from .report import note
+
 
 @click.command("export-akn")
 @click.argument("patch")
@@ -22,5 +24,5 @@ def export_akn_cmd(patch, output, lang, root):
     from ..build import export_akn
 
     count = export_akn(patch, output, root, lang)
-    click.echo(f"{output}: {count} textual modification(s)", err=True)
+    note(f"{output}: {count} textual modification(s)")
     return 0

@@ -5,6 +5,8 @@ import re
 
 import click
 
+from .report import note
+
 
 def _iso_date(ctx, param, value):
     if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
@@ -27,14 +29,21 @@ def _iso_date(ctx, param, value):
 @click.option("--naming", type=click.Choice(["parts", "points"]), help="How the act cites «1.» units (default: detected).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the summary, not the warnings.")
 def import_cmd(source, output, lang, fmt, title, date, number, publication, source_note, naming, quiet):
-    """Import SOURCE (database text, Word, PDF or its text, flattened export) into OUT.xml."""
+    """Import SOURCE (database text, Word, PDF or its text, flattened export) into OUT.xml.
+
+    \b
+    lawpatch import tax-code-2022-3.ru.txt -o laws/tax-code/rus.xml
+    lawpatch import tax-code-2022-3.ky.docx -o laws/tax-code/kir.xml
+    """
     from ..importer import import_file
+    from .progress import counter
 
     overrides = {k: v for k, v in dict(title=title, date=date, number=number, publication=publication,
                                        naming=naming, source_note=source_note).items() if v}
-    result = import_file(source, fmt=fmt, lang=lang, **overrides)
+    with counter("reading pages") as step:
+        result = import_file(source, fmt=fmt, lang=lang, progress=step, **overrides)
     result.law.save(output)
     if not quiet:
         for finding in result.warnings:
             click.echo(str(finding), err=True)
-    click.echo(f"{output}: {result.articles} articles, {result.units} units, {len(result.warnings)} warnings")
+    note(f"{output}: {result.articles} articles, {result.units} units, {len(result.warnings)} warnings")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .report import print_findings
+from .report import note, print_findings
 
 _GLOSSARY = click.option("--glossary", "glossary_file", type=click.Path(dir_okay=False),
                          help="The glossary to use (default: glossary/terms.tsv under --root, else the project's).")
@@ -27,6 +27,10 @@ def parity_cmd(paths, fmt, strict, glossary_file, root):
     Each finding names the unit, what differs (the values only one text has) and both texts.
     Between texts of one redaction a difference is an error; between different redactions a warning
     that says so. Exit status: 0 no error (warnings pass unless --strict), 1 findings, 2 usage.
+
+    \b
+    lawpatch parity laws/
+    lawpatch parity laws/tax-code --format json
     """
     from ..parity.laws import detail, run_parity
 
@@ -34,10 +38,9 @@ def parity_cmd(paths, fmt, strict, glossary_file, root):
     findings = [f for r in results for f in r.findings]
     errors, warnings = print_findings(findings, fmt, f"{len(results)} law(s)", detail=detail)
     for r in results:
-        click.echo(r.summary(), err=True)
+        note(r.summary())
     for folder in single:
-        click.echo(f"{folder}: one text only (no {'kir' if (folder / 'rus.xml').exists() else 'rus'}.xml), "
-                   "not compared", err=True)
+        note(f"{folder}: one text only (no {'kir' if (folder / 'rus.xml').exists() else 'rus'}.xml), not compared")
     return 1 if errors or (strict and warnings) else 0
 
 
@@ -49,11 +52,15 @@ def parity_cmd(paths, fmt, strict, glossary_file, root):
 def glossary_cmd(paths, everything, glossary_file, root):
     """Print the term pairs of the definition articles of laws with both texts («Основные
     понятия» ⇄ «Негизги түшүнүктөр»), as glossary lines (rus<TAB>kir<TAB>source) the glossary
-    does not have yet: review them and append them to glossary/terms.tsv."""
+    does not have yet: review them and append them to glossary/terms.tsv.
+
+    \b
+    lawpatch glossary laws/tax-code >> glossary/terms.tsv   # after reading them
+    """
     from ..parity.laws import new_terms
 
     lines, known = new_terms(paths, root=root, glossary_file=glossary_file, everything=everything)
     for line in lines:
         click.echo(line)
-    click.echo(f"{len(lines)} pair(s) printed, {known} already in the glossary", err=True)
+    note(f"{len(lines)} pair(s) printed, {known} already in the glossary")
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .report import print_findings
+from .report import note, print_findings
 
 
 @click.command("parse-bill")
@@ -31,5 +31,5 @@ def parse_bill_cmd(text, output, bill_id, force, fmt, root):
     if errors or result.bill is None:
         return 1
     ops = sum(len(la.ops) for la in result.bill.laws)
-    click.echo(f"{output}: {len(result.read)} instruction(s) read, {ops} op(s)", err=True)
+    note(f"{output}: {len(result.read)} instruction(s) read, {ops} op(s)")
     return 0

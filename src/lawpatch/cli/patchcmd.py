@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from ..errors import UsageError
-from .report import print_findings
+from .report import note, print_findings
 
 
 def _bills(patches):
@@ -19,7 +19,7 @@ def _bills(patches):
 
 
 @click.command("check")
-@click.argument("patches", nargs=-1, required=True)
+@click.argument("patches", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--root", default=".", show_default=True, help="The repository root the laws/<slug> hrefs are relative to.")
 def check_cmd(patches, fmt, root):
@@ -31,11 +31,18 @@ def check_cmd(patches, fmt, root):
     json``: a JSON list on stdout). Exit status: 0 when the bills apply (warnings allowed), 1 when
     refused, 2 on usage errors.
 
+    Without PATCHES: every amendments/*.xml under --root (none: nothing to check, exit status 0).
+
     \b
     lawpatch check amendments/2026-icrmw-family.xml
+    lawpatch check --format json | jq '.[] | select(.severity == "error")'
     """
     from ..patch import PatchError, check_bills, load_bill
 
+    patches = patches or [str(p) for p in sorted((Path(root) / "amendments").glob("*.xml"))]
+    if not patches:
+        note(f"{Path(root) / 'amendments'}: no bills to check")
+        return 0
     findings, bills = [], []
     for p in patches:
         if not Path(p).is_file():
@@ -67,9 +74,10 @@ def apply_cmd(patches, dry_run, root):
     bills = _bills(patches)
     with storage.locked(root):
         applied = apply_bills(bills, root=root)
-        for a in applied:
-            click.echo(f"{a.path}: {a.old.expression_date} -> {a.new.expression_date}, {len(a.ops)} op(s)", err=True)
         if not dry_run:
             write_applied(applied, root)
+    for a in applied:
+        note(f"{a.path}: {a.old_date} -> {a.new.expression_date}, {len(a.ops)} op(s)"
+             + (" (dry run: not written)" if dry_run else ""))
     return 0
 

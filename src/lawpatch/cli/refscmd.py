@@ -18,10 +18,17 @@ def refs_cmd(law, citation, lang, fmt):
     left out. Without CITATION: every reference LAW makes, with those that resolve to nothing.
 
     References are read where the text names the act it cites: «статьей 33 настоящего Закона»,
-    «частью 2 настоящей статьи», «Законом Кыргызской Республики «О …»», «ушул Мыйзамдын 5-беренеси»."""
-    from ..references import refs_to
+    «частью 2 настоящей статьи», «Законом Кыргызской Республики «О …»», «ушул Мыйзамдын 5-беренеси».
 
-    result = refs_to(law, citation, lang)
+    \b
+    lawpatch refs laws/external-migration "статья 33"
+    lawpatch refs laws/constitution "статья 16" --format json
+    """
+    from ..references import refs_to
+    from .progress import counter
+
+    with counter("reading references") as step:
+        result = refs_to(law, citation, lang, progress=step)
     if fmt == "json":
         click.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
         return 0

@@ -35,7 +35,12 @@ _LANG = click.option("--lang", type=click.Choice(["rus", "kir"]),
 def show_cmd(law, citation, lang):
     """Show one unit of LAW (a file, or a folder with rus.xml/kir.xml) by CITATION or eId:
     its eId, its citation in Russian and Kyrgyz, and its text («ч. 2 ст. 6», «6-беренесинин
-    2-бөлүгү», art_6__para_2). Without a citation: the table of contents with eIds."""
+    2-бөлүгү», art_6__para_2). Without a citation: the table of contents with eIds.
+
+    \b
+    lawpatch show laws/road-traffic "ч. 2 ст. 6"
+    lawpatch show laws/labour-code "83-берененин 2-пункту"
+    """
     from .. import structure as st
     from ..citations import CitationError, cite, resolve
     from ..law import Law
@@ -89,7 +94,11 @@ def toc(law) -> list[str]:
 @click.option("--no-editorial", is_flag=True, help="Leave out the database's editorial notes.")
 def text_cmd(law, lang, no_editorial):
     """Print the plain text of LAW: title block, headings, numbers and text, one unit a block;
-    editorial notes marked «[ред.]». Stable, so it serves as the git textconv of law files."""
+    editorial notes marked «[ред.]». Stable, so it serves as the git textconv of law files.
+
+    \b
+    lawpatch text laws/external-migration/rus.xml | less
+    """
     from ..law import Law
     from ..textrender import law_text
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import click
 
+from .report import note
+
 from ..errors import UsageError
 
 LANGS = {"rus": ("rus",), "kir": ("kir",), "both": ("rus", "kir")}
@@ -21,12 +23,19 @@ LANGS = {"rus": ("rus",), "kir": ("kir",), "both": ("rus", "kir")}
 @click.option("--template", type=click.Path(exists=True, dir_okay=False), help="A DOCX to build on.")
 @click.option("--labels", type=click.Path(exists=True, dir_okay=False), help="Labels override (.json/.toml).")
 @click.option("--root", default=".", show_default=True, help="Repository root the bill's law paths are under.")
-def table_cmd(inputs, output, lang, reasons, kz_columns, context_words, no_elide, layout, template, labels, root):
+@click.option("--force", is_flag=True, help="Compare two different acts all the same.")
+def table_cmd(inputs, output, lang, reasons, kz_columns, context_words, no_elide, layout, template, labels, root,
+              force):
     """Write the comparison table: `table PATCH -o t.docx` (the bill applied in memory) or
-    `table OLD.xml NEW.xml -o t.docx` (two expressions of one law)."""
+    `table OLD.xml NEW.xml -o t.docx` (two expressions of one law).
+
+    \b
+    lawpatch table amendments/2026-icrmw-family.xml --lang both -o table.docx
+    """
     from ..render.inputs import pair_of_files, pairs_of_bill, rows_in_one_language
     from ..render.labels import TableOptions, load_labels
     from ..render.table import write_table
+    from .progress import counter
 
     options = TableOptions(reasons=reasons, kz_columns=kz_columns, template=template, layout=layout,
                            context_words=None if no_elide else context_words,
@@ -34,12 +43,13 @@ def table_cmd(inputs, output, lang, reasons, kz_columns, context_words, no_elide
     if len(inputs) == 1:
         bill, pairs = pairs_of_bill(inputs[0], root, LANGS[lang])
     elif len(inputs) == 2:
-        bill, pairs = None, [pair_of_files(*inputs)]
+        with counter("comparing") as step:
+            bill, pairs = None, [pair_of_files(*inputs, force=force, progress=step)]
     else:
         raise UsageError("give one patch file, or two law files (old, new)")
     write_table([p.comparison for p in pairs], output, options, bill)
     left_out = 0 if layout else sum(len(p.comparison.layout) for p in pairs)
-    click.echo(f"{output}: {sum(len(p.comparison.changes) for p in pairs)} row(s)"
-               + (f"; {left_out} layout row(s) left out (--layout adds them)" if left_out else ""), err=True)
+    note(f"{output}: {sum(len(p.comparison.changes) for p in pairs)} row(s)"
+         + (f"; {left_out} layout row(s) left out (--layout adds them)" if left_out else ""))
     for line in rows_in_one_language([(p.path.parent.name, p.new.lang, p.comparison) for p in pairs]):
         click.echo(f"warning: a row in one language only {line[2:]}", err=True)

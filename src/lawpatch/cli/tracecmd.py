@@ -21,7 +21,12 @@ def trace_cmd(target, citation, root, fmt):
 
     `lawpatch trace laws/<slug> CITATION`: the treaty articles behind the provision («абзац
     двенадцатый статьи 1», an eId): its own links, those of the units around it and inside it,
-    and the pending ops on it."""
+    and the pending ops on it.
+
+    \b
+    lawpatch trace icrmw-1990:44
+    lawpatch trace laws/external-labour-migration "статья 16" --format json
+    """
     from ..trace import trace_article, trace_unit
 
     if Path(target).is_dir():

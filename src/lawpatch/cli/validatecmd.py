@@ -1,8 +1,6 @@
 """``lawpatch validate``: are these files laws of the KR profile?"""
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 import click
@@ -25,9 +23,15 @@ def validate_cmd(paths, fmt, strict, jobs):
     Each finding is printed as «file:line: severity: unit: message». Exit status: 0 when there
     is no error (warnings, such as a gap in the numbering, do not fail unless --strict), 1 when
     there are findings that fail, 2 when a path is missing or an option is wrong.
+
+    \b
+    lawpatch validate laws/
+    lawpatch validate laws/labour-code/kir.xml --format json
     """
     from ..law import law_files
     from ..validate import validate_paths
+    from ..workers import default_jobs
+    from .progress import bar
 
     missing = [p for p in paths if not Path(p).exists()]
     if missing:
@@ -36,11 +40,8 @@ def validate_cmd(paths, fmt, strict, jobs):
     if not files:
         raise UsageError(f"{', '.join(paths)}: no *.xml law files here")
     if jobs is None:
-        jobs = min(len(files), os.cpu_count() or 1, 8) if len(files) > 3 else 1
-    if len(files) > 3 and sys.stderr.isatty():
-        with click.progressbar(length=len(files), label="validating", file=sys.stderr) as bar:
-            findings = validate_paths(paths, jobs=jobs, progress=bar.update)
-    else:
-        findings = validate_paths(paths, jobs=jobs)
+        jobs = default_jobs(len(files))
+    with bar(len(files), "validating") as step:
+        findings = validate_paths(paths, jobs=jobs, progress=step)
     errors, warnings = print_findings(findings, fmt, f"{len(files)} file(s)")
     return 1 if errors or (strict and warnings) else 0

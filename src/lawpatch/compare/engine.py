@@ -24,6 +24,7 @@ MATCH = 0.5          # least word similarity for two units to be the same unit r
 # a block may change form without changing place: an abzats numbered («…» → «1. …»), a dash dropped
 INTERCHANGEABLE = frozenset({"alinea", "indent", "paragraph", "point"})
 WINDOW = 40          # how far apart (in units) two units of a differing run may still be paired
+_ALINEA = st.A + "alinea"
 
 
 def _norm(text: str) -> str:
@@ -165,12 +166,13 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
 
 
 class _Comparer:
-    def __init__(self, old, new, editorial: bool, reasons, describe):
+    def __init__(self, old, new, editorial: bool, reasons, describe, progress=None):
         alike = same_articles(old, new)
         self.old = Side(old, editorial, alike)
         self.new = Side(new, editorial, alike)
         self.reasons = reasons or {}
         self.describe = describe
+        self.progress = progress
         self.renumbered: list[tuple[str, str]] = []
 
     # --- walking -------------------------------------------------------------------------------
@@ -212,12 +214,15 @@ class _Comparer:
             out.append(self.change(kind, o, n, self.old.lead(o), self.new.lead(n)))
         self.walk_children(ochildren, nchildren, out)
 
-    def walk_children(self, olds: list, news: list, out: list) -> None:
+    def walk_children(self, olds: list, news: list, out: list, progress=None) -> None:
         """Compare aligned sub-units run by run. A run of differing units whose words are the
         same on both sides only breaks the text into blocks differently (a reflow): one layout
         row, not a change."""
         run: list[tuple] = []
-        for a, b in align(self.old, self.new, olds, news) + [(None, None)]:
+        pairs = align(self.old, self.new, olds, news) + [(None, None)]
+        for done, (a, b) in enumerate(pairs, 1):
+            if progress:
+                progress(done, len(pairs))
             same = a is not None and b is not None and self.old.key(a) == self.new.key(b)
             if (a is not None or b is not None) and not same:
                 run.append((a, b))
@@ -250,7 +255,8 @@ class _Comparer:
     def run(self) -> tuple[list[UnitChange], list[UnitChange]]:
         """(the changes, the layout rows), each in the order of the text."""
         out: list = []
-        self.walk_children(st.unit_children(self.old.law.body), st.unit_children(self.new.law.body), out)
+        self.walk_children(st.unit_children(self.old.law.body), st.unit_children(self.new.law.body), out,
+                           self.progress)
         layout = [c for c in out if isinstance(c, UnitChange) and c.kind == "layout"]
         return self.settle([c for c in out if not (isinstance(c, UnitChange) and c.kind == "layout")]), layout
 
@@ -368,15 +374,15 @@ def _citation(law, eid: str) -> str:
         return eid
 
 
-def compare(old, new, reasons=None, describe=None, editorial: bool = False) -> LawComparison:
+def compare(old, new, reasons=None, describe=None, editorial: bool = False, progress=None) -> LawComparison:
     """All changes from ``old`` to ``new`` (two expressions of one law in one language).
 
     ``reasons`` maps a new-or-old eId to the reasons of the ops that changed that very unit (from
     ``patch.apply_bill``); ``describe(reasons)`` gives the lines a row prints for them (the caller
     knows the treaties; the comparison does not). ``editorial=True`` compares the database's
-    editorial notes too.
+    editorial notes too. ``progress(done, total)`` is called as the units of the top level are compared.
     """
-    comparer = _Comparer(old, new, editorial, reasons, describe)
+    comparer = _Comparer(old, new, editorial, reasons, describe, progress)
     changes, layout = comparer.run()
     if old.long_title != new.long_title:   # the act's name as printed
         changes.insert(0, UnitChange("heading", None, None, old.long_title, new.long_title,

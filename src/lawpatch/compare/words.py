@@ -49,9 +49,12 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
             out.append(ch)
         return "".join(out)
 
+    a, b = encode(old), encode(new)
+    if _too_costly(len(a) + len(b), old, new):
+        return (Segment("delete", old), Segment("insert", new))
     dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(encode(old), encode(new), False)
+    dmp.Diff_Timeout = 0     # no time limit: the same texts always give the same diff
+    diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
     index = {ch: i for i, ch in enumerate(vocab.values())}
     segments: list[Segment] = []
@@ -65,10 +68,27 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
+# The work a word diff may take: (tokens of both texts) × (tokens that differ, estimated from the
+# words they share). Two long texts that share little (two different acts compared, a chapter
+# rewritten) cost the diff their product — minutes — and a word diff of them says nothing: they
+# are shown whole, old struck and new inserted, as a restatement is. The limit is a count, not a
+# time, so the same texts always give the same result.
+WORK = 10_000_000
+
+
+def _too_costly(tokens: int, old: str, new: str) -> bool:
+    if tokens * tokens <= WORK:
+        return False
+    return tokens * tokens * (1 - overlap(old, new)[0]) > WORK
+
+
 @lru_cache(maxsize=8192)
-def _bag(text: str) -> tuple[Counter, int]:
+def _bag(text: str) -> tuple[frozenset, dict, int]:
+    """The words of ``text`` as a bag: the distinct words, the counts of those said more than once,
+    the number of words."""
     words = text.split()
-    return Counter(words), len(words)
+    counts = Counter(words)
+    return frozenset(counts), {w: c for w, c in counts.items() if c > 1}, len(words)
 
 
 def similarity(old: str, new: str) -> float:
@@ -77,9 +97,15 @@ def similarity(old: str, new: str) -> float:
 
 
 def overlap(old: str, new: str) -> tuple[float, float]:
-    """(similarity, containment): words in common over both texts, and over the shorter one."""
-    (a, na), (b, nb) = _bag(old), _bag(new)
+    """(similarity, containment): words in common over both texts, and over the shorter one.
+
+    >>> overlap("в пункте 2 и в пункте 3", "в пункте 3")
+    (0.6, 1.0)
+    """
+    (a, ma, na), (b, mb, nb) = _bag(old), _bag(new)
     if not na or not nb:
         return (1.0, 1.0) if na == nb else (0.0, 0.0)
-    common = sum((a & b).values())
+    # a word in both counts min(count here, count there) times: once for each word in both, plus
+    # the extra times of the words said more than once on both sides
+    common = len(a & b) + sum(min(ma[w], mb[w]) - 1 for w in ma.keys() & mb.keys())
     return 2 * common / (na + nb), common / min(na, nb)

@@ -16,14 +16,29 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from ..errors import LawpatchError, UsageError
-from .document import ImportResult, build_law
-from .fragment import parse_fragment
-from .lines import ReadResult
+
+if TYPE_CHECKING:
+    from .document import ImportResult
+    from .lines import ReadResult
 
 __all__ = ["ImportResult", "import_file", "parse_fragment", "read_source", "FORMATS"]
 
 FORMATS = ("text", "docx", "pdf", "flattened")
+
+
+def __getattr__(name: str):
+    """``ImportResult`` and ``parse_fragment`` on first use: the patch engine reads inserted text
+    with the fragment parser and needs none of the front ends' and title block's modules."""
+    if name == "ImportResult":
+        from .document import ImportResult
+        return ImportResult
+    if name == "parse_fragment":
+        from .fragment import parse_fragment
+        return parse_fragment
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def detect_format(path: Path) -> str:
@@ -48,8 +63,9 @@ def detect_format(path: Path) -> str:
     return "text"
 
 
-def read_source(path: str | Path, fmt: str | None = None) -> ReadResult:
-    """Run the front end of ``fmt`` (``None``/``auto``: detected) on ``path``."""
+def read_source(path: str | Path, fmt: str | None = None, progress=None) -> "ReadResult":
+    """Run the front end of ``fmt`` (``None``/``auto``: detected) on ``path`` (``progress(done,
+    total)`` as the pages of a PDF are read)."""
     path = Path(path)
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
@@ -60,14 +76,16 @@ def read_source(path: str | Path, fmt: str | None = None) -> ReadResult:
         module = importlib.import_module(f"{__name__}.{fmt}")
     except ImportError as exc:
         raise LawpatchError(f"{path}: the {fmt} front end is not available ({exc})") from exc
-    return module.read_lines(path)
+    return module.read_lines(path, progress=progress) if fmt == "pdf" else module.read_lines(path)
 
 
-def import_file(path, fmt: str | None = None, lang: str | None = None, **overrides) -> ImportResult:
+def import_file(path, fmt: str | None = None, lang: str | None = None, progress=None, **overrides) -> "ImportResult":
     """Import an official text into a :class:`~lawpatch.law.Law` of the KR profile.
 
     ``overrides`` (``title``, ``date``, ``number``, ``naming``, ``doc_name``, ``publication``)
     fill in or replace what the title block gives.
     """
-    read = read_source(path, fmt)
+    from .document import build_law
+
+    read = read_source(path, fmt, progress)
     return build_law(read, str(path), lang=lang, **overrides)

@@ -56,8 +56,9 @@ class _Line:
     top: float | None = None
 
 
-def read_lines(path: str | Path) -> ReadResult:
-    """Read a PDF print (or its pdftotext output) into one paragraph a line.
+def read_lines(path: str | Path, progress=None) -> ReadResult:
+    """Read a PDF print (or its pdftotext output) into one paragraph a line (``progress(done,
+    total)`` as the pages of a PDF are read).
 
     ``lineno`` is the line of the text file, or for a PDF ``page * 1000 + line on the page``
     (so «12034» is page 12, line 34), which a warning's reader can find in the print.
@@ -69,7 +70,7 @@ def read_lines(path: str | Path) -> ReadResult:
     if path.suffix.lower() == ".pdf" and not is_pdf:
         raise LawpatchError(f"{path}: named .pdf but not a PDF (it does not start with %PDF-); a pdftotext "
                             "output is imported as .txt")
-    pages = _pdf_pages(path) if is_pdf else _text_pages(path)
+    pages = _pdf_pages(path, progress) if is_pdf else _text_pages(path)
     if not any(pages):
         raise LawpatchError(f"{path}: no text found (a scanned PDF needs OCR first)")
     result = ReadResult(lines=[], warnings=[], format="pdf")
@@ -80,7 +81,7 @@ def read_lines(path: str | Path) -> ReadResult:
     return result
 
 
-def _pdf_pages(path: Path) -> list[list[_Line]]:
+def _pdf_pages(path: Path, progress=None) -> list[list[_Line]]:
     import pypdfium2 as pdfium
 
     bounds.check_pdf(path)
@@ -96,6 +97,8 @@ def _pdf_pages(path: Path) -> list[list[_Line]]:
             except pdfium.PdfiumError as exc:
                 raise LawpatchError(f"{path}: page {number} of the PDF cannot be read: {exc}") from exc
             pages.append(_page_lines(textpage, number))
+            if progress:
+                progress(number, len(document))
     finally:
         document.close()
     return pages

@@ -5,11 +5,11 @@ from .load import PatchError, load_bill
 from .model import Bill, Kind, LawAmendment, Op, Reason, Target, Texts
 
 __all__ = ["Bill", "Kind", "LawAmendment", "Op", "Reason", "Target", "Texts", "PatchError", "load_bill",
-           "check_bill", "check_bills", "apply_bill", "write_applied", "AppliedLaw"]
+           "check_bill", "check_bills", "apply_bill", "run_bill", "write_applied", "AppliedLaw"]
 
 
 def __getattr__(name):
-    if name in ("apply_bill", "check_bill", "check_bills", "write_applied", "AppliedLaw"):
+    if name in ("apply_bill", "check_bill", "check_bills", "run_bill", "write_applied", "AppliedLaw"):
         from . import apply
         return getattr(apply, name)
     raise AttributeError(name)

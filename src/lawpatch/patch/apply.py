@@ -58,6 +58,7 @@ class AppliedLaw:
     footprint: Footprint = field(default_factory=Footprint)
     base: str = ""              # the expression the bill was written against
     links: bytes | None = None  # the law's new links.xml (lawpatch.links), None when it has none
+    old_date: str = ""          # the expression date before the bill (``old`` is parsed only when used)
 
 
 class _Run:
@@ -127,9 +128,10 @@ class _Run:
                 self.add("CHECK.ALREADY_APPLIED", f"{path}: the bill {self.bill.id} is already applied to this law",
                          la.line, hint="its amendment is in the law's lifecycle; nothing to do")
                 continue
-            stale = self._stale(la, lang, old)
+            stale = self._stale(la, lang, new)
             mark, kept = self.errors, len(self.findings)
             before = dict(new.index)   # the base's eIds → the elements the run changes in place
+            old_date = new.expression_date
             result = _LawRun(self, la, lang, new, stale).run(ops)
             if self._refused(mark) and _looks_applied(old, ops, lang):
                 del self.findings[kept:]
@@ -144,7 +146,8 @@ class _Run:
                 self.findings += broken
                 if not broken:
                     links = self._links(path.parent, old, new, before, footprint, reasons)
-                    self.applied.append(AppliedLaw(path, old, new, tuple(ops), reasons, footprint, la.base, links))
+                    self.applied.append(AppliedLaw(path, old, new, tuple(ops), reasons, footprint, la.base, links,
+                                                   old_date))
 
     def _links(self, folder: Path, old: Law, new: Law, before: dict, footprint: Footprint, reasons) -> bytes | None:
         """The law's links.xml after the bill: each link on its unit's new eId, dropped with a
@@ -203,7 +206,7 @@ class _Run:
         lang = citation_language(op.cite)
         lang = lang if lang in laws else next(iter(laws))
         try:
-            named = resolve_target(laws[lang][0], op.cite)
+            named = resolve_target(laws[lang][1], op.cite)   # the law as yet unchanged
         except CitationError as exc:
             self.add("CHECK.CITE", f"citation «{op.cite}»: {exc}", op=op, hint=exc.hint)
             return
@@ -241,9 +244,11 @@ class _LawRun:
         if self.run_._refused(mark):
             return None
         self.renumbered: dict = {}     # a parent whose units were renumbered → the op, to check at the end
+        stale: set | None = set()      # the articles whose eIds the instructions so far changed (None: any)
         for step in instructions(self.law, ops, self.handles):
             if self.run_.trace is not None:
-                self.law.reindex()
+                self.law.reindex(within=stale)
+                stale = set()
                 try:
                     targets = {op: [self._anchor_now(op, self._current(e)) for e in self.handles.get(op) or []]
                                for op in step.ops}
@@ -251,6 +256,8 @@ class _LawRun:
                     self.run_.refuse(exc, step.op)
                     continue
                 self.run_.trace(step, self.law, self.lang, targets)
+            changed = self._changes_eids_in(step)
+            stale = None if changed is None or stale is None else stale | changed
             try:
                 self._execute(step)
             except Refusal as exc:
@@ -270,9 +277,11 @@ class _LawRun:
                               op=by, hint="repeal the unit (it keeps its number) or exclude it whole")
                 continue
             st.collapse_if_single(parent)
+            inside = parent if st.local(parent.tag) == "article" else _article(parent)
+            stale = None if inside is None or stale is None else stale | {inside}
         if self.run_._refused(mark):
             return None
-        self.law.reindex()
+        self.law.reindex(within=stale)
         reasons: dict[str, list[Reason]] = {}
         dests: dict[Op, list[str]] = {}
         for op in ops:
@@ -332,6 +341,33 @@ class _LawRun:
         self.run_.add("CHECK.EXPECT_MISMATCH", f"{op.at} does not hold the text the op expects, and {how}",
                       op=op, hint=f"expected: «{expected[:300]}»; found at {op.at}: «{tg.anchor(el)[:300]}»")
         return None
+
+    def _changes_eids_in(self, step: Instruction) -> set | None:
+        """The articles inside which ``step`` may change eIds (their own stay), so that a run
+        renumbers only those (before the next traced instruction, and at its end): none for words,
+        headings and sentences; None where it may change any (an article or a unit above it
+        inserted, restated, removed)."""
+        op = step.op
+        if op.kind.is_words or op.kind is Kind.RESTATE_HEADING or op.target.scope is not Scope.UNITS \
+                or op.target.part is Part.SENTENCE:
+            return set()
+        out = set()
+        for each in step.ops:
+            for el in self.handles.get(each) or [None]:
+                try:
+                    el = self._current(el) if el is not None else None
+                except Refusal:
+                    el = None
+                if el is None:
+                    return None
+                if each.kind is Kind.INSERT and each.position is Position.END:
+                    inside = el if st.local(el.tag) == "article" else _article(el)
+                else:
+                    inside = _article(el)
+                if inside is None:
+                    return None
+                out.add(inside)
+        return out
 
     def _anchor_now(self, op: Op, el):
         """Where an insert after ``el`` will go: after the units earlier inserts put after it."""
@@ -662,6 +698,11 @@ def _owner(block):
     return block
 
 
+def _article(el):
+    """The article ``el`` stands in (not ``el`` itself), None above the articles."""
+    return next((a for a in el.iterancestors(A + "article")), None)
+
+
 def _attached(el) -> bool:
     root = el
     while root.getparent() is not None:
@@ -748,6 +789,14 @@ def check_bill(bill: Bill, root=".") -> list[Finding]:
     return _run(bill, root).findings
 
 
+def run_bill(bill: Bill, root=".", trace=None) -> tuple[list[Finding], list[AppliedLaw]]:
+    """:func:`check_bill` and :func:`apply_bill` in one run: every finding, and the laws as the bill
+    makes them (none when it is refused)."""
+    r = _run(bill, root, trace)
+    refused = any(f.severity == "error" for f in r.findings)
+    return r.findings, [] if refused else r.applied
+
+
 def check_bills(bills: list[Bill], root=".") -> tuple[list[Finding], list[AppliedLaw]]:
     """Bills one after another (a later bill sees the earlier ones), and the bills written on one
     base that meet: a unit two of them change, one inside a unit the other takes whole, or a unit
@@ -786,7 +835,7 @@ def _one_after_another(bills: list[Bill], root: Path) -> tuple[list[Finding], li
                 final[target] = AppliedLaw(target, first.old if first else a.old, a.new,
                                            (first.ops if first else ()) + a.ops,
                                            {**(first.reasons if first else {}), **a.reasons}, a.footprint,
-                                           links=a.links)
+                                           links=a.links, old_date=first.old_date if first else a.old_date)
             write_applied(r.applied)   # into the working copy: the next bill sees it
     return findings, list(final.values())
 

@@ -25,8 +25,8 @@ FIX_FIRST = "`lawpatch validate` shows every problem of the law; a bill amends a
 
 def read_laws(root, href: str) -> tuple[dict, list[Finding]]:
     """``{lang: (old, new, path)}`` of the law files under ``root/href`` (two copies of each, one
-    to keep and one to change), and the findings that refuse them. No file and no finding: there
-    is no law there."""
+    to keep and one to change: the one kept is parsed only if an output needs it), and the findings
+    that refuse them. No file and no finding: there is no law there."""
     root, laws, findings = Path(root), {}, []
     folder, home = root / href, root / "laws"
     storage.settle(root)  # a commit a killed run left half done is completed before anything is read
@@ -40,7 +40,7 @@ def read_laws(root, href: str) -> tuple[dict, list[Finding]]:
             continue
         try:
             data = storage.read_regular(path, xmlio.MAX_BYTES)
-            old = Law.from_bytes(data, str(path))
+            law = Law.from_bytes(data, str(path))
         except storage.StorageError as exc:
             findings.append(exc.finding())
             continue
@@ -50,13 +50,13 @@ def read_laws(root, href: str) -> tuple[dict, list[Finding]]:
         except LawpatchError as exc:
             findings.append(Finding("CHECK.LAW_UNREADABLE", str(exc).removeprefix(f"{path}: "), file=str(path)))
             continue
-        errors = _errors(old) + [Finding("CHECK.LAW_METADATA", f"the law has no {item}: lawpatch reads it, "
+        errors = _errors(law) + [Finding("CHECK.LAW_METADATA", f"the law has no {item}: lawpatch reads it, "
                                          "and records each amendment there", file=str(path),
-                                         line=old.meta.sourceline) for item in old.missing_metadata()]
+                                         line=law.meta.sourceline) for item in law.missing_metadata()]
         if errors:
             findings += [replace(f, hint=f.hint or FIX_FIRST) for f in errors]
             continue
-        laws[lang] = (old, Law.from_bytes(data, str(path)), path)
+        laws[lang] = (Law.deferred(data, str(path)), law, path)
     return laws, findings
 
 

@@ -28,7 +28,7 @@ def fragment(text: str, lang: str, law, context_el) -> list:
     """The units a new text («3. …», «1) …», «Статья 5-1. …», an abzats) makes inside
     ``context_el``, read by the importer's fragment parser — the one reading of inserted text that
     the engine and the amending law's wording share."""
-    from ..importer import parse_fragment
+    from ..importer.fragment import parse_fragment
 
     ctx = "body" if context_el is law.body or not st.is_unit(context_el) else st.local(context_el.tag)
     if ctx == "point" and st.local(context_el.getparent().tag) == "point":

@@ -12,7 +12,7 @@ from typing import Literal
 
 from .. import structure as st
 from ..actnames import is_self_named
-from . import docxbase
+from . import docxbase, wml
 
 Style = Literal["title", "dateline", "container", "article", "text", "editorial"]
 TITLE_WORDS = {"rus": "ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ", "kir": "КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ"}
@@ -93,32 +93,39 @@ def _unit(el, blocks: list[Block]) -> None:
         blocks.append(Block(line, style, unit.get("eId") or ""))
 
 
-def add_block(doc, block: Block):
-    """Append one block as a paragraph set in its style; returns the paragraph."""
+def _set(p, style: Style) -> None:
+    """The paragraph format of a block's style."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    p = doc.add_paragraph()
     pf = p.paragraph_format
-    if block.style in ("title", "dateline", "container"):
+    if style in ("title", "dateline", "container"):
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         pf.keep_with_next = True
         pf.space_before = Pt(6)
-    elif block.style == "article":
+    elif style == "article":
         pf.first_line_indent = Cm(1.25)
         pf.keep_with_next = True
         pf.space_before = Pt(6)
     else:
         p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         pf.first_line_indent = Cm(1.25)
-    return p
 
 
-def block_run(p, text: str, block: Block, base_size: int = 14):
-    """A run of ``text`` in the marks of ``block``'s style."""
-    return docxbase.run(p, text, bold=block.style in ("title", "container", "article"),
-                        italic=block.style == "editorial",
-                        size=base_size - 2 if block.style == "editorial" else None)
+def block_props(styles: wml.Styles, block: Block) -> str:
+    """The paragraph properties of ``block`` (``w:pPr`` as text)."""
+    return styles.paragraph(("block", block.style), lambda p: _set(p, block.style))
+
+
+def run_props(styles: wml.Styles, block: Block, base_size: int = 14) -> str:
+    """The run properties of text in ``block``'s style (``w:rPr`` as text)."""
+    return styles.run(bold=block.style in ("title", "container", "article"), italic=block.style == "editorial",
+                      size=base_size - 2 if block.style == "editorial" else None)
+
+
+def block_xml(styles: wml.Styles, block: Block) -> str:
+    """One block as a paragraph set in its style."""
+    return wml.paragraph_xml(block_props(styles, block), wml.run_xml(block.text, run_props(styles, block)))
 
 
 MARK = "_lp"      # a hidden bookmark «_lp<N>» marks the paragraph that prints block N of the law
@@ -130,28 +137,16 @@ def write_docx(law, path: str | os.PathLike, template: str | os.PathLike | None 
     expression (``dc:identifier``), so that an edited copy maps back to the units
     (``lawpatch derive``)."""
     doc = docxbase.open_template("law", template)
-    for n, block in enumerate(law_blocks(law)):
-        p = add_block(doc, block)
-        block_run(p, block.text, block)
-        if block.unit:
-            _bookmark(p, n)
+    styles = wml.Styles(doc)
+    wml.append(doc.element.body, [_marked(styles, n, block) for n, block in enumerate(law_blocks(law))])
     doc.core_properties.identifier = law.expression_uri
     docxbase.save(doc, path, date=law.expression_date or None, title=law.title)
 
 
-def _bookmark(p, n: int) -> None:
-    """A hidden bookmark around the paragraph's text (Word and LibreOffice keep such marks)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
-    start.set(qn("w:id"), str(n))
-    start.set(qn("w:name"), f"{MARK}{n}")
-    end.set(qn("w:id"), str(n))
-    runs = p._p.findall(qn("w:r"))
-    if runs:
-        runs[0].addprevious(start)
-        runs[-1].addnext(end)
-    else:
-        p._p.append(start)
-        p._p.append(end)
+def _marked(styles: wml.Styles, n: int, block: Block) -> str:
+    """Block ``n`` as a paragraph; one that prints a unit with a hidden bookmark around its text
+    (Word and LibreOffice keep such marks)."""
+    run = wml.run_xml(block.text, run_props(styles, block))
+    if block.unit:
+        run = f'<w:bookmarkStart w:id="{n}" w:name="{MARK}{n}"/>{run}<w:bookmarkEnd w:id="{n}"/>'
+    return wml.paragraph_xml(block_props(styles, block), run)

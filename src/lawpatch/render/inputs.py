@@ -2,10 +2,12 @@
 comparisons. Kept apart from the click commands so that tests reach it directly."""
 from __future__ import annotations
 
+import os
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import LawpatchError, Refusal, UsageError
 
 
 @dataclass(frozen=True)
@@ -26,13 +28,24 @@ def load_law(path: str):
     return Law.load(path)  # a folder, a FIFO or a device is refused there
 
 
-def pair_of_files(old_path: str, new_path: str) -> Pair:
+def pair_of_files(old_path: str, new_path: str, force: bool = False, progress=None) -> Pair:
+    """Two expressions of one law in one language, compared (``progress(done, total)`` as it goes)."""
     old, new = load_law(old_path), load_law(new_path)
     if old.lang != new.lang:
         raise UsageError(f"{new_path}: language {new.lang!r} differs from {old_path} ({old.lang!r})")
+    same_act(old, new, force)
     from ..compare import compare
 
-    return Pair(old, new, compare(old, new), Path(new_path))
+    return Pair(old, new, compare(old, new, progress=progress), Path(new_path))
+
+
+def same_act(old, new, force: bool = False) -> None:
+    """Refuse to compare two different acts (their FRBR works differ), unless ``force``: a table of
+    the Labour Code against the migration law is no comparison, and a mistake to catch early."""
+    if force or not old.work_uri or not new.work_uri or old.work_uri == new.work_uri:
+        return
+    raise Refusal("COMPARE.OTHER_ACT", f"{new.source} is another act than {old.source} ({new.work_uri}, not "
+                  f"{old.work_uri})", "compare two expressions of one act; --force compares them all the same")
 
 
 def pairs_of_bill(patch_path: str, root: str = ".", langs: tuple[str, ...] = ("rus", "kir")):
@@ -65,6 +78,140 @@ def comparison_of(applied, root=".") -> object:
     registry = load_registry(root)
     describe = partial(registry.describe_all, lang=applied.new.lang) if registry is not None else None
     return compare(applied.old, applied.new, reasons=applied.reasons, describe=describe)
+
+
+def comparisons(inputs, rev=None, root=".", editorial: bool = False, force: bool = False,
+                progress=None) -> list[tuple[Path, object]]:
+    """What ``lawpatch diff`` compares: two law files or folders (of one act, unless ``force``), a
+    bill applied in memory, or with ``rev`` each law file as it is against the same file at that git
+    revision — a folder (none given: ``laws/`` and ``amendments/`` under ``root``) stands for its
+    files changed since, a bill among them for what it does. (path, comparison) each."""
+    from ..compare import compare
+
+    if rev:
+        out = []
+        given = inputs or [str(p) for p in (Path(root) / "laws", Path(root) / "amendments") if p.is_dir()]
+        for path in _since(rev, given):
+            if _is_bill(path):
+                out += [(p.path, p.comparison) for p in pairs_of_bill(str(path), root)[1]]
+            else:
+                out.append((path, compare(_law_at(path, rev), _load(path), editorial=editorial)))
+        return out
+    if len(inputs) == 2:
+        olds, news = _law_paths(inputs[0]), _law_paths(inputs[1])
+        if len(olds) == 1 and len(news) == 1:
+            pairs = [(olds[0], news[0])]
+        else:
+            by_name = {p.name: p for p in olds}
+            pairs = [(by_name[p.name], p) for p in news if p.name in by_name]
+            if not pairs:
+                raise UsageError(f"{inputs[0]} and {inputs[1]}: no law files of the same name to compare")
+        return [(new, _compare_files(old, new, editorial, force, progress)) for old, new in pairs]
+    if len(inputs) == 1:
+        _, pairs = pairs_of_bill(inputs[0], root)
+        return [(p.path, p.comparison) for p in pairs]
+    raise UsageError("give OLD NEW, LAW --rev REV, or one patch file")
+
+
+def _since(rev: str, inputs) -> list[Path]:
+    """The files ``inputs`` name: a file itself, a folder its bills and law files changed since
+    ``rev`` (a law file new since then is not compared: there is nothing to compare it with)."""
+    from ..law import SIDECARS
+
+    files: list[Path] = []
+    for given in inputs:
+        path = Path(given)
+        if path.is_file():
+            files.append(path)
+        elif path.is_dir():
+            top = _git_top(path)
+            listed = _git(top, "diff", "--name-only", "--end-of-options", rev, "--", str(path.resolve()), rev=rev)
+            for name in listed.splitlines():
+                f = top / name
+                if f.suffix != ".xml" or not f.is_file() or f.name in SIDECARS:
+                    continue
+                if _is_bill(f) or _git(top, "cat-file", "-e", f"{rev}:{name}", rev=rev, check=False) is not None:
+                    files.append(Path(os.path.relpath(f)))   # a law new since the revision is not compared
+        else:
+            raise UsageError(f"{given}: no such file or folder")
+    return files
+
+
+def _is_bill(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return b"urn:lawpatch:amendment:1" in fh.read(2048)
+
+
+def _git_top(path: Path) -> Path:
+    out = _git(path if path.is_dir() else path.parent, "rev-parse", "--show-toplevel")
+    return Path(out.strip()).resolve()
+
+
+def _git(cwd: Path, *args: str, rev: str = "", check: bool = True) -> str | None:
+    """git's output; a refusal naming the revision when git fails (None when ``check`` is off)."""
+    if rev.startswith("-") or (rev == "" and "--end-of-options" in args):
+        raise UsageError(f"--rev {rev!r}: a git revision (HEAD, main~3, a commit), not an option")
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    except FileNotFoundError as exc:
+        raise LawpatchError("git is not installed") from exc
+    if done.returncode:
+        if not check:
+            return None
+        raise UsageError(f"{cwd}: git {args[0]} {rev or ''}: {done.stderr.strip()}".replace("  ", " "))
+    return done.stdout
+
+
+def _law_paths(path: str) -> list[Path]:
+    from ..law import law_files
+
+    if not Path(path).exists():
+        raise UsageError(f"{path}: no such file or folder")
+    files = law_files(path)
+    if not files:
+        raise UsageError(f"{path}: no *.xml law files here")
+    return files
+
+
+def _compare_files(old_path: Path, new_path: Path, editorial: bool, force: bool, progress):
+    from ..compare import compare
+
+    old, new = _load(old_path), _load(new_path)
+    if old.lang != new.lang:
+        raise UsageError(f"{new_path}: language {new.lang!r} differs from {old_path} ({old.lang!r}); "
+                         "compare two expressions in the same language")
+    same_act(old, new, force)
+    return compare(old, new, editorial=editorial, progress=progress)
+
+
+def _load(path: Path):
+    from ..law import Law
+
+    return Law.load(path)
+
+
+def _law_at(path: Path, rev: str):
+    """The law file as committed at ``rev`` (``git show REV:path``), parsed by the one safe parser."""
+    from ..law import Law
+
+    if not rev or rev.startswith("-"):
+        raise UsageError(f"--rev {rev!r}: a git revision (HEAD, main~3, a commit), not an option")
+    path = path.resolve()
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=path.parent, check=True,
+                             capture_output=True, text=True).stdout.strip()
+        rel = path.relative_to(Path(top).resolve()).as_posix()
+        # the revision is never an option: refused above when it looks like one, and told so to git
+        data = subprocess.run(["git", "show", "--end-of-options", f"{rev}:{rel}", "--"], cwd=top, check=True,
+                              capture_output=True).stdout
+    except FileNotFoundError as exc:
+        raise LawpatchError("git is not installed") from exc
+    except subprocess.CalledProcessError as exc:
+        msg = (exc.stderr.decode() if isinstance(exc.stderr, bytes) else exc.stderr or "").strip()
+        raise UsageError(f"{path}: not readable at revision {rev!r}: {msg}") from None
+    except ValueError:
+        raise UsageError(f"{path}: not inside the git repository") from None
+    return Law.from_bytes(data, f"{rev}:{rel}")
 
 
 def rows_in_one_language(comparisons) -> list[str]:

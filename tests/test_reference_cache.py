@@ -1,0 +1,81 @@
+"""The reference index reads each law file once per version of it (lawpatch.cache): a warm index is
+the cold one, a changed file is read again, and no cache at all gives the same answers."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from lawpatch import cache
+from lawpatch.references import Index
+
+from .conftest import LAWS
+
+SLUGS = ("external-migration", "legal-status-foreign-citizens", "citizenship", "constitution")
+
+
+@pytest.fixture
+def laws(tmp_path):
+    for slug in SLUGS:
+        shutil.copytree(LAWS / slug, tmp_path / "laws" / slug)
+    return tmp_path / "laws"
+
+
+def everything(index: Index) -> list:
+    return [(r.law, r.lang, r.eid, r.line, r.text, r.targets, r.problem) for r in index.references]
+
+
+def test_a_warm_index_is_the_cold_one_and_reads_no_law(laws, monkeypatch, tmp_path):
+    monkeypatch.setenv("LAWPATCH_CACHE", str(tmp_path / "cache"))
+    cold = everything(Index(laws))
+    assert len(cold) > 50 and list((tmp_path / "cache" / "references").glob("*.json"))
+    import lawpatch.references as refs
+
+    monkeypatch.setattr(refs, "_read_file", lambda path: pytest.fail(f"{path} read again"))
+    monkeypatch.setattr(refs, "_LOADED", {})      # a new process: the cache on disk alone
+    assert everything(Index(laws)) == cold
+
+
+def test_a_changed_law_is_read_again(laws, monkeypatch, tmp_path):
+    monkeypatch.setenv("LAWPATCH_CACHE", str(tmp_path / "cache"))
+    before = Index(laws).citing("external-migration", {"art_33"})
+    law = laws / "citizenship" / "rus.xml"
+    text = law.read_text(encoding="utf-8")
+    old = "<p>"
+    at = text.index(old, text.index("<body>"))
+    law.write_text(text[:at] + "<p>В соответствии со статьей 33 Закона Кыргызской Республики «О внешней миграции» "
+                   + text[at + len(old):], encoding="utf-8")
+    after = Index(laws).citing("external-migration", {"art_33"})
+    (new,) = [r for r in after if r not in before]
+    assert (new.law, new.text) == ("citizenship", "статьей 33 Закона Кыргызской Республики «О внешней миграции»")
+
+
+def test_without_a_cache_the_answers_are_the_same_and_nothing_is_written(laws, monkeypatch, tmp_path):
+    monkeypatch.setenv("LAWPATCH_CACHE", str(tmp_path / "cache"))
+    cached = everything(Index(laws))
+    monkeypatch.setenv("LAWPATCH_CACHE", "off")
+    assert cache.directory() is None
+    assert everything(Index(laws)) == cached
+
+
+def test_a_damaged_cache_is_read_as_none(laws, monkeypatch, tmp_path):
+    monkeypatch.setenv("LAWPATCH_CACHE", str(tmp_path / "cache"))
+    cold = everything(Index(laws))
+    for entry in (tmp_path / "cache" / "references").glob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    import lawpatch.references as refs
+
+    monkeypatch.setattr(refs, "_LOADED", {})      # a new process: only the damaged file to go by
+    assert everything(Index(laws)) == cold
+    entry = next((tmp_path / "cache" / "references").glob("*.json"))
+    assert json.loads(entry.read_text(encoding="utf-8"))["data"]   # written anew
+
+
+def test_read_in_two_processes_as_in_one(laws, monkeypatch, tmp_path):
+    monkeypatch.setenv("LAWPATCH_CACHE", "off")
+    done = []
+    assert everything(Index(laws, jobs=2, progress=lambda n, total: done.append((n, total)))) == \
+        everything(Index(laws, jobs=1))
+    files = len(list(laws.glob("*/rus.xml")) + list(laws.glob("*/kir.xml")))
+    assert done == [(n, files) for n in range(1, files + 1)]

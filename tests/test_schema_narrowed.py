@@ -1,0 +1,44 @@
+"""The official AKN schema narrowed to the profile's elements (validate.narrowed_official_schema) is a
+short cut, never a different verdict: what it accepts the official schema accepts, and whatever it
+refuses is judged again by the official schema."""
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from lawpatch.law import Law
+from lawpatch.validate import _official_findings, narrowed_official_schema, official_schema
+
+from .conftest import DATA, LAWS
+
+A = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+FILES = sorted(LAWS.glob("*/[rk]*.xml")) + sorted(DATA.glob("sample-law/*.xml")) + \
+    [DATA / "family-code" / "laws" / "family-code" / "rus.xml"]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_the_narrowed_schema_agrees_with_the_official_one_on_every_law(path):
+    tree = Law.load(path).tree
+    assert narrowed_official_schema().validate(tree) == official_schema().validate(tree) is True
+
+
+def test_an_akn_element_the_profile_does_not_use_is_judged_by_the_official_schema():
+    law = Law.load(DATA / "sample-law" / "rus.xml")
+    content = next(law.body.iter(A + "content"))
+    table = etree.SubElement(content, A + "table", eId="table_1")
+    etree.SubElement(etree.SubElement(etree.SubElement(table, A + "tr"), A + "td"), A + "p").text = "1"
+    assert not narrowed_official_schema().validate(law.tree)      # outside the short cut
+    assert official_schema().validate(law.tree)                   # but valid AKN
+    assert _official_findings(law) == []
+
+
+def test_an_invalid_law_gets_the_official_schemas_own_findings():
+    damaged = Law.load(DATA / "sample-law" / "rus.xml")
+    next(damaged.body.iter(A + "article")).append(etree.Element(A + "bogus"))
+    law = Law.from_bytes(damaged.to_bytes(), "damaged.xml")
+    official_schema().validate(law.tree)
+    expected = [e.message for e in official_schema().error_log]
+    findings = _official_findings(law)
+    assert expected and [f.message for f in findings] == [f"AKN 3.0 schema: {m.replace('{' + A[1:-1] + '}', '')}"
+                                                          for m in expected]
+    assert all(f.code == "VALIDATE.AKN_SCHEMA" and f.line for f in findings)
