@@ -136,6 +136,7 @@ CODES: dict[str, str] = {
     "PARSE.ARTICLE": "an article of the amending law that neither amends an act nor sets the entry into force (warning)",
     "PARSE.TITLE": "the amending law's title is not found (warning)",
     "PARSE.UNKNOWN_ACT": "the amended act is not in laws/",
+    "PARSE.QUOTE": "a quoted new text that never closes (the amending law's text cut short, or a quote missing)",
     "PARSE.NO_UNIT": "an instruction names no unit and stands in no group",
     "PARSE.NEW_UNIT": "an instruction acts on a unit an earlier instruction of the bill added or restated",
     "PARSE.ORDER": "read in order and applied as a bill, the law differs (instructions out of the law's order)",
