@@ -772,6 +772,22 @@ MEASURES = {
 SCALE_ABBREVIATIONS = {"тыс.": 1000, "млн": 10 ** 6, "млн.": 10 ** 6, "млрд": 10 ** 9, "млрд.": 10 ** 9}
 
 
+# --- the amending law's title ------------------------------------------------------------------------
+
+def amending_title(act: str, lang: str = "rus", changes: int = 2) -> str:
+    """The title of a law amending ``act`` (named in the accusative, KY the dative), singular when it
+    makes one change.
+
+    >>> amending_title("Семейный кодекс Кыргызской Республики", changes=1)
+    'О внесении изменения в Семейный кодекс Кыргызской Республики'
+    >>> amending_title("Кыргыз Республикасынын Эмгек кодексине", "kir")
+    'Кыргыз Республикасынын Эмгек кодексине өзгөртүүлөрдү киргизүү жөнүндө'
+    """
+    if lang == "kir":
+        return f"{act} {'өзгөртүү' if changes == 1 else 'өзгөртүүлөрдү'} киргизүү жөнүндө"
+    return f"О внесении {'изменения' if changes == 1 else 'изменений'} в {act}"
+
+
 # --- the mark that ends a unit's text ---------------------------------------------------------------
 # «в пункте 5 точку заменить точкой с запятой» (a point added after it): the mark's name to replace
 # (accusative) and to replace with (instrumental); KY «чекит үтүрлүү чекит менен алмаштырылсын».
