@@ -41,6 +41,8 @@ _PROPER_NAME = re.compile(r"^(?:Кыргыз|Республик|Конститу
 _CAPS_HEADING = re.compile(r"^(?:РАЗДЕЛ|ГЛАВА)\s+\S+\s+\S.*[^.]$")  # «ГЛАВА V. ОРГАНЫ … СО СПЕЦИАЛЬНЫМ»
 _BARE_NUMBER = re.compile(r"^\d+(?:-\d+)*[.)]$")
 _MARKER_ONLY = re.compile(r"^(?:РАЗДЕЛ|Раздел|ГЛАВА|Глава|Статья|Параграф)\s+\S+$")
+_ARTICLE_LINE = re.compile(r"^Статья \d+(?:-\d+)*\.(?: \S+)*$")  # «Статья 17. Защита»: a heading's start
+_UNIT_WORD = re.compile(r"^(?:РАЗДЕЛ|Раздел|ГЛАВА|Глава|Статья|Параграф)$")  # its number on the next line
 _SENTENCE_END = re.compile(r"[.:;!?)»\"]$")
 _SANCTION = re.compile(r"^[-–—]?\s*(?:наказыва|влеч[её]т|влекут)")
 _SOFT_HYPHENS = ("\u00ad", "\u0002")
@@ -76,7 +78,7 @@ def read_lines(path: str | Path, progress=None) -> ReadResult:
     result = ReadResult(lines=[], warnings=[], format="pdf")
     body = _drop_furniture(pages, result)
     geometric = path.suffix.lower() == ".pdf"
-    for para in (_reflow_layout(body) if geometric else _reflow_text(body)):
+    for para in (_reflow_layout(body) if geometric else _reflow_text(body, result.warnings)):
         result.lines.append(para)
     return result
 
@@ -225,6 +227,66 @@ def _paragraphs(lines: list[_Line], starts_new) -> list[SourceLine]:
     return out
 
 
+def _exploded_headings(lines: list[_Line], warnings: list[tuple[int, str]]) -> list[_Line]:
+    """Article headings pdftotext split word by word. A justified two-line heading comes out as its
+    start («Статья», or «Статья 17. Защита») and the words under it (the heading's second line, the
+    number among them or after them), then each other word of the first line on a line of its own:
+
+        Статья / 62. / (эмансипация) // Объявление // ребенка // полностью // дееспособным
+        Статья / имущества // 331. // Последствия // утраты // или // повреждения // заложенного
+        Статья 17. Защита / нематериальных благ // личных // неимущественных // прав // и // других
+
+    («/» a line, «//» a blank line between). Read as «Статья 62. Объявление ребенка полностью
+    дееспособным (эмансипация)», each with a warning: where pdftotext moved a word elsewhere the
+    order cannot be mended, and the print says what the heading is. «Статья» / «191.» / the heading
+    on lines that follow each other are only joined, as the line «Статья 191. …» would read."""
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        head = line.text.strip()
+        lone = bool(_UNIT_WORD.match(head))
+        if not lone and not _ARTICLE_LINE.match(head):
+            out.append(line)
+            i += 1
+            continue
+        j, under = i + 1, []       # the lines right under the start, without a blank line between: the
+        most = 3 if lone else 1    # heading's second line (and the number)
+        while j < len(lines) and len(under) < most and lines[j].lineno == lines[j - 1].lineno + 1 \
+                and not _STARTS_UNIT.match(lines[j].text) and not _UNIT_WORD.match(lines[j].text.strip()):
+            under.append(lines[j])
+            j += 1
+        number = next((u for u in under if _BARE_NUMBER.match(u.text.strip())), None) if lone else None
+        if lone and number is None and j < len(lines) and _BARE_NUMBER.match(lines[j].text.strip()):
+            number, j = lines[j], j + 1
+        if lone and number is None:
+            out.append(line)
+            i += 1
+            continue
+        k, words = j, []           # the first line's other words, one a line, a blank line before each
+        while k < len(lines) and lines[k].lineno > lines[k - 1].lineno + 1 and " " not in lines[k].text.strip() \
+                and not _STARTS_UNIT.match(lines[k].text) and not _BARE_NUMBER.match(lines[k].text.strip()):
+            words.append(lines[k].text.strip())
+            k += 1
+        rest = [u for u in under if u is not number]
+        start = f"{head} {number.text.strip()}" if lone else head
+        if len(words) >= (1 if lone else 2):
+            text = " ".join([start] + words + [u.text.strip() for u in rest])
+            warnings.append((line.lineno, f"«{start}» printed word by word (a justified heading pdftotext split): "
+                                          f"read as «{text}»; check it against the print, or import the PDF itself"))
+            out.append(_Line(text, line.lineno))
+            i = k
+        elif lone:                 # «Статья» / «191.» / «Недействительность» …: as «Статья 191. Недействительность» …
+            first = rest[:1]
+            out.append(_Line(" ".join([start] + [u.text.strip() for u in first]), line.lineno))
+            out += rest[1:]
+            i = j
+        else:
+            out.append(line)
+            i += 1
+    return out
+
+
 def _sanction(para: str, text: str) -> bool:
     """The sanction of a criminal or offence norm, after its disposition's dash: an abzats of its
     own («…, –» + «наказывается лишением свободы …», «влечет наложение штрафа …»)."""
@@ -280,14 +342,15 @@ def _reflow_layout(lines: list[_Line]) -> list[SourceLine]:
     return _paragraphs(lines, starts_new)
 
 
-def _reflow_text(lines: list[_Line]) -> list[SourceLine]:
+def _reflow_text(lines: list[_Line], warnings: list[tuple[int, str]]) -> list[SourceLine]:
     """Paragraphs from pdftotext's lines, where only the text and its length are left."""
     if not lines:
         return []
+    lines = _exploded_headings(lines, warnings)
     width = sorted(len(line.text) for line in lines)[int(len(lines) * 0.9)]
 
     def starts_new(prev: _Line, line: _Line, text: str, para: str) -> bool:
-        if _STARTS_UNIT.match(text) or _MARKER_ONLY.match(para) or _BARE_NUMBER.match(text) or _sanction(para, text):
+        if _STARTS_UNIT.match(text) or _UNIT_WORD.match(text) or _MARKER_ONLY.match(para) or _BARE_NUMBER.match(text) or _sanction(para, text):
             return True
         if _ARTICLE.match(para) and text[:1].isupper() and not _PROPER_NAME.match(text):
             return True  # a heading goes on in lower case; its text starts a sentence
