@@ -287,6 +287,14 @@ def _exploded_headings(lines: list[_Line], warnings: list[tuple[int, str]]) -> l
     return out
 
 
+def _a_note(text: str) -> bool:
+    """A line that opens the database's note («(Исключена Законом КР от …», «(Название статьи в
+    редакции …»): a paragraph of its own, not the end of the heading above it."""
+    from lawpatch.importer.classify import is_note
+
+    return text.startswith("(") and is_note(text)
+
+
 def _sanction(para: str, text: str) -> bool:
     """The sanction of a criminal or offence norm, after its disposition's dash: an abzats of its
     own («…, –» + «наказывается лишением свободы …», «влечет наложение штрафа …»)."""
@@ -350,7 +358,7 @@ def _reflow_text(lines: list[_Line], warnings: list[tuple[int, str]]) -> list[So
     width = sorted(len(line.text) for line in lines)[int(len(lines) * 0.9)]
 
     def starts_new(prev: _Line, line: _Line, text: str, para: str) -> bool:
-        if _STARTS_UNIT.match(text) or _UNIT_WORD.match(text) or _MARKER_ONLY.match(para) or _BARE_NUMBER.match(text) or _sanction(para, text):
+        if _STARTS_UNIT.match(text) or _UNIT_WORD.match(text) or _MARKER_ONLY.match(para) or _a_note(text) or _BARE_NUMBER.match(text) or _sanction(para, text):
             return True
         if _ARTICLE.match(para) and text[:1].isupper() and not _PROPER_NAME.match(text):
             return True  # a heading goes on in lower case; its text starts a sentence
