@@ -287,6 +287,28 @@ def _exploded_headings(lines: list[_Line], warnings: list[tuple[int, str]]) -> l
     return out
 
 
+def _second_sentence_of_headings(lines: list[_Line], width: int) -> list[_Line]:
+    """A heading of two sentences wrapped after the first («Статья 304. Исполнение обязательств
+    наиболее экономичным образом.» / «Оказание содействия в исполнении» / «Каждая из сторон …»):
+    a short line in capitalised words with no stop of its own, followed by a line that starts a
+    sentence, ends the heading; a text's first line runs to the margin or ends with a stop."""
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i + 2 < len(lines) and _ARTICLE_LINE.match(line.text.strip()) and line.text.rstrip().endswith("."):
+            end, after = lines[i + 1].text.strip(), lines[i + 2].text.strip()
+            if end[:1].isupper() and not _SENTENCE_END.search(end) and len(end) < width * 0.8 \
+                    and not _STARTS_UNIT.match(end) and not _a_note(end) \
+                    and (after[:1].isupper() or _STARTS_UNIT.match(after)) and lines[i + 1].lineno == line.lineno + 1:
+                out.append(_Line(f"{line.text.strip()} {end}", line.lineno))
+                i += 2
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def _a_note(text: str) -> bool:
     """A line that opens the database's note («(Исключена Законом КР от …», «(Название статьи в
     редакции …»): a paragraph of its own, not the end of the heading above it."""
@@ -356,6 +378,7 @@ def _reflow_text(lines: list[_Line], warnings: list[tuple[int, str]]) -> list[So
         return []
     lines = _exploded_headings(lines, warnings)
     width = sorted(len(line.text) for line in lines)[int(len(lines) * 0.9)]
+    lines = _second_sentence_of_headings(lines, width)
 
     def starts_new(prev: _Line, line: _Line, text: str, para: str) -> bool:
         if _STARTS_UNIT.match(text) or _UNIT_WORD.match(text) or _MARKER_ONLY.match(para) or _a_note(text) or _BARE_NUMBER.match(text) or _sanction(para, text):
