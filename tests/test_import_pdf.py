@@ -268,3 +268,15 @@ def test_sanction_and_lists_from_pdftotext_output(tmp_path):
         "должностное лицо - лицо, осуществляющее функции представителя власти.",
         "1. Убийство, то есть умышленное причинение смерти другому человеку, –",
         "наказывается лишением свободы на срок от восьми лет."]
+
+
+def test_a_split_heading_that_cannot_be_put_back_is_said(tmp_path):
+    """pdftotext moved words of article 134's heading where the print's order is lost: the article is
+    read, and a warning at its line says to check the heading."""
+    source = tmp_path / "print.ed2025.ru.txt"
+    source.write_text("Статья\n134.\nВыход\nучастника\nответственностью из общества\n\nобщества\n\nс\n\nограниченной\n\n"
+                      "Участник общества с ограниченной ответственностью вправе в любое время выйти из общества.\n",
+                      encoding="utf-8")
+    result = pdf.read_lines(source)
+    assert result.lines[0].text.startswith("Статья 134. Выход")
+    assert [line for line, message in result.warnings if "further on" in message] == [1]

@@ -227,7 +227,7 @@ def _paragraphs(lines: list[_Line], starts_new) -> list[SourceLine]:
     return out
 
 
-def _exploded_headings(lines: list[_Line], warnings: list[tuple[int, str]]) -> list[_Line]:
+def _exploded_headings(lines: list[_Line], width: int, warnings: list[tuple[int, str]]) -> list[_Line]:
     """Article headings pdftotext split word by word. A justified two-line heading comes out as its
     start («Статья», or «Статья 17. Защита») and the words under it (the heading's second line, the
     number among them or after them), then each other word of the first line on a line of its own:
@@ -263,28 +263,47 @@ def _exploded_headings(lines: list[_Line], warnings: list[tuple[int, str]]) -> l
             out.append(line)
             i += 1
             continue
-        k, words = j, []           # the first line's other words, one a line, a blank line before each
-        while k < len(lines) and lines[k].lineno > lines[k - 1].lineno + 1 and " " not in lines[k].text.strip() \
-                and not _STARTS_UNIT.match(lines[k].text) and not _BARE_NUMBER.match(lines[k].text.strip()):
+        k, words = j, []           # the first line's other words, one (or two) a line, a blank line before each
+        while k < len(lines) and lines[k].lineno > lines[k - 1].lineno + 1 and len(lines[k].text.split()) <= 2 \
+                and not _STARTS_UNIT.match(lines[k].text) and not _BARE_NUMBER.match(lines[k].text.strip()) \
+                and not lines[k].text.strip().isdigit():
             words.append(lines[k].text.strip())
             k += 1
         rest = [u for u in under if u is not number]
         start = f"{head} {number.text.strip()}" if lone else head
-        if len(words) >= (1 if lone else 2):
+        short = all(len(u.text.strip()) < width * 0.8 for u in rest)   # a heading's line, not a text's
+        if words and (lone or short):
             text = " ".join([start] + words + [u.text.strip() for u in rest])
             warnings.append((line.lineno, f"«{start}» printed word by word (a justified heading pdftotext split): "
                                           f"read as «{text}»; check it against the print, or import the PDF itself"))
             out.append(_Line(text, line.lineno))
             i = k
-        elif lone:                 # «Статья» / «191.» / «Недействительность» …: as «Статья 191. Недействительность» …
-            first = rest[:1]
-            out.append(_Line(" ".join([start] + [u.text.strip() for u in first]), line.lineno))
-            out += rest[1:]
-            i = j
         else:
-            out.append(line)
-            i += 1
+            if _loose_words_follow(lines, j):
+                warnings.append((line.lineno, f"«{start}»: words of the heading printed one a line further on (a "
+                                              "justified line pdftotext split): the heading may be cut or its words "
+                                              "out of order; check it against the print, or import the PDF itself"))
+            if lone:               # «Статья» / «191.» / «Недействительность» …: as «Статья 191. Недействительность» …
+                first = rest[:1]
+                out.append(_Line(" ".join([start] + [u.text.strip() for u in first]), line.lineno))
+                out += rest[1:]
+                i = j
+            else:
+                out.append(line)
+                i += 1
     return out
+
+
+def _loose_words_follow(lines: list[_Line], j: int, reach: int = 8) -> bool:
+    """Whether a word or two on a line of its own, after a blank line, comes before the article's
+    text starts: the rest of an exploded heading that could not be put back."""
+    for k in range(j, min(j + reach, len(lines))):
+        text = lines[k].text.strip()
+        if _STARTS_UNIT.match(text) or _UNIT_WORD.match(text):
+            return False
+        if k and lines[k].lineno > lines[k - 1].lineno + 1 and len(text.split()) <= 2 and not text.isdigit():
+            return True
+    return False
 
 
 def _second_sentence_of_headings(lines: list[_Line], width: int) -> list[_Line]:
@@ -376,9 +395,8 @@ def _reflow_text(lines: list[_Line], warnings: list[tuple[int, str]]) -> list[So
     """Paragraphs from pdftotext's lines, where only the text and its length are left."""
     if not lines:
         return []
-    lines = _exploded_headings(lines, warnings)
     width = sorted(len(line.text) for line in lines)[int(len(lines) * 0.9)]
-    lines = _second_sentence_of_headings(lines, width)
+    lines = _second_sentence_of_headings(_exploded_headings(lines, width, warnings), width)
 
     def starts_new(prev: _Line, line: _Line, text: str, para: str) -> bool:
         if _STARTS_UNIT.match(text) or _UNIT_WORD.match(text) or _MARKER_ONLY.match(para) or _a_note(text) or _BARE_NUMBER.match(text) or _sanction(para, text):
