@@ -166,6 +166,17 @@ def test_kyrgyz_wording(repo):
     assert one(repo, '<repeal at="art_5"/>', "kir") == "5-берене күчүн жоготту деп таанылсын."
 
 
+def test_the_kyrgyz_text_never_names_the_act_by_a_russian_publication(repo):
+    """The sample's Kyrgyz law records its publication in Russian («Ведомости Жогорку Кенеша …»):
+    the Kyrgyz text names the act by its date and number instead of mixing languages."""
+    text = bill_text(load_bill(write_bill(repo, '<repeal at="art_5"/>')), "kir", root=repo)
+    assert "Кыргыз Республикасынын 2000-жылдын 17-июлундагы №\u00a061 «Тышкы миграция жөнүндө» Мыйзамына төмөнкүдөй " \
+           "өзгөртүү киргизилсин:" in text
+    assert "Ведомости" not in text
+    assert "(Ведомости Жогорку Кенеша Кыргызской Республики, 2000 г., №\u00a07, ст. 371)" in \
+        bill_text(load_bill(write_bill(repo, '<repeal at="art_5"/>')), "rus", root=repo)
+
+
 def test_the_mark_ending_a_unit_is_named_as_bills_name_it(repo):
     """«лица.» → «лица;» before a point added after it: KR bills change the mark, not the words."""
     ops = ('<replace-words at="art_2__indent_3"><old lang="rus">миграции.</old><new lang="rus">миграции;</new>'

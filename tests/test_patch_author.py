@@ -71,3 +71,21 @@ def test_amend_reads_a_kyrgyz_citation(repo, capsys):
     assert code == 0, out
     bill = load_bill(repo / "b.xml")
     assert bill.laws[0].ops[0].at == "art_3__para_3" and bill.laws[0].ops[0].cite == "3-беренесинин 3-бөлүгү"
+
+
+def test_case_forms_in_both_languages_from_the_command_line(repo, capsys):
+    """Russian forms are generated; the Kyrgyz ones are given form by form (--kir-form OLD=NEW), and
+    each is replaced where the Kyrgyz text has it."""
+    run(capsys, "new", "b.xml", "--id", "t1", "--title-rus", "О внесении изменений", "--title-kir", "Өзгөртүү",
+        "--law", "laws/sample-law", "--date", "2026-11-20")
+    code, out = run(capsys, "amend", "b.xml", "replace-words", "--whole-act", "--case-forms", "--old", "мигрант",
+                    "--new", "переселенец", "--kir", "old=мигранттардын", "--kir", "new=көчмөндөрдүн",
+                    "--kir-form", "мигранты=көчмөнү")
+    assert code == 0, out
+    (op,) = load_bill(repo / "b.xml").laws[0].ops
+    assert op.forms == (("kir", "мигранты", "көчмөнү"),)
+    laws = {a.new.lang: a.new for a in apply_bill(load_bill(repo / "b.xml"), root=repo)}
+    kir = " ".join(p.xpath("string()") for p in laws["kir"].body.iter("{*}p"))
+    assert "мигрант" not in kir and "Эмгек көчмөнү" in kir and "көчмөндөрдүн укуктарын" in kir
+    assert run(capsys, "amend", "b.xml", "replace-words", "--whole-act", "--case-forms", "--old", "суд", "--new",
+               "нотариус", "--kir-form", "сот")[0] == 2

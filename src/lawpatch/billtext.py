@@ -509,6 +509,8 @@ def _into(law: Law, la, lang: str, count: int) -> str:
     src = law.source_info
     missing = set((src.get("missing") or "").split()) if src is not None else set()
     pub = _guillemets(la.publication or law.publication)
+    if lang == "kir" and pub and voc.language_of(pub) != "kir":
+        pub = ""    # a publication known only in Russian: the Kyrgyz text names the act by its date and number
     if missing & {"title", "date", "number"} and not pub:
         raise BillTextError(f"{law.source}: the act's {' and '.join(sorted(missing))} are not known (its text gave "
                             "none), so the amending law cannot name it: give them with `lawpatch import --title "

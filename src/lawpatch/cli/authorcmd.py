@@ -85,12 +85,15 @@ def new_cmd(patch, bill_id, title_rus, title_kir, laws, date, adopted, publicati
 @click.option("--lang", type=click.Choice(["rus", "kir"]), help="Limit the op to one language version.")
 @click.option("--kir", "kir", multiple=True, metavar="FIELD=TEXT",
               help="The Kyrgyz text of a field: old=…, new=…, text=…, heading=…, words=… (the --after/--before words).")
+@click.option("--kir-form", "kir_forms", multiple=True, metavar="OLD=NEW",
+              help="With --case-forms: one Kyrgyz form and its replacement (repeatable; the Kyrgyz forms are not "
+                   "generated): --kir-form «мигранттын=жумушчунун».")
 @click.option("--reason", "reasons", multiple=True, metavar="TREATY:ARTICLE", help="icrmw-1990:44 (repeatable).")
 @click.option("--note", help="The drafter's justification.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--root", default=".", show_default=True)
 def amend_cmd(patch, op, at, cite, through, whole_act, in_heading, sentence, law, old, new, text, text_file,
-              heading, after, before, to, occurrence, case_forms, lang, kir, reasons, note, fmt, root):
+              heading, after, before, to, occurrence, case_forms, lang, kir, kir_forms, reasons, note, fmt, root):
     """Add an op to a bill and check it at once; on refusal the file is left as it was.
 
     \b
@@ -112,6 +115,12 @@ def amend_cmd(patch, op, at, cite, through, whole_act, in_heading, sentence, law
         if not sep or field not in FIELDS:
             raise UsageError(f"--kir {item!r}: write FIELD=TEXT, FIELD one of {', '.join(FIELDS)}")
         extra[field] = value
+    forms = []
+    for item in kir_forms:
+        form_old, sep, form_new = item.partition("=")
+        if not sep or not form_old.strip() or not form_new.strip():
+            raise UsageError(f"--kir-form {item!r}: write OLD=NEW, a Kyrgyz form and its replacement")
+        forms.append(("kir", form_old.strip(), form_new.strip()))
     main_lang = lang or "rus"
 
     def texts(value, field):
@@ -149,6 +158,7 @@ def amend_cmd(patch, op, at, cite, through, whole_act, in_heading, sentence, law
                    sentence=sentence, through=through, cite=cite, lang=lang, position=position,
                    old=texts(old, "old"), new=texts(new, "new"), anchor=anchor, text=texts(text, "text"),
                    heading=texts(heading, "heading"), occurrence=occ, case_forms=case_forms, to=to,
+                   forms=tuple(forms),
                    reasons=tuple(_reason(r) for r in reasons), note=note)
     written, findings = amend(Path(patch), made, law, Path(root))
     errors, _ = print_findings(findings, fmt, patch)
