@@ -63,6 +63,14 @@ def test_notices_before_the_title_stay_in_the_preface():
     assert [e.get("date") for e in law.meta.iter(A + "eventRef")] == ["2000-07-17", "2025-04-29", "2025-07-08"]
 
 
+def test_the_acts_name_on_a_line_of_its_own_is_no_editorial_note():
+    """«КЫРГЫЗ РЕСПУБЛИКАСЫНЫН МЫЙЗАМЫ» / date / «Сыноо жөнгө салуу жөнүндө»: the name is printed as
+    the act's (it was marked a note: `text --no-editorial` and the consolidated text dropped it)."""
+    law = import_file(TITLES / "notice.ky.txt").law
+    name = next(p for p in law.act.find(A + "preface").iter(A + "p") if p.text == "Сыноо жөнгө салуу жөнүндө")
+    assert name.get("class") != "editorial"
+
+
 @pytest.mark.parametrize("name", ["repealed.ru.txt", "repealed.ky.txt"])
 def test_a_repealed_act_records_the_repeal(name):
     result = import_file(TITLES / name)

@@ -430,7 +430,8 @@ def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) \
 
 def _preface(preface, block: list[c.Line], tb: TitleBlock) -> None:
     """The title block's lines: the title (its lines joined) as ``longTitle``, the date line, the
-    notes (editorial)."""
+    act's name on a line of its own («ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ» / date / «О внешней миграции»),
+    the notes (editorial)."""
     for i, line in enumerate(block):
         if i == tb.title_start:
             _p(etree.SubElement(preface, A + "longTitle"), tb.title)
@@ -438,7 +439,7 @@ def _preface(preface, block: list[c.Line], tb: TitleBlock) -> None:
             if rest_of_line:   # the date printed on the name's line
                 _p(preface, rest_of_line)
         elif not tb.title_start < i < tb.title_end:
-            _p(preface, line.text, editorial=i != tb.date_index)
+            _p(preface, line.text, editorial=i not in (tb.date_index, tb.name_index))
 
 
 def _empty_units(body, source: str, where: dict) -> list[Finding]:
