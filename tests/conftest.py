@@ -6,6 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests explore new examples on a drafter's or developer's machine; CI (LAWPATCH_CI=1,
+# .ci/run) runs the same examples every time, so that a red CI names a change, not a draw.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("LAWPATCH_CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
