@@ -26,11 +26,12 @@ def directory() -> Path | None:
     return Path(base) / "lawpatch"
 
 
-def code_version(*modules) -> str:
-    """A digest of the source of ``modules``: a cache entry made by other code is not used."""
+def code_version(*modules, files=()) -> str:
+    """A digest of the source of ``modules`` (and of data ``files`` the code reads, such as schemas):
+    a cache entry made by other code is not used."""
     h = hashlib.sha1()
-    for m in modules:
-        h.update(Path(m.__file__).read_bytes())
+    for path in [m.__file__ for m in modules] + list(files):
+        h.update(Path(path).read_bytes())
     return h.hexdigest()[:16]
 
 
