@@ -16,7 +16,7 @@ from .. import structure as st
 from ..dates import date_ky, date_ru, find_dates
 from ..errors import LawpatchError
 from .model import LawComparison, UnitChange
-from .words import overlap, similarity, word_diff
+from .words import at_most_alike, overlap, similarity, word_diff
 
 _SPACE = re.compile(r"\s+")
 _ARTICLE = st.akn("article")
@@ -148,11 +148,14 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
             otag, ntag = st.local(olds[i].tag), st.local(news[j].tag)
             if otag != ntag and not {otag, ntag} <= INTERCHANGEABLE:
                 continue
-            sim, contained = overlap(old_side.key(olds[i]), new_side.key(news[j]))
-            if otag != ntag and sim < MATCH:
-                continue
+            okey, nkey = old_side.key(olds[i]), new_side.key(news[j])
             same_num = st.num_text(olds[i]) == st.num_text(news[j]) and bool(st.num_text(olds[i]))
             same_id = olds[i].get("eId") == news[j].get("eId")
+            if at_most_alike(okey, nkey) < MATCH and (otag != ntag or not (same_num or same_id)):
+                continue    # too different in length to be alike, and nothing else pairs them
+            sim, contained = overlap(okey, nkey)
+            if otag != ntag and sim < MATCH:
+                continue
             if sim >= MATCH or same_num or same_id:
                 # sure: alike, or the same number with one text mostly inside the other
                 sure = sim >= MATCH or (same_num and contained >= MATCH)
