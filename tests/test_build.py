@@ -133,6 +133,23 @@ def test_the_kyrgyz_table_of_a_law_without_its_kyrgyz_text_is_refused(russian_on
     assert not (russian_only / "t.docx").exists()
 
 
+def test_diff_and_redline_of_a_bill_show_the_texts_the_law_has(russian_only, capsys):
+    """Only a table in a language asked refuses a law without that text; the diff and the redline of
+    a bill show every text the amended laws have (the bundled migration laws are Russian only)."""
+    from lawpatch.cli import main
+
+    bill, root = str(russian_only / "amendments" / "bill.xml"), str(russian_only)
+    with pytest.raises(SystemExit) as exc:
+        main(["diff", bill, "--root", root, "--color", "never"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "laws/external-migration/rus.xml (rus)" in out and "(kir)" not in out
+    with pytest.raises(SystemExit) as exc:
+        main(["redline", bill, "-o", str(russian_only / "red"), "--root", root])
+    assert exc.value.code == 0
+    assert [p.name for p in (russian_only / "red").iterdir()] == ["external-migration-rus.docx"]
+
+
 def test_rows_in_one_language_only_are_named():
     from types import SimpleNamespace as NS
 

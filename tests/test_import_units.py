@@ -84,3 +84,18 @@ def test_misprinted_number_lines(lang, line, eid):
     assert eid in result.law
     [warning] = [f for f in result.warnings if f.code == "IMPORT.MISPRINTED_NUMBER" and f.line == line]
     assert ("З" in warning.message) == (eid == "art_309-3")
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("ru", "Возникновение гражданских прав и обязанностей, осуществление и защита гражданских прав"),
+    ("ky", "Граждандык укуктардын жана милдеттердин келип чыгышы, граждандык укуктарды жүзөгө ашыруу жана коргоо")])
+def test_a_chapter_heading_wrapped_onto_the_next_line(lang, expected):
+    """As the Civil Code's 2025 print wraps it: the line in lower case is the heading's end, not a
+    text of the chapter (a bill derived from it read «в главе 2 перед статьей 7 дополнить абзацем»);
+    the editorial note under it stays a note."""
+    law = import_file(UNITS / f"chapter-heading.{lang}.txt").law
+    (chapter,) = law.root.iter(A + "chapter")
+    assert st.heading_text(chapter) == expected
+    intro = chapter.find(A + "intro")
+    assert intro is None or all(st.is_editorial(p) for p in intro.iter(A + "p"))
+    assert [a.get("eId") for a in chapter.iter(A + "article")] == ["art_7"]

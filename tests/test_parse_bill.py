@@ -188,19 +188,42 @@ def test_the_kyrgyz_text_is_refused_clearly(tmp_path, monkeypatch, capsys):
 
 # --- the real openings of KR amending laws (../shared/corpus/amending) --------------------------------
 
-OPENINGS = {   # file → the instructions read (line, kind); each opening ends where its excerpt is cut
-    "2008-98_vneshnyaya-migraciya.ru.txt": [(22, "restate")],
-    "2012-164_nekotorye-akty-uk.ru.txt": [(13, "restate")],
-    "2013-160_vneshnyaya-migraciya.ru.txt": [(13, "insert"), (17, "insert")],
-    "2018-39_nalogovyy-kodeks.ru.txt": [(17, "insert")],
-    "2023-97_mestnye-sudy.ru.txt": [(19, "replace-words"), (21, "replace-words"), (23, "replace-words"),
-                                    (25, "replace-words"), (27, "replace-words"), (29, "replace-words"),
-                                    (33, "replace-words"), (35, "replace-words"), (37, "replace-words"),
-                                    (39, "replace-words")],
+OPENINGS = {   # file → the instructions read (line, kind), and the line of a new text the excerpt cuts short
+    "2008-98_vneshnyaya-migraciya.ru.txt": ([], 23),
+    "2012-164_nekotorye-akty-uk.ru.txt": ([], 15),
+    "2013-160_vneshnyaya-migraciya.ru.txt": ([(13, "insert")], 19),
+    "2018-39_nalogovyy-kodeks.ru.txt": ([(17, "insert")], None),
+    "2023-97_mestnye-sudy.ru.txt": ([(19, "replace-words"), (21, "replace-words"), (23, "replace-words"),
+                                     (25, "replace-words"), (27, "replace-words"), (29, "replace-words"),
+                                     (33, "replace-words"), (35, "replace-words"), (37, "replace-words"),
+                                     (39, "replace-words")], None),
 }
 
 
 @pytest.mark.parametrize("name", sorted(OPENINGS))
 def test_the_real_openings(corpus, name):
+    """Each excerpt is read up to where it is cut; a new text cut short is refused at its line."""
     read = parse_bill(corpus / "amending" / name, Path("unused.xml"), root=LAWS.parent, write=False)
-    assert read.read == OPENINGS[name]
+    instructions, cut = OPENINGS[name]
+    assert read.read == instructions
+    assert [f.line for f in read.findings if f.code == "PARSE.QUOTE"] == ([cut] if cut else [])
+
+
+@pytest.mark.parametrize("opening", ["«3. Ограничения устанавливаются", '"3. Ограничения устанавливаются'])
+def test_a_new_text_cut_short_is_refused_not_read_to_the_end(tmp_path, monkeypatch, capsys, opening):
+    """A text of an amending law cut off inside a quoted new text (as an excerpt ends) has no end
+    to its new text: reading the rest of the file into it would amend the law with whatever follows."""
+    root = _repo(tmp_path, "sample-law")
+    path = tmp_path / "bill.txt"
+    path.write_text("ЗАКОН КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n\nО внесении изменений в Закон Кыргызской Республики «О внешней "
+                    "миграции»\n\nСтатья 1.\nВнести в Закон Кыргызской Республики «О внешней миграции» следующие "
+                    "изменения:\n1) статью 5 исключить;\n2) часть 3 статьи 3 изложить в следующей редакции:\n"
+                    f"{opening}\nзаконом, и только\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    before = snapshot(root)
+    with pytest.raises(SystemExit) as exc:
+        main(["parse-bill", str(path), "-o", "read.xml"])
+    assert exc.value.code == 1
+    err = capsys.readouterr().err
+    assert f"{path}:9: error: the new text of «часть 3 статьи 3 изложить в следующей редакции:» opens a quote" in err
+    assert snapshot(root) == before

@@ -223,3 +223,21 @@ def test_check_json_is_the_only_stdout(tmp_path, capsys):
     out = capsys.readouterr()
     assert [f["code"] for f in json.loads(out.out)] == ["CHECK.OLD_WORDS_NOT_FOUND"]
     assert "1 error(s)" in out.err
+
+
+def test_a_unit_inserted_with_the_words_of_its_neighbour_is_said(tmp_path):
+    """An old amending law read again (its definition is in the law since): the insert is no error,
+    a law may repeat itself, but the warning names the unit that already says it."""
+    href = "laws/external-migration"
+    shutil.copytree(LAWS / "external-migration", tmp_path / href)
+    law = Law.load(tmp_path / href / "rus.xml")
+    words = st.block_text(next(law.get("art_1__al_17").iter(st.A + "p")))
+
+    def warned(text: str) -> list:
+        path = write_bill(tmp_path / "b.xml", f'<insert after="art_1__al_14"><text lang="rus">{text}</text></insert>',
+                          href=href, base=base_of(tmp_path, href))
+        return [f for f in check_bill(load_bill(path), root=tmp_path) if f.code == "CHECK.ALREADY_THERE"]
+
+    (f,) = warned(words)
+    assert f.severity == "warning" and "art_1__al_17" in f.message
+    assert warned(words + " Иначе.") == []

@@ -212,7 +212,7 @@ class Law:
 
 
 class _Deferred(Law):
-    def __init__(self, data: bytes, source: str):  # noqa: super().__init__ runs on first use
+    def __init__(self, data: bytes, source: str):  # super().__init__ runs on first use
         self.__dict__["_data"] = data
         self.source = source
 

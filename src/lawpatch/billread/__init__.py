@@ -183,6 +183,13 @@ def _instruction(item: Item, context: list[tuple[int, str]], working: WorkingLaw
     level = item.level or ((context[-1][0] + 1) if context else 1)
     if item.level:
         context = [c for c in context if c[0] < item.level]
+    if item.unclosed:
+        stop = _Stop("unclosed")
+        stop.finding = ("PARSE.QUOTE", f"the new text of «{item.text}» opens a quote at line {item.block_line} "
+                        "that never closes: the text is cut short, or its closing quote is missing",
+                        item.block_line, "give the whole text of the amending law; nothing is read from a "
+                        "new text that does not end")
+        raise stop
     header = re.match(r"^(?:в|во|В|Во)\s+(?P<cite>.+):$", item.text)
     if header and item.block is None and not _VERBS.search(item.text):
         return context + [(level, header.group("cite"))]

@@ -31,6 +31,7 @@ class Item:
     text: str
     block: str | None = None
     block_line: int = 0
+    unclosed: bool = False     # the quoted block never closes: the text is cut, or a quote is missing
 
 
 def read_lines(path: Path) -> list[Line]:
@@ -117,8 +118,8 @@ def items(lines: list[Line]) -> list[Item]:
         line = lines[i]
         wants = out and out[-1].block is None and re.search(r"(?:содержания|редакции):$", out[-1].text)
         if wants and line.text.startswith(_OPENS) and not _quoted_term(line.text):
-            block, end = _block(lines, i)
-            out[-1].block, out[-1].block_line = block, line.no
+            block, end, closed = _block(lines, i)
+            out[-1].block, out[-1].block_line, out[-1].unclosed = block, line.no, not closed
             i = end + 1
             continue
         if wants:               # the new text printed without quotes, up to the next instruction
@@ -165,9 +166,9 @@ def _unquoted_end(lines: list[Line], start: int, item: Item) -> int:
     return len(lines)
 
 
-def _block(lines: list[Line], start: int) -> tuple[str, int]:
-    """The quoted text that starts at ``lines[start]`` (quotes taken off, the line breaks kept)
-    and the index of its last line."""
+def _block(lines: list[Line], start: int) -> tuple[str, int, bool]:
+    """The quoted text that starts at ``lines[start]`` (quotes taken off, the line breaks kept),
+    the index of its last line, and whether its quote closes (a text cut short never does)."""
     first = lines[start].text
     straight = first[0] != "«"
     depth = 0
@@ -183,10 +184,10 @@ def _block(lines: list[Line], start: int) -> tuple[str, int]:
             if depth <= 0 and re.search(r"»[.;]?$", t):
                 break
     else:
-        j = len(lines) - 1
+        return "\n".join(collected), len(lines) - 1, False
     text = "\n".join(collected)
     text = re.sub(r"[.;]$", "", text.rstrip())
-    return unquote(text), j
+    return unquote(text), j, True
 
 
 def unquote(text: str) -> str:

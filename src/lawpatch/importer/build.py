@@ -86,7 +86,7 @@ class TreeBuilder:
             top.heading = f"{top.heading} {line.text}"   # «ПРИМЕНЕНИЕ … С УЧАСТИЕМ» + «ИНОСТРАННЫХ ГРАЖДАН …»
             return
         top.heading_open = False
-        if top.kind == c.ARTICLE and kind == c.TEXT and not top.children and _heading_goes_on(top, line.text):
+        if top.kind in c.RANK and kind == c.TEXT and not top.children and _heading_goes_on(top, line.text):
             self._continue_heading(top, line.text)
             return
         if kind == c.EDITORIAL:
@@ -196,9 +196,11 @@ _LOWER_START = re.compile(r"\(?[a-zа-яёөүң]")
 
 
 def _heading_goes_on(article: Node, text: str) -> bool:
-    """Whether a text line right after an article's heading is the rest of that heading, wrapped:
-    it starts in lower case and the heading has no final stop («Статья 401. Заключение договора на
-    основании оферты, содержащей» + «срок для акцепта»), or it closes the bracket of a note printed
+    """Whether a text line right after the heading of an article, a chapter or a section is the rest
+    of that heading, wrapped: it starts in lower case and the heading has no final stop («Статья
+    401. Заключение договора на основании оферты, содержащей» + «срок для акцепта»; «Глава 2» +
+    «Возникновение …, осуществление и защита» + «гражданских прав», a chapter holding no text of its
+    own before its first article), or it closes the bracket of a note printed
     on the heading's line («Статья 235. (Исключена … от 1» + «июля 2020 года № 12)»)."""
     if article.notes:
         return not article.heading and len(article.notes) == 1 and c.depth(article.notes[0]) > 0

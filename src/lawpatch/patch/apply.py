@@ -595,11 +595,27 @@ class _LawRun:
         if op.position is Position.AFTER:  # remembered once inserted: a refused insert is no anchor
             self.last_after[anchor] = new[-1]
         self.touched[op] = list(new)
+        self._already_there(op, new)
         blocks = st.part_blocks(parent)
         moved = [b for b in blocks if b not in new]
         first_new = min((blocks.index(n) for n in new if n in blocks), default=None)
         if first_new is not None and first_new < len(blocks) - 1 and moved:
             self._shift(op, parent, first_new)
+
+    def _already_there(self, op: Op, new: list) -> None:
+        """A unit inserted with the very words of one beside it (its number aside): an amending law
+        applied a second time (an old law read again by parse-bill) would add it twice. Said, not
+        refused: a law may repeat a sentence."""
+        for el in new:
+            words = _words_of(el)
+            if len(words) < 4:
+                continue
+            for other in el.getparent():
+                if other is not el and other.tag == el.tag and other not in new and _words_of(other) == words:
+                    self.run_.add("CHECK.ALREADY_THERE", f"the inserted unit has the very words "
+                                  f"of {other.get('eId')}", op=op, severity="warning",
+                                  hint="is the bill applied already? compare the law's redaction with the bill's base")
+                    break
 
     def _renumber(self, run: tuple[Op, ...]) -> None:
         els = [self._els(op)[0] for op in run]
@@ -628,6 +644,13 @@ class _LawRun:
 
 
 # --- checks on inserted units -----------------------------------------------------------------------
+
+def _words_of(el) -> list[str]:
+    """A unit's heading and text as words, its number and the database's notes left out."""
+    heading = el.find(A + "heading")
+    text = [st.block_text(p) for p in el.iter(A + "p") if not st.is_editorial(p)]
+    return ((heading.xpath("string()") if heading is not None else "") + " " + " ".join(text)).split()
+
 
 def _check_numbers(anchor, position: Position, new: list) -> None:
     if position is Position.END:

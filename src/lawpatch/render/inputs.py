@@ -48,22 +48,24 @@ def same_act(old, new, force: bool = False) -> None:
                   f"{old.work_uri})", "compare two expressions of one act; --force compares them all the same")
 
 
-def pairs_of_bill(patch_path: str, root: str = ".", langs: tuple[str, ...] = ("rus", "kir")):
-    """The bill and, for each law file it amends (in the languages asked), its before/after pair."""
+def pairs_of_bill(patch_path: str, root: str = ".", langs: tuple[str, ...] | None = None):
+    """The bill and, for each law file it amends, its before/after pair: in ``langs`` when asked
+    (a table in a language never leaves out a law the bill changes: a law without that text is
+    refused), else in every language the amended laws have (a diff, a redline)."""
     from ..patch import apply_bill, load_bill
 
     if not Path(patch_path).is_file():
         raise UsageError(f"{patch_path}: no such patch file")
     bill = load_bill(patch_path)
-    for la in bill.laws:        # a table never leaves a law's rows out
+    for la in bill.laws if langs else ():
         for lang in langs:
             if not (Path(root) / la.href / f"{lang}.xml").is_file():
                 raise UsageError(f"{patch_path}:{la.line}: {la.href} has no {lang}.xml: the {lang} table would "
                                  f"leave its rows out (ask --lang {'rus' if lang == 'kir' else 'kir'})")
     pairs = [Pair(a.old, a.new, comparison_of(a, root), Path(a.path))
-             for a in apply_bill(bill, root=root) if a.new.lang in langs]
+             for a in apply_bill(bill, root=root) if langs is None or a.new.lang in langs]
     if not pairs:
-        raise UsageError(f"{patch_path}: the bill changes no law in {'/'.join(langs)}")
+        raise UsageError(f"{patch_path}: the bill changes no law in {'/'.join(langs or ('rus', 'kir'))}")
     return bill, pairs
 
 
