@@ -1,12 +1,15 @@
-"""A cache of what lawpatch reads out of files that seldom change (the references of each law),
-so that a command on a repository of thousands of acts reads again only the files that changed.
+"""A cache of what lawpatch reads out of files that seldom change (the references of each law,
+the verdict that a law validates), so that a command on a repository of thousands of acts reads
+again only the files that changed.
 
 Entries are JSON files in ``$LAWPATCH_CACHE`` (default ``$XDG_CACHE_HOME/lawpatch``, else
 ``~/.cache/lawpatch``); ``LAWPATCH_CACHE=off`` turns the cache off. Each entry carries the version
 of the code that made it and, per file, the file's size, modification time and inode, as git's
-index does: a file that changed, or a reader that changed, is read again. The cache is never the
-only copy of anything: deleting it costs one slower run. A cache that cannot be read or written is
-ignored (the run reads the files, as without a cache).
+index does, and the digest of its bytes: a file that changed, or a reader that changed, is read
+again (a file only touched, by a checkout say, is hashed and kept). A verdict is keyed by the
+digest of the bytes alone. The cache is never the only copy of anything: deleting it costs one
+slower run. A cache that cannot be read or written is ignored (the run reads the files, as without
+a cache).
 """
 from __future__ import annotations
 

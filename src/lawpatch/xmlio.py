@@ -103,13 +103,17 @@ def _doctype_line(data: bytes, encoding: str | None) -> int | None:
     return text.count("\n", 0, at) + 1 if at >= 0 else None
 
 
-def parse(path: str | os.PathLike) -> etree._ElementTree:
-    """Parse an XML file safely: a regular file of at most :data:`MAX_BYTES`."""
+def read(path: str | os.PathLike) -> bytes:
+    """The bytes of an XML file to parse: a regular file of at most :data:`MAX_BYTES`."""
     try:
-        data = storage.read_regular(path, MAX_BYTES)
+        return storage.read_regular(path, MAX_BYTES)
     except storage.StorageError as exc:
         raise XmlError(str(path), exc.reason) from exc
-    return parse_bytes(data, str(path))
+
+
+def parse(path: str | os.PathLike) -> etree._ElementTree:
+    """Parse an XML file safely: a regular file of at most :data:`MAX_BYTES`."""
+    return parse_bytes(read(path), str(path))
 
 
 # the first element nested deeper than MAX_DEPTH (the root is at depth 1), found by libxml2
