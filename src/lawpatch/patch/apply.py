@@ -59,7 +59,7 @@ class AppliedLaw:
     footprint: Footprint = field(default_factory=Footprint)
     base: str = ""              # the expression the bill was written against
     links: bytes | None = None  # the law's new links.xml (lawpatch.links), None when it has none
-    old_date: str = ""          # the expression date before the bill (``old`` is parsed only when used)
+    old_date: str = ""          # the expression date before the bill
 
 
 class _Run:

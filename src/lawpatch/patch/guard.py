@@ -25,8 +25,8 @@ FIX_FIRST = "`lawpatch validate` shows every problem of the law; a bill amends a
 
 def read_laws(root, href: str) -> tuple[dict, list[Finding]]:
     """``{lang: (old, new, path)}`` of the law files under ``root/href`` (two copies of each, one
-    to keep and one to change: the one kept is parsed only if an output needs it), and the findings
-    that refuse them. No file and no finding: there is no law there."""
+    to keep and one to change), and the findings that refuse them. No file and no finding: there
+    is no law there."""
     root, laws, findings = Path(root), {}, []
     folder, home = root / href, root / "laws"
     storage.settle(root)  # a commit a killed run left half done is completed before anything is read
@@ -56,7 +56,7 @@ def read_laws(root, href: str) -> tuple[dict, list[Finding]]:
         if errors:
             findings += [replace(f, hint=f.hint or FIX_FIRST) for f in errors]
             continue
-        laws[lang] = (Law.deferred(data, str(path)), law, path)
+        laws[lang] = (law.copy(), law, path)
     return laws, findings
 
 
