@@ -18,7 +18,7 @@ from pathlib import Path
 from . import cache, xmlio
 from . import structure as st
 from .actnames import ACT_WORD, KY_ACT_STEMS, KY_ACT_WORD, act_key, ky_act_key
-from .citations import CitationError, rank, resolve_steps, unit_kind, unit_stems
+from .citations import CitationError, rank, reaches, resolve_steps, unit_kind, unit_stems
 from .dates import DATE_RU, iso_date
 from .law import Law
 from .vocabulary import ordinal_at
@@ -588,9 +588,7 @@ def _ranges(law, chain, base) -> list[list]:
     for i, (kind, key) in enumerate(chain):
         m = re.fullmatch(r"(\d+)-(\d+)", key) if isinstance(key, str) else None
         if m and 0 < int(m.group(2)) - int(m.group(1)) <= 200:
-            try:
-                resolve_steps(law, chain[:i + 1], base=base)
-            except CitationError:
+            if not reaches(law, chain[:i + 1], base=base):
                 return [chain[:i] + [(kind, str(n))] + chain[i + 1:]
                         for n in range(int(m.group(1)), int(m.group(2)) + 1)]
     return [chain]
