@@ -323,14 +323,15 @@ def _numbering_findings(law: Law) -> list[Finding]:
     groups: dict = {}
     for el in st.iter_units(law.body):
         kind = st.KINDS[st.local(el.tag)]
-        if not kind.numbered or not st.num_text(el):
+        printed = st.num_text(el) if kind.numbered else ""
+        if not printed:
             continue
         key = ("article",) if kind.tag == "article" else (id(el.getparent()), kind.tag)
-        groups.setdefault(key, []).append(el)
+        groups.setdefault(key, []).append((el, printed))
     for els in groups.values():
         prev = None
-        for el in els:
-            number = st.clean_number(st.num_text(el))
+        for el, printed in els:
+            number = st.clean_number(printed)
             value = _number_value(number)
             if value is None:
                 prev = None

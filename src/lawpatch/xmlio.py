@@ -187,17 +187,18 @@ def _layout(el: etree._Element, level: int) -> None:
     children[-1].tail = "\n" + "  " * level
 
 
-# the only elements :func:`_sort_attributes` can change, found by libxml2 (an element whose text is
-# "" has an empty text node; one with attributes to order has two at least)
-_EMPTY_TEXT = etree.XPath("descendant-or-self::*[text()='']")
+# what :func:`_sort_attributes` can change, found by libxml2: the empty text nodes (an element whose
+# text is "" has one) and the elements with attributes to order (two at least)
+_EMPTY_TEXTS = etree.XPath("descendant-or-self::*/text()[.='']")
 _SEVERAL_ATTRIBUTES = etree.XPath("descendant-or-self::*[@*[2]]")
 
 
 def _sort_attributes(root: etree._Element) -> None:
     """Attributes in the fixed order; an empty text written as none (``<p/>``, as a reparsed empty
     ``<p></p>`` reads), so that a file written and read back is written the same."""
-    for el in _EMPTY_TEXT(root):
-        if el.text == "":
+    for node in _EMPTY_TEXTS(root):
+        el = node.getparent()
+        if node.is_text and el.text == "":
             el.text = None
     for el in _SEVERAL_ATTRIBUTES(root):
         items = list(el.attrib.items())
