@@ -166,6 +166,24 @@ def test_kyrgyz_wording(repo):
     assert one(repo, '<repeal at="art_5"/>', "kir") == "5-берене күчүн жоготту деп таанылсын."
 
 
+def test_the_mark_ending_a_unit_is_named_as_bills_name_it(repo):
+    """«лица.» → «лица;» before a point added after it: KR bills change the mark, not the words."""
+    ops = (f'<replace-words at="art_2__indent_3"><old lang="rus">миграции.</old><new lang="rus">миграции;</new>'
+           '<old lang="kir">алуу.</old><new lang="kir">алуу;</new></replace-words>')
+    assert one(repo, ops) == "В абзаце четвертом статьи 2 точку заменить точкой с запятой."
+    assert one(repo, ops, "kir").endswith("чекит үтүрлүү чекит менен алмаштырылсын.")
+    # a mark inside the text, or words changed beside it, are words
+    assert one(repo, f'<replace-words at="art_3__para_2__point_2" {RU}><old lang="rus">суд:</old>'
+                     '<new lang="rus">суд;</new></replace-words>') == \
+        "В пункте 2 части 2 статьи 3 слово «суд:» заменить словом «суд;»."
+    assert one(repo, f'<replace-words at="art_2__indent_1" {RU}><old lang="rus">миграции;</old>'
+                     '<new lang="rus">миграции.</new></replace-words>') == \
+        "В абзаце втором статьи 2 точку с запятой заменить точкой."
+    assert "слово «миграции.» заменить словом «эмиграции;»" in one(
+        repo, f'<replace-words at="art_2__indent_3" {RU}><old lang="rus">миграции.</old>'
+              '<new lang="rus">эмиграции;</new></replace-words>')
+
+
 # --- the instruction kinds real bills use ---------------------------------------------------------
 def test_occurrences_are_worded(repo):
     assert one(repo, f'<replace-words at="art_1" occurrence="2" {RU}><old lang="rus">лицо</old>'

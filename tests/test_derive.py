@@ -62,6 +62,14 @@ def test_a_few_words_changed_are_a_word_op_with_its_anchor(repo):
     assert "всех прав мигрантов" in " ".join(st.unit_lines(applied(repo).get("art_2__indent_2")))
 
 
+def test_the_title_says_one_change_or_several(repo):
+    one, _ = run(repo, edited(repo, ("обеспечение защиты прав мигрантов", "обеспечение защиты всех прав мигрантов")))
+    assert one.bill.titles["rus"] == "О внесении изменения в Закон Кыргызской Республики «О внешней миграции»"
+    two, _ = run(repo, edited(repo, ("обеспечение защиты прав мигрантов", "обеспечение защиты всех прав мигрантов"),
+                              ("Ограничения прав мигрантов", "Ограничения всех прав мигрантов")), force=True)
+    assert two.bill.titles["rus"] == "О внесении изменений в Закон Кыргызской Республики «О внешней миграции»"
+
+
 def test_replaced_and_deleted_words_quote_the_fewest_unique_words(repo):
     path = edited(repo, ("Мигрант - лицо, въезжающее в Кыргызскую Республику или выезжающее из нее.",
                          "Мигрант - лицо, прибывающее в Кыргызскую Республику."))

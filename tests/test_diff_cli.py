@@ -55,6 +55,18 @@ def test_identical_files_no_changes(sample_dir, capsys):
     assert code == 0 and "@@" not in out and "0 changed unit(s)" in err
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_a_file_changed_outside_its_text_says_so(sample_dir, capsys, fmt):
+    """A file git lists as changed whose text is the same (its metadata, the database's notes): the
+    review says why it is listed, not «0 change(s)»."""
+    old = sample_dir / "rus.xml"
+    new = sample_dir / "meta.xml"
+    new.write_text(old.read_text(encoding="utf-8").replace("</meta>", "<!-- reviewed --></meta>", 1), encoding="utf-8")
+    code, out, _ = _run(capsys, str(old), str(new), "--format", fmt)
+    assert code == 0 and "no change in the text (metadata or the database's notes only" in out
+    assert "0 change(s)" not in out
+
+
 def test_missing_file_is_a_usage_error(sample_dir, capsys):
     code, _, err = _run(capsys, str(sample_dir / "rus.xml"), str(sample_dir / "nope.xml"))
     assert code == 2 and "nope.xml: no such file" in err

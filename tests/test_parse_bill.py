@@ -10,18 +10,35 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hs
 
+from lawpatch import structure as st
 from lawpatch.billread import parse_bill
 from lawpatch.billtext import bill_text
 from lawpatch.cli import main
 from lawpatch.law import Law
 from lawpatch.patch import apply_bill, load_bill
-from lawpatch.patch.model import Bill, InForce, Kind, LawAmendment, Op, Part, Position, Scope, Target, Texts
+from lawpatch.patch.model import (
+    Bill,
+    InForce,
+    Kind,
+    LawAmendment,
+    Op,
+    Part,
+    Position,
+    Scope,
+    Target,
+    Texts,
+)
 from lawpatch.patch.write import bill_element
 from lawpatch.textrender import law_text
 from lawpatch.xmlio import to_bytes
 
 from .conftest import LAWS, snapshot
-from .test_bill_read_in_order import SLUGS, _random_ops, _repo, empties_a_unit_is_no_example
+from .test_bill_read_in_order import (
+    SLUGS,
+    _random_ops,
+    _repo,
+    empties_a_unit_is_no_example,
+)
 
 
 def round_trip(root: Path, slug: str, ops, in_force: InForce = InForce()) -> tuple[str, str, Bill]:
@@ -88,6 +105,10 @@ EVERY_KIND = {
     "renumber-run": [op(Kind.DELETE, ["art_3__para_2"]), op(Kind.RENUMBER, ["art_3__para_3"], to="2")],
     "made-numbered": [op(Kind.RENUMBER, ["art_1__al_2"], to="1"), op(Kind.RENUMBER, ["art_1__al_3"], to="2"),
                       op(Kind.RENUMBER, ["art_1__al_4"], to="3")],
+    "final-mark": [op(Kind.REPLACE_WORDS, ["art_2__indent_3"], old="миграции.", new="миграции;"),
+                   op(Kind.INSERT, ["art_2__indent_3"], position=Position.AFTER,
+                      text="- содействие возвращению мигрантов.")],
+    "final-mark-article": [op(Kind.REPLACE_WORDS, ["art_5"], old="опубликования.", new="опубликования;")],
     "grouped": [op(Kind.REPLACE_WORDS, ["art_3__para_2__point_1"], old="государства", new="Кыргызской Республики"),
                 op(Kind.DELETE_WORDS, ["art_3__para_2__point_2__point_б"], old="через"),
                 op(Kind.INSERT, ["art_3__para_2__point_2__point_б"], position=Position.AFTER, text="в) иначе.")],
@@ -227,3 +248,19 @@ def test_a_new_text_cut_short_is_refused_not_read_to_the_end(tmp_path, monkeypat
     err = capsys.readouterr().err
     assert f"{path}:9: error: the new text of «часть 3 статьи 3 изложить в следующей редакции:» opens a quote" in err
     assert snapshot(root) == before
+
+
+def test_the_mark_ending_a_unit_whose_last_word_stands_earlier_too(tmp_path):
+    """«точку заменить точкой с запятой» changes the mark at the end, never an earlier one."""
+    root = _repo(tmp_path, "sample-law")
+    path = root / "laws" / "sample-law" / "rus.xml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "Настоящий Закон вступает в силу со дня официального опубликования.",
+        "Настоящий Закон вступает в силу со дня опубликования. Порядок определяется днем опубликования."),
+        encoding="utf-8")
+    read = parse_bill(bill_file(tmp_path, "в статье 5 точку заменить точкой с запятой."),
+                      tmp_path / "read.xml", root=root)
+    assert not read.refused, read.findings
+    (law,) = apply_bill(load_bill(tmp_path / "read.xml"), root)
+    assert [st.block_text(p) for p in law.new.get("art_5").iter(st.A + "p") if not st.is_editorial(p)] == [
+        "Настоящий Закон вступает в силу со дня опубликования. Порядок определяется днем опубликования;"]

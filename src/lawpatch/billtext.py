@@ -191,6 +191,8 @@ class _Wording:
             occurrence = " " + voc.occurrence_phrase(op.occurrence, lang)
         if op.kind is Kind.REPLACE_WORDS:
             old, new = self.need(op, "old"), self.need(op, "new")
+            if _ends_with_mark_change(op, old, new, targets):
+                return place + voc.mark_change(old[-1], new[-1], lang)
             if op.case_forms:
                 if ru:
                     return (f"{place}{voc.quoted_words(old)} в различных падежных формах{occurrence} заменить "
@@ -398,6 +400,23 @@ class _Wording:
             f"{_join(olds, 'kir', _consecutive(els, False))}-{voc.noun(name, 'kir', plural=many, possessed=bool(owner))}")
         ky_new = f"{_join(news, 'kir', _run_of(news))}-{voc.noun(to_name, 'kir', plural=many)}"
         return f"{ky_old} {'тиешелүүлүгүнө жараша ' if many else ''}{ky_new} болуп эсептелсин"
+
+
+def _ends_with_mark_change(op, old: str, new: str, targets: list) -> bool:
+    """Whether the op only changes the mark that ends its one unit's text («лица.» → «лица;»): worded
+    «точку заменить точкой с запятой», as KR bills word it, not as a change of words."""
+    from .patch.model import Part, Scope
+    from .patch.targets import blocks
+    from .patch.words import find_whole
+
+    t = op.target
+    if op.case_forms or op.occurrence is not None or t.scope is not Scope.UNITS or t.part is not Part.TEXT \
+            or len(targets) != 1 or t.through:
+        return False
+    if old[:-1] != new[:-1] or not old[:-1].strip() or old[-1] not in voc.MARKS or new[-1] not in voc.MARKS:
+        return False
+    texts = [st.block_text(b) for b in blocks(targets[0], Part.TEXT)]
+    return bool(texts) and texts[-1].rstrip().endswith(old) and sum(len(find_whole(text, old)) for text in texts) == 1
 
 
 def _numbered(el) -> bool:

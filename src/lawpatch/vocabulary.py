@@ -772,6 +772,46 @@ MEASURES = {
 SCALE_ABBREVIATIONS = {"тыс.": 1000, "млн": 10 ** 6, "млн.": 10 ** 6, "млрд": 10 ** 9, "млрд.": 10 ** 9}
 
 
+# --- the amending law's title ------------------------------------------------------------------------
+
+def amending_title(act: str, lang: str = "rus", changes: int = 2) -> str:
+    """The title of a law amending ``act`` (named in the accusative, KY the dative), singular when it
+    makes one change.
+
+    >>> amending_title("Семейный кодекс Кыргызской Республики", changes=1)
+    'О внесении изменения в Семейный кодекс Кыргызской Республики'
+    >>> amending_title("Кыргыз Республикасынын Эмгек кодексине", "kir")
+    'Кыргыз Республикасынын Эмгек кодексине өзгөртүүлөрдү киргизүү жөнүндө'
+    """
+    if lang == "kir":
+        return f"{act} {'өзгөртүү' if changes == 1 else 'өзгөртүүлөрдү'} киргизүү жөнүндө"
+    return f"О внесении {'изменения' if changes == 1 else 'изменений'} в {act}"
+
+
+# --- the mark that ends a unit's text ---------------------------------------------------------------
+# «в пункте 5 точку заменить точкой с запятой» (a point added after it): the mark's name to replace
+# (accusative) and to replace with (instrumental); KY «чекит үтүрлүү чекит менен алмаштырылсын».
+MARKS = {".": ("точку", "точкой", "чекит"), ";": ("точку с запятой", "точкой с запятой", "үтүрлүү чекит"),
+         ",": ("запятую", "запятой", "үтүр"), ":": ("двоеточие", "двоеточием", "кош чекит")}
+
+
+def mark_change(old: str, new: str, lang: str = "rus") -> str:
+    """The instruction that changes the mark ending a unit's text.
+
+    >>> mark_change(".", ";"), mark_change(".", ";", "kir")
+    ('точку заменить точкой с запятой', 'чекит үтүрлүү чекит менен алмаштырылсын')
+    """
+    if lang == "kir":
+        return f"{MARKS[old][2]} {MARKS[new][2]} менен алмаштырылсын"
+    return f"{MARKS[old][0]} заменить {MARKS[new][1]}"
+
+
+def mark_of(name: str, case: str) -> str | None:
+    """The mark a Russian name stands for: «точку» (acc), «точкой с запятой» (ins) → «.», «;»."""
+    column = 0 if case == "acc" else 1
+    return next((mark for mark, names in MARKS.items() if names[column] == name), None)
+
+
 # --- words and figures in instructions -----------------------------------------------------------
 
 def quoted_words(text: str, lang: str = "rus", case: str = "nom") -> str:

@@ -113,6 +113,8 @@ class WorkingLaw:
                 steps.append((Op(Kind.RENUMBER, Target((el.get("eId"),)), to=to), el))
                 ops.append(self.based(Op(Kind.RENUMBER, Target((self.base_eid(el, ins.line),)), to=to), lang))
             return steps, ops
+        if ins.marks:
+            ins = _words_ending(ins, els, lang)
         part = ins.part
         if ins.kind is Kind.RESTATE_HEADING:
             fields = {"heading": Texts.of({lang: _heading(ins.text, els[0])})}
@@ -235,6 +237,23 @@ class WorkingLaw:
             self.base_eid(anchor, ins.line, "adds beside")
         bill_op = Op(Kind.INSERT, Target((base,)), position=position, text=text, line=ins.line)
         return [(step, anchor)], [self.based(bill_op, lang)]
+
+
+def _words_ending(ins: Instruction, els: list, lang: str) -> Instruction:
+    """«точку заменить точкой с запятой»: the word the unit's text ends with and its mark, replaced
+    by the word and the new mark (its last occurrence, where the same word and mark stand earlier)."""
+    from dataclasses import replace
+
+    from ..patch.words import find_whole
+
+    texts = [st.block_text(b) for b in tg.blocks(els[0], Part.TEXT)] if len(els) == 1 else []
+    last = texts[-1].rstrip() if texts else ""
+    if not last.endswith(ins.old) or len(last.split()[-1]) < 2:
+        raise _stop(ins.line, f"the text of the unit does not end with «{ins.old}»", "PARSE.WORDING",
+                    "the instruction changes the mark that ends the unit's text")
+    word = last.split()[-1]
+    count = sum(len(find_whole(t, word)) for t in texts)
+    return replace(ins, old=word, new=word[:-1] + ins.new, marks=False, occurrence=count if count > 1 else None)
 
 
 def _order(number: str) -> tuple:

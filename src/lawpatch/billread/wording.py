@@ -53,6 +53,8 @@ class Instruction:
     relative: tuple[str, int | None] | None = None     # insert: («абзац», 3) of «после абзаца третьего»;
                                                        # (citation, None) of «перед статьей 7»
     to: list[str] = field(default_factory=list)        # renumber: the new numbers, in order
+    marks: bool = False                                # replace-words of the mark ending the unit: old, new
+                                                       # are the marks («.», «;»), the words found on the law
 
 
 class WordingError(Refusal):
@@ -117,6 +119,9 @@ _REPLACE = re.compile(rf"^(?P<place>.*?)\s*{_QW_NOM}(?P<cf>\s+в различн�
                       rf"{_QW_INS}(?:\s+в соответствующих падежах)?$")
 _INSERT_WORDS = re.compile(rf"^(?P<place>.*?)\s*(?P<side>после|перед)\s+{_ANCHOR}{_OCC}\s+дополнить\s+{_QW_INS}$")
 _DELETE_WORDS = re.compile(rf"^(?P<place>.*?)\s*{_QW_NOM}{_OCC}\s+исключить$")
+_MARK_NAMES = "|".join(sorted((re.escape(n) for names in voc.MARKS.values() for n in names[:2]), key=len, reverse=True))
+_MARK = re.compile(rf"^(?P<place>.*?)(?P<occ>)\s*(?P<m1>{_MARK_NAMES})(?:\s+в\s+конце(?:\s+предложения)?)?\s+заменить\s+"
+                   rf"(?P<m2>{_MARK_NAMES})$")
 _RESTATE = re.compile(rf"^(?P<what>.+?)\s+изложить\s+в\s+следующей\s+редакции:?(?:\s*{_q('q1')})?$")
 _REPEAL = re.compile(r"^(?P<what>.+?)\s+признать\s+утративш(?:им|ей|ими|ее)\s+силу$")
 _DELETE = re.compile(r"^(?P<what>.+?)\s+исключить$")
@@ -137,6 +142,11 @@ def read(item_text: str, line: int, block: str | None) -> Instruction:
     m = _REPLACE.match(skel)
     if m:
         ins = Instruction(line, Kind.REPLACE_WORDS, old=q(m, "q1"), new=q(m, "q2"), case_forms=bool(m.group("cf")))
+        return _placed(ins, m, skel, quoted, line)
+    m = _MARK.match(skel)
+    if m and voc.mark_of(m.group("m1"), "acc") and voc.mark_of(m.group("m2"), "ins"):
+        ins = Instruction(line, Kind.REPLACE_WORDS, old=voc.mark_of(m.group("m1"), "acc"),
+                          new=voc.mark_of(m.group("m2"), "ins"), marks=True)
         return _placed(ins, m, skel, quoted, line)
     m = _INSERT_WORDS.match(skel)
     if m:

@@ -13,7 +13,7 @@ from .report import note, print_findings
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The patch file to write.")
 @click.option("--lang", type=click.Choice(["rus", "kir"]), help="The language of the edited text (default: the law's first).")
 @click.option("--id", "bill_id", help="The bill's id (default: the output file's name).")
-@click.option("--title-rus", help="The bill's title (default «О внесении изменений в …»).")
+@click.option("--title-rus", help="The bill's title (default «О внесении изменений в …», «изменения» for one change).")
 @click.option("--title-kir", help="The bill's Kyrgyz title.")
 @click.option("--reason", "reasons", multiple=True, metavar="TREATY:ARTICLE", help="A reason of every op (repeatable).")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")

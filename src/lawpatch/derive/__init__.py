@@ -90,7 +90,7 @@ def derive(law: str | os.PathLike, edited: str | os.PathLike, output: str | os.P
     bill_id = bill_id or _id_from(Path(output))
     title = dict(titles or {})
     if not title.get(lang):
-        title[lang] = _default_title(old, lang)
+        title[lang] = _default_title(old, lang, len(ops))
     bill = Bill(id=bill_id, date=_bill_date(old, new), titles=Texts.of(title), path=str(output),
                 laws=(LawAmendment(href, f"{lang}@{old.expression_date}", tuple(ops), 0),))
     result = Derived(bill, findings, layout=sum(1 for item in plan.items if item.layout))
@@ -246,12 +246,11 @@ def _id_from(output: Path) -> str:
     return stem or "derived"
 
 
-def _default_title(law: Law, lang: str) -> str:
+def _default_title(law: Law, lang: str, changes: int) -> str:
+    from .. import vocabulary as voc
     from ..actnames import act_name
 
-    if lang == "kir":
-        return f"{act_name(law.title, 'kir', 'dat')} өзгөртүүлөрдү киргизүү жөнүндө"
-    return f"О внесении изменений в {act_name(law.title, 'rus', 'acc')}"
+    return voc.amending_title(act_name(law.title, lang, "dat" if lang == "kir" else "acc"), lang, changes)
 
 
 def _bill_date(old: Law, new: Law) -> str:

@@ -50,6 +50,10 @@ def _where(change: UnitChange) -> str:
     return change.citation or change.eid or "title"
 
 
+# a file changed where the comparison does not look: its metadata, or the database's notes
+UNCHANGED = "no change in the text (metadata or the database's notes only: --editorial compares the notes)"
+
+
 def markdown(results: list[tuple[object, LawComparison]], limit: int = COMMENT_LIMIT) -> str:
     """Every changed unit of ``results`` ((path, comparison) pairs) as Markdown."""
     total = sum(len(c.changes) + len(c.layout) for _, c in results)
@@ -57,6 +61,9 @@ def markdown(results: list[tuple[object, LawComparison]], limit: int = COMMENT_L
            "unit(s)", ""]
     shown = 0
     for path, comp in results:
+        if not comp.changes and not comp.layout:
+            out += [f"<b>{escape(str(path))}</b> ({comp.lang}): {_md(comp.title)} — {UNCHANGED}", ""]
+            continue
         head = f"<b>{escape(str(path))}</b> ({comp.lang}): {_md(comp.title)} — {len(comp.changes)} change(s)"
         out += [f"<details{' open' if len(comp.changes) <= OPEN_UP_TO else ''}><summary>{head}</summary>", ""]
         for change in comp.changes + comp.layout:
@@ -81,6 +88,8 @@ def text(results: list[tuple[object, LawComparison]], colored: bool = False) -> 
 
 def _text(path, comp, colored: bool) -> str:
     out = [_bold(f"== {path} ({comp.lang}): {comp.title}", colored)]
+    if not comp.changes and not comp.layout:
+        out.append(UNCHANGED)
     for change in comp.changes + comp.layout:
         where = change.citation or change.eid or "title"
         out.append(_bold(f"@@ {where} ({change.kind})", colored))
@@ -121,6 +130,8 @@ def html(results: list[tuple[object, LawComparison]]) -> str:
            f"<h1>lawpatch diff: {len(results)} law file(s), {total} changed unit(s)</h1>"]
     for path, comp in results:
         out.append(f"<h2>{escape(str(path))} ({escape(comp.lang)}): {escape(comp.title)}</h2>")
+        if not comp.changes and not comp.layout:
+            out.append(f"<p>{UNCHANGED}</p>")
         for change in comp.changes + comp.layout:
             lines = "".join(f"<p>{line}</p>" for line in _marked(change, escape))
             out.append(f'<div class="unit" id="{escape(change.eid or "title")}"><span class="where">'
