@@ -168,7 +168,7 @@ def test_kyrgyz_wording(repo):
 
 def test_the_mark_ending_a_unit_is_named_as_bills_name_it(repo):
     """«лица.» → «лица;» before a point added after it: KR bills change the mark, not the words."""
-    ops = (f'<replace-words at="art_2__indent_3"><old lang="rus">миграции.</old><new lang="rus">миграции;</new>'
+    ops = ('<replace-words at="art_2__indent_3"><old lang="rus">миграции.</old><new lang="rus">миграции;</new>'
            '<old lang="kir">алуу.</old><new lang="kir">алуу;</new></replace-words>')
     assert one(repo, ops) == "В абзаце четвертом статьи 2 точку заменить точкой с запятой."
     assert one(repo, ops, "kir").endswith("чекит үтүрлүү чекит менен алмаштырылсын.")

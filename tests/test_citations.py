@@ -240,3 +240,12 @@ def test_a_kyrgyz_heading_and_sentence(labour_ky):
     assert resolve_target(labour_ky, "86-беренесинин аталышы")["part"] == "heading"
     named = resolve_target(labour_ky, "18-беренесинин 3-абзацынын экинчи сүйлөмү")
     assert (named["units"], named["part"], named["sentence"]) == (("art_18__al_3",), "sentence", 2)
+
+
+def test_a_missing_article_is_answered_with_its_nearest_in_the_laws_order():
+    from lawpatch.law import Law
+
+    law = Law.load(LAWS / "external-migration" / "rus.xml")
+    assert law.nearby_hint("art_999") == ("units at the top level: art_58, art_59, art_60, art_61, art_62, art_63, "
+                                          "art_64, art_65")
+    assert law.nearby_hint("art_7-5").startswith("units at the top level: art_5, art_5-1, art_5-2, art_6, art_7")

@@ -53,6 +53,13 @@ def test_collisions_of_the_migrant_worker_and_the_stateless_person(report):
     assert report.collisions[0].treaty.kr.binding
 
 
+def test_a_pending_bill_is_named_by_its_citation_and_what_it_does(report):
+    from lawpatch.render.compliance import _pending_text
+
+    assert _pending_text(row(report, "icrmw-1990", "47")) == [
+        "2026-icrmw-family: статья 23 — исключение слов (laws/external-labour-migration, строка 29)"]
+
+
 def test_the_html_is_self_contained(report):
     page = html(report)
     assert not re.search(r"<script|<link|\bsrc=|url\(|@import", page)

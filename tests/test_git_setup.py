@@ -77,7 +77,27 @@ def test_setup_is_idempotent(repo):
     assert len(first) == 5   # two attribute lines, three settings
     assert setup(repo) == []
     assert (repo / ".gitattributes").read_text(encoding="utf-8") == f"*.docx binary\n{ATTRIBUTES_LINE}\n{BILLS_LINE}\n"
-    assert _git(repo, "config", "--get", "diff.lawpatch.textconv").strip() == "lawpatch text"
+    assert _git(repo, "config", "--get", "diff.lawpatch.textconv").strip().endswith("lawpatch text")
+
+
+def test_git_runs_lawpatch_where_it_is_installed(repo, monkeypatch):
+    """lawpatch in a virtual environment that is not activated (not on PATH): git runs it by the
+    Python it is installed in, and «git diff» shows the law's text."""
+    git = shutil.which("git")
+    monkeypatch.setenv("PATH", str(Path(git).parent))
+    if shutil.which("lawpatch"):
+        pytest.skip("lawpatch is installed beside git")
+    setup(repo)
+    assert _git(repo, "config", "--get", "diff.lawpatch.textconv").strip() == f"{sys.executable} -m lawpatch text"
+    env = dict(os.environ, PATH=str(Path(git).parent))
+    run = lambda *args: subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=repo,  # noqa: E731
+                                       check=True, capture_output=True, text=True, env=env).stdout
+    run("add", ".")
+    run("commit", "-q", "-m", "law")
+    law = repo / "laws" / "external-migration" / "rus.xml"
+    law.write_text(law.read_text(encoding="utf-8").replace("регулирование процессов",
+                                                           "правовое регулирование процессов"), encoding="utf-8")
+    assert "+- правовое регулирование процессов внешней миграции;" in run("diff")
 
 
 def test_not_a_repository(tmp_path):

@@ -64,3 +64,26 @@ def test_a_treaty_the_republic_is_not_party_to_is_a_standard_not_an_obligation(t
     assert "участие Кыргызской Республики в которых реестром не подтверждено: Конвенция о сокращении " \
            "безгражданства (1961), ст. 1." in text
     assert f"[{BLANK}: участие Кыргызской Республики в договоре «Конвенция о сокращении безгражданства»" in text
+
+
+def test_each_change_is_worded_as_a_sentence_in_its_units_gender():
+    from types import SimpleNamespace as NS
+
+    from lawpatch.law import Law
+    from lawpatch.render.justification import _described
+
+    from .conftest import DATA
+
+    law = Law.load(DATA / "sample-law" / "rus.xml")
+
+    def change(kind, citation, eid, name):
+        return NS(kind=kind, citation=citation, old_eid=eid, new_eid=eid, eid=eid, unit_name=name)
+
+    assert _described(change("heading", "статья 3", "art_3", "статья"), law) == "изменяется наименование статьи 3"
+    assert _described(change("inserted", "часть 4 статьи 3", "art_3__para_4", "часть"), law) == \
+        "вводится часть 4 статьи 3"
+    assert _described(change("repealed", "статья 5", "art_5", "статья"), law) == "статья 5 признается утратившей силу"
+    assert _described(change("repealed", "пункт 3 части 2 статьи 3", "art_3__para_2__point_3", "пункт"), law) == \
+        "пункт 3 части 2 статьи 3 признается утратившим силу"
+    assert _described(change("changed", "часть 1 статьи 3", "art_3__para_1", "часть"), law) == \
+        "часть 1 статьи 3 изменяется"

@@ -241,3 +241,25 @@ def test_a_unit_inserted_with_the_words_of_its_neighbour_is_said(tmp_path):
     (f,) = warned(words)
     assert f.severity == "warning" and "art_1__al_17" in f.message
     assert warned(words + " Иначе.") == []
+
+
+def test_case_forms_of_a_hyphenated_term_and_the_other_number(tmp_path):
+    """«слова «трудящийся-мигрант» в различных падежных формах заменить …» on the real law: every
+    singular form goes («трудящегося-мигранта» was never looked for: a hyphenated word declined only
+    its last part), the plural forms stay and the warning lists them."""
+    from lawpatch.patch.words import find_whole
+
+    href = "laws/external-labour-migration"
+    shutil.copytree(LAWS / "external-labour-migration", tmp_path / href)
+    path = write_bill(tmp_path / "b.xml", '<replace-words scope="act" forms="cases"><old lang="rus">трудящийся-мигрант'
+                      '</old><new lang="rus">работник-мигрант</new></replace-words>', href=href,
+                      base=base_of(tmp_path, href))
+    bill = load_bill(path)
+    warned = [f for f in check_bill(bill, root=tmp_path) if f.code == "CHECK.CASE_NUMBER"]
+    assert len(warned) == 1 and "«трудящихся-мигрантов» (" in warned[0].message
+    (law,) = apply_bill(bill, tmp_path)
+    text = "\n".join(st.block_text(p) for p in law.new.body.iter(st.A + "p"))
+    singular = ["трудящийся-мигрант", "трудящегося-мигранта", "трудящемуся-мигранту", "трудящимся-мигрантом",
+                "трудящемся-мигранте"]
+    assert [f for f in singular if find_whole(text, f, ignore_first_case=True)] == []
+    assert find_whole(text, "работника-мигранта") and find_whole(text, "трудящихся-мигрантов")

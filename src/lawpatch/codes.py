@@ -39,6 +39,7 @@ CODES: dict[str, str] = {
     "CHECK.STALE_BASE": "the law is newer than the bill's base and the op does not record the text it expects",
     "CHECK.EXPECT_MISMATCH": "the op's unit no longer holds the text it expects, and no single other unit does",
     "CHECK.REANCHORED": "the text the op expects moved to another unit: the op acts there (warning)",
+    "CHECK.CASE_NUMBER": "case forms replaced in the number the words are given in; the text also has the other number (warning)",
     "CHECK.ALREADY_THERE": "an inserted unit has the very words of one beside it: the bill may be applied already (warning)",
     "CHECK.ALREADY_APPLIED": "the law records the bill, or already reads as the bill would make it",
     "CHECK.OLD_WORDS_NOT_FOUND": "the words are not in the unit's text (whole words)",

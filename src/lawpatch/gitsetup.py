@@ -9,7 +9,10 @@ changes nothing.
 """
 from __future__ import annotations
 
+import shlex
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from .errors import LawpatchError, UsageError
@@ -17,8 +20,15 @@ from .xmlio import atomic_write_bytes
 
 ATTRIBUTES_LINE = "laws/**/*.xml diff=lawpatch"
 BILLS_LINE = "amendments/*.xml diff=lawpatch-bill"
-CONFIG = (("diff.lawpatch.textconv", "lawpatch text"), ("diff.lawpatch.cachetextconv", "true"),
-          ("diff.lawpatch-bill.textconv", "lawpatch bill --textconv"))
+
+
+def config() -> tuple[tuple[str, str], ...]:
+    """The git settings. git runs lawpatch by its name where the name is on PATH (the same for
+    everyone who clones the repository), else by the Python it is installed in: a lawpatch in a
+    virtual environment that is not activated would otherwise leave «git diff» failing."""
+    run = "lawpatch" if shutil.which("lawpatch") else f"{shlex.quote(sys.executable)} -m lawpatch"
+    return (("diff.lawpatch.textconv", f"{run} text"), ("diff.lawpatch.cachetextconv", "true"),
+            ("diff.lawpatch-bill.textconv", f"{run} bill --textconv"))
 
 
 def _git(repo: Path, *args: str) -> str:
@@ -56,7 +66,7 @@ def setup(path: str | Path = ".") -> list[str]:
             text += "\n"
         atomic_write_bytes(attributes, (text + "".join(line + "\n" for line in missing)).encode("utf-8"))
         done += [f"{attributes}: {line}" for line in missing]
-    for key, value in CONFIG:
+    for key, value in config():
         if _git(repo, "config", "--local", "--get", key) != value:
             _git(repo, "config", "--local", key, value)
             done.append(f"git config {key} \"{value}\"")

@@ -218,7 +218,8 @@ def _closest(eids: list[str], target: str, n: int = 8) -> list[str]:
         except (IndexError, ValueError):
             return 1e9
     t = key(target)
-    return sorted(eids, key=lambda e: (abs(key(e) - t), e))[:n]
+    nearest = set(sorted(eids, key=lambda e: (abs(key(e) - t), e))[:n])
+    return [e for e in eids if e in nearest]      # in the law's order
 
 
 SIDECARS = ("links.xml",)  # beside a law, not a law (lawpatch.links)

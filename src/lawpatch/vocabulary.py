@@ -772,6 +772,12 @@ MEASURES = {
 SCALE_ABBREVIATIONS = {"тыс.": 1000, "млн": 10 ** 6, "млн.": 10 ** 6, "млрд": 10 ** 9, "млрд.": 10 ** 9}
 
 
+# --- what each kind of instruction does, named for reports («в проекте: замена слов — статья 23») ---
+OP_NAMES = {"replace-words": "замена слов", "insert-words": "дополнение словами", "delete-words": "исключение слов",
+            "restate": "новая редакция", "restate-heading": "новое наименование", "insert": "дополнение",
+            "delete": "исключение", "repeal": "признание утратившим силу", "renumber": "изменение нумерации"}
+
+
 # --- the amending law's title ------------------------------------------------------------------------
 
 def amending_title(act: str, lang: str = "rus", changes: int = 2) -> str:

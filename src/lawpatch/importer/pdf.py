@@ -41,6 +41,8 @@ _PROPER_NAME = re.compile(r"^(?:Кыргыз|Республик|Конститу
 _CAPS_HEADING = re.compile(r"^(?:РАЗДЕЛ|ГЛАВА)\s+\S+\s+\S.*[^.]$")  # «ГЛАВА V. ОРГАНЫ … СО СПЕЦИАЛЬНЫМ»
 _BARE_NUMBER = re.compile(r"^\d+(?:-\d+)*[.)]$")
 _MARKER_ONLY = re.compile(r"^(?:РАЗДЕЛ|Раздел|ГЛАВА|Глава|Статья|Параграф)\s+\S+$")
+_ARTICLE_LINE = re.compile(r"^Статья \d+(?:-\d+)*\.(?: \S+)*$")  # «Статья 17. Защита»: a heading's start
+_UNIT_WORD = re.compile(r"^(?:РАЗДЕЛ|Раздел|ГЛАВА|Глава|Статья|Параграф)$")  # its number on the next line
 _SENTENCE_END = re.compile(r"[.:;!?)»\"]$")
 _SANCTION = re.compile(r"^[-–—]?\s*(?:наказыва|влеч[её]т|влекут)")
 _SOFT_HYPHENS = ("\u00ad", "\u0002")
@@ -76,7 +78,7 @@ def read_lines(path: str | Path, progress=None) -> ReadResult:
     result = ReadResult(lines=[], warnings=[], format="pdf")
     body = _drop_furniture(pages, result)
     geometric = path.suffix.lower() == ".pdf"
-    for para in (_reflow_layout(body) if geometric else _reflow_text(body)):
+    for para in (_reflow_layout(body) if geometric else _reflow_text(body, result.warnings)):
         result.lines.append(para)
     return result
 
@@ -225,6 +227,115 @@ def _paragraphs(lines: list[_Line], starts_new) -> list[SourceLine]:
     return out
 
 
+def _exploded_headings(lines: list[_Line], width: int, warnings: list[tuple[int, str]]) -> list[_Line]:
+    """Article headings pdftotext split word by word. A justified two-line heading comes out as its
+    start («Статья», or «Статья 17. Защита») and the words under it (the heading's second line, the
+    number among them or after them), then each other word of the first line on a line of its own:
+
+        Статья / 62. / (эмансипация) // Объявление // ребенка // полностью // дееспособным
+        Статья / имущества // 331. // Последствия // утраты // или // повреждения // заложенного
+        Статья 17. Защита / нематериальных благ // личных // неимущественных // прав // и // других
+
+    («/» a line, «//» a blank line between). Read as «Статья 62. Объявление ребенка полностью
+    дееспособным (эмансипация)», each with a warning: where pdftotext moved a word elsewhere the
+    order cannot be mended, and the print says what the heading is. «Статья» / «191.» / the heading
+    on lines that follow each other are only joined, as the line «Статья 191. …» would read."""
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        head = line.text.strip()
+        lone = bool(_UNIT_WORD.match(head))
+        if not lone and not _ARTICLE_LINE.match(head):
+            out.append(line)
+            i += 1
+            continue
+        j, under = i + 1, []       # the lines right under the start, without a blank line between: the
+        most = 3 if lone else 1    # heading's second line (and the number)
+        while j < len(lines) and len(under) < most and lines[j].lineno == lines[j - 1].lineno + 1 \
+                and not _STARTS_UNIT.match(lines[j].text) and not _UNIT_WORD.match(lines[j].text.strip()):
+            under.append(lines[j])
+            j += 1
+        number = next((u for u in under if _BARE_NUMBER.match(u.text.strip())), None) if lone else None
+        if lone and number is None and j < len(lines) and _BARE_NUMBER.match(lines[j].text.strip()):
+            number, j = lines[j], j + 1
+        if lone and number is None:
+            out.append(line)
+            i += 1
+            continue
+        k, words = j, []           # the first line's other words, one (or two) a line, a blank line before each
+        while k < len(lines) and lines[k].lineno > lines[k - 1].lineno + 1 and len(lines[k].text.split()) <= 2 \
+                and not _STARTS_UNIT.match(lines[k].text) and not _BARE_NUMBER.match(lines[k].text.strip()) \
+                and not lines[k].text.strip().isdigit():
+            words.append(lines[k].text.strip())
+            k += 1
+        rest = [u for u in under if u is not number]
+        start = f"{head} {number.text.strip()}" if lone else head
+        short = all(len(u.text.strip()) < width * 0.8 for u in rest)   # a heading's line, not a text's
+        if words and (lone or short):
+            text = " ".join([start] + words + [u.text.strip() for u in rest])
+            warnings.append((line.lineno, f"«{start}» printed word by word (a justified heading pdftotext split): "
+                                          f"read as «{text}»; check it against the print, or import the PDF itself"))
+            out.append(_Line(text, line.lineno))
+            i = k
+        else:
+            if _loose_words_follow(lines, j):
+                warnings.append((line.lineno, f"«{start}»: words of the heading printed one a line further on (a "
+                                              "justified line pdftotext split): the heading may be cut or its words "
+                                              "out of order; check it against the print, or import the PDF itself"))
+            if lone:               # «Статья» / «191.» / «Недействительность» …: as «Статья 191. Недействительность» …
+                first = rest[:1]
+                out.append(_Line(" ".join([start] + [u.text.strip() for u in first]), line.lineno))
+                out += rest[1:]
+                i = j
+            else:
+                out.append(line)
+                i += 1
+    return out
+
+
+def _loose_words_follow(lines: list[_Line], j: int, reach: int = 8) -> bool:
+    """Whether a word or two on a line of its own, after a blank line, comes before the article's
+    text starts: the rest of an exploded heading that could not be put back."""
+    for k in range(j, min(j + reach, len(lines))):
+        text = lines[k].text.strip()
+        if _STARTS_UNIT.match(text) or _UNIT_WORD.match(text):
+            return False
+        if k and lines[k].lineno > lines[k - 1].lineno + 1 and len(text.split()) <= 2 and not text.isdigit():
+            return True
+    return False
+
+
+def _second_sentence_of_headings(lines: list[_Line], width: int) -> list[_Line]:
+    """A heading of two sentences wrapped after the first («Статья 304. Исполнение обязательств
+    наиболее экономичным образом.» / «Оказание содействия в исполнении» / «Каждая из сторон …»):
+    a short line in capitalised words with no stop of its own, followed by a line that starts a
+    sentence, ends the heading; a text's first line runs to the margin or ends with a stop."""
+    out: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i + 2 < len(lines) and _ARTICLE_LINE.match(line.text.strip()) and line.text.rstrip().endswith("."):
+            end, after = lines[i + 1].text.strip(), lines[i + 2].text.strip()
+            if end[:1].isupper() and not _SENTENCE_END.search(end) and len(end) < width * 0.8 \
+                    and not _STARTS_UNIT.match(end) and not _a_note(end) \
+                    and (after[:1].isupper() or _STARTS_UNIT.match(after)) and lines[i + 1].lineno == line.lineno + 1:
+                out.append(_Line(f"{line.text.strip()} {end}", line.lineno))
+                i += 2
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _a_note(text: str) -> bool:
+    """A line that opens the database's note («(Исключена Законом КР от …», «(Название статьи в
+    редакции …»): a paragraph of its own, not the end of the heading above it."""
+    from lawpatch.importer.classify import is_note
+
+    return text.startswith("(") and is_note(text)
+
+
 def _sanction(para: str, text: str) -> bool:
     """The sanction of a criminal or offence norm, after its disposition's dash: an abzats of its
     own («…, –» + «наказывается лишением свободы …», «влечет наложение штрафа …»)."""
@@ -280,14 +391,15 @@ def _reflow_layout(lines: list[_Line]) -> list[SourceLine]:
     return _paragraphs(lines, starts_new)
 
 
-def _reflow_text(lines: list[_Line]) -> list[SourceLine]:
+def _reflow_text(lines: list[_Line], warnings: list[tuple[int, str]]) -> list[SourceLine]:
     """Paragraphs from pdftotext's lines, where only the text and its length are left."""
     if not lines:
         return []
     width = sorted(len(line.text) for line in lines)[int(len(lines) * 0.9)]
+    lines = _second_sentence_of_headings(_exploded_headings(lines, width, warnings), width)
 
     def starts_new(prev: _Line, line: _Line, text: str, para: str) -> bool:
-        if _STARTS_UNIT.match(text) or _MARKER_ONLY.match(para) or _BARE_NUMBER.match(text) or _sanction(para, text):
+        if _STARTS_UNIT.match(text) or _UNIT_WORD.match(text) or _MARKER_ONLY.match(para) or _a_note(text) or _BARE_NUMBER.match(text) or _sanction(para, text):
             return True
         if _ARTICLE.match(para) and text[:1].isupper() and not _PROPER_NAME.match(text):
             return True  # a heading goes on in lower case; its text starts a sentence

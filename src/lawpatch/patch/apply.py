@@ -470,6 +470,8 @@ class _LawRun:
                 raise Refusal("CHECK.OCCURRENCE", f"«{pairs[0][0]}» occurs {len(spans)} time(s), not {occurrence}",
                               f"occurrence is 1..{len(spans)}")
             spans = [spans[occurrence - 1]]
+        if op.case_forms and not any(form_lang == self.lang for form_lang, _, _ in op.forms) and self.lang == "rus":
+            self._other_number(op, els, whole)
         edits: dict = {}
         for p, a, b, new, _ in spans:
             if op.kind is Kind.INSERT_WORDS:
@@ -487,6 +489,30 @@ class _LawRun:
             o.set_block_text(p, text)
             self.edited[p] = op
             self._touch(op, _owner(p))
+
+    def _other_number(self, op: Op, els: list, whole: bool) -> None:
+        """«слово «мигрант» в различных падежных формах» replaces the singular forms: the plural ones
+        the text also has («мигрантов») stay, and the drafter hears of them."""
+        forms = w.other_number_forms(op.old[self.lang])
+        if not forms:
+            return
+        probe = w.common_stem(forms)
+        seen: dict[str, int] = {}
+        for el in els:
+            for p in tg.blocks(el, op.target.part, whole):
+                text = _text(p)
+                if probe and probe not in text.lower():
+                    continue
+                for form in forms:
+                    count = len(w.find_whole(text, form, ignore_first_case=True))
+                    if count:
+                        seen[form] = seen.get(form, 0) + count
+        if seen:
+            listed = ", ".join(f"«{form}» ({n})" for form, n in seen.items())
+            self.run_.add("CHECK.CASE_NUMBER", f"{listed}: the other number of «{op.old[self.lang]}» stays as it is",
+                          op=op, severity="warning",
+                          hint=f"the forms of «{op.old[self.lang]}» are replaced in its own number; to replace "
+                               "these too, add an op on their nominative in all case forms")
 
     def _pairs(self, op: Op) -> list[tuple[str, str]]:
         """(words to find, what goes in their place) for this language: the words themselves, or with

@@ -166,32 +166,81 @@ def _morph():
     return pymorphy3.MorphAnalyzer()
 
 
-def _phrase_forms(phrase: str) -> dict[str, str]:
-    """The phrase in each case: the words in the nominative (the head and the words agreeing with it)
-    are inflected, the rest («опеки и попечительства») stay as they are."""
+_AGREEING = ("ADJF", "PRTF", "NUMR")
+# The first parts of hyphenated titles that do not decline («премьер-министра», «генерал-майора»);
+# in other hyphenated nouns both parts do («работника-мигранта», «трудящегося-мигранта»).
+_FIXED_FIRST = {"премьер", "вице", "экс", "генерал", "штаб", "контр", "обер", "унтер", "лейб", "вице-премьер"}
+
+
+def _nominatives(word: str, pos: tuple[str, ...]) -> list:
+    return [p for p in _morph().parse(word) if "nomn" in p.tag and p.tag.POS in pos]
+
+
+def _phrase_parses(phrase: str) -> list:
+    """For each word of the phrase, the parse to inflect it by, or None where it stays as it is.
+
+    The head is the first noun in the nominative; the words before it that agree with it
+    (adjectives, participles, numerals) go with it; the words after it depend on it and keep their
+    form («органы опеки и попечительства», «члены семьи», «лицо без гражданства»). A hyphenated
+    word inflects each part («трудящийся-мигрант» → «трудящегося-мигранта», «работник-мигрант» →
+    «работника-мигранта») but the fixed first parts of titles («премьер-министр» → «премьер-министра»)."""
     words = phrase.split()
-    parses = []
-    for w in words:
-        cands = [p for p in _morph().parse(w) if "nomn" in p.tag and p.tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR")]
-        parses.append(cands[0] if cands else None)
-    if not any(parses):
+    heads = [i for i, w in enumerate(words) if _nominatives(w.split("-")[-1], ("NOUN",))]
+    if not heads:
+        heads = [i for i, w in enumerate(words) if _nominatives(w.split("-")[-1], ("NOUN",) + _AGREEING)]
+    if not heads:
         raise Refusal("CHECK.CASE_FORMS", f"«{phrase}» has no word in the nominative to inflect",
-                        "give the words in the nominative case («орган», «органы опеки»)")
+                      "give the words in the nominative case («орган», «органы опеки»)")
+    h = heads[0]
+    head = _nominatives(words[h].split("-")[-1], ("NOUN",) + _AGREEING)[0]
+    out: list = []
+    for i, w in enumerate(words):
+        if i > h:
+            out.append(None)
+            continue
+        parts = []
+        pieces = w.split("-")
+        for k, part in enumerate(pieces):
+            last = k == len(pieces) - 1
+            fixed = not last and part.lower() in _FIXED_FIRST       # «премьер-министра», «вице-президента»
+            pos = () if fixed else ("NOUN",) + _AGREEING if i == h else _AGREEING
+            cands = _nominatives(part, pos)
+            agreeing = [c for c in cands if c.tag.number == head.tag.number] or cands
+            parts.append(agreeing[0] if agreeing else None)
+        out.append(parts)
+    return out
+
+
+def _phrase_forms(phrase: str, number: str | None = None) -> dict[str, str]:
+    """The phrase in each case (:func:`_phrase_parses` says which words inflect); in the number
+    given («sing», «plur»), else in the phrase's own.
+
+    >>> _phrase_forms("органы опеки и попечительства")["gent"]
+    'органов опеки и попечительства'
+    >>> _phrase_forms("трудящийся-мигрант")["datv"], _phrase_forms("иностранный гражданин", "plur")["gent"]
+    ('трудящемуся-мигранту', 'иностранных граждан')
+    """
+    words, parses = phrase.split(), _phrase_parses(phrase)
+    animacy = next((p.tag.animacy for ps in parses if ps for p in ps if p is not None and p.tag.POS == "NOUN"), None)
     forms: dict[str, str] = {}
     for case in _CASES:
         out = []
-        for w, p in zip(words, parses):
-            if p is None:
+        for w, ps in zip(words, parses):
+            if ps is None:
                 out.append(w)
                 continue
-            grammemes = {case}
-            if case == "accs" and p.tag.POS != "NOUN":
-                head = next((q for q in parses if q is not None and q.tag.POS == "NOUN"), None)
-                if head is not None and head.tag.animacy:
-                    grammemes.add(head.tag.animacy)
-            form = p.inflect(grammemes)
-            word = form.word if form else w
-            out.append(_match_case(w, word.replace("ё", "е") if "ё" not in w else word))
+            parts = []
+            for part, p in zip(w.split("-"), ps):
+                if p is None:
+                    parts.append(part)
+                    continue
+                grammemes = {case} | ({number} if number else set())
+                if case == "accs" and p.tag.POS != "NOUN" and animacy:
+                    grammemes.add(animacy)
+                form = p.inflect(grammemes)
+                word = form.word if form else part
+                parts.append(_match_case(part, word.replace("ё", "е") if "ё" not in part else word))
+            out.append("-".join(parts))
         forms[case] = " ".join(out)
     return forms
 
@@ -221,6 +270,27 @@ def case_pairs(old: str, new: str) -> list[FormPair]:
         seen.add(olds[case])
         pairs.append(FormPair(case, olds[case], news[case]))
     return pairs
+
+
+def other_number_forms(phrase: str) -> list[str]:
+    """The phrase's forms in the other number than its own, those no form of its own number shares
+    («мигрант» → «мигранты», «мигрантов», «мигрантам» …): words «в различных падежных формах»
+    replaces in the number given only, so the rest is worth a word to the drafter.
+
+    >>> other_number_forms("суд")[:3]
+    ['суды', 'судов', 'судам']
+    """
+    head = next((p for ps in _phrase_parses(phrase) if ps for p in ps
+                 if p is not None and p.tag.POS == "NOUN" and p.tag.number), None)
+    if head is None or "Pltm" in head.tag or "Sgtm" in head.tag:
+        return []
+    own = set(_phrase_forms(phrase).values())
+    other = _phrase_forms(phrase, "plur" if head.tag.number == "sing" else "sing")
+    out: list[str] = []
+    for case in _CASES:
+        if other[case] not in own and other[case] not in out and other[case] != phrase:
+            out.append(other[case])
+    return out
 
 
 def common_stem(forms: list[str]) -> str:

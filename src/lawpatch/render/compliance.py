@@ -42,7 +42,11 @@ def _provisions_text(row) -> list[str]:
 
 
 def _pending_text(row) -> list[str]:
-    return [f"{op.bill}: {op.kind} {op.at or 'title'} (laws/{op.law}, строка {op.line})" for op in row.pending]
+    """«2026-icrmw-family: статья 23 — исключение слов (laws/external-labour-migration, строка 29)»."""
+    from ..vocabulary import OP_NAMES
+
+    return [f"{op.bill}: {op.citation or op.at or 'наименование акта'} — {OP_NAMES.get(op.kind, op.kind)} "
+            f"(laws/{op.law}, строка {op.line})" for op in row.pending]
 
 
 _CSS = """

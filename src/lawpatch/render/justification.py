@@ -21,9 +21,26 @@ SECTIONS = (
     "Информация о необходимости финансирования",
     "Информация об анализе регулятивного воздействия",
 )
-KIND_RU = {"changed": "изменяется", "inserted": "дополняется", "deleted": "исключается",
-           "repealed": "признается утратившим силу", "heading": "изменяется наименование",
-           "renumbered": "изменяется нумерация"}
+def _described(c, old) -> str:
+    """One change as the descriptive part words it: «абзац второй статьи 5 изменяется», «изменяется
+    наименование статьи 16», «вводится абзац десятый статьи 16», «статья 7 признается утратившей силу»."""
+    from .. import vocabulary as voc
+    from ..citations import CitationError, cite
+
+    what = c.citation or c.eid or "наименование"
+    if c.kind == "heading":
+        try:
+            return f"изменяется наименование {cite(old, c.old_eid, 'rus', 'gen')}"
+        except (CitationError, KeyError):  # a unit the citations cannot name: its printed citation stands
+            return f"{what}: изменяется наименование"
+    if c.kind == "inserted":
+        return f"вводится {what}"
+    if c.kind == "repealed":
+        name = c.unit_name or "пункт"
+        verb = voc.repeal_verb(name).removeprefix("признать ")
+        return f"{what} признается {verb}"
+    return f"{what} " + {"changed": "изменяется", "deleted": "исключается", "renumbered": "получает новый номер"}[c.kind]
+
 
 
 @dataclass(frozen=True)
@@ -67,7 +84,7 @@ def sections(b, root: str | os.PathLike = ".") -> list[tuple[str, list[Para]]]:
         described.append(Para(f"{act_name(r.applied.old.title, 'rus')}:"))
         for c in r.comparison.changes:
             why = f" (обоснование: {'; '.join(c.reasons)})" if c.reasons else ""
-            described.append(Para(f"– {c.citation or c.eid or 'наименование'} {KIND_RU[c.kind]}{why};"))
+            described.append(Para(f"– {_described(c, r.applied.old)}{why};"))
     notes = [(la, op) for la in bill.laws for op in la.ops if op.note]
     if notes:
         described.append(Para("Пояснения к изменениям:"))
