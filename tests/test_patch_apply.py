@@ -6,6 +6,7 @@ import shutil
 import pytest
 from lxml import etree
 
+from lawpatch import storage
 from lawpatch import structure as st
 from lawpatch.cli import main
 from lawpatch.law import Law
@@ -145,16 +146,16 @@ def test_write_applied_is_all_or_nothing(repo, monkeypatch):
     before = snapshot(repo)
     calls = []
 
-    def failing(self):
+    def failing(fd, data):
         calls.append(1)
         if len(calls) == 2:
             raise OSError("disk full")
-        return original(self)
-    original = Law.to_bytes
-    monkeypatch.setattr(Law, "to_bytes", failing)
-    with pytest.raises(OSError):
+        return original(fd, data)
+    original = storage._write_all
+    monkeypatch.setattr(storage, "_write_all", failing)
+    with pytest.raises(storage.StorageError, match="disk full"):
         write_applied(applied)
-    assert snapshot(repo) == before
+    assert len(calls) == 2 and snapshot(repo) == before
 
 
 def test_two_inserts_after_one_unit_keep_the_bill_order(repo, tmp_path):

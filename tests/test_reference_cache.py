@@ -51,6 +51,34 @@ def test_a_changed_law_is_read_again(laws, monkeypatch, tmp_path):
     assert (new.law, new.text) == ("citizenship", "статьей 33 Закона Кыргызской Республики «О внешней миграции»")
 
 
+def test_a_law_touched_but_not_changed_is_hashed_not_read(laws, monkeypatch, tmp_path):
+    """A checkout, or a copy put back, gives a file a new modification time and inode with the same
+    bytes: its references are kept (and its new stamp remembered); one changed byte is read again."""
+    monkeypatch.setenv("LAWPATCH_CACHE", str(tmp_path / "cache"))
+    cold = everything(Index(laws))
+    import lawpatch.references as refs
+
+    law = laws / "citizenship" / "rus.xml"
+    data = law.read_bytes()
+    law.unlink()
+    law.write_bytes(data)                         # the same bytes, a new file
+    monkeypatch.setattr(refs, "_LOADED", {})
+    read = []
+    real = refs._read_file
+    monkeypatch.setattr(refs, "_read_file", lambda path: read.append(path) or real(path))
+    assert everything(Index(laws)) == cold and read == []
+    monkeypatch.setattr(refs, "_LOADED", {})
+    monkeypatch.setattr(refs, "_digest", lambda path: pytest.fail(f"{path} hashed again"))
+    assert everything(Index(laws)) == cold        # the new stamp was remembered
+    monkeypatch.undo()
+    monkeypatch.setenv("LAWPATCH_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(refs, "_LOADED", {})
+    monkeypatch.setattr(refs, "_read_file", lambda path: read.append(path) or real(path))
+    law.write_bytes(data.replace(b"</body>", b"</body>\n", 1))
+    Index(laws)
+    assert read == [str(law)]
+
+
 def test_without_a_cache_the_answers_are_the_same_and_nothing_is_written(laws, monkeypatch, tmp_path):
     monkeypatch.setenv("LAWPATCH_CACHE", str(tmp_path / "cache"))
     cached = everything(Index(laws))

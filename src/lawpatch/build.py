@@ -59,7 +59,7 @@ def _per_law(b: BillBuild, suffix: str, write) -> list[str]:
 def _xml(b: BillBuild) -> list[str]:
     from .xmlio import atomic_write_bytes
 
-    return _per_law(b, ".xml", lambda r, path: atomic_write_bytes(path, r.applied.new.to_bytes()))
+    return _per_law(b, ".xml", lambda r, path: atomic_write_bytes(path, r.applied.data))
 
 
 def _docx(b: BillBuild) -> list[str]:

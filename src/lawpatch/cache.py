@@ -1,12 +1,15 @@
-"""A cache of what lawpatch reads out of files that seldom change (the references of each law),
-so that a command on a repository of thousands of acts reads again only the files that changed.
+"""A cache of what lawpatch reads out of files that seldom change (the references of each law,
+the verdict that a law validates), so that a command on a repository of thousands of acts reads
+again only the files that changed.
 
 Entries are JSON files in ``$LAWPATCH_CACHE`` (default ``$XDG_CACHE_HOME/lawpatch``, else
 ``~/.cache/lawpatch``); ``LAWPATCH_CACHE=off`` turns the cache off. Each entry carries the version
 of the code that made it and, per file, the file's size, modification time and inode, as git's
-index does: a file that changed, or a reader that changed, is read again. The cache is never the
-only copy of anything: deleting it costs one slower run. A cache that cannot be read or written is
-ignored (the run reads the files, as without a cache).
+index does, and the digest of its bytes: a file that changed, or a reader that changed, is read
+again (a file only touched, by a checkout say, is hashed and kept). A verdict is keyed by the
+digest of the bytes alone. The cache is never the only copy of anything: deleting it costs one
+slower run. A cache that cannot be read or written is ignored (the run reads the files, as without
+a cache).
 """
 from __future__ import annotations
 
@@ -26,11 +29,12 @@ def directory() -> Path | None:
     return Path(base) / "lawpatch"
 
 
-def code_version(*modules) -> str:
-    """A digest of the source of ``modules``: a cache entry made by other code is not used."""
+def code_version(*modules, files=()) -> str:
+    """A digest of the source of ``modules`` (and of data ``files`` the code reads, such as schemas):
+    a cache entry made by other code is not used."""
     h = hashlib.sha1()
-    for m in modules:
-        h.update(Path(m.__file__).read_bytes())
+    for path in [m.__file__ for m in modules] + list(files):
+        h.update(Path(path).read_bytes())
     return h.hexdigest()[:16]
 
 

@@ -290,15 +290,29 @@ def resolve_steps(law, steps, base=None, text: str = "") -> str:
     """The eId of the unit that ``steps`` — (kind, key) pairs outermost first, as a citation
     parses into — reach from ``base`` (a unit element; the law's body by default): «части 2
     настоящей статьи» is ``[("part_of", "2")]`` from the article. Raises :class:`CitationError`."""
+    current, missing = _walk(law, steps, base)
+    if missing is not None:
+        kind, key = missing
+        where = cite(law, current.get("eId"), "rus") if current is not law.body else "the law"
+        raise CitationError(f"{law.source}: «{text or _describe(kind, key)}»: {where} has no {_describe(kind, key)}",
+                            law.nearby_hint(f"art_{key}") if kind == "article" else _nearby(law, current))
+    return current.get("eId")
+
+
+def reaches(law, steps, base=None) -> bool:
+    """Whether :func:`resolve_steps` would resolve ``steps`` (without the message of its refusal)."""
+    return _walk(law, steps, base)[1] is None
+
+
+def _walk(law, steps, base):
+    """(the unit ``steps`` reach, None), or (the unit where a step found nothing, that step)."""
     current = law.body if base is None else base
     for kind, key in steps:
         found = _step(law, current, kind, key)
         if found is None:
-            where = cite(law, current.get("eId"), "rus") if current is not law.body else "the law"
-            raise CitationError(f"{law.source}: «{text or _describe(kind, key)}»: {where} has no {_describe(kind, key)}",
-                                law.nearby_hint(f"art_{key}") if kind == "article" else _nearby(law, current))
+            return current, (kind, key)
         current = found
-    return current.get("eId")
+    return current, None
 
 
 # --- citations of a part of a unit, of several units -------------------------------------------

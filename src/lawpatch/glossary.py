@@ -105,7 +105,8 @@ class Glossary:
         key = normal(phrase)
         found = self._by_term.get((lang, key))
         if found is None and len(key) < 120:
-            found = next((t for t in self.terms for v in t.words(lang) if _compiled(v, lang).fullmatch(key)), None)
+            found = next((t for t in self.terms for v in t.words(lang)
+                          if _first_stem(v, lang) in key and _compiled(v, lang).fullmatch(key)), None)
         return found
 
     def occurs(self, term: Term, text: str, lang: str) -> bool:

@@ -6,6 +6,7 @@ built once per load (see STYLE: no second object model to keep in sync).
 from __future__ import annotations
 
 import os
+from copy import deepcopy
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,11 +57,9 @@ class Law:
     def from_bytes(cls, data: bytes, source: str = "<law>") -> "Law":
         return cls(xmlio.parse_bytes(data, source), source)
 
-    @classmethod
-    def deferred(cls, data: bytes, source: str = "<law>") -> "Law":
-        """A law read from ``data`` when first used: the text before a bill, which only some
-        outputs need (bytes the caller has already read as a law once)."""
-        return _Deferred(data, source)
+    def copy(self) -> "Law":
+        """A copy of the whole tree, lines kept (a quarter of the cost of parsing the file again)."""
+        return Law(deepcopy(self.tree), self.source)
 
     def to_bytes(self) -> bytes:
         return xmlio.to_bytes(self.tree)
@@ -209,19 +208,6 @@ class Law:
                 where = f"in {parent_eid}" if parent_eid else "at the top level"
                 return f"units {where}: {', '.join(kids[:12])}" + (" …" if len(kids) > 12 else "") if kids else ""
         return ""
-
-
-class _Deferred(Law):
-    def __init__(self, data: bytes, source: str):  # super().__init__ runs on first use
-        self.__dict__["_data"] = data
-        self.source = source
-
-    def __getattr__(self, name: str):
-        data = self.__dict__.pop("_data", None)
-        if data is None:
-            raise AttributeError(name)
-        Law.__init__(self, xmlio.parse_bytes(data, self.source), self.source)
-        return getattr(self, name)
 
 
 def _closest(eids: list[str], target: str, n: int = 8) -> list[str]:

@@ -9,15 +9,16 @@ Citations that name a unit the act does not have are kept with the reason, not d
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cache
+from . import cache, xmlio
 from . import structure as st
 from .actnames import ACT_WORD, KY_ACT_STEMS, KY_ACT_WORD, act_key, ky_act_key
-from .citations import CitationError, rank, resolve_steps, unit_kind, unit_stems
+from .citations import CitationError, rank, reaches, resolve_steps, unit_kind, unit_stems
 from .dates import DATE_RU, iso_date
 from .law import Law
 from .vocabulary import ordinal_at
@@ -366,16 +367,18 @@ def _records(files: list[Path], jobs: int | None, progress) -> dict[Path, dict]:
     out: dict[Path, dict] = {}
     for folder, group in by_folder.items():
         cached = _LOADED.get((str(folder), version)) or cache.load("references", str(folder), version)
-        stale = []
+        stale, touched = [], False
         for f in group:
-            rec = cached.get(f"{f.parent.name}/{f.name}")
-            if rec is not None and rec.get("stamp") == cache.stamp(f):
+            rec, now = cached.get(f"{f.parent.name}/{f.name}"), cache.stamp(f)
+            if rec is not None and rec.get("stamp") != now and rec.get("sha256") == _digest(f):
+                rec, touched = {**rec, "stamp": now}, True   # touched, not changed: a checkout, a copy put back
+            if rec is not None and rec.get("stamp") == now:
                 out[f] = rec
                 if progress:
                     progress(1)
             else:
                 stale.append(f)
-        if stale:
+        if stale or touched:
             for f, rec in zip(stale, run_all(_read_file, [str(f) for f in stale], jobs, progress)):
                 out[f] = rec
             cache.store("references", str(folder), version, {f"{f.parent.name}/{f.name}": out[f] for f in group})
@@ -388,13 +391,22 @@ def _records(files: list[Path], jobs: int | None, progress) -> dict[Path, dict]:
 _LOADED: dict[tuple[str, str], dict] = {}
 
 
+def _digest(path: Path) -> str | None:
+    """The sha256 of a law file's bytes (None where it cannot be read: it is read anew, and refused there)."""
+    try:
+        return hashlib.sha256(xmlio.read(path)).hexdigest()
+    except xmlio.XmlError:
+        return None
+
+
 def _read_file(path: str) -> dict:
     """What :func:`_records` keeps of one law file (a module-level function: it runs in workers)."""
     p = Path(path)
     stamp = cache.stamp(p)
-    law = Law.load(p)
+    data = xmlio.read(p)
+    law = Law.from_bytes(data, str(p))
     raws = _read_law(law, p.stem)
-    return {"stamp": stamp, "title": law.title, "lang": law.lang, "date": law.date, "number": law.number,
+    return {"stamp": stamp, "sha256": hashlib.sha256(data).hexdigest(), "title": law.title, "lang": law.lang, "date": law.date, "number": law.number,
             "refs": [raw.as_list() for raw in raws], "acts": sorted({raw.act for raw in raws if raw.act})}
 
 
@@ -576,9 +588,7 @@ def _ranges(law, chain, base) -> list[list]:
     for i, (kind, key) in enumerate(chain):
         m = re.fullmatch(r"(\d+)-(\d+)", key) if isinstance(key, str) else None
         if m and 0 < int(m.group(2)) - int(m.group(1)) <= 200:
-            try:
-                resolve_steps(law, chain[:i + 1], base=base)
-            except CitationError:
+            if not reaches(law, chain[:i + 1], base=base):
                 return [chain[:i] + [(kind, str(n))] + chain[i + 1:]
                         for n in range(int(m.group(1)), int(m.group(2)) + 1)]
     return [chain]

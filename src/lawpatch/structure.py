@@ -131,7 +131,9 @@ def roman_value(text: str) -> int | None:
 
 
 def num_text(el) -> str:
-    n = el.find(_NUM)
+    n = el[0] if len(el) else None   # the num comes first: looked at before a search (a hot path)
+    if n is None or n.tag != _NUM:
+        n = next(el.iterchildren(_NUM), None)
     if n is None:
         return ""
     text = n.text if not len(n) else "".join(n.itertext())

@@ -103,13 +103,17 @@ def _doctype_line(data: bytes, encoding: str | None) -> int | None:
     return text.count("\n", 0, at) + 1 if at >= 0 else None
 
 
-def parse(path: str | os.PathLike) -> etree._ElementTree:
-    """Parse an XML file safely: a regular file of at most :data:`MAX_BYTES`."""
+def read(path: str | os.PathLike) -> bytes:
+    """The bytes of an XML file to parse: a regular file of at most :data:`MAX_BYTES`."""
     try:
-        data = storage.read_regular(path, MAX_BYTES)
+        return storage.read_regular(path, MAX_BYTES)
     except storage.StorageError as exc:
         raise XmlError(str(path), exc.reason) from exc
-    return parse_bytes(data, str(path))
+
+
+def parse(path: str | os.PathLike) -> etree._ElementTree:
+    """Parse an XML file safely: a regular file of at most :data:`MAX_BYTES`."""
+    return parse_bytes(read(path), str(path))
 
 
 # the first element nested deeper than MAX_DEPTH (the root is at depth 1), found by libxml2
@@ -149,19 +153,30 @@ def _local(tag) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def _is_leaf_block(el: etree._Element) -> bool:
-    """A unit whose children are only num/heading/content: written on one line."""
-    kids = [_local(c.tag) for c in el if isinstance(c.tag, str)]
-    return bool(kids) and "content" in kids and all(k in {"num", "heading", "subheading", "content"} for k in kids)
+_NAMES: dict = {}   # tag → local name, "" for comments and processing instructions (a hot path)
+
+
+def _name(tag) -> str:
+    name = _NAMES.get(tag)
+    if name is None:
+        name = _NAMES[tag] = _local(tag)
+    return name
+
+
+_LEAF_KIDS = frozenset({"num", "heading", "subheading", "content"})
 
 
 def _layout(el: etree._Element, level: int) -> None:
-    name = _local(el.tag)
-    if name in _INLINE or _is_leaf_block(el):
+    """One child per line, indented, down to running text, mixed content and leaf blocks (a unit whose
+    children are only num/heading/content: written on one line)."""
+    if _name(el.tag) in _INLINE:
         return
     children = list(el)
     if not children:
         return
+    names = [_name(c.tag) for c in children]
+    if "content" in names and all(n in _LEAF_KIDS for n in names if n):
+        return  # a leaf block
     if el.text is not None and el.text.strip():
         return  # mixed content: leave as is
     pad = "\n" + "  " * (level + 1)
@@ -172,14 +187,20 @@ def _layout(el: etree._Element, level: int) -> None:
     children[-1].tail = "\n" + "  " * level
 
 
+# what :func:`_sort_attributes` can change, found by libxml2: the empty text nodes (an element whose
+# text is "" has one) and the elements with attributes to order (two at least)
+_EMPTY_TEXTS = etree.XPath("descendant-or-self::*/text()[.='']")
+_SEVERAL_ATTRIBUTES = etree.XPath("descendant-or-self::*[@*[2]]")
+
+
 def _sort_attributes(root: etree._Element) -> None:
     """Attributes in the fixed order; an empty text written as none (``<p/>``, as a reparsed empty
     ``<p></p>`` reads), so that a file written and read back is written the same."""
-    for el in root.iter():
-        if el.text == "":
+    for node in _EMPTY_TEXTS(root):
+        el = node.getparent()
+        if node.is_text and el.text == "":
             el.text = None
-        if not isinstance(el.tag, str) or len(el.attrib) < 2:
-            continue
+    for el in _SEVERAL_ATTRIBUTES(root):
         items = list(el.attrib.items())
         ordered = sorted(items, key=lambda kv: (_ATTR_RANK.get(kv[0], len(_ATTR_RANK)), kv[0]))
         if ordered != items:

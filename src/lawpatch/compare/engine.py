@@ -9,16 +9,14 @@ touches, never again at the article above it.
 """
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 
 from .. import structure as st
 from ..dates import date_ky, date_ru, find_dates
 from ..errors import LawpatchError
 from .model import LawComparison, UnitChange
-from .words import overlap, similarity, word_diff
+from .words import at_most_alike, overlap, similarity, word_diff
 
-_SPACE = re.compile(r"\s+")
 _ARTICLE = st.akn("article")
 MATCH = 0.5          # least word similarity for two units to be the same unit rewritten
 # a block may change form without changing place: an abzats numbered («…» → «1. …»), a dash dropped
@@ -28,24 +26,30 @@ _ALINEA = st.A + "alinea"
 
 
 def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """Runs of white space as one space, none at the ends (``str.split`` and ``\\s`` agree on what is white)."""
+    return " ".join(text.split())
 
 
-def same_articles(old, new) -> set[str]:
-    """The articles printed alike in both laws, as their texts (numbers and notes included): such
-    an article needs no walk, its text is key enough (most articles of two redactions are alike)."""
-    texts = {"".join(a.itertext()) for a in old.articles()}
-    return {t for t in ("".join(a.itertext()) for a in new.articles()) if t in texts}
+def sides(old, new, editorial: bool) -> tuple["Side", "Side"]:
+    """The two laws' sides, with the articles printed alike in both (their texts, numbers and notes
+    included): such an article needs no walk, its text is key enough (most articles of two
+    redactions are alike). Each article's text is read once."""
+    texts = [{a: "".join(a.itertext()) for a in law.articles()} for law in (old, new)]
+    alike = set(texts[0].values()) & set(texts[1].values())
+    return Side(old, editorial, alike, texts[0]), Side(new, editorial, alike, texts[1])
 
 
 class Side:
     """One law's units with their texts, computed once. ``alike``: the texts of the articles
-    printed alike in both laws (:func:`same_articles`), keyed by their text."""
+    printed alike in both laws (see :func:`sides`); ``texts``: each article's text."""
 
-    def __init__(self, law, editorial: bool, alike: set[str] | None = None):
+    def __init__(self, law, editorial: bool, alike: set[str] | None = None, texts: dict | None = None):
         self.law = law
         self.editorial = editorial
         self.alike = alike or set()
+        self._texts = texts or {}
+        # the metadata each row reads, read once (the law is not changed while it is compared)
+        self.lang, self.naming, self.date = law.lang, law.naming, law.expression_date
         self._own: dict = {}
         self._key: dict = {}
         self._shape: dict = {}
@@ -82,7 +86,9 @@ class Side:
     def key(self, el) -> str:
         """Everything the unit says except its own number: what alignment compares."""
         if el not in self._key and self.alike and el.tag == _ARTICLE:
-            text = "".join(el.itertext())
+            text = self._texts.get(el)
+            if text is None:
+                text = self._texts[el] = "".join(el.itertext())
             if text in self.alike:
                 self._key[el] = "\x01" + text
         if el not in self._key:
@@ -148,11 +154,14 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
             otag, ntag = st.local(olds[i].tag), st.local(news[j].tag)
             if otag != ntag and not {otag, ntag} <= INTERCHANGEABLE:
                 continue
-            sim, contained = overlap(old_side.key(olds[i]), new_side.key(news[j]))
-            if otag != ntag and sim < MATCH:
-                continue
+            okey, nkey = old_side.key(olds[i]), new_side.key(news[j])
             same_num = st.num_text(olds[i]) == st.num_text(news[j]) and bool(st.num_text(olds[i]))
             same_id = olds[i].get("eId") == news[j].get("eId")
+            if at_most_alike(okey, nkey) < MATCH and (otag != ntag or not (same_num or same_id)):
+                continue    # too different in length to be alike, and nothing else pairs them
+            sim, contained = overlap(okey, nkey)
+            if otag != ntag and sim < MATCH:
+                continue
             if sim >= MATCH or same_num or same_id:
                 # sure: alike, or the same number with one text mostly inside the other
                 sure = sim >= MATCH or (same_num and contained >= MATCH)
@@ -167,9 +176,7 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
 
 class _Comparer:
     def __init__(self, old, new, editorial: bool, reasons, describe, progress=None):
-        alike = same_articles(old, new)
-        self.old = Side(old, editorial, alike)
-        self.new = Side(new, editorial, alike)
+        self.old, self.new = sides(old, new, editorial)
         self.reasons = reasons or {}
         self.describe = describe
         self.progress = progress
@@ -302,9 +309,9 @@ class _Comparer:
             old_text=old_text, new_text=new_text, segments=segments,
             article_eid=article.get("eId") if article is not None else None,
             article_label=label,
-            citation=_citation(side.law, el.get("eId") or ""),
+            citation=_citation(side.law, el.get("eId") or "", side.lang),
             reasons=self.reasons_for(o, n, whole=kind in ("inserted", "deleted", "repealed")),
-            unit_name=st.unit_name(el, side.law.naming),
+            unit_name=st.unit_name(el, side.naming),
         )
 
     def reasons_for(self, o, n, whole: bool = False) -> tuple[str, ...]:
@@ -328,7 +335,7 @@ class _Comparer:
         """The acts newer than the old redaction that the new text's editorial notes name: the
         unit's own notes, else those anywhere in its article («(В редакции Закона КР от 4 июня
         2025 года № 111)» → «Закон КР от 4 июня 2025 года № 111»)."""
-        since = self.old.law.expression_date or ""
+        since = self.old.date or ""
         el = n
         if el is None and o is not None:   # a removed unit: its article in the new text
             article = next((a for a in _ancestors(o) if st.local(a.tag) == "article"), None)
@@ -342,7 +349,7 @@ class _Comparer:
                 if not st.is_editorial(p):
                     continue
                 for date, number, _ in find_dates(st.block_text(p)):
-                    act = _act_words(date, number, self.new.law.lang)
+                    act = _act_words(date, number, self.new.lang)
                     if number and date > since and act not in acts:
                         acts.append(act)
             if acts:
@@ -362,14 +369,14 @@ def _act_words(date: str, number: str, lang: str) -> str:
     return f"Закон КР от {date_ru(date)} № {number}"
 
 
-def _citation(law, eid: str) -> str:
+def _citation(law, eid: str, lang: str) -> str:
     """The unit's citation in the law's language; its eId while citations cannot say it."""
     if not eid:
         return ""
     from ..citations import cite
 
     try:
-        return cite(law, eid, law.lang or "rus")
+        return cite(law, eid, lang or "rus")
     except (LawpatchError, KeyError, ValueError):
         return eid
 

@@ -96,6 +96,16 @@ def similarity(old: str, new: str) -> float:
     return overlap(old, new)[0]
 
 
+def at_most_alike(old: str, new: str) -> float:
+    """The most :func:`similarity` two texts can have, told by their lengths in words alone.
+
+    >>> at_most_alike("в пункте 2 и в пункте 3", "в пункте 3") >= similarity("в пункте 2 и в пункте 3", "в пункте 3")
+    True
+    """
+    na, nb = _bag(old)[2], _bag(new)[2]
+    return 2 * min(na, nb) / (na + nb) if na and nb else (1.0 if na == nb else 0.0)
+
+
 def overlap(old: str, new: str) -> tuple[float, float]:
     """(similarity, containment): words in common over both texts, and over the shorter one.
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import structure as st
-from ..compare.engine import MATCH, Side, align, same_articles
+from ..compare.engine import MATCH, Side, align, sides
 from ..compare.words import similarity
 from ..errors import Finding, Refusal
 from ..patch import ops as pops
@@ -86,8 +86,7 @@ class Planner:
     def __init__(self, old, new, lang: str, titles: bool = True, pins: dict | None = None):
         self.old, self.new, self.lang, self.titles = old, new, lang, titles
         self.pins = pins or {}         # an edited unit → the law's unit its Word paragraph marks
-        alike = same_articles(old, new)
-        self.os, self.ns = Side(old, False, alike), Side(new, False, alike)
+        self.os, self.ns = sides(old, new, False)
         self.plan = Plan()
 
     def run(self) -> Plan:

@@ -53,12 +53,13 @@ class AppliedLaw:
     path: Path
     old: Law
     new: Law
+    data: bytes | None          # ``new`` as written, read back by the guard (None: a refused bill's, never written)
     ops: tuple[Op, ...]
     reasons: dict[str, list[Reason]] = field(default_factory=dict)
     footprint: Footprint = field(default_factory=Footprint)
     base: str = ""              # the expression the bill was written against
     links: bytes | None = None  # the law's new links.xml (lawpatch.links), None when it has none
-    old_date: str = ""          # the expression date before the bill (``old`` is parsed only when used)
+    old_date: str = ""          # the expression date before the bill
 
 
 class _Run:
@@ -142,12 +143,12 @@ class _Run:
                 reasons, footprint, dests = result
                 record_expression(new, self.bill, lang, ops, dests)
                 # never write what lawpatch cannot read back (asked only of a bill that would be written)
-                broken = [] if self._refused() else guard.result_findings(new)
+                data, broken = (None, []) if self._refused() else guard.read_back(new)
                 self.findings += broken
                 if not broken:
                     links = self._links(path.parent, old, new, before, footprint, reasons)
-                    self.applied.append(AppliedLaw(path, old, new, tuple(ops), reasons, footprint, la.base, links,
-                                                   old_date))
+                    self.applied.append(AppliedLaw(path, old, new, data, tuple(ops), reasons, footprint, la.base,
+                                                   links, old_date))
 
     def _links(self, folder: Path, old: Law, new: Law, before: dict, footprint: Footprint, reasons) -> bytes | None:
         """The law's links.xml after the bill: each link on its unit's new eId, dropped with a
@@ -159,12 +160,12 @@ class _Run:
         except FindingsError as exc:
             self.findings.extend(exc.findings)
             return None
-        gone = {e for eid, op in footprint.taken.items() if op.kind in (Kind.DELETE, Kind.REPEAL) and eid in old
-                for e in (u.get("eId") for u in st.iter_units(old.get(eid)))}
         added = [lk.Link(eid, r.treaty, r.article, bill=self.bill.id) for eid, rs in reasons.items() if eid
                  for r in rs]
         if not current and not added:
             return None
+        gone = {e for eid, op in footprint.taken.items() if op.kind in (Kind.DELETE, Kind.REPEAL) and eid in old
+                for e in (u.get("eId") for u in st.iter_units(old.get(eid)))}
         return lk.to_xml(lk.updated(current, before, new, gone, added))
 
     def _stale(self, la: LawAmendment, lang: str, law: Law) -> bool:
@@ -881,7 +882,7 @@ def _one_after_another(bills: list[Bill], root: Path) -> tuple[list[Finding], li
             for a in r.applied:
                 target = root / Path(a.path).relative_to(work)
                 first = final.get(target)
-                final[target] = AppliedLaw(target, first.old if first else a.old, a.new,
+                final[target] = AppliedLaw(target, first.old if first else a.old, a.new, a.data,
                                            (first.ops if first else ()) + a.ops,
                                            {**(first.reasons if first else {}), **a.reasons}, a.footprint,
                                            links=a.links, old_date=first.old_date if first else a.old_date)
@@ -952,6 +953,6 @@ def write_applied(applied: list[AppliedLaw], root=None) -> None:
 
     if not applied:
         return
-    files = {Path(a.path): a.new.to_bytes() for a in applied}
+    files = {Path(a.path): a.data for a in applied}
     files.update({Path(a.path).with_name(FILE): a.links for a in applied if a.links is not None})
     storage.commit(root or Path(applied[0].path).parents[2], list(files.items()))

@@ -25,8 +25,8 @@ FIX_FIRST = "`lawpatch validate` shows every problem of the law; a bill amends a
 
 def read_laws(root, href: str) -> tuple[dict, list[Finding]]:
     """``{lang: (old, new, path)}`` of the law files under ``root/href`` (two copies of each, one
-    to keep and one to change: the one kept is parsed only if an output needs it), and the findings
-    that refuse them. No file and no finding: there is no law there."""
+    to keep and one to change), and the findings that refuse them. No file and no finding: there
+    is no law there."""
     root, laws, findings = Path(root), {}, []
     folder, home = root / href, root / "laws"
     storage.settle(root)  # a commit a killed run left half done is completed before anything is read
@@ -50,13 +50,13 @@ def read_laws(root, href: str) -> tuple[dict, list[Finding]]:
         except LawpatchError as exc:
             findings.append(Finding("CHECK.LAW_UNREADABLE", str(exc).removeprefix(f"{path}: "), file=str(path)))
             continue
-        errors = _errors(law) + [Finding("CHECK.LAW_METADATA", f"the law has no {item}: lawpatch reads it, "
+        errors = _known_errors(law, data) + [Finding("CHECK.LAW_METADATA", f"the law has no {item}: lawpatch reads it, "
                                          "and records each amendment there", file=str(path),
                                          line=law.meta.sourceline) for item in law.missing_metadata()]
         if errors:
             findings += [replace(f, hint=f.hint or FIX_FIRST) for f in errors]
             continue
-        laws[lang] = (Law.deferred(data, str(path)), law, path)
+        laws[lang] = (law.copy(), law, path)
     return laws, findings
 
 
@@ -88,17 +88,25 @@ def working_copy(root, hrefs):
         shutil.rmtree(work, ignore_errors=True)
 
 
-def result_findings(law: Law) -> list[Finding]:
-    """Why the law as amended must not be written: it does not read back, or does not validate."""
+def read_back(law: Law) -> tuple[bytes, list[Finding]]:
+    """The law as amended, serialized as it would be written, and why it must not be written: it
+    does not read back, or does not validate (no findings: these bytes are what is written)."""
+    data = law.to_bytes()
     try:
-        again = Law.from_bytes(law.to_bytes(), law.source)
+        again = Law.from_bytes(data, law.source)
     except LawpatchError as exc:
         reason = exc.reason if isinstance(exc, xmlio.XmlError) else str(exc)
-        return [Finding("CHECK.RESULT_INVALID", f"as amended, the law could not be read back: {reason}",
-                        file=law.source, hint="nothing is written; shorten or split the new text")]
-    return [Finding("CHECK.RESULT_INVALID", f"as amended, the law would not validate: {f.message} ({f.code})",
-                    file=law.source, unit=f.unit, hint="nothing is written; the bill or the law needs a fix")
-            for f in _errors(again, eids=False)]  # the engine has just derived the eIds
+        return data, [Finding("CHECK.RESULT_INVALID", f"as amended, the law could not be read back: {reason}",
+                              file=law.source, hint="nothing is written; shorten or split the new text")]
+    return data, [Finding("CHECK.RESULT_INVALID", f"as amended, the law would not validate: {f.message} ({f.code})",
+                          file=law.source, unit=f.unit, hint="nothing is written; the bill or the law needs a fix")
+                  for f in _errors(again, eids=False)]  # the engine has just derived the eIds
+
+
+def _known_errors(law: Law, data: bytes) -> list[Finding]:
+    from ..validate import known_errors
+
+    return known_errors(law, data)
 
 
 def _errors(law: Law, eids: bool = True) -> list[Finding]:
