@@ -179,3 +179,21 @@ def test_a_progress_bar_on_a_terminal_only_and_never_with_quiet(tmp_path):
     piped = subprocess.run([sys.executable, "-m", "lawpatch", "validate", "-j", "1", "laws"], cwd=tmp_path,
                            capture_output=True, text=True)
     assert "validating" not in piped.stderr and piped.stdout == ""
+
+
+def test_the_command_ends_with_its_output_whole_and_its_status():
+    """`lawpatch` ends its process without tearing the heap down (lawpatch.cli.run): everything it
+    wrote reaches the reader, the status is the command's, and exit handlers still run."""
+    from lawpatch.law import Law
+    from lawpatch.textrender import law_text
+
+    law = ROOT / "laws" / "tax-code" / "rus.xml"
+    done = subprocess.run([sys.executable, "-m", "lawpatch", "text", str(law)], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.rstrip("\n") == law_text(Law.load(law)).rstrip("\n")
+    done = subprocess.run([sys.executable, "-m", "lawpatch", "show", "laws/nope", "статья 1"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and done.stderr == "lawpatch: laws/nope: no such law file\n"
+    code = ("import atexit, sys\nfrom lawpatch.cli import run\natexit.register(lambda: print('handled', "
+            "file=sys.stderr))\nsys.argv = ['lawpatch', '--version']\nrun()\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("lawpatch, version") and done.stderr == "handled\n"

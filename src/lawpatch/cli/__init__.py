@@ -153,3 +153,28 @@ def main(argv=None) -> None:
     if settings.get("verbose"):
         click.echo(f"lawpatch: {time.perf_counter() - started:.2f} s", err=True)
     sys.exit(rv if isinstance(rv, int) else 0)
+
+
+def run() -> None:
+    """The ``lawpatch`` command: :func:`main`, then the process ends without tearing its heap down
+    object by object. The interpreter's own exit freed every element, row and record the command
+    had made — longer than the work itself on a large index (0.85 s of a 1.4 s ``check`` in a
+    repository of 1,000 acts; 0.25 s of a ``table``). Streams are flushed and the exit handlers
+    run (process pools, temporary files) before the process ends."""
+    import atexit
+
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    atexit._run_exitfuncs()
+    os._exit(code or 0)
