@@ -3,6 +3,8 @@
 other code, a damaged cache or no cache at all means validating again."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from lawpatch import validate
@@ -10,7 +12,13 @@ from lawpatch.law import Law
 from lawpatch.patch import check_bill, load_bill
 
 from .conftest import DATA, snapshot
-from .test_patch_apply import EVERY, repo  # noqa: F401 (the fixture)
+from .test_patch_apply import EVERY
+
+
+@pytest.fixture
+def repo(tmp_path):
+    shutil.copytree(DATA / "sample-law", tmp_path / "laws" / "sample-law")
+    return tmp_path
 
 
 @pytest.fixture
