@@ -364,8 +364,12 @@ def _records(files: list[Path], jobs: int | None, progress) -> dict[Path, dict]:
 
     version = _version()
     by_folder: dict[Path, list[Path]] = {}
+    resolved: dict[Path, Path] = {}     # laws/ resolved once, not once per file (a realpath each)
     for f in files:
-        by_folder.setdefault(f.parent.parent.resolve(), []).append(f)
+        folder = f.parent.parent
+        if folder not in resolved:
+            resolved[folder] = folder.resolve()
+        by_folder.setdefault(resolved[folder], []).append(f)
     out: dict[Path, dict] = {}
     for folder, group in by_folder.items():
         cached = _LOADED.get((str(folder), version)) or cache.load("references", str(folder), version)
