@@ -429,6 +429,9 @@ class _LawRun:
             w.check_words(words, "anchor words" if op.kind is Kind.INSERT_WORDS else "words")
         spans = []          # (block, start, end, new, unit index)
         per_unit = []
+        others = self._other_number_forms(op)
+        probe = w.common_stem([old for old, _ in pairs] + others) if op.case_forms else ""
+        left: dict[str, int] = {}   # forms of the other number the text keeps
         for i, el in enumerate(els):
             blocks = tg.blocks(el, t.part, whole)
             limits = {}
@@ -436,7 +439,6 @@ class _LawRun:
                 p, a, b = tg.sentence_span(el, t.sentence)
                 blocks, limits = [p], {p: (a, b)}
             found = []
-            probe = w.common_stem([old for old, _ in pairs]) if op.case_forms else ""
             for p in blocks:
                 text = _text(p)
                 if probe and probe not in text.lower():     # none of the forms can be here
@@ -446,6 +448,9 @@ class _LawRun:
                     for a, b in w.find_whole(text, old, ignore_first_case=op.case_forms):
                         if lo <= a and b <= hi:
                             found.append((p, a, b, w.with_capital(text[a:b], new) if op.case_forms else new))
+                for form in others:
+                    if count := len(w.find_whole(text, form, ignore_first_case=True)):
+                        left[form] = left.get(form, 0) + count
             order = {p: i for i, p in enumerate(blocks)}
             found.sort(key=lambda s: (order[s[0]], s[1]))
             per_unit.append(len(found))
@@ -470,8 +475,12 @@ class _LawRun:
                 raise Refusal("CHECK.OCCURRENCE", f"«{pairs[0][0]}» occurs {len(spans)} time(s), not {occurrence}",
                               f"occurrence is 1..{len(spans)}")
             spans = [spans[occurrence - 1]]
-        if op.case_forms and not any(form_lang == self.lang for form_lang, _, _ in op.forms) and self.lang == "rus":
-            self._other_number(op, els, whole)
+        if left:
+            listed = ", ".join(f"«{form}» ({n})" for form, n in left.items())
+            self.run_.add("CHECK.CASE_NUMBER", f"{listed}: the other number of «{op.old[self.lang]}» stays as it is",
+                          op=op, severity="warning",
+                          hint=f"the forms of «{op.old[self.lang]}» are replaced in its own number; to replace "
+                               "these too, add an op on their nominative in all case forms")
         edits: dict = {}
         for p, a, b, new, _ in spans:
             if op.kind is Kind.INSERT_WORDS:
@@ -490,29 +499,13 @@ class _LawRun:
             self.edited[p] = op
             self._touch(op, _owner(p))
 
-    def _other_number(self, op: Op, els: list, whole: bool) -> None:
-        """«слово «мигрант» в различных падежных формах» replaces the singular forms: the plural ones
-        the text also has («мигрантов») stay, and the drafter hears of them."""
-        forms = w.other_number_forms(op.old[self.lang])
-        if not forms:
-            return
-        probe = w.common_stem(forms)
-        seen: dict[str, int] = {}
-        for el in els:
-            for p in tg.blocks(el, op.target.part, whole):
-                text = _text(p)
-                if probe and probe not in text.lower():
-                    continue
-                for form in forms:
-                    count = len(w.find_whole(text, form, ignore_first_case=True))
-                    if count:
-                        seen[form] = seen.get(form, 0) + count
-        if seen:
-            listed = ", ".join(f"«{form}» ({n})" for form, n in seen.items())
-            self.run_.add("CHECK.CASE_NUMBER", f"{listed}: the other number of «{op.old[self.lang]}» stays as it is",
-                          op=op, severity="warning",
-                          hint=f"the forms of «{op.old[self.lang]}» are replaced in its own number; to replace "
-                               "these too, add an op on their nominative in all case forms")
+    def _other_number_forms(self, op: Op) -> list[str]:
+        """«слово «мигрант» в различных падежных формах» replaces the singular forms: the plural
+        ones («мигрантов») the text also has stay, and the drafter hears of them (Russian forms
+        generated here; forms a drafter gives are his whole list)."""
+        if not op.case_forms or self.lang != "rus" or any(lang == self.lang for lang, _, _ in op.forms):
+            return []
+        return w.other_number_forms(op.old[self.lang])
 
     def _pairs(self, op: Op) -> list[tuple[str, str]]:
         """(words to find, what goes in their place) for this language: the words themselves, or with
