@@ -891,9 +891,15 @@ def repeal_verb(name: str, lang: str = "rus", plural: bool = False) -> str:
     «утратившими силу» (several); KY «күчүн жоготту деп таанылсын»."""
     if lang == "kir":
         return "күчүн жоготту деп таанылсын"
+    return "признать " + repealed_as(name, plural)
+
+
+def repealed_as(name: str, plural: bool = False) -> str:
+    """What a repealed unit is held to be, in its gender: «утратившим силу» (пункт), «утратившей
+    силу» (статья), «утратившими силу» (several) — «признать …», «признается …»."""
     if plural:
-        return "признать утратившими силу"
-    return "признать " + {"masc": "утратившим", "femn": "утратившей", "neut": "утратившим"}[gender(name)] + " силу"
+        return "утратившими силу"
+    return {"masc": "утратившим", "femn": "утратившей", "neut": "утратившим"}[gender(name)] + " силу"
 
 
 # --- the database's notes of amending acts ------------------------------------------------------

@@ -36,9 +36,7 @@ def _described(c, old) -> str:
     if c.kind == "inserted":
         return f"вводится {what}"
     if c.kind == "repealed":
-        name = c.unit_name or "пункт"
-        verb = voc.repeal_verb(name).removeprefix("признать ")
-        return f"{what} признается {verb}"
+        return f"{what} признается {voc.repealed_as(c.unit_name or 'пункт')}"
     return f"{what} " + {"changed": "изменяется", "deleted": "исключается", "renumbered": "получает новый номер"}[c.kind]
 
 
