@@ -244,15 +244,10 @@ def _words_ending(ins: Instruction, els: list, lang: str) -> Instruction:
     by the word and the new mark (its last occurrence, where the same word and mark stand earlier)."""
     from dataclasses import replace
 
-    from ..patch.words import find_whole
-
-    texts = [st.block_text(b) for b in tg.blocks(els[0], Part.TEXT)] if len(els) == 1 else []
-    last = texts[-1].rstrip() if texts else ""
-    if not last.endswith(ins.old) or len(last.split()[-1]) < 2:
+    word, count = tg.ending(els[0]) if len(els) == 1 else ("", 0)
+    if not word.endswith(ins.old) or len(word) < 2:
         raise _stop(ins.line, f"the text of the unit does not end with «{ins.old}»", "PARSE.WORDING",
                     "the instruction changes the mark that ends the unit's text")
-    word = last.split()[-1]
-    count = sum(len(find_whole(t, word)) for t in texts)
     return replace(ins, old=word, new=word[:-1] + ins.new, marks=False, occurrence=count if count > 1 else None)
 
 

@@ -74,6 +74,19 @@ def blocks(el, part: Part, whole_act: bool = False) -> list:
     return [p for p in el.iter(A + "p") if not st.is_editorial(p)]
 
 
+def ending(el) -> tuple[str, int]:
+    """The word a unit's normative text ends with, its final mark included («лица.»), and how many
+    times that word stands whole in the unit: «точку заменить точкой с запятой» changes its last
+    occurrence. ("", 0) for a unit without text."""
+    from .words import find_whole
+
+    texts = [st.block_text(b) for b in blocks(el, Part.TEXT)]
+    words = texts[-1].split() if texts else []
+    if not words:
+        return "", 0
+    return words[-1], sum(len(find_whole(text, words[-1])) for text in texts)
+
+
 # --- sentences ----------------------------------------------------------------------------------
 
 # A full stop that does not end a sentence: «ст.», «п.», «г.», «т.е.», «и т.д.», initials «А.»
