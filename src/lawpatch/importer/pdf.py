@@ -28,6 +28,7 @@ from pathlib import Path
 
 from lawpatch.errors import LawpatchError
 from lawpatch.importer import bounds
+from lawpatch.importer.classify import is_note
 from lawpatch.importer.lines import ReadResult, SourceLine
 
 # A line that opens a paragraph in pdftotext output (and stops a bracketed note or a heading in
@@ -331,8 +332,6 @@ def _second_sentence_of_headings(lines: list[_Line], width: int) -> list[_Line]:
 def _a_note(text: str) -> bool:
     """A line that opens the database's note («(Исключена Законом КР от …», «(Название статьи в
     редакции …»): a paragraph of its own, not the end of the heading above it."""
-    from lawpatch.importer.classify import is_note
-
     return text.startswith("(") and is_note(text)
 
 
