@@ -47,6 +47,7 @@ class Law:
         if self.meta is None or self.body is None:
             raise LawError(f"{source}: the act has no <meta> or no <body>")
         self._index: dict | None = None
+        self.stamp = 0   # changes whenever the index does: what is computed from the units is kept by it
 
     # --- loading and saving ---------------------------------------------------------------
     @classmethod
@@ -158,6 +159,7 @@ class Law:
     # --- units ------------------------------------------------------------------------------
     @property
     def index(self) -> dict:
+        """eId → unit (in no particular order: :meth:`units` gives the document's)."""
         if self._index is None:
             self._index = {el.get("eId"): el for el in st.iter_units(self.body) if el.get("eId")}
         return self._index
@@ -172,8 +174,10 @@ class Law:
             for article in within:
                 if article.getparent() is not None:
                     changes.update(st.assign_eids(article, article.get("eId") or ""))
-        if within is None or not self._reindexed(within):
-            self._index = None
+        if within is None or within:
+            self.stamp += 1
+            if within is None or not self._reindexed(within):
+                self._index = None
         return changes
 
     def _reindexed(self, articles) -> bool:
