@@ -39,6 +39,7 @@ def traced(bill_path, root) -> int:
 
     def trace(step, law, lang, targets):
         assert law.index == built_again(law)
+        assert law._sorted in (None, sorted(law.index))   # the eIds in order the update relies on
         seen.append(step)
 
     for applied in apply_bill(load_bill(bill_path), root, trace=trace):

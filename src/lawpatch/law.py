@@ -6,6 +6,7 @@ built once per load (see STYLE: no second object model to keep in sync).
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from copy import deepcopy
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,7 +48,10 @@ class Law:
         if self.meta is None or self.body is None:
             raise LawError(f"{source}: the act has no <meta> or no <body>")
         self._index: dict | None = None
-        self.stamp = 0   # changes whenever the index does: what is computed from the units is kept by it
+        self._sorted: list[str] | None = None   # the index's eIds in order (see _reindexed)
+        # changes whenever the articles or the units above them may have changed (the index built
+        # again): what is numbered across the law (articles, chapters) is kept by it
+        self.outline_stamp = 0
 
     # --- loading and saving ---------------------------------------------------------------
     @classmethod
@@ -174,10 +178,9 @@ class Law:
             for article in within:
                 if article.getparent() is not None:
                     changes.update(st.assign_eids(article, article.get("eId") or ""))
-        if within is None or within:
-            self.stamp += 1
-            if within is None or not self._reindexed(within):
-                self._index = None
+        if within is None or (within and not self._reindexed(within)):
+            self._index, self._sorted = None, None
+            self.outline_stamp += 1
         return changes
 
     def _reindexed(self, articles) -> bool:
@@ -188,11 +191,19 @@ class Law:
         if self._index is None or not all(self._holds(a) for a in articles):
             return False
         index = self._index
+        if self._sorted is None:        # the eIds in order: those under an article are one run of it
+            self._sorted = sorted(index)
+        eids = self._sorted
         for article in articles:
             prefix = article.get("eId") + "__"
-            for eid in [e for e in index if e.startswith(prefix)]:
+            inside = [(el.get("eId"), el) for el in st.iter_units(article) if el is not article]
+            if not all(eid and eid.startswith(prefix) for eid, _ in inside):
+                return False
+            lo, hi = bisect_left(eids, prefix), bisect_left(eids, prefix + "\U0010ffff")
+            for eid in eids[lo:hi]:
                 del index[eid]
-            index.update((el.get("eId"), el) for el in st.iter_units(article) if el.get("eId"))
+            index.update(inside)
+            eids[lo:hi] = sorted(eid for eid, _ in inside)
         return True
 
     def _holds(self, el) -> bool:
