@@ -121,17 +121,28 @@ def known_errors(law: Law, data: bytes) -> list[Finding]:
     digest of the bytes (:mod:`lawpatch.cache`): a law a bill amends is validated once per change of
     its text, not once per run. Only "valid" is remembered, and only as made by this code and these
     schemas; a cache that is off, damaged or made by other code means validating again."""
-    import hashlib
-
     from . import cache
 
-    key = hashlib.sha256(data).hexdigest()
-    if cache.load("valid", key, _verdict_version()).get("valid") is True:
+    if known_valid(data):
         return []
     errors = law_errors(law)
     if not errors:
-        cache.store("valid", key, _verdict_version(), {"valid": True})
+        cache.store("valid", _digest(data), _verdict_version(), {"valid": True})
     return errors
+
+
+def known_valid(data: bytes) -> bool:
+    """Whether a law of exactly these bytes was read and found without errors by this code and
+    these schemas (:func:`known_errors` remembered it)."""
+    from . import cache
+
+    return cache.load("valid", _digest(data), _verdict_version()).get("valid") is True
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 @lru_cache(maxsize=None)
