@@ -519,9 +519,9 @@ def rank(kind: str) -> int:
 
 
 def _numbered(law, tag: str) -> dict:
-    """{number key: first unit} of one tag across the law, built once per index of the law."""
+    """{number key: first unit} of one tag across the law, built once per state of its units."""
     cache = law.__dict__.setdefault("_citation_cache", {})
-    stamp = id(law.index)
+    stamp = law.stamp
     if cache.get("stamp") != stamp:
         cache.clear()
         cache["stamp"] = stamp

@@ -47,6 +47,7 @@ class Law:
         if self.meta is None or self.body is None:
             raise LawError(f"{source}: the act has no <meta> or no <body>")
         self._index: dict | None = None
+        self.stamp = 0   # changes whenever the index does: what is computed from the units is kept by it
 
     # --- loading and saving ---------------------------------------------------------------
     @classmethod
@@ -158,6 +159,7 @@ class Law:
     # --- units ------------------------------------------------------------------------------
     @property
     def index(self) -> dict:
+        """eId → unit (in no particular order: :meth:`units` gives the document's)."""
         if self._index is None:
             self._index = {el.get("eId"): el for el in st.iter_units(self.body) if el.get("eId")}
         return self._index
@@ -173,8 +175,34 @@ class Law:
                 if article.getparent() is not None:
                     changes.update(st.assign_eids(article, article.get("eId") or ""))
         if within is None or within:
-            self._index = None
+            self.stamp += 1
+            if within is None or not self._reindexed(within):
+                self._index = None
         return changes
+
+    def _reindexed(self, articles) -> bool:
+        """The index brought up to date inside ``articles`` alone (their own eIds stand, and every
+        unit inside one is named «<its eId>__…»), rather than built again over the whole law: a bill
+        read instruction by instruction changes a few articles at a time. False where that cannot
+        be done (no index yet, an article no longer in the law)."""
+        if self._index is None or not all(self._holds(a) for a in articles):
+            return False
+        index = self._index
+        for article in articles:
+            prefix = article.get("eId") + "__"
+            for eid in [e for e in index if e.startswith(prefix)]:
+                del index[eid]
+            index.update((el.get("eId"), el) for el in st.iter_units(article) if el.get("eId"))
+        return True
+
+    def _holds(self, el) -> bool:
+        """Whether ``el`` is in this law's body, under its own eId in the index."""
+        eid = el.get("eId")
+        if not eid or self._index.get(eid) is not el:
+            return False
+        while el is not None and el is not self.body:
+            el = el.getparent()
+        return el is self.body
 
     def units(self):
         return st.iter_units(self.body)
