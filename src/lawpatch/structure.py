@@ -44,6 +44,7 @@ UNIT_TAGS = frozenset(KINDS)
 _UNIT_CLARK = tuple(A + tag for tag in KINDS)   # units are AKN elements (the profile's namespace)
 _UNIT_SET = frozenset(_UNIT_CLARK)
 _NUM = A + "num"
+_KIND_OF = {A + tag: kind for tag, kind in KINDS.items()}
 PREFIX_TO_TAG = {k.prefix: k.tag for k in KINDS.values()}
 # Units above the article: their eIds chain through their containers. Articles are numbered
 # across the whole act, so their eIds start afresh (art_5, not chp_1__art_5).
@@ -281,10 +282,10 @@ def _print_unit(el, lines: list, editorial: bool) -> None:
         lines.append((pending, el))
 
 
-def eid_for(el, parent_eid: str, counters: dict) -> str:
-    kind = KINDS[local(el.tag)]
+def _eid_of(kind: UnitKind, printed: str, parent_eid: str, counters: dict) -> str:
+    """The eId of a unit of ``kind`` numbered ``printed`` under a unit whose eId is ``parent_eid``
+    (``counters``: the positions given so far under each)."""
     if kind.numbered:
-        printed = num_text(el)
         number = clean_number(printed) if printed else None
         if number is None:
             key = (parent_eid, kind.tag, "pos")
@@ -303,33 +304,47 @@ def eid_for(el, parent_eid: str, counters: dict) -> str:
 _TEXT_HOLDERS = frozenset(A + t for t in ("num", "heading", "content", "intro", "wrapUp", "p"))
 
 
-def derived_eids(body, eid: str = "") -> list[tuple[etree._Element, str]]:
-    """Every unit under ``body`` (or under a unit whose eId is ``eid``) with the eId the naming
-    convention gives it (numbers as printed, positions for abzats), in document order. Duplicate
-    numbers (a source's misprint) get a ``_dupN`` suffix so that the document stays valid; the
-    validator reports them."""
+def numbered_units(root, eid: str = "") -> list[tuple[etree._Element, UnitKind, str, str | None]]:
+    """Every unit under ``root`` (:func:`iter_units`, ``root`` itself left out) with its kind, its
+    printed number (:func:`num_text`; "" for an abzats) and the eId the naming convention gives it
+    under ``root`` (whose own eId is ``eid``): numbers as printed, positions for abzats, a
+    ``_dupN`` suffix for a number printed twice (a source's misprint; the validator reports it).
+    A unit inside a text block (``<content>``, ``<p>``…: a quotation) is not named: None.
+
+    One pass over the units alone (the other elements are looked at only between a unit and the
+    unit that holds it): every consumer of the numbering reads it from here."""
     out: list = []
     seen: set[str] = set()
     counters: dict = {}
-
-    def walk(parent, parent_eid: str) -> None:
-        for el in parent:
-            tag = el.tag
-            if tag in _UNIT_SET:
-                eid = eid_for(el, parent_eid, counters)
-                if eid in seen:
-                    k = 2
-                    while f"{eid}_dup{k}" in seen:
-                        k += 1
-                    eid = f"{eid}_dup{k}"
-                seen.add(eid)
-                out.append((el, eid))
-                walk(el, eid)
-            elif isinstance(tag, str) and tag not in _TEXT_HOLDERS:
-                walk(el, parent_eid)
-
-    walk(body, eid)
+    named = {root: eid}     # the units named so far (and root): their eIds
+    for el in root.iter(*_UNIT_CLARK):
+        if el is root:
+            continue
+        kind = _KIND_OF[el.tag]
+        printed = num_text(el) if kind.numbered else ""
+        holder = el.getparent()
+        while holder not in named and holder.tag not in _UNIT_SET and holder.tag not in _TEXT_HOLDERS:
+            holder = holder.getparent()
+        parent_eid = named.get(holder)
+        if parent_eid is None:     # inside a text block, or inside a unit that is
+            out.append((el, kind, printed, None))
+            continue
+        new = _eid_of(kind, printed, parent_eid, counters)
+        if new in seen:
+            k = 2
+            while f"{new}_dup{k}" in seen:
+                k += 1
+            new = f"{new}_dup{k}"
+        seen.add(new)
+        named[el] = new
+        out.append((el, kind, printed, new))
     return out
+
+
+def derived_eids(body, eid: str = "") -> list[tuple[etree._Element, str]]:
+    """Every unit under ``body`` (or under a unit whose eId is ``eid``) that the naming convention
+    names, with the eId it gives it, in document order (:func:`numbered_units`)."""
+    return [(el, new) for el, _, _, new in numbered_units(body, eid) if new is not None]
 
 
 def assign_eids(body, eid: str = "") -> dict[str, str]:

@@ -98,8 +98,9 @@ def validate_law(law_or_path, schemas: bool = True) -> list[Finding]:
     if schemas:
         findings += _official_findings(law)
         findings += _schema_findings(law, profile_schema(), "VALIDATE.PROFILE_SCHEMA", "KR profile")
-    findings += _eid_findings(law)
-    findings += _numbering_findings(law)
+    units = st.numbered_units(law.body)
+    findings += _eid_findings(law, units)
+    findings += _numbering_findings(law, units)
     return findings
 
 
@@ -115,7 +116,7 @@ def law_errors(law: Law) -> list[Finding]:
     cost."""
     findings = _official_findings(law)
     findings += _schema_findings(law, profile_schema(), "VALIDATE.PROFILE_SCHEMA", "KR profile")
-    return findings + [f for f in _eid_findings(law) if f.severity == "error"]
+    return findings + [f for f in _eid_findings(law, st.numbered_units(law.body)) if f.severity == "error"]
 
 
 def known_errors(law: Law, data: bytes) -> list[Finding]:
@@ -320,33 +321,36 @@ def _schema_findings(law: Law, schema: etree.XMLSchema, code: str, label: str) -
 
 # --- layer 4: semantics ------------------------------------------------------------------------
 
-def _eid_findings(law: Law) -> list[Finding]:
-    """eIds must be what :func:`structure.derived_eids` derives from the tree."""
+def _eid_findings(law: Law, units: list) -> list[Finding]:
+    """eIds must be what the naming convention derives from the tree (``units``: the law's
+    :func:`structure.numbered_units`)."""
     out = []
-    seen: dict[str, int] = {}
-    for el, want in st.derived_eids(law.body):
+    seen: dict[str, object] = {}    # eId -> the unit that has it first
+    for el, kind, printed, want in units:
+        if want is None:
+            continue
         eid = el.get("eId")
-        line = el.sourceline
         if not eid:
-            out.append(Finding("VALIDATE.EID_MISSING", f"<{st.local(el.tag)}> has no eId (expected {want})",
-                               file=law.source, line=line, unit=num_label(el)))
+            out.append(Finding("VALIDATE.EID_MISSING", f"<{kind.tag}> has no eId (expected {want})",
+                               file=law.source, line=el.sourceline, unit=num_label(el)))
         elif eid in seen:
-            out.append(Finding("VALIDATE.EID_DUPLICATE", f"eId {eid} is used twice (first at line {seen[eid]})",
-                               file=law.source, line=line, unit=eid, hint=f"expected {want}"))
+            out.append(Finding("VALIDATE.EID_DUPLICATE",
+                               f"eId {eid} is used twice (first at line {seen[eid].sourceline})",
+                               file=law.source, line=el.sourceline, unit=eid, hint=f"expected {want}"))
         elif eid != want:
             out.append(Finding("VALIDATE.EID_MISMATCH",
                                f"eId {eid} does not follow the naming convention: expected {want}",
-                               file=law.source, line=line, unit=eid,
+                               file=law.source, line=el.sourceline, unit=eid,
                                hint="eIds are derived from the numbers as printed (docs/profile.md): "
                                     f"write {want}, or re-import the law"))
         if eid:
-            seen.setdefault(eid, line)
-        if st.KINDS[st.local(el.tag)].numbered and not st.num_text(el) and not _unnumbered_part_ok(el):
-            out.append(Finding("VALIDATE.NUMBER_MISSING", f"<{st.local(el.tag)}> has no <num>",
-                               file=law.source, line=line, unit=eid or "", severity="warning"))
-        if want and "_dup" in want and eid == want:
-            out.append(Finding("VALIDATE.NUMBER_DUPLICATE", f"the number «{st.num_text(el)}» is printed twice",
-                               file=law.source, line=line, unit=eid, severity="warning"))
+            seen.setdefault(eid, el)
+        if kind.numbered and not printed and not _unnumbered_part_ok(el):
+            out.append(Finding("VALIDATE.NUMBER_MISSING", f"<{kind.tag}> has no <num>",
+                               file=law.source, line=el.sourceline, unit=eid or "", severity="warning"))
+        if eid == want and "_dup" in want:
+            out.append(Finding("VALIDATE.NUMBER_DUPLICATE", f"the number «{printed}» is printed twice",
+                               file=law.source, line=el.sourceline, unit=eid, severity="warning"))
     return out
 
 
@@ -360,9 +364,7 @@ def num_label(el) -> str:
     return st.num_text(el) or st.local(el.tag)
 
 
-# the letters of lettered subpoints, in order («а)», «б)» … with no «ё», «й», «ъ», «ы», «ь»)
-
-
+@lru_cache(maxsize=4096)
 def _number_value(number: str) -> tuple[int, ...] | None:
     """(5, 1) for «5-1», (2,) for «II», (3,) for «в»; None for positions and other text."""
     if re.fullmatch(r"[0-9]+(-[0-9]+)*", number):
@@ -375,16 +377,15 @@ def _number_value(number: str) -> tuple[int, ...] | None:
     return None
 
 
-def _numbering_findings(law: Law) -> list[Finding]:
-    """Gaps in the numbering of sibling units (articles across the act) are warnings."""
+def _numbering_findings(law: Law, units: list) -> list[Finding]:
+    """Gaps in the numbering of sibling units (articles across the act) are warnings (``units``:
+    the law's :func:`structure.numbered_units`)."""
     out: list[Finding] = []
     groups: dict = {}
-    for el in st.iter_units(law.body):
-        kind = st.KINDS[st.local(el.tag)]
-        printed = st.num_text(el) if kind.numbered else ""
+    for el, kind, printed, _ in units:
         if not printed:
             continue
-        key = ("article",) if kind.tag == "article" else (id(el.getparent()), kind.tag)
+        key = ("article",) if kind.tag == "article" else (el.getparent(), kind.tag)
         groups.setdefault(key, []).append((el, printed))
     for els in groups.values():
         prev = None
