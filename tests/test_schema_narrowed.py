@@ -1,17 +1,20 @@
 """The official AKN schema narrowed to the profile's elements (validate.narrowed_official_schema) is a
 short cut, never a different verdict: what it accepts the official schema accepts, and whatever it
-refuses is judged again by the official schema."""
+refuses is judged again by the official schema. Its uniqueness constraints (@eId, @GUID) are
+checked over the whole file instead (validate.narrowed_accepts), never more laxly."""
 from __future__ import annotations
 
 import pytest
 from lxml import etree
 
 from lawpatch.law import Law
-from lawpatch.validate import _official_findings, narrowed_official_schema, official_schema
+from lawpatch.validate import (_official_findings, _official_path, narrowed_accepts, narrowed_official_schema,
+                               official_schema)
 
 from .conftest import DATA, LAWS
 
 A = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+XS = "{http://www.w3.org/2001/XMLSchema}"
 FILES = sorted(LAWS.glob("*/[rk]*.xml")) + sorted(DATA.glob("sample-law/*.xml")) + \
     [DATA / "family-code" / "laws" / "family-code" / "rus.xml"]
 
@@ -19,7 +22,7 @@ FILES = sorted(LAWS.glob("*/[rk]*.xml")) + sorted(DATA.glob("sample-law/*.xml"))
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_the_narrowed_schema_agrees_with_the_official_one_on_every_law(path):
     tree = Law.load(path).tree
-    assert narrowed_official_schema().validate(tree) == official_schema().validate(tree) is True
+    assert narrowed_accepts(tree) == official_schema().validate(tree) is True
 
 
 def test_an_akn_element_the_profile_does_not_use_is_judged_by_the_official_schema():
@@ -27,7 +30,7 @@ def test_an_akn_element_the_profile_does_not_use_is_judged_by_the_official_schem
     content = next(law.body.iter(A + "content"))
     table = etree.SubElement(content, A + "table", eId="table_1")
     etree.SubElement(etree.SubElement(etree.SubElement(table, A + "tr"), A + "td"), A + "p").text = "1"
-    assert not narrowed_official_schema().validate(law.tree)      # outside the short cut
+    assert not narrowed_accepts(law.tree)                         # outside the short cut
     assert official_schema().validate(law.tree)                   # but valid AKN
     assert _official_findings(law) == []
 
@@ -42,3 +45,35 @@ def test_an_invalid_law_gets_the_official_schemas_own_findings():
     assert expected and [f.message for f in findings] == [f"AKN 3.0 schema: {m.replace('{' + A[1:-1] + '}', '')}"
                                                           for m in expected]
     assert all(f.code == "VALIDATE.AKN_SCHEMA" and f.line for f in findings)
+
+
+def test_the_uniqueness_taken_out_of_the_schema_is_every_constraint_of_the_official_one():
+    official = etree.parse(str(_official_path()))
+    constraints = official.getroot().iter(XS + "unique", XS + "key", XS + "keyref")
+    fields = {c.find(XS + "field").get("xpath") for c in constraints}
+    schema, unique = narrowed_official_schema()
+    assert fields == {"@" + name for name in unique} == {"@eId", "@GUID"}
+
+
+def twice(where: str, attribute: str) -> Law:
+    """The sample law with the value of ``attribute`` of its first article given again ``where``."""
+    law = Law.load(DATA / "sample-law" / "rus.xml")
+    first, second = list(law.body.iter(A + "article"))[:2]
+    first.set(attribute, "a-1")
+    target = {"article": second, "text": next(second.iter(A + "p")), "meta": next(law.meta.iter(A + "eventRef"))}[where]
+    target.set(attribute, "a-1")
+    return Law.from_bytes(law.to_bytes(), "twice.xml")
+
+
+@pytest.mark.parametrize("where", ["article", "text", "meta"])
+@pytest.mark.parametrize("attribute", ["eId", "GUID"])
+def test_a_value_given_twice_is_judged_by_the_official_schema_as_it_would(where, attribute):
+    law = twice(where, attribute)
+    assert not narrowed_accepts(law.tree)
+    refused = not official_schema().validate(law.tree)
+    expected = [e.message for e in official_schema().error_log]
+    findings = [f.message for f in _official_findings(law)]
+    assert findings == [f"AKN 3.0 schema: {m.replace('{' + A[1:-1] + '}', '')}" for m in expected]
+    assert refused and any("Duplicate key-sequence ['a-1']" in m for m in findings)
+    narrowed, _ = narrowed_official_schema()
+    assert narrowed.validate(law.tree)           # the schema alone no longer sees it: the check does
