@@ -293,6 +293,8 @@ def _check_folder(paths: list[str]) -> list[Finding]:
             texts[path] = xmlio.read(path)
         except LawpatchError:
             return _folder_findings(paths, texts)   # an unreadable file: nothing is remembered
+    if cache.directory() is None:
+        return _folder_findings(paths, texts)
     key = json.dumps([[Path(p).name, hashlib.sha256(data).hexdigest()] for p, data in texts.items()])
     found = cache.load("findings", key, _verdict_version()).get("findings")
     if isinstance(found, list):
@@ -310,8 +312,9 @@ def _check_folder(paths: list[str]) -> list[Finding]:
 def _folder_findings(paths: list[str], texts: dict[str, bytes]) -> list[Finding]:
     """:func:`_check_folder` computed: each file (its bytes in ``texts`` where read), then parity."""
     findings, summaries = [], {}
+    parity = {"rus.xml", "kir.xml"} <= {Path(p).name for p in paths}
     for path in paths:
-        found, summary = _check_file(path, texts.get(path))
+        found, summary = _check_file(path, texts.get(path), parity)
         findings += found
         if summary is not None:
             summaries[Path(path).name] = summary
@@ -335,12 +338,13 @@ def _storable(findings: list[Finding], paths: list[str]) -> list[dict] | None:
     return out
 
 
-def _check_file(path: str, data: bytes | None = None) -> tuple[list[Finding], LawSummary | None]:
+def _check_file(path: str, data: bytes | None, summary: bool) -> tuple[list[Finding], LawSummary | None]:
+    """The findings on one file, and what its parity check needs (where ``summary``)."""
     try:
         law = Law.load(path) if data is None else Law.from_bytes(data, path)
     except LawpatchError as exc:
         return [_load_finding(path, exc)], None
-    return validate_law(law), LawSummary.of(law)
+    return validate_law(law), LawSummary.of(law) if summary else None
 
 
 # --- layer 1 and 2/3 -------------------------------------------------------------------------
