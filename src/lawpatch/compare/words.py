@@ -91,21 +91,6 @@ def _bag(text: str) -> tuple[frozenset, dict, int]:
     return frozenset(counts), {w: c for w, c in counts.items() if c > 1}, len(words)
 
 
-def similarity(old: str, new: str) -> float:
-    """Share of words two texts have in common (0…1), order-insensitive: cheap, for alignment."""
-    return overlap(old, new)[0]
-
-
-def at_most_alike(old: str, new: str) -> float:
-    """The most :func:`similarity` two texts can have, told by their lengths in words alone.
-
-    >>> at_most_alike("в пункте 2 и в пункте 3", "в пункте 3") >= similarity("в пункте 2 и в пункте 3", "в пункте 3")
-    True
-    """
-    na, nb = _bag(old)[2], _bag(new)[2]
-    return 2 * min(na, nb) / (na + nb) if na and nb else (1.0 if na == nb else 0.0)
-
-
 def overlap(old: str, new: str) -> tuple[float, float]:
     """(similarity, containment): words in common over both texts, and over the shorter one.
 
