@@ -112,7 +112,16 @@ class Side:
         """Everything the unit says except its own number: what alignment compares."""
         found = self._key.get(el)
         if found is None:
-            parts = [p if isinstance(p, str) else f"{p[0]} {self.key(p[1])}".strip() for p in self.pieces(el)]
+            parts = []          # a sub-unit's part «number key», the key's ends stripped: one copy of its words
+            for p in self.pieces(el):
+                if isinstance(p, str):
+                    parts.append(p)
+                    continue
+                num, key = p[0], self.key(p[1])
+                if num and key:
+                    parts += (num, key.rstrip())
+                else:
+                    parts.append(num or key.strip())
             found = self._key[el] = " ".join(p for p in parts if p)   # the sub-units' keys are normalized
         return found
 
@@ -154,8 +163,9 @@ def at_most_alike(old_side: Side, new_side: Side, o, n) -> float:
 
 
 def overlap(old_side: Side, new_side: Side, o, n) -> tuple[float, float]:
-    """:func:`words.overlap` of the two units' keys: (similarity, containment). Two units that
-    share a sub-unit (the same number and key) are told without reading the words they say alike:
+    """:func:`words.overlap` of the two units' keys: (similarity, containment). Two units with
+    sub-units that share one (the same number and key) or their own number (the same unit in two
+    redactions, most likely) are told without reading the words they say alike:
     pieces of the keys equal on both sides cancel out, the rest is opened level by level, and only
     the words left are counted. Others (two leaves, or two units with nothing in common) by the
     words of their keys, each key's bag of words made once. Exact either way: the same figures."""
@@ -163,9 +173,9 @@ def overlap(old_side: Side, new_side: Side, o, n) -> tuple[float, float]:
     if not na or not nb:
         return (1.0, 1.0) if na == nb else (0.0, 0.0)
     opieces, npieces = old_side.pieces(o), new_side.pieces(n)
-    shared = {(p[0], old_side.key(p[1])) for p in opieces if not isinstance(p, str)} & \
-        {(p[0], new_side.key(p[1])) for p in npieces if not isinstance(p, str)}
-    if not shared:
+    osubs = {(p[0], old_side.key(p[1])) for p in opieces if not isinstance(p, str)}
+    nsubs = {(p[0], new_side.key(p[1])) for p in npieces if not isinstance(p, str)}
+    if not (osubs and nsubs and (osubs & nsubs or st.num_text(o) == st.num_text(n))):
         return words_overlap(old_side.key(o), new_side.key(n))
     more, less = Counter(), Counter()            # the words left on the old side, on the new side
     level = [(p, 1, old_side) for p in opieces] + [(p, -1, new_side) for p in npieces]
