@@ -163,33 +163,59 @@ def at_most_alike(old_side: Side, new_side: Side, o, n) -> float:
 
 
 def overlap(old_side: Side, new_side: Side, o, n) -> tuple[float, float]:
-    """:func:`words.overlap` of the two units' keys: (similarity, containment). Two units with
-    sub-units that share one (the same number and key) or their own number (the same unit in two
-    redactions, most likely) are told without reading the words they say alike:
-    pieces of the keys equal on both sides cancel out, the rest is opened level by level, and only
-    the words left are counted. Others (two leaves, or two units with nothing in common) by the
-    words of their keys, each key's bag of words made once. Exact either way: the same figures."""
+    """:func:`words.overlap` of the two units' keys: (similarity, containment), the same figures."""
     na, nb = old_side.count(o), new_side.count(n)
     if not na or not nb:
         return (1.0, 1.0) if na == nb else (0.0, 0.0)
+    common = _common(old_side, new_side, o, n)
+    if common is None:
+        return words_overlap(old_side.key(o), new_side.key(n))
+    return 2 * common / (na + nb), common / min(na, nb)
+
+
+def alike(old_side: Side, new_side: Side, o, n, share: float = MATCH) -> bool:
+    """Whether the :func:`overlap` similarity of two units reaches ``share``: told as soon as the
+    words their shared sub-units hold are enough (a chapter with one article changed: at once)."""
+    na, nb = old_side.count(o), new_side.count(n)
+    if not na or not nb:
+        return na == nb or share <= 0
+    common = _common(old_side, new_side, o, n, lambda c: 2 * c / (na + nb) >= share)
+    if common is None:
+        return words_overlap(old_side.key(o), new_side.key(n))[0] >= share
+    return 2 * common / (na + nb) >= share
+
+
+def _common(old_side: Side, new_side: Side, o, n, enough=None) -> int | None:
+    """The number of words the keys of two units have in common (each word as often as it is in
+    both), told without reading the words they say alike: pieces of the keys equal on both sides
+    cancel out, the rest is opened level by level, and only the words left are counted. None for
+    two units without sub-units that share one (the same number and key) or their own number — two
+    leaves, or two units with nothing in common: their words are counted whole, each key's bag of
+    words made once (:func:`words.overlap`). With ``enough(common)``, a test on a number of words,
+    the words of the pieces cancelled so far are returned as soon as they pass it."""
     opieces, npieces = old_side.pieces(o), new_side.pieces(n)
     osubs = {(p[0], old_side.key(p[1])) for p in opieces if not isinstance(p, str)}
     nsubs = {(p[0], new_side.key(p[1])) for p in npieces if not isinstance(p, str)}
     if not (osubs and nsubs and (osubs & nsubs or st.num_text(o) == st.num_text(n))):
-        return words_overlap(old_side.key(o), new_side.key(n))
+        return None
+    cancelled = 0
     more, less = Counter(), Counter()            # the words left on the old side, on the new side
     level = [(p, 1, old_side) for p in opieces] + [(p, -1, new_side) for p in npieces]
     while level:
-        net: dict = {}                           # piece → [old count − new count, piece, its side]
+        net: dict = {}          # piece → [old count − new count, piece, its side, old count, new count]
         for piece, k, side in level:
             ident = piece if isinstance(piece, str) else (piece[0], side.key(piece[1]))
             entry = net.get(ident)
             if entry is None:
-                net[ident] = [k, piece, side]
+                net[ident] = [k, piece, side, max(k, 0), max(-k, 0)]
             else:
                 entry[0] += k
+                entry[3 if k > 0 else 4] += abs(k)
         level = []
-        for k, piece, side in net.values():
+        for k, piece, side, plus, minus in net.values():
+            if enough is not None and plus and minus:
+                cancelled += min(plus, minus) * (len(piece.split()) if isinstance(piece, str) else
+                                                 len(piece[0].split()) + side.count(piece[1]))
             if not k:
                 continue
             if isinstance(piece, str):
@@ -198,10 +224,11 @@ def overlap(old_side: Side, new_side: Side, o, n) -> tuple[float, float]:
                     (more if k > 0 else less).update(words)
             else:
                 level += [(piece[0], k, side)] + [(p, k, side) for p in side.pieces(piece[1])]
+        if enough is not None and enough(cancelled):
+            return cancelled
     apart = sum(abs(c - less[w]) if w in less else c for w, c in more.items()) + \
         sum(c for w, c in less.items() if w not in more)
-    common = (na + nb - apart) // 2
-    return 2 * common / (na + nb), common / min(na, nb)
+    return (old_side.count(o) + new_side.count(n) - apart) // 2
 
 
 def align(old_side: Side, new_side: Side, olds: list, news: list):
@@ -233,8 +260,10 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
     Candidates are taken best first — sure pairs with the same number, then sure pairs by text
     alone, then the unsure — each kept where it crosses none kept before. A pair of different
     numbers that the sure same-number pairs already cross can never be kept: its likeness is not
-    computed (of two long runs of chapters, only the chapters with their own numbers are read)."""
-    cands, later = [], []
+    computed (of two long runs of chapters, only the chapters with their own numbers are read).
+    Nor is the likeness of the sure same-number pairs where none crosses another: all are kept,
+    in whatever order they come, so it is enough to know that they are sure."""
+    cands, numbered, later = [], [], []
     for i in orange:
         k = i - orange.start + nrange.start           # look only near the same place: linear, not n×m
         for j in range(max(nrange.start, k - WINDOW), min(nrange.stop, k + WINDOW + 1)):
@@ -246,10 +275,18 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
             if at_most_alike(old_side, new_side, olds[i], news[j]) < MATCH and \
                     (otag != ntag or not (same_num or same_id)):
                 continue    # too different in length to be alike, and nothing else pairs them
-            if same_num:
-                _candidate(cands, old_side, new_side, olds, news, i, j, otag == ntag, True, same_id)
-            else:
-                later.append((i, j, otag == ntag, same_id))
+            (numbered if same_num else later).append((i, j, otag == ntag, same_id))
+    sure = []
+    for i, j, same_tag, same_id in numbered:
+        if _sure(old_side, new_side, olds[i], news[j], same_tag):
+            sure.append((i, j, same_tag))
+        elif same_tag:        # unsure: its likeness orders it among the others
+            _candidate(cands, old_side, new_side, olds, news, i, j, same_tag, True, same_id)
+    if all(a[0] < b[0] and a[1] < b[1] for a, b in zip(sure, sure[1:])):
+        cands += [(False, False, 0.0, i, j) for i, j, _ in sure]        # all kept: their order is moot
+    else:
+        for i, j, same_tag in sure:
+            _candidate(cands, old_side, new_side, olds, news, i, j, same_tag, True, False)
     first = _Chosen()
     for sure_by_number in sorted(c for c in cands if not c[0] and not c[1]):
         first.take(*sure_by_number[-2:])
@@ -260,6 +297,23 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
     for *_, i, j in sorted(cands):
         chosen.take(i, j)
     return chosen.pairs
+
+
+def _sure(old_side: Side, new_side: Side, o, n, same_tag: bool) -> bool:
+    """Whether two units of the same number are a sure pair: alike (:data:`MATCH`), or of the same
+    kind with one text mostly inside the other — told as soon as the shared words are enough."""
+    na, nb = old_side.count(o), new_side.count(n)
+    if not na or not nb:
+        return na == nb
+
+    def enough(common: int) -> bool:
+        return 2 * common / (na + nb) >= MATCH or (same_tag and common / min(na, nb) >= MATCH)
+
+    common = _common(old_side, new_side, o, n, enough)
+    if common is None:
+        sim, contained = words_overlap(old_side.key(o), new_side.key(n))
+        return sim >= MATCH or (same_tag and contained >= MATCH)
+    return enough(common)
 
 
 def _candidate(cands, old_side, new_side, olds, news, i, j, same_tag, same_num, same_id) -> None:
@@ -326,7 +380,7 @@ class _Comparer:
         # a unit restated as a whole («изложить в следующей редакции») is one row: its sub-units
         # appeared or vanished, or it shares less than half of its words with the old text
         restated = bool(ochildren) != bool(nchildren) or \
-            (ochildren or nchildren) and overlap(self.old, self.new, o, n)[0] < MATCH
+            (ochildren or nchildren) and not alike(self.old, self.new, o, n)
         if st.is_repealed(o) or restated:
             out.append(self.change("changed", o, n, self.old.full(o), self.new.full(n)))
             return

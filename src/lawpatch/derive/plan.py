@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import structure as st
-from ..compare.engine import MATCH, Side, align, overlap, sides
+from ..compare.engine import Side, alike, align, sides
 from ..errors import Finding, Refusal
 from ..patch import ops as pops
 from ..patch.model import Kind, Part, Position
@@ -279,7 +279,7 @@ class Planner:
             return out
         ochildren, nchildren = st.unit_children(o), st.unit_children(n)
         if ochildren and nchildren and otag not in st.CONTAINER_TAGS and \
-                overlap(self.os, self.ns, o, n)[0] < MATCH:     # a chapter is never restated whole
+                not alike(self.os, self.ns, o, n):     # a chapter is never restated whole
             return None
         heading = self.heading(o, n)
         if heading is False:
