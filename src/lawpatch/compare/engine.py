@@ -53,6 +53,7 @@ class Side:
         self._texts = texts or {}
         # the metadata each row reads, read once (the law is not changed while it is compared)
         self.lang, self.naming, self.date = law.lang, law.naming, law.expression_date
+        self._paras: dict = {}
         self._own: dict = {}
         self._pieces: dict = {}
         self._key: dict = {}
@@ -79,14 +80,20 @@ class Side:
     def children(self, el) -> list:
         return self._parts(el)[1]
 
+    def paragraphs(self, el) -> list:
+        """The unit's own blocks (the absorbed abzats's included), computed once per unit."""
+        found = self._paras.get(el)
+        if found is None:
+            first = self.absorbed(el)
+            found = self._paras[el] = st.own_paragraphs(first if first is not None else el, self.editorial)
+        return found
+
     def own(self, el) -> str:
         """The unit's own words: heading line aside, its text (absorbed abzats included)."""
-        if el not in self._own:
-            first = self.absorbed(el)
-            src = first if first is not None else el
-            paras = st.own_paragraphs(src, self.editorial)
-            self._own[el] = "\n".join(st.block_text(p) for p in paras)
-        return self._own[el]
+        found = self._own.get(el)
+        if found is None:
+            found = self._own[el] = "\n".join(st.block_text(p) for p in self.paragraphs(el))
+        return found
 
     def pieces(self, el) -> tuple:
         """What the unit's key is joined from, in order: strings (its heading and own words, the
@@ -150,9 +157,8 @@ class Side:
         if el not in self._shape and self.alike and el.tag == _ARTICLE and self.pieces(el)[0].startswith("\x01"):
             self._shape[el] = ("alike",)            # printed alike in both laws: its blocks too
         if el not in self._shape:
-            first = self.absorbed(el)
-            own = len(st.own_paragraphs(first if first is not None else el, self.editorial))
-            self._shape[el] = (own, first is not None, tuple(self.shape(c) for c in self.children(el)))
+            self._shape[el] = (len(self.paragraphs(el)), self.absorbed(el) is not None,
+                               tuple(self.shape(c) for c in self.children(el)))
         return self._shape[el]
 
 
