@@ -108,14 +108,12 @@ def _official_findings(law: Law) -> list[Finding]:
     return _schema_findings(law, official_schema(), "VALIDATE.AKN_SCHEMA", "AKN 3.0 schema")
 
 
-def law_errors(law: Law, eids: bool = True) -> list[Finding]:
+def law_errors(law: Law) -> list[Finding]:
     """The errors of :func:`validate_law` without its warnings (what makes a law unusable), at less
-    cost; ``eids=False`` leaves out the naming convention, for eIds just derived by it."""
+    cost."""
     findings = _official_findings(law)
     findings += _schema_findings(law, profile_schema(), "VALIDATE.PROFILE_SCHEMA", "KR profile")
-    if eids:
-        findings += [f for f in _eid_findings(law) if f.severity == "error"]
-    return findings
+    return findings + [f for f in _eid_findings(law) if f.severity == "error"]
 
 
 def known_errors(law: Law, data: bytes) -> list[Finding]:

@@ -98,9 +98,11 @@ def read_back(law: Law) -> tuple[bytes, list[Finding]]:
         reason = exc.reason if isinstance(exc, xmlio.XmlError) else str(exc)
         return data, [Finding("CHECK.RESULT_INVALID", f"as amended, the law could not be read back: {reason}",
                               file=law.source, hint="nothing is written; shorten or split the new text")]
+    # validated as a base law is, eIds included: the next run reads it as one (the verdict is kept
+    # by content, so a check run again on an unchanged bill does not validate the result again)
     return data, [Finding("CHECK.RESULT_INVALID", f"as amended, the law would not validate: {f.message} ({f.code})",
                           file=law.source, unit=f.unit, hint="nothing is written; the bill or the law needs a fix")
-                  for f in _errors(again, eids=False)]  # the engine has just derived the eIds
+                  for f in _known_errors(again, data)]
 
 
 def _known_errors(law: Law, data: bytes) -> list[Finding]:
@@ -108,8 +110,3 @@ def _known_errors(law: Law, data: bytes) -> list[Finding]:
 
     return known_errors(law, data)
 
-
-def _errors(law: Law, eids: bool = True) -> list[Finding]:
-    from ..validate import law_errors
-
-    return law_errors(law, eids)
