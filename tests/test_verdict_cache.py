@@ -111,3 +111,21 @@ def test_a_law_written_by_apply_is_not_validated_again(repo, counted):
     assert len(counted) == 4
     codes = {f.code for f in check_bill(load_bill(EVERY), root=repo)}
     assert "CHECK.ALREADY_APPLIED" in codes and len(counted) == 4   # read as a valid base: not validated
+
+
+def test_a_result_remembered_valid_is_not_read_back_again(repo, counted, monkeypatch, tmp_path):
+    """The verdict is only kept after the bytes were read back and validated: the same bytes again
+    need neither (each language's base law is still read: the ops run on it)."""
+    check_bill(load_bill(EVERY), root=repo)         # the caches filled (references too)
+    shutil.rmtree(tmp_path / "cache" / "valid")
+    reads = []
+    real = Law.from_bytes.__func__
+
+    def from_bytes(cls, data, source="<law>"):
+        reads.append(source)
+        return real(cls, data, source)
+    monkeypatch.setattr(Law, "from_bytes", classmethod(from_bytes))
+    check_bill(load_bill(EVERY), root=repo)
+    assert len(reads) == 4 and len(counted) == 8    # each language: its base, its result read back
+    check_bill(load_bill(EVERY), root=repo)
+    assert len(reads) == 6 and len(counted) == 8    # the bases alone
