@@ -45,7 +45,7 @@ def test_a_symlink_planted_at_the_temp_name_is_never_followed(tmp_path, monkeypa
     target = tmp_path / "law.xml"
     target.write_bytes(b"old")
     names = iter(["deadbeef", "cafef00d"])
-    monkeypatch.setattr(storage.secrets, "token_hex", lambda n: next(names))
+    monkeypatch.setattr(storage, "_token", lambda: next(names))
     planted = tmp_path / f".law.xml.{os.getpid()}-deadbeef.lawpatch-tmp"
     planted.symlink_to(victim)
     (tmp_path / ".law.xml.lawpatch-tmp").symlink_to(victim)  # the fixed name of earlier versions

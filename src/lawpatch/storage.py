@@ -25,19 +25,16 @@ import hashlib
 import json
 import os
 import re
-import secrets
-import shlex
-import shutil
-import signal
 import stat
 import sys
-import tempfile
 import time
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
 from .errors import Finding, Refusal
+
+# (what only writing, locking or recovering needs is imported there: the commands that only read
+# import this module for read_regular, and each module costs their start-up)
 
 STATE = ".lawpatch"          # the repository's own folder: the lock and the journal
 LOCK_WAIT = 30.0             # seconds a writer waits for the lock (LAWPATCH_LOCK_WAIT)
@@ -72,6 +69,8 @@ def _crash(point: str) -> None:
     """Tests kill the process here (``LAWPATCH_TEST_CRASH_AT=<point>``) to prove that a crash at
     this moment loses nothing."""
     if os.environ.get("LAWPATCH_TEST_CRASH_AT") == point:
+        import signal
+
         os.kill(os.getpid(), signal.SIGKILL)
 
 
@@ -146,11 +145,16 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
+def _token() -> str:
+    """Eight random hex digits: what makes a run's temp names unguessable."""
+    return os.urandom(4).hex()
+
+
 def _temp(target: Path, data: bytes) -> Path:
     """``data`` in a new file next to ``target``: a unique name created exclusively, fsynced."""
     mode = _mode(target)
     for _ in range(16):
-        tmp = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.lawpatch-tmp")
+        tmp = target.with_name(f".{target.name}.{os.getpid()}-{_token()}.lawpatch-tmp")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600)
             break
@@ -318,6 +322,8 @@ def recover(root) -> None:
               f"had started: {names}")
         for path in odd:
             _note(f"{path}: changed since the interrupted run wrote it; check it")
+    import tempfile
+
     for folder in (root / STATE, *_law_folders(root), root / "amendments", Path(tempfile.gettempdir())):
         if folder.is_dir():
             clean_leftovers(folder)
@@ -352,6 +358,8 @@ def _alive(pid: int) -> bool:
 def clean_leftovers(folder) -> None:
     """Remove the temps and folders that killed runs left in ``folder``; a bill's previous outputs
     moved aside (``.bill.old-<pid>``) go back in place when the new ones never arrived."""
+    import shutil
+
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -378,6 +386,8 @@ def replace_dir(new, final) -> None:
     """Put the folder ``new`` in the place of ``final`` at once. Where the system can swap two
     names atomically (Linux ``renameat2``) the previous folder is never missing; elsewhere it is
     missing between two renames, and :func:`clean_leftovers` puts it back after a crash there."""
+    import shutil
+
     new, final = Path(new), Path(final)
     try:
         if not final.exists():
@@ -430,10 +440,12 @@ def aside(final, kind: str = "new") -> Path:
 def scratch_dir() -> Path:
     """A new private folder in the system's temp folder for this run's working copies; a killed
     run's is removed by the next one."""
+    import tempfile
+
     base = Path(tempfile.gettempdir())
     clean_leftovers(base)
     for _ in range(16):
-        folder = base / f".lawpatch-work.{os.getpid()}-{secrets.token_hex(4)}.lawpatch-new"
+        folder = base / f".lawpatch-work.{os.getpid()}-{_token()}.lawpatch-new"
         try:
             folder.mkdir(mode=0o700)
             return folder
@@ -449,6 +461,8 @@ _held: dict[str, int] = {}
 
 
 def _command() -> str:
+    import shlex
+
     return shlex.join(["lawpatch", *sys.argv[1:]])[:300]
 
 
@@ -520,6 +534,8 @@ def _acquire(fd: int, path: Path, root: Path) -> None:
 def _record_holder(fd: int, holding: bool) -> None:
     """Who holds the lock, for the message of a writer that waits (best effort: a full disk must
     not stop the run that holds the lock, only that message)."""
+    from datetime import datetime
+
     try:
         os.ftruncate(fd, 0)
         if holding:

@@ -13,7 +13,6 @@ Errors make a law unusable by the other commands; warnings are things a drafter 
 from __future__ import annotations
 
 import bisect
-import difflib
 import json
 import os
 import re
@@ -480,6 +479,8 @@ def parity_findings(rus: LawSummary, kir: LawSummary) -> list[Finding]:
     Texts of different redactions (the database often has the Kyrgyz text of a later date) may
     really differ in structure: their mismatches are warnings, named as such.
     """
+    import difflib
+
     out: list[Finding] = []
     difference = redactions(rus, kir)
     severity = "warning" if difference else "error"
