@@ -119,9 +119,10 @@ def _items(law: Law) -> dict[str, list]:
 def _unit(el, twin, rt: str, kt: str, rf, kf, glossary, items):
     """(code, message, extra) of each difference between the two texts of one unit; ``items``: the
     tags of each text's enumerated sub-units."""
-    if st.is_repealed(el) != st.is_repealed(twin):
-        return [("PARITY.REPEALED", f"repealed in {'rus' if st.is_repealed(el) else 'kir'} only", {})]
-    if st.is_repealed(el):
+    repealed = st.is_repealed(el)
+    if repealed != st.is_repealed(twin):
+        return [("PARITY.REPEALED", f"repealed in {'rus' if repealed else 'kir'} only", {})]
+    if repealed:
         return []
     slip = language_slip(rt, kt)
     if slip:
@@ -185,9 +186,11 @@ def folder_parity(folder: Path, glossary=None) -> LawParity:
 
     rus_path, kir_path = str(folder / "rus.xml"), str(folder / "kir.xml")
     rus_data, kir_data = xmlio.read(rus_path), xmlio.read(kir_path)
-    terms = repr([(t.rus, t.kir) for t in glossary.terms]) if glossary is not None else ""
-    key = json.dumps([hashlib.sha256(d).hexdigest() for d in (rus_data, kir_data, terms.encode("utf-8"))])
-    found = cache.load("parity", key, _version())
+    cached = cache.directory() is not None
+    if cached:
+        terms = repr([(t.rus, t.kir) for t in glossary.terms]) if glossary is not None else ""
+        key = json.dumps([hashlib.sha256(d).hexdigest() for d in (rus_data, kir_data, terms.encode("utf-8"))])
+    found = cache.load("parity", key, _version()) if cached else {}
     if found:
         try:
             return LawParity(str(folder), found["redaction"], [
@@ -199,7 +202,7 @@ def folder_parity(folder: Path, glossary=None) -> LawParity:
     if rus.lang != "rus" or kir.lang != "kir":
         raise UsageError(f"{folder}: rus.xml is {rus.lang!r} and kir.xml {kir.lang!r} (run `lawpatch validate`)")
     result = law_parity(rus, kir, glossary, str(folder))
-    if all(f.file == rus_path and f.extra.get("kir_file") == kir_path for f in result.findings):
+    if cached and all(f.file == rus_path and f.extra.get("kir_file") == kir_path for f in result.findings):
         cache.store("parity", key, _version(), {
             "redaction": result.redaction, "compared": result.compared, "rus_only": result.rus_only,
             "kir_only": result.kir_only, "findings": [{**f.as_dict(), "file": "", "extra": {**f.extra, "kir_file": ""}}
