@@ -30,6 +30,7 @@ from .law import SIDECARS, Law, law_files, redactions
 from .workers import run_all
 from .xmlio import XmlError
 
+
 @lru_cache(maxsize=None)
 def profile_schema() -> etree.XMLSchema:
     """The project's profile schema (schemas/kr-profile.xsd), compiled once per process."""
