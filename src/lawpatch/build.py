@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -204,18 +205,15 @@ def _build(patches, out_dir, in_place: bool, root, langs, allow_missing, jobs, p
     made = not Path(out_dir).exists()
     out = storage.ensure_dir(out_dir)
     storage.clean_leftovers(out)  # a killed build's half-made folders; its moved-aside outputs go back
-    if len(patches) > 1 and (Path(root) / "laws").is_dir():
-        from .references import Index
-
-        Index(Path(root) / "laws", jobs=jobs)   # read once here (in all cores): each bill's check uses it
     done = []
     try:
-        done = run_all(_bill_documents, [(str(p), str(root), langs, str(out), tuple(missing[b.id]))
-                                         for p, b in zip(patches, bills)], jobs, progress)
-        findings = [f for fs, _ in done for f in fs]
-        if any(f.severity == "error" for f in findings):
-            raise FindingsError(findings)
-        applied = [apply_bill(bill, root=root) for bill in bills] if in_place else []
+        with _references_read_once(root, len(patches), jobs):
+            done = run_all(_bill_documents, [(str(p), str(root), langs, str(out), tuple(missing[b.id]))
+                                             for p, b in zip(patches, bills)], jobs, progress)
+            findings = [f for fs, _ in done for f in fs]
+            if any(f.severity == "error" for f in findings):
+                raise FindingsError(findings)
+            applied = [apply_bill(bill, root=root) for bill in bills] if in_place else []
         if in_place:
             _refuse_overlaps(list(zip(bills, applied)))
         results = []
@@ -232,6 +230,18 @@ def _build(patches, out_dir, in_place: bool, root, langs, allow_missing, jobs, p
     if in_place:
         write_applied([a for laws in applied for a in laws], root)
     return results
+
+
+def _references_read_once(root, bills: int, jobs):
+    """Each bill's check looks for the provisions citing what it changes, in an index of laws/:
+    with more than one bill, laws/ is read once here (in all cores) for every bill's index, made
+    here or in the workers forked here — the build holds the lock, so no law file changes meanwhile."""
+    laws = Path(root) / "laws"
+    if bills < 2 or not laws.is_dir():
+        return nullcontext()
+    from .references import pinned
+
+    return pinned(laws, jobs=jobs)
 
 
 def _bill_documents(job) -> tuple[list, Built | None]:
