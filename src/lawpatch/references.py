@@ -260,22 +260,24 @@ class _Folder:
             for key in entry.keys:
                 self.acts.setdefault(key, slug)
         self.order = {slug: i for i, slug in enumerate(self.entries)}
-        self._naming: dict[str, list[tuple[str, str]]] | None = None
+        self._naming: dict[str | None, dict[str, list[tuple[str, str]]]] = {}   # by language asked
 
     def find_act(self, act: str) -> str:
         key, date, number = act.split("|")
         found = [s for s in (self.acts.get(key), self.acts.get(f"{date}|{number}") if date else None) if s]
         return min(found, key=self.order.get) if found else ""
 
-    def naming(self, slug: str) -> list[tuple[str, str]]:
+    def naming(self, slug: str, lang: str | None = None) -> list[tuple[str, str]]:
         """The law files (slug, lang), in order, that name law ``slug``: itself, and those whose
-        text names its act."""
-        if self._naming is None:
-            self._naming = {}
-            for (s, lang), rec in self.records.items():
-                for named in {s} | {self.find_act(act) for act in rec["acts"]}:
-                    self._naming.setdefault(named, []).append((s, lang))
-        return self._naming.get(slug, [])
+        text names its act (in ``lang`` only, if given)."""
+        table = self._naming.get(lang)
+        if table is None:
+            table = self._naming[lang] = {}
+            for (s, lg), rec in self.records.items():
+                if lang is None or lg == lang:
+                    for named in {s} | {self.find_act(act) for act in rec["acts"]}:
+                        table.setdefault(named, []).append((s, lg))
+        return table.get(slug, [])
 
 
 # the folders read once for every index made meanwhile (see :func:`pinned`): {(folder, langs): _Folder}
@@ -363,9 +365,7 @@ class Index:
         """The references into any of ``eids`` of law ``slug`` (WHOLE for the act itself). Only the
         citations that name the law (its own «настоящего Закона», or its name elsewhere) are resolved."""
         out = []
-        for s, lg in self._folder.naming(slug):
-            if lang is not None and lg != lang:
-                continue
+        for s, lg in self._folder.naming(slug, lang):
             table = self._targets.get((s, lg, slug))
             if table is None:   # the references of s that name slug, resolved (no other law is loaded)
                 # read from the records as they are: only the raws that name slug become _Raw (a law
