@@ -39,6 +39,10 @@ class Case:
             self.command = self.argv[0]
 
 
+NO_CACHE = {"LAWPATCH_CACHE": "off"}
+FIRST_RUN = "no cache: the first run on these texts (a file changed since, or the cache turned off)"
+
+
 def lawpatch_argv() -> list[str]:
     """How a drafter runs lawpatch: the console script beside this Python, else ``python -m lawpatch``."""
     script = Path(sys.executable).with_name("lawpatch")
@@ -66,6 +70,15 @@ def commands(ws: Workspace, out: Path) -> list[Case]:
 
     def restore():
         target.write_bytes(pristine)
+
+    # a drafter's next check after editing the bill: one op's new words changed before each run, so
+    # the law as amended is new to the cache (its base law and the references are not)
+    edited, text, edits = ws.folder / "bill-edited.xml", bill.read_text(encoding="utf-8"), iter(range(10 ** 6))
+
+    def edit_bill():
+        edited.write_text(text.replace("<new lang=\"rus\">КОДЕКС</new>",
+                                       f"<new lang=\"rus\">КОДЕКС {next(edits)}</new>", 1), encoding="utf-8")
+    edit_bill()
 
     both = (old, new)
     cases = [
@@ -106,9 +119,19 @@ def commands(ws: Workspace, out: Path) -> list[Case]:
              note="laws without their Kyrgyz text are built in Russian only"),
         Case("parity (Tax Code, RU and KY, 4 MB)", ["parity", str(repo / "laws" / "tax-code")],
              floor=tuple(sorted((repo / "laws" / "tax-code").glob("*.xml"))), ratio=3, statuses=(0, 1)),
+        # the caches kept by content (validity verdicts, validate's and parity's findings) off: the
+        # first run after the text changed
+        Case("validate, no cache (Tax Code)", ["validate", str(tax)], floor=(tax,), env=NO_CACHE,
+             note=FIRST_RUN),
+        Case("check, the bill just edited (200 ops, Tax Code)", ["check", "--root", str(repo), str(edited)],
+             floor=(law, bill), setup=edit_bill,
+             note="one op's new words changed before each run: the law as amended is validated again"),
+        Case("parity, no cache (Tax Code, RU and KY, 4 MB)", ["parity", str(repo / "laws" / "tax-code")],
+             floor=tuple(sorted((repo / "laws" / "tax-code").glob("*.xml"))), statuses=(0, 1), env=NO_CACHE,
+             note=FIRST_RUN),
         Case("refs, no cache (Constitution «статья 16», all laws)",
              ["refs", str(repo / "laws" / "constitution"), "статья 16"],
-             floor=tuple(sorted((repo / "laws").glob("*/*.xml"))), env={"LAWPATCH_CACHE": "off"},
+             floor=tuple(sorted((repo / "laws").glob("*/*.xml"))), env=NO_CACHE,
              note="every law's references read again: the first run in a repository, or a cache turned off"),
     ]
     if ws.print_pdf is not None:

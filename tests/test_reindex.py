@@ -31,7 +31,7 @@ def test_renumbering_inside_articles_gives_the_eids_of_a_whole_renumbering(path,
             body = copy.deepcopy(law.body)
             st.assign_eids(body)
             assert [e.get("eId") for e in st.iter_units(law.body)] == [e.get("eId") for e in st.iter_units(body)]
-            assert list(law.index) == [e.get("eId") for e in st.iter_units(law.body)]   # the index follows
+            assert law.index == {e.get("eId"): e for e in st.iter_units(law.body)}   # the index follows
         return changes
 
     monkeypatch.setattr(Law, "reindex", checked)

@@ -28,9 +28,9 @@ def counted(monkeypatch, tmp_path):
     calls = []
     real = validate.law_errors
 
-    def law_errors(law, eids=True):
+    def law_errors(law):
         calls.append(law.source)
-        return real(law, eids)
+        return real(law)
     monkeypatch.setattr(validate, "law_errors", law_errors)
     return calls
 
@@ -92,3 +92,40 @@ def test_a_law_damaged_after_a_valid_check_is_refused(repo, counted):
     before = snapshot(repo)
     codes = {f.code for f in check_bill(load_bill(EVERY), root=repo) if f.severity == "error"}
     assert codes and all(c.startswith("VALIDATE.") for c in codes) and snapshot(repo) == before
+
+
+def test_a_bill_checked_again_validates_nothing_again(repo, counted):
+    """The law as amended is validated as a base law is, and its verdict kept: the same check run
+    again (a drafter's habit) reads both verdicts from the cache."""
+    check_bill(load_bill(EVERY), root=repo)
+    assert len(counted) == 4           # each language: the base law, then the law as the bill makes it
+    check_bill(load_bill(EVERY), root=repo)
+    assert len(counted) == 4
+
+
+def test_a_law_written_by_apply_is_not_validated_again(repo, counted):
+    """What apply writes is the result check validated: the next bill's run reads it as valid."""
+    from lawpatch.patch.apply import apply_bills, write_applied
+
+    write_applied(apply_bills([load_bill(EVERY)], root=repo), repo)
+    assert len(counted) == 4
+    codes = {f.code for f in check_bill(load_bill(EVERY), root=repo)}
+    assert "CHECK.ALREADY_APPLIED" in codes and len(counted) == 4   # read as a valid base: not validated
+
+
+def test_a_result_remembered_valid_is_not_read_back_again(repo, counted, monkeypatch, tmp_path):
+    """The verdict is only kept after the bytes were read back and validated: the same bytes again
+    need neither (each language's base law is still read: the ops run on it)."""
+    check_bill(load_bill(EVERY), root=repo)         # the caches filled (references too)
+    shutil.rmtree(tmp_path / "cache" / "valid")
+    reads = []
+    real = Law.from_bytes.__func__
+
+    def from_bytes(cls, data, source="<law>"):
+        reads.append(source)
+        return real(cls, data, source)
+    monkeypatch.setattr(Law, "from_bytes", classmethod(from_bytes))
+    check_bill(load_bill(EVERY), root=repo)
+    assert len(reads) == 4 and len(counted) == 8    # each language: its base, its result read back
+    check_bill(load_bill(EVERY), root=repo)
+    assert len(reads) == 6 and len(counted) == 8    # the bases alone

@@ -519,9 +519,10 @@ def rank(kind: str) -> int:
 
 
 def _numbered(law, tag: str) -> dict:
-    """{number key: first unit} of one tag across the law, built once per index of the law."""
+    """{number key: first unit} of one tag across the law (articles, units above them), built once
+    per state of the law's outline."""
     cache = law.__dict__.setdefault("_citation_cache", {})
-    stamp = id(law.index)
+    stamp = law.outline_stamp
     if cache.get("stamp") != stamp:
         cache.clear()
         cache["stamp"] = stamp

@@ -6,6 +6,7 @@ built once per load (see STYLE: no second object model to keep in sync).
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from copy import deepcopy
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +48,10 @@ class Law:
         if self.meta is None or self.body is None:
             raise LawError(f"{source}: the act has no <meta> or no <body>")
         self._index: dict | None = None
+        self._sorted: list[str] | None = None   # the index's eIds in order (see _reindexed)
+        # changes whenever the articles or the units above them may have changed (the index built
+        # again): what is numbered across the law (articles, chapters) is kept by it
+        self.outline_stamp = 0
 
     # --- loading and saving ---------------------------------------------------------------
     @classmethod
@@ -158,6 +163,7 @@ class Law:
     # --- units ------------------------------------------------------------------------------
     @property
     def index(self) -> dict:
+        """eId → unit (in no particular order: :meth:`units` gives the document's)."""
         if self._index is None:
             self._index = {el.get("eId"): el for el in st.iter_units(self.body) if el.get("eId")}
         return self._index
@@ -172,9 +178,42 @@ class Law:
             for article in within:
                 if article.getparent() is not None:
                     changes.update(st.assign_eids(article, article.get("eId") or ""))
-        if within is None or within:
-            self._index = None
+        if within is None or (within and not self._reindexed(within)):
+            self._index, self._sorted = None, None
+            self.outline_stamp += 1
         return changes
+
+    def _reindexed(self, articles) -> bool:
+        """The index brought up to date inside ``articles`` alone (their own eIds stand, and every
+        unit inside one is named «<its eId>__…»), rather than built again over the whole law: a bill
+        read instruction by instruction changes a few articles at a time. False where that cannot
+        be done (no index yet, an article no longer in the law)."""
+        if self._index is None or not all(self._holds(a) for a in articles):
+            return False
+        index = self._index
+        if self._sorted is None:        # the eIds in order: those under an article are one run of it
+            self._sorted = sorted(index)
+        eids = self._sorted
+        for article in articles:
+            prefix = article.get("eId") + "__"
+            inside = [(el.get("eId"), el) for el in st.iter_units(article) if el is not article]
+            if not all(eid and eid.startswith(prefix) for eid, _ in inside):
+                return False
+            lo, hi = bisect_left(eids, prefix), bisect_left(eids, prefix + "\U0010ffff")
+            for eid in eids[lo:hi]:
+                del index[eid]
+            index.update(inside)
+            eids[lo:hi] = sorted(eid for eid, _ in inside)
+        return True
+
+    def _holds(self, el) -> bool:
+        """Whether ``el`` is in this law's body, under its own eId in the index."""
+        eid = el.get("eId")
+        if not eid or self._index.get(eid) is not el:
+            return False
+        while el is not None and el is not self.body:
+            el = el.getparent()
+        return el is self.body
 
     def units(self):
         return st.iter_units(self.body)

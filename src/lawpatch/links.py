@@ -123,7 +123,7 @@ def updated(links: list[Link], before: dict, new_law, gone: set, added: list[Lin
         el = new_law.index.get(link.eid)
         if el is not None and not st.is_repealed(el):
             out[link.key] = link
-    order = {eid: i for i, eid in enumerate(new_law.index)}
+    order = {el.get("eId"): i for i, el in enumerate(new_law.units())}
     return sorted(out.values(), key=lambda k: (order.get(k.eid, len(order)), k.treaty, k.article))
 
 

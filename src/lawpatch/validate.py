@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from lxml import etree
 
 from . import structure as st
 from . import vocabulary as voc
+from . import xmlio
 from .errors import Finding, LawpatchError
 from .law import Law, law_files, redactions
 from .workers import run_all
@@ -108,14 +110,12 @@ def _official_findings(law: Law) -> list[Finding]:
     return _schema_findings(law, official_schema(), "VALIDATE.AKN_SCHEMA", "AKN 3.0 schema")
 
 
-def law_errors(law: Law, eids: bool = True) -> list[Finding]:
+def law_errors(law: Law) -> list[Finding]:
     """The errors of :func:`validate_law` without its warnings (what makes a law unusable), at less
-    cost; ``eids=False`` leaves out the naming convention, for eIds just derived by it."""
+    cost."""
     findings = _official_findings(law)
     findings += _schema_findings(law, profile_schema(), "VALIDATE.PROFILE_SCHEMA", "KR profile")
-    if eids:
-        findings += [f for f in _eid_findings(law) if f.severity == "error"]
-    return findings
+    return findings + [f for f in _eid_findings(law) if f.severity == "error"]
 
 
 def known_errors(law: Law, data: bytes) -> list[Finding]:
@@ -123,31 +123,42 @@ def known_errors(law: Law, data: bytes) -> list[Finding]:
     digest of the bytes (:mod:`lawpatch.cache`): a law a bill amends is validated once per change of
     its text, not once per run. Only "valid" is remembered, and only as made by this code and these
     schemas; a cache that is off, damaged or made by other code means validating again."""
-    import hashlib
-
     from . import cache
 
-    key = hashlib.sha256(data).hexdigest()
-    if cache.load("valid", key, _verdict_version()).get("valid") is True:
+    if known_valid(data):
         return []
     errors = law_errors(law)
     if not errors:
-        cache.store("valid", key, _verdict_version(), {"valid": True})
+        cache.store("valid", _digest(data), _verdict_version(), {"valid": True})
     return errors
+
+
+def known_valid(data: bytes) -> bool:
+    """Whether a law of exactly these bytes was read and found without errors by this code and
+    these schemas (:func:`known_errors` remembered it)."""
+    from . import cache
+
+    return cache.load("valid", _digest(data), _verdict_version()).get("valid") is True
+
+
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 @lru_cache(maxsize=None)
 def _verdict_version() -> str:
-    """What a verdict of :func:`law_errors` depends on: this code, the eId convention, the parser,
-    the schemas and the libxml2 that applies them."""
+    """What a verdict of :func:`law_errors` and the findings of a folder depend on: this code, the
+    eId convention, the parser, the metadata read, the schemas and the libxml2 that applies them."""
     import sys
 
-    from . import cache, law, schemas, xmlio
+    from . import cache, errors, law, meta, schemas
     from .resources import project_file
 
     xsds = [project_file("schemas", n) for n in ("kr-profile.xsd", "kr-profile-source.xsd")]
     official = Path(_official_path())
-    return cache.code_version(sys.modules[__name__], st, voc, law, schemas, xmlio,
+    return cache.code_version(sys.modules[__name__], st, voc, law, meta, errors, schemas, xmlio,
                               files=[*xsds, official, official.with_name("xml.xsd")]) \
         + ".".join(map(str, etree.LXML_VERSION + etree.LIBXML_VERSION))
 
@@ -216,10 +227,42 @@ class LawSummary:
 
 def _check_folder(paths: list[str]) -> list[Finding]:
     """The files of one folder, and the parity of its rus.xml and kir.xml (a module-level function:
-    it runs in workers)."""
+    it runs in workers).
+
+    The findings are remembered by the names and the digests of the files' bytes
+    (:mod:`lawpatch.cache`, made by this code and these schemas): a folder validated before and
+    unchanged since costs reading and hashing its files. What is remembered is every finding,
+    errors and warnings, as computed; a cache that is off, damaged or made by other code means
+    validating again."""
+    import hashlib
+
+    from . import cache
+
+    texts: dict[str, bytes] = {}
+    for path in paths:
+        try:
+            texts[path] = xmlio.read(path)
+        except LawpatchError:
+            return _folder_findings(paths, texts)   # an unreadable file: nothing is remembered
+    key = json.dumps([[Path(p).name, hashlib.sha256(data).hexdigest()] for p, data in texts.items()])
+    found = cache.load("findings", key, _verdict_version()).get("findings")
+    if isinstance(found, list):
+        try:
+            return [Finding(**{**f, "file": paths[f["file"]]}) for f in found]
+        except (TypeError, KeyError, IndexError):
+            pass                                    # a damaged entry: computed again
+    findings = _folder_findings(paths, texts)
+    stored = _storable(findings, paths)
+    if stored is not None:
+        cache.store("findings", key, _verdict_version(), {"findings": stored})
+    return findings
+
+
+def _folder_findings(paths: list[str], texts: dict[str, bytes]) -> list[Finding]:
+    """:func:`_check_folder` computed: each file (its bytes in ``texts`` where read), then parity."""
     findings, summaries = [], {}
     for path in paths:
-        found, summary = _check_file(path)
+        found, summary = _check_file(path, texts.get(path))
         findings += found
         if summary is not None:
             summaries[Path(path).name] = summary
@@ -228,9 +271,24 @@ def _check_folder(paths: list[str]) -> list[Finding]:
     return findings
 
 
-def _check_file(path: str) -> tuple[list[Finding], LawSummary | None]:
+def _storable(findings: list[Finding], paths: list[str]) -> list[dict] | None:
+    """The findings as the cache keeps them, each file by its place in ``paths``; None where a
+    finding names a path elsewhere than in its file (a law refused by its path), which the
+    content of the files alone would not give back."""
+    out = []
+    for f in findings:
+        d = asdict(f)
+        if d["file"] not in paths or any(p in json.dumps([d["message"], d["hint"], d["unit"], d["extra"]],
+                                                         ensure_ascii=False) for p in paths):
+            return None
+        d["file"] = paths.index(d["file"])
+        out.append(d)
+    return out
+
+
+def _check_file(path: str, data: bytes | None = None) -> tuple[list[Finding], LawSummary | None]:
     try:
-        law = Law.load(path)
+        law = Law.load(path) if data is None else Law.from_bytes(data, path)
     except LawpatchError as exc:
         return [_load_finding(path, exc)], None
     return validate_law(law), LawSummary.of(law)

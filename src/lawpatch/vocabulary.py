@@ -534,7 +534,7 @@ def _numeral_pattern(lang: str) -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")         # on the text in lower case
 
 
-def numerals(text: str, lang: str = "rus") -> list[Numeral]:
+def numerals(text: str, lang: str = "rus", lowered: bool = False) -> list[Numeral]:
     """The numbers written in words in ``text``: cardinals and ordinals in any case and gender
     («тридцати», «двадцать первого», «двух тысяч»; KY «отуз», «эки жүз», «онго», «экинчи»), each
     run of number words read as one number where it is one; fractions («двух третей», «үчтөн
@@ -550,7 +550,8 @@ def numerals(text: str, lang: str = "rus") -> list[Numeral]:
     ['2/3', '1/2']
     """
     words = _numeral_words(lang)
-    text = lower(text).replace("ё", "е")      # (a text in lower case already is returned as it is)
+    if not lowered:                           # ``lowered``: in lower case, «е» for «ё» already
+        text = lower(text).replace("ё", "е")
     return _Reading(text, lang, words).read()
 
 

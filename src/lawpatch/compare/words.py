@@ -36,30 +36,20 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
         return (Segment("equal", old),) if old else ()
     from diff_match_patch import diff_match_patch
 
-    vocab: dict[str, str] = {}
-    back: list[str] = []
-
-    def encode(text: str) -> str:
-        out = []
-        for tok in tokens(text):
-            ch = vocab.get(tok)
-            if ch is None:
-                ch = vocab[tok] = _code(len(back))
-                back.append(tok)
-            out.append(ch)
-        return "".join(out)
-
-    a, b = encode(old), encode(new)
+    old_tokens, new_tokens = tokens(old), tokens(new)
+    # a code for each distinct token, in the order of first use (old text first)
+    vocab = {tok: _code(i) for i, tok in enumerate(dict.fromkeys(old_tokens + new_tokens))}
+    a, b = "".join(map(vocab.__getitem__, old_tokens)), "".join(map(vocab.__getitem__, new_tokens))
     if _too_costly(len(a) + len(b), old, new):
         return (Segment("delete", old), Segment("insert", new))
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0     # no time limit: the same texts always give the same diff
     diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
-    index = {ch: i for i, ch in enumerate(vocab.values())}
+    back = {ch: tok for tok, ch in vocab.items()}
     segments: list[Segment] = []
     for op, chars in diffs:
-        text = "".join(back[index[c]] for c in chars)
+        text = "".join(map(back.__getitem__, chars))
         kind = _OPS[op]
         if segments and segments[-1].op == kind:
             segments[-1] = Segment(kind, segments[-1].text + text)
@@ -89,21 +79,6 @@ def _bag(text: str) -> tuple[frozenset, dict, int]:
     words = text.split()
     counts = Counter(words)
     return frozenset(counts), {w: c for w, c in counts.items() if c > 1}, len(words)
-
-
-def similarity(old: str, new: str) -> float:
-    """Share of words two texts have in common (0…1), order-insensitive: cheap, for alignment."""
-    return overlap(old, new)[0]
-
-
-def at_most_alike(old: str, new: str) -> float:
-    """The most :func:`similarity` two texts can have, told by their lengths in words alone.
-
-    >>> at_most_alike("в пункте 2 и в пункте 3", "в пункте 3") >= similarity("в пункте 2 и в пункте 3", "в пункте 3")
-    True
-    """
-    na, nb = _bag(old)[2], _bag(new)[2]
-    return 2 * min(na, nb) / (na + nb) if na and nb else (1.0 if na == nb else 0.0)
 
 
 def overlap(old: str, new: str) -> tuple[float, float]:

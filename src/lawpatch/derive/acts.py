@@ -14,6 +14,7 @@ afterwards on the text they leave.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from .. import structure as st
 from ..patch import words as w
@@ -23,8 +24,10 @@ from .words import WordEdit, apply_edit, hunks, norm, tokens
 MIN_UNITS = 2
 
 
-def _changes(text: str, new: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, old words, new words) of each change of ``text`` into ``new``, at word bounds."""
+@lru_cache(maxsize=1024)
+def _changes(text: str, new: str) -> tuple[tuple[int, int, str, str], ...]:
+    """(start, end, old words, new words) of each change of ``text`` into ``new``, at word bounds
+    (asked again for each replacement found, of the texts most of which it left as they were)."""
     old_toks, new_toks = tokens(text), tokens(norm(new))
     offsets, pos = [], 0
     for t in old_toks:
@@ -41,7 +44,7 @@ def _changes(text: str, new: str) -> list[tuple[int, int, str, str]]:
         old = "".join(old_toks[a:b])
         if old and "\n" not in old and "  " not in old:
             out.append((offsets[a], offsets[b], old, norm("".join(new_toks[h.j1:h.j2]))))
-    return out
+    return tuple(out)
 
 
 def act_wide(jobs: list, body, taken: set) -> list[WordEdit]:

@@ -20,8 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import structure as st
-from ..compare.engine import MATCH, Side, align, sides
-from ..compare.words import similarity
+from ..compare.engine import Side, alike, align, sides
 from ..errors import Finding, Refusal
 from ..patch import ops as pops
 from ..patch.model import Kind, Part, Position
@@ -280,7 +279,7 @@ class Planner:
             return out
         ochildren, nchildren = st.unit_children(o), st.unit_children(n)
         if ochildren and nchildren and otag not in st.CONTAINER_TAGS and \
-                similarity(self.os.key(o), self.ns.key(n)) < MATCH:     # a chapter is never restated whole
+                not alike(self.os, self.ns, o, n):     # a chapter is never restated whole
             return None
         heading = self.heading(o, n)
         if heading is False:

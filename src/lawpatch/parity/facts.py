@@ -64,7 +64,7 @@ _FIGURE = (r"\d{{1,3}}(?:[\u00a0\u202f]\d{{3}})+(?![\d,.])|\d{{1,3}}(?: \d{{3}})
 _LIST_GAP = {"rus": re.compile(r"\s*(?:,\s*)?(?:(?:и|или|либо|а также)\s+)?|\s*[-–—]\s*"),
              "kir": re.compile(r"\s*-?\s*(?:,\s*)?(?:(?:жана|же|ошондой эле)\s+)?|\s*[-–—]\s*")}
 _RANGE_LIMIT = 100
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")     # (not «\d+»: a pattern that begins with a class skips to its next figure at once)
 _SEPARATOR = "\n\x00\n"     # between the texts read together: nothing joins across it
 _ROMAN = r"(?P<roman>[IVXLC]+)(?![\w-])"
 _LETTER = r"[«\"“„](?P<letter>[а-яөүңА-ЯӨҮҢ])[»\"”“]"
@@ -132,7 +132,7 @@ def _scan(text: str, lang: str) -> tuple[list[tuple], list[_Token]]:
         end = f.end() if unit else figure_end
         out.append(_Token(at, end, "num", text[at:figure_end], unit or ""))
     low = voc.lower(text).replace("ё", "е")
-    for n in voc.numerals(low, lang):
+    for n in voc.numerals(low, lang, lowered=True):
         month = month_after(low, n.end) if n.ordinal and isinstance(n.value, int) and n.value <= 31 else None
         if month:                                         # «первое января»: a date in words
             dates.append((n.start, month[0], (month[2], month[1], n.value)))

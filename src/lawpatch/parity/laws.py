@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .. import structure as st
@@ -31,8 +32,7 @@ class LawParity:
     """The parity of one law's two texts: the findings and what was compared."""
 
     folder: str
-    rus: Law
-    kir: Law
+    redaction: str = ""          # how the texts' redactions differ («rus@2024-02-02, kir@2025-12-31»), "" for one
     findings: list[Finding] = field(default_factory=list)
     compared: int = 0            # units in both texts
     rus_only: int = 0
@@ -40,7 +40,7 @@ class LawParity:
 
     @property
     def same_redaction(self) -> bool:
-        return not redactions(self.rus, self.kir)
+        return not self.redaction
 
     def summary(self) -> str:
         """«laws/tax-code: 4767 units in both texts, 395 differ (numbers 242, …); different redactions …»."""
@@ -49,7 +49,7 @@ class LawParity:
         detail = f" ({', '.join(f'{k} {n}' for k, n in by.most_common())})" if by else ""
         extra = f"; {self.rus_only} unit(s) only in rus, {self.kir_only} only in kir" \
             if self.rus_only or self.kir_only else ""
-        red = "one redaction" if self.same_redaction else f"different redactions: {redactions(self.rus, self.kir)}"
+        red = "one redaction" if self.same_redaction else f"different redactions: {self.redaction}"
         return f"{self.folder}: {self.compared} unit(s) in both texts, {units} differ{detail}{extra}; {red}"
 
 
@@ -82,9 +82,9 @@ def unit_texts(law: Law) -> dict[str, str]:
 
 def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity:
     """Compare every unit the two texts share; see the module's docstring."""
-    result = LawParity(folder or str(Path(rus.source).parent), rus, kir)
+    result = LawParity(folder or str(Path(rus.source).parent), redactions(rus, kir))
     same = result.same_redaction
-    why = "" if same else f" (different redactions: {redactions(rus, kir)})"
+    why = "" if same else f" (different redactions: {result.redaction})"
     severity = "error" if same else "warning"
     rus_texts, kir_texts = unit_texts(rus), unit_texts(kir)
     rus_index, kir_index = rus.index, kir.index
@@ -119,17 +119,19 @@ def _items(law: Law) -> dict[str, list]:
 def _unit(el, twin, rt: str, kt: str, rf, kf, glossary, items):
     """(code, message, extra) of each difference between the two texts of one unit; ``items``: the
     tags of each text's enumerated sub-units."""
-    if st.is_repealed(el) != st.is_repealed(twin):
-        return [("PARITY.REPEALED", f"repealed in {'rus' if st.is_repealed(el) else 'kir'} only", {})]
-    if st.is_repealed(el):
+    repealed = st.is_repealed(el)
+    if repealed != st.is_repealed(twin):
+        return [("PARITY.REPEALED", f"repealed in {'rus' if repealed else 'kir'} only", {})]
+    if repealed:
         return []
     slip = language_slip(rt, kt)
     if slip:
         return [("PARITY.LANGUAGE", slip, {})]
     out = []
     if rf or kf or (glossary is not None and ("«" in rt or '"' in kt or "“" in kt)):
-        out = [(d.code, d.message(), {"rus": list(d.rus), "kir": list(d.kir), "rus_at": list(d.rus_at),
-                                      "kir_at": list(d.kir_at)}) for d in differences(rt, kt, glossary, rf, kf)]
+        out = [(d.code, d.message(), {"rus": list(d.rus), "kir": list(d.kir), "rus_at": [list(at) for at in d.rus_at],
+                                      "kir_at": [list(at) for at in d.kir_at]})
+               for d in differences(rt, kt, glossary, rf, kf)]
     if items[0] != items[1]:
         shown = [", ".join(f"{n} {ENUMERATED[st.local(t)][0 if n == 1 else 1]}" for t, n in sorted(Counter(i).items()))
                  or "none" for i in items]
@@ -169,13 +171,55 @@ def pairs(paths) -> tuple[list[Path], list[Path]]:
 def parity_paths(paths, glossary=None) -> tuple[list[LawParity], list[Path]]:
     """The parity of every law with both texts under ``paths``; and the folders with one text only."""
     found, single = pairs(paths)
-    results = []
-    for folder in found:
-        rus, kir = Law.load(folder / "rus.xml"), Law.load(folder / "kir.xml")
-        if rus.lang != "rus" or kir.lang != "kir":
-            raise UsageError(f"{folder}: rus.xml is {rus.lang!r} and kir.xml {kir.lang!r} (run `lawpatch validate`)")
-        results.append(law_parity(rus, kir, glossary, str(folder)))
-    return results, single
+    return [folder_parity(folder, glossary) for folder in found], single
+
+
+def folder_parity(folder: Path, glossary=None) -> LawParity:
+    """:func:`law_parity` of ``folder``'s rus.xml and kir.xml, remembered by the digests of their
+    bytes and of the glossary's pairs (:mod:`lawpatch.cache`, made by this code): a law compared
+    before and unchanged since costs reading and hashing its texts. What is remembered is the whole
+    result, as computed; a cache that is off, damaged or made by other code means comparing again."""
+    import hashlib
+    import json
+
+    from .. import cache, xmlio
+
+    rus_path, kir_path = str(folder / "rus.xml"), str(folder / "kir.xml")
+    rus_data, kir_data = xmlio.read(rus_path), xmlio.read(kir_path)
+    cached = cache.directory() is not None
+    if cached:
+        terms = repr([(t.rus, t.kir) for t in glossary.terms]) if glossary is not None else ""
+        key = json.dumps([hashlib.sha256(d).hexdigest() for d in (rus_data, kir_data, terms.encode("utf-8"))])
+    found = cache.load("parity", key, _version()) if cached else {}
+    if found:
+        try:
+            return LawParity(str(folder), found["redaction"], [
+                Finding(**{**f, "file": rus_path, "extra": {**f["extra"], "kir_file": kir_path}})
+                for f in found["findings"]], found["compared"], found["rus_only"], found["kir_only"])
+        except (TypeError, KeyError):
+            pass                                    # a damaged entry: compared again
+    rus, kir = Law.from_bytes(rus_data, rus_path), Law.from_bytes(kir_data, kir_path)
+    if rus.lang != "rus" or kir.lang != "kir":
+        raise UsageError(f"{folder}: rus.xml is {rus.lang!r} and kir.xml {kir.lang!r} (run `lawpatch validate`)")
+    result = law_parity(rus, kir, glossary, str(folder))
+    if cached and all(f.file == rus_path and f.extra.get("kir_file") == kir_path for f in result.findings):
+        cache.store("parity", key, _version(), {
+            "redaction": result.redaction, "compared": result.compared, "rus_only": result.rus_only,
+            "kir_only": result.kir_only, "findings": [{**f.as_dict(), "file": "", "extra": {**f.extra, "kir_file": ""}}
+                                                      for f in result.findings]})
+    return result
+
+
+@lru_cache(maxsize=None)
+def _version() -> str:
+    """What a law's parity depends on: the code that reads and compares the texts, and the words."""
+    import sys
+
+    from .. import cache, dates, errors, glossary, law, meta, xmlio
+    from . import compare, facts
+
+    return cache.code_version(sys.modules[__name__], compare, facts, voc, dates, st, law, meta, errors, glossary,
+                              xmlio)
 
 
 def _glossary(root=".", glossary_file=None):
@@ -221,4 +265,4 @@ def detail(f: Finding) -> list[str]:
             f"    kir ({x.get('kir_file')}:{x.get('kir_line')}): «{snippet(x.get('kir_text', ''), x.get('kir_at', []))}»"]
 
 
-__all__ = ["KINDS", "LawParity", "detail", "law_parity", "new_terms", "parity_paths", "run_parity", "unit_texts"]
+__all__ = ["KINDS", "LawParity", "detail", "folder_parity", "law_parity", "new_terms", "parity_paths", "run_parity", "unit_texts"]

@@ -91,16 +91,21 @@ def working_copy(root, hrefs):
 def read_back(law: Law) -> tuple[bytes, list[Finding]]:
     """The law as amended, serialized as it would be written, and why it must not be written: it
     does not read back, or does not validate (no findings: these bytes are what is written)."""
+    from ..validate import known_valid
+
     data = law.to_bytes()
+    if known_valid(data):   # these very bytes were read back and validated before (the same check run again)
+        return data, []
     try:
         again = Law.from_bytes(data, law.source)
     except LawpatchError as exc:
         reason = exc.reason if isinstance(exc, xmlio.XmlError) else str(exc)
         return data, [Finding("CHECK.RESULT_INVALID", f"as amended, the law could not be read back: {reason}",
                               file=law.source, hint="nothing is written; shorten or split the new text")]
+    # validated as a base law is, eIds included: the next run reads it as one
     return data, [Finding("CHECK.RESULT_INVALID", f"as amended, the law would not validate: {f.message} ({f.code})",
                           file=law.source, unit=f.unit, hint="nothing is written; the bill or the law needs a fix")
-                  for f in _errors(again, eids=False)]  # the engine has just derived the eIds
+                  for f in _known_errors(again, data)]
 
 
 def _known_errors(law: Law, data: bytes) -> list[Finding]:
@@ -108,8 +113,3 @@ def _known_errors(law: Law, data: bytes) -> list[Finding]:
 
     return known_errors(law, data)
 
-
-def _errors(law: Law, eids: bool = True) -> list[Finding]:
-    from ..validate import law_errors
-
-    return law_errors(law, eids)

@@ -29,7 +29,9 @@ class Instruction:
 def instructions(law, ops: list[Op], handles: dict) -> list[Instruction]:
     """``ops`` in the order the bill is read; ``handles[op]`` are the op's target elements on the
     base (None for an insert anchored on a unit an earlier insert of the bill adds)."""
-    position = {el: i for i, el in enumerate(st.iter_units(law.body))}
+    # where each unit stands in the law: what orders several ops (one alone has nothing to order,
+    # and parse-bill runs its instructions one at a time on a whole code)
+    position = {el: i for i, el in enumerate(st.iter_units(law.body))} if len(ops) > 1 else {}
     keys: dict[Op, tuple] = {}
     previous_insert = None
     for i, op in enumerate(ops):
