@@ -107,3 +107,28 @@ def test_read_in_two_processes_as_in_one(laws, monkeypatch, tmp_path):
         everything(Index(laws, jobs=1))
     files = len(list(laws.glob("*/rus.xml")) + list(laws.glob("*/kir.xml")))
     assert done == [(n, files) for n in range(1, files + 1)]
+
+
+def test_an_index_of_a_pinned_folder_is_a_fresh_one_and_reads_the_folder_no_more(laws, monkeypatch, tmp_path):
+    """A build pins laws/ (it holds the lock: no law changes): each bill's index shares one reading
+    of the folder — the same answers as an index made from nothing, with the laws a bill loaded."""
+    monkeypatch.setenv("LAWPATCH_CACHE", str(tmp_path / "cache"))
+    import lawpatch.references as refs
+    from lawpatch.law import Law
+
+    queries = [("external-migration", {"art_33", "art_33__point_1"}), ("constitution", {"art_16", "art_19"}),
+               ("citizenship", {"art_13"}), ("legal-status-foreign-citizens", {refs.WHOLE})]
+    loaded = {"external-migration": {"rus": Law.load(laws / "external-migration" / "rus.xml")}}
+    fresh = [Index(laws, laws=loaded).citing(slug, eids) for slug, eids in queries]
+    whole = everything(Index(laws))
+    assert fresh[0] and fresh[2] and fresh[3]
+    with refs.pinned(laws):
+        monkeypatch.setattr(refs, "_records", lambda *a: pytest.fail("laws/ read again"))
+        assert [Index(laws, laws=loaded).citing(slug, eids) for slug, eids in queries] == fresh
+        assert [Index(laws).citing(slug, eids, lang="kir") for slug, eids in queries] == \
+            [[r for r in refs_ if r.lang == "kir"] for refs_ in fresh]
+        assert everything(Index(laws)) == whole
+        index = Index(laws, laws=loaded)
+        assert index.law("external-migration") is loaded["external-migration"]["rus"]
+        assert Index(laws).law("external-migration") is not index.law("external-migration")  # a bill's own laws
+    assert not refs._PINNED

@@ -9,9 +9,11 @@ bill's date is the date written into documents).
 """
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -204,18 +206,15 @@ def _build(patches, out_dir, in_place: bool, root, langs, allow_missing, jobs, p
     made = not Path(out_dir).exists()
     out = storage.ensure_dir(out_dir)
     storage.clean_leftovers(out)  # a killed build's half-made folders; its moved-aside outputs go back
-    if len(patches) > 1 and (Path(root) / "laws").is_dir():
-        from .references import Index
-
-        Index(Path(root) / "laws", jobs=jobs)   # read once here (in all cores): each bill's check uses it
     done = []
     try:
-        done = run_all(_bill_documents, [(str(p), str(root), langs, str(out), tuple(missing[b.id]))
-                                         for p, b in zip(patches, bills)], jobs, progress)
-        findings = [f for fs, _ in done for f in fs]
-        if any(f.severity == "error" for f in findings):
-            raise FindingsError(findings)
-        applied = [apply_bill(bill, root=root) for bill in bills] if in_place else []
+        with _references_read_once(root, len(patches), jobs):
+            done = run_all(_bill_documents, [(str(p), str(root), langs, str(out), tuple(missing[b.id]))
+                                             for p, b in zip(patches, bills)], jobs, progress)
+            findings = [f for fs, _ in done for f in fs]
+            if any(f.severity == "error" for f in findings):
+                raise FindingsError(findings)
+            applied = [apply_bill(bill, root=root) for bill in bills] if in_place else []
         if in_place:
             _refuse_overlaps(list(zip(bills, applied)))
         results = []
@@ -234,14 +233,36 @@ def _build(patches, out_dir, in_place: bool, root, langs, allow_missing, jobs, p
     return results
 
 
+def _references_read_once(root, bills: int, jobs):
+    """Each bill's check looks for the provisions citing what it changes, in an index of laws/:
+    with more than one bill, laws/ is read once here (in all cores) for every bill's index, made
+    here or in the workers forked here — the build holds the lock, so no law file changes meanwhile."""
+    laws = Path(root) / "laws"
+    if bills < 2 or not laws.is_dir():
+        return nullcontext()
+    from .references import pinned
+
+    return pinned(laws, jobs=jobs)
+
+
 def _bill_documents(job) -> tuple[list, Built | None]:
     """One bill checked, applied and its documents written into a folder aside: (its findings, the
     folder) — no folder when it is refused. A module-level function: it runs in workers."""
+    try:
+        return _one_bill(*job)
+    finally:
+        # the bill's laws and documents are cyclic garbage: collected now, before the next bill (the
+        # collector's own schedule counts the shared reference index as long-lived and let 200
+        # bills' garbage pile up to 490 MB); what was alive before the bills is frozen, so this
+        # walks only the bill's own objects
+        gc.collect()
+
+
+def _one_bill(path, root, langs, out, missing) -> tuple[list, Built | None]:
     from .billtext import BillWording
     from .patch import load_bill
     from .patch.apply import run_bill
 
-    path, root, langs, out, missing = job
     bill = load_bill(path)
     wording = BillWording(bill, root, langs)
     findings, laws = run_bill(bill, root=root, trace=wording)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache, xmlio
@@ -228,7 +229,75 @@ class _LawEntry:
     slug: str
     keys: set
     paths: dict                                # lang -> the law file
-    laws: dict = field(default_factory=dict)   # lang -> Law, loaded when first needed
+
+
+class _Folder:
+    """What an index reads of one ``laws/`` folder, whatever laws it loads: each law's files and
+    the keys its act is found by, what each law file cites (as read, not resolved), and which laws
+    name which — the same for every index of the folder while no law file changes."""
+
+    def __init__(self, folder: Path, langs, jobs, progress):
+        self.entries: dict[str, _LawEntry] = {}
+        self.records: dict[tuple[str, str], dict] = {}        # what was read of each law file
+        paths = {d.name: {lang: d / f"{lang}.xml" for lang in langs if (d / f"{lang}.xml").is_file()}
+                 for d in sorted(p for p in folder.iterdir() if p.is_dir())}
+        paths = {slug: files for slug, files in paths.items() if files}
+        files = [f for group in paths.values() for f in group.values()]
+        done = [0]
+
+        def step(n: int = 1) -> None:
+            done[0] += n
+            progress(done[0], len(files))
+
+        records = _records(files, jobs, step if progress else None)
+        for slug, files in paths.items():
+            heads = {lang: records[f] for lang, f in files.items()}
+            self.entries[slug] = _LawEntry(slug, _keys(heads), files)
+            for lang, rec in heads.items():
+                self.records[(slug, lang)] = rec
+        self.acts: dict[str, str] = {}
+        for slug, entry in self.entries.items():
+            for key in entry.keys:
+                self.acts.setdefault(key, slug)
+        self.order = {slug: i for i, slug in enumerate(self.entries)}
+        self._naming: dict[str | None, dict[str, list[tuple[str, str]]]] = {}   # by language asked
+
+    def find_act(self, act: str) -> str:
+        key, date, number = act.split("|")
+        found = [s for s in (self.acts.get(key), self.acts.get(f"{date}|{number}") if date else None) if s]
+        return min(found, key=self.order.get) if found else ""
+
+    def naming(self, slug: str, lang: str | None = None) -> list[tuple[str, str]]:
+        """The law files (slug, lang), in order, that name law ``slug``: itself, and those whose
+        text names its act (in ``lang`` only, if given)."""
+        table = self._naming.get(lang)
+        if table is None:
+            table = self._naming[lang] = {}
+            for (s, lg), rec in self.records.items():
+                if lang is None or lg == lang:
+                    for named in {s} | {self.find_act(act) for act in rec["acts"]}:
+                        table.setdefault(named, []).append((s, lg))
+        return table.get(slug, [])
+
+
+# the folders read once for every index made meanwhile (see :func:`pinned`): {(folder, langs): _Folder}
+_PINNED: dict[tuple[str, tuple], _Folder] = {}
+
+
+@contextmanager
+def pinned(folder: str | Path, langs=("rus", "kir"), jobs: int | None = None):
+    """Within it, every :class:`Index` of ``folder`` — made here or in a process forked here —
+    shares one reading of the folder instead of listing and stamping each law file again: for a
+    caller that holds the repository's lock, so that no law file changes meanwhile (a build, whose
+    every bill's check looks for the provisions citing what it changes)."""
+    key = (str(Path(folder).resolve()), tuple(langs))
+    shared = _Folder(Path(folder), langs, jobs, None)
+    shared.naming("")       # who names whom, worked out once here rather than in each worker
+    _PINNED[key] = shared
+    try:
+        yield
+    finally:
+        _PINNED.pop(key, None)
 
 
 class Index:
@@ -242,43 +311,25 @@ class Index:
     def __init__(self, folder: str | Path, langs=("rus", "kir"), jobs: int | None = None, progress=None,
                  laws: dict | None = None):
         self.folder = Path(folder)
-        self.entries: dict[str, _LawEntry] = {}
-        self._records: dict[tuple[str, str], dict] = {}        # what was read of each law file
+        shared = _PINNED.get((str(self.folder.resolve()), tuple(langs))) if _PINNED else None
+        self._folder = shared or _Folder(self.folder, langs, jobs, progress)
+        self.entries = self._folder.entries
+        self._records = self._folder.records
+        self._laws: dict[str, dict[str, Law]] = {slug: dict(by_lang) for slug, by_lang in (laws or {}).items()}
         self._raw: dict[tuple[str, str], list[_Raw]] = {}
         self._resolved: dict[tuple[str, str], list[Reference]] = {}
-        self._cited: dict[tuple[str, str], set[str]] = {}      # the laws each law cites
         self._named: dict[tuple, list[Reference]] = {}   # (law, lang, law cited) → its references to it
         self._targets: dict[tuple, dict] = {}            # the same → {(law, eid) cited: their places}
-        paths = {d.name: {lang: d / f"{lang}.xml" for lang in langs if (d / f"{lang}.xml").is_file()}
-                 for d in sorted(p for p in self.folder.iterdir() if p.is_dir())}
-        paths = {slug: files for slug, files in paths.items() if files}
-        files = [f for group in paths.values() for f in group.values()]
-        done = [0]
-
-        def step(n: int = 1) -> None:
-            done[0] += n
-            progress(done[0], len(files))
-
-        records = _records(files, jobs, step if progress else None)
-        for slug, files in paths.items():
-            heads = {lang: records[f] for lang, f in files.items()}
-            self.entries[slug] = _LawEntry(slug, _keys(heads), files, dict((laws or {}).get(slug, {})))
-            for lang, rec in heads.items():
-                self._records[(slug, lang)] = rec
-        self._acts: dict[str, str] = {}
-        for slug, entry in self.entries.items():
-            for key in entry.keys:
-                self._acts.setdefault(key, slug)
-        self._order = {slug: i for i, slug in enumerate(self.entries)}
 
     def law(self, slug: str, lang: str = "rus") -> Law | None:
         entry = self.entries.get(slug)
         if entry is None:
             return None
         lang = lang if lang in entry.paths else next(iter(entry.paths))
-        if lang not in entry.laws:
-            entry.laws[lang] = Law.load(entry.paths[lang])
-        return entry.laws[lang]
+        loaded = self._laws.setdefault(slug, {})
+        if lang not in loaded:
+            loaded[lang] = Law.load(entry.paths[lang])
+        return loaded[lang]
 
     def _raws(self, key: tuple[str, str]) -> list[_Raw]:
         if key not in self._raw:
@@ -308,26 +359,19 @@ class Index:
     def find_act(self, act: str) -> str:
         """The folder name of the act an «act key|date|number» names, or "" (the first folder, in
         order, whose name or date and number it gives)."""
-        key, date, number = act.split("|")
-        found = [s for s in (self._acts.get(key), self._acts.get(f"{date}|{number}") if date else None) if s]
-        return min(found, key=self._order.get) if found else ""
+        return self._folder.find_act(act)
 
     def citing(self, slug: str, eids: set[str], lang: str | None = None) -> list[Reference]:
         """The references into any of ``eids`` of law ``slug`` (WHOLE for the act itself). Only the
         citations that name the law (its own «настоящего Закона», or its name elsewhere) are resolved."""
         out = []
-        for (s, lg), rec in self._records.items():
-            if lang is not None and lg != lang:
-                continue
-            if (s, lg) not in self._cited:
-                self._cited[(s, lg)] = {s} | {self.find_act(act) for act in rec["acts"]}
-            if slug not in self._cited[(s, lg)]:
-                continue
+        for s, lg in self._folder.naming(slug, lang):
             table = self._targets.get((s, lg, slug))
             if table is None:   # the references of s that name slug, resolved (no other law is loaded)
                 # read from the records as they are: only the raws that name slug become _Raw (a law
                 # cites most other acts in passing; 1,000 acts held 47,500 raws to convert)
-                named = [_Raw.of_list(v) for v in rec["refs"] if (self.find_act(v[4]) if v[4] else s) == slug]
+                named = [_Raw.of_list(v) for v in self._records[(s, lg)]["refs"]
+                         if (self.find_act(v[4]) if v[4] else s) == slug]
                 refs = [r for raw in named if (r := _resolve(self, s, lg, raw))]
                 table = self._targets[(s, lg, slug)] = {}
                 self._named[(s, lg, slug)] = refs

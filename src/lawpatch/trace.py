@@ -99,10 +99,11 @@ def provision_of(law: Law, slug: str, link: Link, relation: str = "self") -> Pro
                      link.article, link.extent, link.note, _excerpt(el) if el is not None else "", relation)
 
 
-def laws_with_links(laws_dir: Path):
-    """(slug, law, links) for every law folder under ``laws_dir`` that has links."""
+def laws_with_links(laws_dir: Path, wanted):
+    """(slug, law, links) for every law folder under ``laws_dir`` that has links ``wanted(link)``
+    (only those laws are loaded)."""
     for folder in sorted(p for p in laws_dir.iterdir() if p.is_dir()):
-        links = load_links(folder)
+        links = [k for k in load_links(folder) if wanted(k)]
         law_file = folder / "rus.xml" if (folder / "rus.xml").is_file() else folder / "kir.xml"
         if links and law_file.is_file():
             yield folder.name, Law.load(law_file), links
@@ -134,9 +135,9 @@ def trace_article(root: str | Path, target: str) -> ArticleTrace:
     article = treaty.articles[number]
     result = ArticleTrace(treaty_id, number, treaty.title(), article.summary, article.tags, treaty.kr.describe())
     if (root / "laws").is_dir():
-        for slug, law, links in laws_with_links(root / "laws"):
-            result.provisions += [provision_of(law, slug, k) for k in links
-                                  if (k.treaty, k.article) == (treaty_id, number)]
+        cites = lambda k: (k.treaty, k.article) == (treaty_id, number)   # noqa: E731
+        for slug, law, links in laws_with_links(root / "laws", cites):
+            result.provisions += [provision_of(law, slug, k) for k in links]
     result.pending = [pending_of(*x) for x in pending_ops(root) if (x[3].treaty, x[3].article) == (treaty_id, number)]
     return result
 

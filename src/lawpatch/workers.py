@@ -17,6 +17,20 @@ def run_all(fn, items: list, jobs: int | None = None, progress=None, weight=None
     ``fn`` must be a module-level function and its arguments and results picklable; results come
     back in the order of ``items``."""
     jobs = default_jobs(len(items)) if jobs is None else jobs
+    # what is alive now (a reference index over every law, say) is no item's garbage: frozen, the
+    # cycle collector does not walk it again and again as each item's objects come and go (in a
+    # repository of 1,000 acts it took 0.06 s a bill), nor in the workers forked with it
+    freezing = gc.get_freeze_count() == 0
+    if freezing:
+        gc.freeze()
+    try:
+        return _run(fn, items, jobs, progress, weight)
+    finally:
+        if freezing:
+            gc.unfreeze()
+
+
+def _run(fn, items: list, jobs: int, progress, weight) -> list:
     if jobs <= 1 or len(items) < 2:
         out = []
         for item in items:

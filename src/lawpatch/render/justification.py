@@ -139,10 +139,10 @@ def _conformity(b, registry, reasons, root) -> list[Para]:
 
     out = []
     links = []   # every law of the repository: the Constitution may carry an article a law lacks
-    if (Path(root) / "laws").is_dir():
-        for slug, law, law_links in laws_with_links(Path(root) / "laws"):
-            links += [(slug, k, citation_of(law, k.eid) if k.eid in law else k.eid) for k in law_links
-                      if k.treaty in reasons and k.article in reasons[k.treaty]]
+    if reasons and (Path(root) / "laws").is_dir():
+        for slug, law, law_links in laws_with_links(Path(root) / "laws",
+                                                    lambda k: k.article in reasons.get(k.treaty, ())):
+            links += [(slug, k, citation_of(law, k.eid) if k.eid in law else k.eid) for k in law_links]
     for treaty_id, articles in reasons.items():
         t = registry.treaties.get(treaty_id)
         if t is None:
