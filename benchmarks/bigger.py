@@ -47,15 +47,18 @@ def _growth_row(name: str, small: Figures | None, big: Figures | None, factor: i
 def scale(tmp: Path, env, quick: bool, failures: list[str]) -> str:
     small_n, big_n = (5, 50) if quick else (100, 1000)
     runs = 1 if quick else 3
-    figures: dict[str, dict[int, Figures | None]] = {"validate": {}, "refs": {}, "refs warm": {}, "build": {}}
+    figures: dict[str, dict[int, Figures | None]] = {"validate": {}, "validate warm": {}, "refs": {}, "refs warm": {},
+                                                     "build": {}}
     bills = {}
     for n in (small_n, big_n):
         print(f"scale: a corpus of {n} acts …", file=sys.stderr)
         corpus = tmp / f"corpus-{n}"
         bills[n] = synthetic_corpus(corpus, n)
         laws = corpus / "laws"
-        figures["validate"][n] = _time(["--quiet", "validate", "-j", "2", str(laws)], runs, env, failures,
-                                       f"validate -j 2 of {n} acts")
+        figures["validate"][n] = _time(["--quiet", "validate", "-j", "2", str(laws)], runs,
+                                       {**env, "LAWPATCH_CACHE": "off"}, failures, f"validate -j 2 of {n} acts")
+        figures["validate warm"][n] = _time(["--quiet", "validate", "-j", "2", str(laws)], runs, env, failures,
+                                            f"validate -j 2 of {n} acts, cached", warm=True)
         figures["refs"][n] = _time(["refs", str(laws / "act-00000"), "статья 1"], runs,
                                    {**env, "LAWPATCH_CACHE": "off"}, failures, f"refs over {n} acts")
         figures["refs warm"][n] = _time(["refs", str(laws / "act-00000"), "статья 1"], runs, env, failures,
@@ -69,7 +72,10 @@ def scale(tmp: Path, env, quick: bool, failures: list[str]) -> str:
     lines = [f"## Scale: {small_n} and {big_n} acts (RU + KY each; {bills[small_n]} and {bills[big_n]} bills)", "",
              f"| command | {small_n} acts, s | {big_n} acts, s | peak MB | growth | aim |", "|---|---:|---:|---:|---|---|"]
     aim = factor * 1.1
-    lines.append(_growth_row("validate -j 2 laws/", figures["validate"][small_n], figures["validate"][big_n], factor, aim))
+    lines.append(_growth_row("validate -j 2 laws/ (no cache)", figures["validate"][small_n],
+                             figures["validate"][big_n], factor, aim))
+    lines.append(_growth_row("validate: the same, findings from the cache", figures["validate warm"][small_n],
+                             figures["validate warm"][big_n], factor, aim))
     lines.append(_growth_row("refs: every act's references read (no cache)", figures["refs"][small_n],
                              figures["refs"][big_n], factor, aim))
     lines.append(_growth_row("refs: the same, read from the cache", figures["refs warm"][small_n],
