@@ -92,6 +92,46 @@ def _plain(value):
     return value
 
 
+def portable(findings: list[Finding], paths: list[str]) -> list[dict] | None:
+    """The findings as plain data with the files of ``paths`` named by their places in it (a
+    finding's file, and any value of its ``extra`` that is one of them): what a cache keyed by the
+    files' content keeps, given back with this run's paths by :func:`restored`. None where a
+    finding is not about one of ``paths``, or names one inside a text (a file refused by its
+    name): the content alone would not give it back."""
+    import json
+
+    out = []
+    for f in findings:
+        d = f.as_dict()
+        if d["file"] not in paths:
+            return None
+        places = {"file": paths.index(d.pop("file"))}
+        extra = d.get("extra", {})
+        for key, value in list(extra.items()):
+            if isinstance(value, str) and value in paths:
+                places[f"extra.{key}"] = paths.index(extra.pop(key))
+        if any(p in json.dumps(d, ensure_ascii=False) for p in paths):
+            return None
+        out.append({**d, "places": places})
+    return out
+
+
+def restored(entries: list[dict], paths: list[str]) -> list[Finding]:
+    """The findings :func:`portable` kept, each file named by this run's ``paths``; raises
+    KeyError, IndexError or TypeError on an entry it did not write."""
+    out = []
+    for entry in entries:
+        d = dict(entry)
+        places, extra = d.pop("places"), dict(d.pop("extra", {}))
+        for key, place in places.items():
+            if key == "file":
+                d["file"] = paths[place]
+            else:
+                extra[key.removeprefix("extra.")] = paths[place]
+        out.append(Finding(**d, extra=extra))
+    return out
+
+
 class FindingsError(LawpatchError):
     """Raised where a caller wants 'raise on the first error' instead of iterating findings."""
 

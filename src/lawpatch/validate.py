@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from . import structure as st
 from . import vocabulary as voc
 from . import xmlio
 from .aknschema import narrowed_accepts, narrowed_schema, official_path, official_schema
-from .errors import Finding, LawpatchError
+from .errors import Finding, LawpatchError, portable, restored
 from .law import SIDECARS, Law, law_files, redactions
 from .workers import run_all
 from .xmlio import XmlError
@@ -208,11 +208,11 @@ def _check_folder(paths: list[str]) -> list[Finding]:
     found = cache.load("findings", key, _verdict_version()).get("findings")
     if isinstance(found, list):
         try:
-            return [Finding(**{**f, "file": paths[f["file"]]}) for f in found]
-        except (TypeError, KeyError, IndexError):
+            return restored(found, paths)
+        except (TypeError, KeyError, IndexError, AttributeError):
             pass                                    # a damaged entry: computed again
     findings = _folder_findings(paths, texts)
-    stored = _storable(findings, paths)
+    stored = portable(findings, paths)
     if stored is not None:
         cache.store("findings", key, _verdict_version(), {"findings": stored})
     return findings
@@ -230,21 +230,6 @@ def _folder_findings(paths: list[str], texts: dict[str, bytes]) -> list[Finding]
     if "rus.xml" in summaries and "kir.xml" in summaries:
         findings += parity_findings(summaries["rus.xml"], summaries["kir.xml"])
     return findings
-
-
-def _storable(findings: list[Finding], paths: list[str]) -> list[dict] | None:
-    """The findings as the cache keeps them, each file by its place in ``paths``; None where a
-    finding names a path elsewhere than in its file (a law refused by its path), which the
-    content of the files alone would not give back."""
-    out = []
-    for f in findings:
-        d = asdict(f)
-        if d["file"] not in paths or any(p in json.dumps([d["message"], d["hint"], d["unit"], d["extra"]],
-                                                         ensure_ascii=False) for p in paths):
-            return None
-        d["file"] = paths.index(d["file"])
-        out.append(d)
-    return out
 
 
 def _check_file(path: str, data: bytes | None, summary: bool) -> tuple[list[Finding], LawSummary | None]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import structure as st
 from .. import vocabulary as voc
-from ..errors import Finding, UsageError
+from ..errors import Finding, UsageError, portable, restored
 from ..law import Law, redactions
 from .compare import KINDS, differences
 from .facts import facts_of
@@ -193,20 +193,19 @@ def folder_parity(folder: Path, glossary=None) -> LawParity:
     found = cache.load("parity", key, _version()) if cached else {}
     if found:
         try:
-            return LawParity(str(folder), found["redaction"], [
-                Finding(**{**f, "file": rus_path, "extra": {**f["extra"], "kir_file": kir_path}})
-                for f in found["findings"]], found["compared"], found["rus_only"], found["kir_only"])
-        except (TypeError, KeyError):
+            return LawParity(str(folder), found["redaction"], restored(found["findings"], [rus_path, kir_path]),
+                             found["compared"], found["rus_only"], found["kir_only"])
+        except (TypeError, KeyError, IndexError, AttributeError):
             pass                                    # a damaged entry: compared again
     rus, kir = Law.from_bytes(rus_data, rus_path), Law.from_bytes(kir_data, kir_path)
     if rus.lang != "rus" or kir.lang != "kir":
         raise UsageError(f"{folder}: rus.xml is {rus.lang!r} and kir.xml {kir.lang!r} (run `lawpatch validate`)")
     result = law_parity(rus, kir, glossary, str(folder))
-    if cached and all(f.file == rus_path and f.extra.get("kir_file") == kir_path for f in result.findings):
-        cache.store("parity", key, _version(), {
-            "redaction": result.redaction, "compared": result.compared, "rus_only": result.rus_only,
-            "kir_only": result.kir_only, "findings": [{**f.as_dict(), "file": "", "extra": {**f.extra, "kir_file": ""}}
-                                                      for f in result.findings]})
+    findings = portable(result.findings, [rus_path, kir_path]) if cached else None
+    if findings is not None:
+        cache.store("parity", key, _version(), {"redaction": result.redaction, "compared": result.compared,
+                                                "rus_only": result.rus_only, "kir_only": result.kir_only,
+                                                "findings": findings})
     return result
 
 

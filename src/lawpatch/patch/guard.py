@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import meta as mt
 from .. import storage, xmlio
+from ..validate import known_errors, known_valid
 from ..errors import Finding, LawpatchError
 from ..law import Law
 
@@ -50,7 +51,7 @@ def read_laws(root, href: str) -> tuple[dict, list[Finding]]:
         except LawpatchError as exc:
             findings.append(Finding("CHECK.LAW_UNREADABLE", str(exc).removeprefix(f"{path}: "), file=str(path)))
             continue
-        errors = _known_errors(law, data) + [Finding("CHECK.LAW_METADATA", f"the law has no {item}: lawpatch reads it, "
+        errors = known_errors(law, data) + [Finding("CHECK.LAW_METADATA", f"the law has no {item}: lawpatch reads it, "
                                          "and records each amendment there", file=str(path),
                                          line=law.meta.sourceline) for item in law.missing_metadata()]
         if errors:
@@ -91,8 +92,6 @@ def working_copy(root, hrefs):
 def read_back(law: Law) -> tuple[bytes, list[Finding]]:
     """The law as amended, serialized as it would be written, and why it must not be written: it
     does not read back, or does not validate (no findings: these bytes are what is written)."""
-    from ..validate import known_valid
-
     data = law.to_bytes()
     if known_valid(data):   # these very bytes were read back and validated before (the same check run again)
         return data, []
@@ -105,11 +104,5 @@ def read_back(law: Law) -> tuple[bytes, list[Finding]]:
     # validated as a base law is, eIds included: the next run reads it as one
     return data, [Finding("CHECK.RESULT_INVALID", f"as amended, the law would not validate: {f.message} ({f.code})",
                           file=law.source, unit=f.unit, hint="nothing is written; the bill or the law needs a fix")
-                  for f in _known_errors(again, data)]
-
-
-def _known_errors(law: Law, data: bytes) -> list[Finding]:
-    from ..validate import known_errors
-
-    return known_errors(law, data)
+                  for f in known_errors(again, data)]
 
