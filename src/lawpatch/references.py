@@ -456,7 +456,8 @@ def _read_file(path: str) -> dict:
     data = xmlio.read(p)
     law = Law.from_bytes(data, str(p))
     raws = _read_law(law, p.stem)
-    return {"stamp": stamp, "sha256": hashlib.sha256(data).hexdigest(), "title": law.title, "lang": law.lang, "date": law.date, "number": law.number,
+    return {"stamp": stamp, "sha256": hashlib.sha256(data).hexdigest(), "title": law.title, "lang": law.lang,
+            "date": law.date, "number": law.number,
             "refs": [raw.as_list() for raw in raws], "acts": sorted({raw.act for raw in raws if raw.act})}
 
 

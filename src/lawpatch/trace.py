@@ -135,8 +135,7 @@ def trace_article(root: str | Path, target: str) -> ArticleTrace:
     article = treaty.articles[number]
     result = ArticleTrace(treaty_id, number, treaty.title(), article.summary, article.tags, treaty.kr.describe())
     if (root / "laws").is_dir():
-        cites = lambda k: (k.treaty, k.article) == (treaty_id, number)   # noqa: E731
-        for slug, law, links in laws_with_links(root / "laws", cites):
+        for slug, law, links in laws_with_links(root / "laws", lambda k: (k.treaty, k.article) == (treaty_id, number)):
             result.provisions += [provision_of(law, slug, k) for k in links]
     result.pending = [pending_of(*x) for x in pending_ops(root) if (x[3].treaty, x[3].article) == (treaty_id, number)]
     return result

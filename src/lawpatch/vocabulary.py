@@ -773,6 +773,11 @@ MEASURES = {
 SCALE_ABBREVIATIONS = {"тыс.": 1000, "млн": 10 ** 6, "млн.": 10 ** 6, "млрд": 10 ** 9, "млрд.": 10 ** 9}
 
 
+# The first parts of hyphenated Russian nouns that do not decline («премьер-министра»,
+# «генерал-майора»); in other hyphenated nouns both parts do («трудящегося-мигранта»).
+RU_FIXED_FIRST_PARTS = frozenset({"премьер", "вице", "экс", "генерал", "штаб", "контр", "обер", "унтер", "лейб"})
+
+
 # --- what each kind of instruction does, named for reports («в проекте: замена слов — статья 23») ---
 OP_NAMES = {"replace-words": "замена слов", "insert-words": "дополнение словами", "delete-words": "исключение слов",
             "restate": "новая редакция", "restate-heading": "новое наименование", "insert": "дополнение",

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import vocabulary as voc
 from ..errors import Refusal
 
 _PUNCT_START = ",.;:)»!?"
@@ -167,9 +168,6 @@ def _morph():
 
 
 _AGREEING = ("ADJF", "PRTF", "NUMR")
-# The first parts of hyphenated titles that do not decline («премьер-министра», «генерал-майора»);
-# in other hyphenated nouns both parts do («работника-мигранта», «трудящегося-мигранта»).
-_FIXED_FIRST = {"премьер", "вице", "экс", "генерал", "штаб", "контр", "обер", "унтер", "лейб", "вице-премьер"}
 
 
 def _nominatives(word: str, pos: tuple[str, ...]) -> list:
@@ -202,7 +200,7 @@ def _phrase_parses(phrase: str) -> list:
         pieces = w.split("-")
         for k, part in enumerate(pieces):
             last = k == len(pieces) - 1
-            fixed = not last and part.lower() in _FIXED_FIRST       # «премьер-министра», «вице-президента»
+            fixed = not last and part.lower() in voc.RU_FIXED_FIRST_PARTS   # «премьер-министра», «вице-президента»
             pos = () if fixed else ("NOUN",) + _AGREEING if i == h else _AGREEING
             cands = _nominatives(part, pos)
             agreeing = [c for c in cands if c.tag.number == head.tag.number] or cands

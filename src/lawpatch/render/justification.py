@@ -21,6 +21,8 @@ SECTIONS = (
     "Информация о необходимости финансирования",
     "Информация об анализе регулятивного воздействия",
 )
+
+
 def _described(c, old) -> str:
     """One change as the descriptive part words it: «абзац второй статьи 5 изменяется», «изменяется
     наименование статьи 16», «вводится абзац десятый статьи 16», «статья 7 признается утратившей силу»."""
@@ -38,7 +40,6 @@ def _described(c, old) -> str:
     if c.kind == "repealed":
         return f"{what} признается {voc.repealed_as(c.unit_name or 'пункт')}"
     return f"{what} " + {"changed": "изменяется", "deleted": "исключается", "renumbered": "получает новый номер"}[c.kind]
-
 
 
 @dataclass(frozen=True)
