@@ -151,17 +151,13 @@ _ATTR_ORDER = ["name", "eId", "id", "status", "lang", "href", "at", "cite", "aft
 _ATTR_RANK = {a: i for i, a in enumerate(_ATTR_ORDER)}
 
 
-def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
 _NAMES: dict = {}   # tag → local name, "" for comments and processing instructions (a hot path)
 
 
 def _name(tag) -> str:
     name = _NAMES.get(tag)
     if name is None:
-        name = _NAMES[tag] = _local(tag)
+        name = _NAMES[tag] = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
     return name
 
 
