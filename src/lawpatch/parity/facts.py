@@ -79,8 +79,6 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
         "act": re.compile(r"(?:№|N)\s*$"),
         "number": re.compile(r"\d[\w/]*(?:-[\w/]+)*"),
         # Russian: the unit word, then the Roman numeral or the letter that numbers it
-        "unit": re.compile(voc.first_letters(voc.UNIT_ABBREVIATIONS.values())
-                           + f"(?:{voc.unit_word_pattern('rus')})"),                 # on the lower case
         "after unit": re.compile(rf"\s*(?:{_ROMAN}|{_LETTER})"),
         "more marks": re.compile(rf"(?:\s*(?:,\s*)?(?:(?:и|или|либо)\s+)?|\s*[-–—]\s*)(?:{_ROMAN}|{_LETTER})"),
         # Kyrgyz: the Roman numeral or the letter, then the unit word; a unit word after any number
@@ -141,9 +139,9 @@ def _scan(text: str, lang: str) -> tuple[list[tuple], list[_Token]]:
         else:
             out.append(_Token(n.start, n.end, "word", n))
     if lang == "rus":
-        for m in p["unit"].finditer(low):
-            out.append(_Token(m.start(), m.end(), "unit", voc.unit_of_word(m.group().strip(), lang)))
-            mark = p["after unit"].match(text, m.end())
+        for start, end, unit in voc.unit_words(low):
+            out.append(_Token(start, end, "unit", unit))
+            mark = p["after unit"].match(text, end)
             while mark:                                      # «разделами XI и XIV», «подпунктах «а» и «б»»
                 out.append(_mark(mark))
                 mark = p["more marks"].match(text, mark.end())
