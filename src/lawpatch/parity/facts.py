@@ -82,7 +82,8 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
         "after unit": re.compile(rf"\s*(?:{_ROMAN}|{_LETTER})"),
         "more marks": re.compile(rf"(?:\s*(?:,\s*)?(?:(?:и|или|либо)\s+)?|\s*[-–—]\s*)(?:{_ROMAN}|{_LETTER})"),
         # Kyrgyz: the Roman numeral or the letter, then the unit word; a unit word after any number
-        "mark": re.compile(rf"(?=[IVXLC«\"“„])(?:(?<![\w-]){_ROMAN}|{_LETTER})"),
+        "mark": re.compile(rf"(?<![\w-]){_ROMAN}|{_LETTER}"),
+        "mark start": re.compile(r"[IVXLC«\"“„]"),         # where a mark may start: found at once
         "unit after": re.compile(rf"\s*((?:{voc.alternation(stem for stem, _ in voc.KY_UNIT_STEMS)})\w*)"),
         "measure": re.compile(rf"\s*(?:(?P<percent>{measures['percent'][lang]})|(?P<amount>{measures['amount'][lang]}))",
                               re.IGNORECASE),
@@ -146,7 +147,12 @@ def _scan(text: str, lang: str) -> tuple[list[tuple], list[_Token]]:
                 out.append(_mark(mark))
                 mark = p["more marks"].match(text, mark.end())
     else:
-        out += [_mark(m) for m in p["mark"].finditer(text)]
+        end = 0
+        for start in p["mark start"].finditer(text):
+            m = p["mark"].match(text, start.start()) if start.start() >= end else None
+            if m:
+                out.append(_mark(m))
+                end = m.end()
         for t in [t for t in out if t.type in ("num", "word", "roman", "letter") and not t.unit]:
             m = p["unit after"].match(low, t.end)
             if m:

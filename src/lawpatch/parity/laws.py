@@ -86,8 +86,8 @@ def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity
     same = result.same_redaction
     why = "" if same else f" (different redactions: {result.redaction})"
     severity = "error" if same else "warning"
+    rus_index, kir_index = rus.index, kir.index      # first: the units' elements, kept, are reused below
     rus_texts, kir_texts = unit_texts(rus), unit_texts(kir)
-    rus_index, kir_index = rus.index, kir.index
     shared = [eid for eid in rus_index if eid in kir_index]
     items = _items(rus), _items(kir)
     rus_facts = facts_of([rus_texts.get(e, "") for e in shared], "rus")
