@@ -627,11 +627,11 @@ class _Reading:
             value = word.value
             rank = _TEN if lang == "kir" and value == 10 else _rank(value)     # KY «он бир»: 11
             if joined and cur[7] == "abl" and cur[8] == 1 and word.role == "abl" and value < 10:
-                self.emit(cur[0], m.end(), Fraction(value, cur[2]))        # «үчтөн экиден кем эмес»
+                self.emit(cur[0], m.end(), Fraction(value, _one_word(cur)))   # «үчтөн экиден кем эмес»
                 continue
             if joined and cur[7] == "gen" and cur[8] == 1 and rank <= _TEN and not word.role \
                     and re.match(r"\s+бөлүг", text[m.end():m.end() + 12]):
-                self.emit(cur[0], m.end(), Fraction(value, cur[2]))        # «үчтүн эки бөлүгү»
+                self.emit(cur[0], m.end(), Fraction(value, _one_word(cur)))   # «үчтүн эки бөлүгү»
                 continue
             if word.ordinal and lang == "rus" and simple and rank < _SCALE:
                 self.emit(cur[0], m.end(), Fraction(cur[2], value))        # «одна третья»
@@ -675,11 +675,16 @@ class _Reading:
                 self.emit(m.start(), m.end(), word.value, weak=word.weak)
         elif role == "poss":                                                # «үчтөн экиси»
             if joined and cur[7] == "abl" and cur[8] == 1:
-                self.emit(cur[0], m.end(), Fraction(word.value, cur[2]))
+                self.emit(cur[0], m.end(), Fraction(word.value, _one_word(cur)))
             else:
                 self.close()
         else:                                                               # «полтора», «двойной»
             self.emit(m.start(), m.end(), word.value)
+
+
+def _one_word(current: list) -> int:
+    """The value of an open number of one word: a scale word («миңден») is its total, any other its group."""
+    return current[2] + current[3]
 
 
 def _continues(current: list, value: int, rank: int, lang: str) -> bool:

@@ -142,7 +142,7 @@ def _unit(el, twin, rt: str, kt: str, rf, kf, glossary, items):
 
 def language_slip(rus_text: str, kir_text: str) -> str:
     """A text printed in the other language (the database's Kyrgyz file has Russian units)."""
-    if not _KY_LETTERS.search(kir_text) and voc.reads_as(kir_text) == "rus":
+    if kir_text and not _KY_LETTERS.search(kir_text) and voc.reads_as(kir_text) == "rus":
         return "the Kyrgyz text is in Russian"
     if _KY_LETTERS.search(rus_text) and voc.reads_as(rus_text) == "kir":
         return "the Russian text is in Kyrgyz"
