@@ -57,12 +57,11 @@ _BOXES = {A + "content", A + "intro", A + "wrapUp"}
 _HEADING, _P = A + "heading", A + "p"
 _ENUMERATED = {A + tag for tag in ENUMERATED}
 _KY_LETTERS = re.compile("[өүңӨҮҢ]")
-_UNITS = {A + tag for tag in st.UNIT_TAGS}
 
 
 def unit_texts(law: Law) -> dict[str, str]:
-    """Each unit's own normative text, its heading first (editorial notes and sub-units left out),
-    read in one pass over the law."""
+    """Each unit's own normative text by its eId, its heading first (editorial notes and sub-units
+    left out), read in one pass over the law."""
     parts: dict = {}
     for el in law.body.iter(_HEADING, _P):
         box = el.getparent()
@@ -77,7 +76,7 @@ def unit_texts(law: Law) -> dict[str, str]:
             parts[box] = [text]
         else:
             found.append(text)
-    return {el.get("eId"): "\n".join(texts) for el, texts in parts.items() if el.tag in _UNITS}
+    return {eid: "\n".join(parts[el]) for eid, el in law.index.items() if el in parts}
 
 
 def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity:
@@ -179,15 +178,15 @@ def folder_parity(folder: Path, glossary=None) -> LawParity:
     bytes and of the glossary's pairs (:mod:`lawpatch.cache`, made by this code): a law compared
     before and unchanged since costs reading and hashing its texts. What is remembered is the whole
     result, as computed; a cache that is off, damaged or made by other code means comparing again."""
-    import hashlib
-    import json
-
     from .. import cache, xmlio
 
     rus_path, kir_path = str(folder / "rus.xml"), str(folder / "kir.xml")
     rus_data, kir_data = xmlio.read(rus_path), xmlio.read(kir_path)
     cached = cache.directory() is not None
     if cached:
+        import hashlib
+        import json
+
         terms = repr([(t.rus, t.kir) for t in glossary.terms]) if glossary is not None else ""
         key = json.dumps([hashlib.sha256(d).hexdigest() for d in (rus_data, kir_data, terms.encode("utf-8"))])
     found = cache.load("parity", key, _version()) if cached else {}
