@@ -13,6 +13,8 @@ from bisect import bisect_left, insort
 from collections import Counter
 from difflib import SequenceMatcher
 
+from lxml import etree
+
 from .. import structure as st
 from ..dates import date_ky, date_ru, find_dates
 from ..errors import LawpatchError
@@ -33,11 +35,16 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def _text(el) -> str:
+    """``"".join(el.itertext())``, joined by libxml2 (comments and processing instructions left out alike)."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
 def sides(old, new, editorial: bool) -> tuple["Side", "Side"]:
     """The two laws' sides, with the articles printed alike in both (their texts, numbers and notes
     included): such an article needs no walk, its text is key enough (most articles of two
     redactions are alike). Each article's text is read once."""
-    texts = [{a: "".join(a.itertext()) for a in law.articles()} for law in (old, new)]
+    texts = [{a: _text(a) for a in law.articles()} for law in (old, new)]
     alike = set(texts[0].values()) & set(texts[1].values())
     return Side(old, editorial, alike, texts[0]), Side(new, editorial, alike, texts[1])
 
@@ -104,7 +111,7 @@ class Side:
             if self.alike and el.tag == _ARTICLE:
                 text = self._texts.get(el)
                 if text is None:
-                    text = self._texts[el] = "".join(el.itertext())
+                    text = self._texts[el] = _text(el)
                 if text in self.alike:
                     found = self._pieces[el] = ("\x01" + text,)
                     return found

@@ -127,12 +127,14 @@ def write_bill(bill: Bill, output: str | os.PathLike) -> None:
 
 def _reasons(reasons: tuple, root: Path) -> list[Finding]:
     """The reasons given exist in the treaty registry (as ``check`` requires)."""
+    if not reasons:
+        return []
     from ..treaties import load_registry
 
-    registry = load_registry(root) if reasons else None
+    registry = load_registry(root)
     out = []
     for r in reasons:
-        problem = registry.problem(r.treaty, r.article) if registry is not None else None
+        problem = registry.problem(r.treaty, r.article)
         if problem:
             out.append(Finding("CHECK.REASON", problem, hint=registry.hint(r.treaty)))
     return out

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ..patch import words as w
 from ..patch.model import ALL, Kind, Position
@@ -67,19 +68,25 @@ class Hunk:
     j2: int
 
 
-def hunks(old_toks: list[str], new_toks: list[str]) -> list[Hunk]:
+def hunks(old_toks: list[str], new_toks: list[str]) -> tuple[Hunk, ...]:
     """The changes, those separated by no word merged into one (a drafter quotes «ревизионной
     комиссии (ревизора» whole, not its pieces around the bracket)."""
-    sm = SequenceMatcher(None, [_key(t) for t in old_toks], [_key(t) for t in new_toks], autojunk=False)
+    return _hunks(tuple(map(_key, old_toks)), tuple(map(_key, new_toks)))
+
+
+@lru_cache(maxsize=512)
+def _hunks(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[Hunk, ...]:
+    """:func:`hunks` of the tokens as compared (a text is diffed again with each operation
+    planned on it, and again by the act-wide search)."""
     out: list[Hunk] = []
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if op == "equal":
             continue
-        if out and not any(_is_word(t) for t in old_toks[out[-1].i2:i1]):
+        if out and not any(_is_word(t) for t in old[out[-1].i2:i1]):
             out[-1] = Hunk(out[-1].i1, i2, out[-1].j1, j2)
         else:
             out.append(Hunk(i1, i2, j1, j2))
-    return out
+    return tuple(out)
 
 
 def share_changed(old: str, new: str) -> float:
