@@ -45,6 +45,8 @@ _UNIT_CLARK = tuple(A + tag for tag in KINDS)   # units are AKN elements (the pr
 _UNIT_SET = frozenset(_UNIT_CLARK)
 _NUM = A + "num"
 _HEADING = A + "heading"
+_P = A + "p"
+_OWN_BLOCKS = (A + "content", A + "intro", A + "wrapUp")     # where a unit's own blocks are
 _KIND_OF = {A + tag: kind for tag, kind in KINDS.items()}
 PREFIX_TO_TAG = {k.prefix: k.tag for k in KINDS.values()}
 # Units above the article: their eIds chain through their containers. Articles are numbered
@@ -197,7 +199,8 @@ def is_repealed(el) -> bool:
 
 
 def is_editorial(p) -> bool:
-    return (p.get("class") or "").split().count(EDITORIAL) > 0
+    cls = p.get("class")
+    return cls is not None and EDITORIAL in cls.split()
 
 
 def block_text(p) -> str:
@@ -210,12 +213,10 @@ def own_paragraphs(el, editorial: bool = False) -> list:
     With ``editorial=False`` (the default) editorial notes are left out.
     """
     out = []
-    for child in el:
-        name = local(child.tag)
-        if name in ("content", "intro", "wrapUp"):
-            for p in child.iter(A + "p"):
-                if editorial or not is_editorial(p):
-                    out.append(p)
+    for child in el.iterchildren(*_OWN_BLOCKS):
+        for p in child.iter(_P):
+            if editorial or not is_editorial(p):
+                out.append(p)
     return out
 
 
