@@ -45,18 +45,19 @@ def sides(old, new, editorial: bool) -> tuple["Side", "Side"]:
     included): such an article needs no walk, its text is key enough (most articles of two
     redactions are alike). Each article's text is read once."""
     texts = [{a: _text(a) for a in law.articles()} for law in (old, new)]
-    alike = set(texts[0].values()) & set(texts[1].values())
+    alike = dict.fromkeys(set(texts[0].values()) & set(texts[1].values()))
     return Side(old, editorial, alike, texts[0]), Side(new, editorial, alike, texts[1])
 
 
 class Side:
     """One law's units with their texts, computed once. ``alike``: the texts of the articles
-    printed alike in both laws (see :func:`sides`); ``texts``: each article's text."""
+    printed alike in both laws (see :func:`sides`), each with its number of words once counted
+    (by either side); ``texts``: each article's text."""
 
-    def __init__(self, law, editorial: bool, alike: set[str] | None = None, texts: dict | None = None):
+    def __init__(self, law, editorial: bool, alike: dict | None = None, texts: dict | None = None):
         self.law = law
         self.editorial = editorial
-        self.alike = alike or set()
+        self.alike = alike or {}
         self._texts = texts or {}
         # the metadata each row reads, read once (the law is not changed while it is compared)
         self.lang, self.naming, self.date = law.lang, law.naming, law.expression_date
@@ -143,8 +144,16 @@ class Side:
         """The number of words of :meth:`key` (``len(key.split())``), summed from the sub-units'."""
         found = self._count.get(el)
         if found is None:
-            found = self._count[el] = sum(len(p.split()) if isinstance(p, str) else
-                                          len(p[0].split()) + self.count(p[1]) for p in self.pieces(el))
+            pieces = self.pieces(el)
+            if pieces[0].startswith("\x01"):         # an article printed alike in both: counted once
+                text = self._texts[el]
+                found = self.alike[text]
+                if found is None:
+                    found = self.alike[text] = len(pieces[0].split())
+            else:
+                found = sum(len(p.split()) if isinstance(p, str) else len(p[0].split()) + self.count(p[1])
+                            for p in pieces)
+            self._count[el] = found
         return found
 
     def lead(self, el) -> str:
