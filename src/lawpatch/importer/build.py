@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -18,9 +17,9 @@ from ..meta import ActInfo, build_meta
 from ..structure import A, EDITORIAL as EDITORIAL_CLASS, assign_eids
 from ..xmlio import AKN_NS
 from . import classify as c
-
-if TYPE_CHECKING:
-    from .titleblock import TitleBlock
+from .superscripts import flat_findings, mend_numbers
+from .titleblock import TitleBlock
+from .toc import TOC_TITLE, emit_contents, find_contents
 
 AKN_TAG = {c.DIVISION: "division", c.PART: "part", c.CHAPTER: "chapter", c.SECTION: "section",
            c.SUBSECTION: "section",
@@ -380,9 +379,6 @@ def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) \
         -> tuple[etree._Element, list[Finding], dict]:
     """The ``<akomaNtoso>`` root of an imported act, the builder's warnings, and the source line
     of each unit and abzats (see :func:`line_of`)."""
-    from .superscripts import flat_findings, mend_numbers      # a whole act's (a fragment's builder needs them not)
-    from .toc import TOC_TITLE, emit_contents, find_contents
-
     root = etree.Element(A + "akomaNtoso", nsmap={None: AKN_NS})
     act = etree.SubElement(root, A + "act", name=info.doc_name)
     act.append(build_meta(info))

@@ -17,6 +17,7 @@ from pathlib import Path
 from .. import structure as st
 from ..errors import Finding, FindingsError, Refusal
 from ..law import Law
+from ..parity.ops import op_differences
 from . import guard
 from . import ops as o
 from . import targets as tg
@@ -196,8 +197,6 @@ class _Run:
                 self.add("CHECK.REASON", problem, op=op, hint=registry.hint(r.treaty))
         if op.cite:
             self._cite(op, laws)
-        from ..parity.ops import op_differences     # here: applying alone (derive's proof) needs it not
-
         for code, message, hint in op_differences(op, self.glossary):     # the two texts say the same
             self.add(code, message, op=op, hint=hint, severity="warning")
 
