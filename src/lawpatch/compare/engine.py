@@ -127,8 +127,12 @@ class Side:
         """Everything the unit says except its own number: what alignment compares."""
         found = self._key.get(el)
         if found is None:
+            pieces = self.pieces(el)
+            if pieces[0].startswith("\x01"):         # an article printed alike in both: its marked text
+                found = self._key[el] = pieces[0]
+                return found
             parts = []          # a sub-unit's part «number key», the key's ends stripped: one copy of its words
-            for p in self.pieces(el):
+            for p in pieces:
                 if isinstance(p, str):
                     parts.append(p)
                     continue
