@@ -13,6 +13,8 @@ from bisect import bisect_left, insort
 from collections import Counter
 from difflib import SequenceMatcher
 
+from lxml import etree
+
 from .. import structure as st
 from ..dates import date_ky, date_ru, find_dates
 from ..errors import LawpatchError
@@ -33,23 +35,29 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def _text(el) -> str:
+    """``"".join(el.itertext())``, joined by libxml2 (comments and processing instructions left out alike)."""
+    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+
+
 def sides(old, new, editorial: bool) -> tuple["Side", "Side"]:
     """The two laws' sides, with the articles printed alike in both (their texts, numbers and notes
     included): such an article needs no walk, its text is key enough (most articles of two
     redactions are alike). Each article's text is read once."""
-    texts = [{a: "".join(a.itertext()) for a in law.articles()} for law in (old, new)]
-    alike = set(texts[0].values()) & set(texts[1].values())
+    texts = [{a: _text(a) for a in law.articles()} for law in (old, new)]
+    alike = dict.fromkeys(set(texts[0].values()) & set(texts[1].values()))
     return Side(old, editorial, alike, texts[0]), Side(new, editorial, alike, texts[1])
 
 
 class Side:
     """One law's units with their texts, computed once. ``alike``: the texts of the articles
-    printed alike in both laws (see :func:`sides`); ``texts``: each article's text."""
+    printed alike in both laws (see :func:`sides`), each with its number of words once counted
+    (by either side); ``texts``: each article's text."""
 
-    def __init__(self, law, editorial: bool, alike: set[str] | None = None, texts: dict | None = None):
+    def __init__(self, law, editorial: bool, alike: dict | None = None, texts: dict | None = None):
         self.law = law
         self.editorial = editorial
-        self.alike = alike or set()
+        self.alike = alike or {}
         self._texts = texts or {}
         # the metadata each row reads, read once (the law is not changed while it is compared)
         self.lang, self.naming, self.date = law.lang, law.naming, law.expression_date
@@ -104,7 +112,7 @@ class Side:
             if self.alike and el.tag == _ARTICLE:
                 text = self._texts.get(el)
                 if text is None:
-                    text = self._texts[el] = "".join(el.itertext())
+                    text = self._texts[el] = _text(el)
                 if text in self.alike:
                     found = self._pieces[el] = ("\x01" + text,)
                     return found
@@ -119,8 +127,12 @@ class Side:
         """Everything the unit says except its own number: what alignment compares."""
         found = self._key.get(el)
         if found is None:
+            pieces = self.pieces(el)
+            if pieces[0].startswith("\x01"):         # an article printed alike in both: its marked text
+                found = self._key[el] = pieces[0]
+                return found
             parts = []          # a sub-unit's part «number key», the key's ends stripped: one copy of its words
-            for p in self.pieces(el):
+            for p in pieces:
                 if isinstance(p, str):
                     parts.append(p)
                     continue
@@ -136,8 +148,16 @@ class Side:
         """The number of words of :meth:`key` (``len(key.split())``), summed from the sub-units'."""
         found = self._count.get(el)
         if found is None:
-            found = self._count[el] = sum(len(p.split()) if isinstance(p, str) else
-                                          len(p[0].split()) + self.count(p[1]) for p in self.pieces(el))
+            pieces = self.pieces(el)
+            if pieces[0].startswith("\x01"):         # an article printed alike in both: counted once
+                text = self._texts[el]
+                found = self.alike[text]
+                if found is None:
+                    found = self.alike[text] = len(pieces[0].split())
+            else:
+                found = sum(len(p.split()) if isinstance(p, str) else len(p[0].split()) + self.count(p[1])
+                            for p in pieces)
+            self._count[el] = found
         return found
 
     def lead(self, el) -> str:

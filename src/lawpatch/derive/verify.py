@@ -41,8 +41,8 @@ def _as_derive(f: Finding) -> Finding:
 
 def signature(el) -> tuple:
     """What a unit says, for the comparison: its kind, number, heading, text and sub-units' eIds."""
-    return (st.local(el.tag), norm(st.num_text(el)), norm(st.heading_text(el)), norm(st.own_text(el)),
-            st.is_repealed(el), tuple(c.get("eId") for c in st.unit_children(el)))
+    return (el.tag, norm(st.num_text(el)), norm(st.heading_text(el)), norm(st.own_text(el)),
+            st.is_repealed(el), tuple([c.get("eId") for c in st.unit_children(el)]))
 
 
 def mismatches(applied, new, path: str, articles: set | None = None) -> list[Finding]:

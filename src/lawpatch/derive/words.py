@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ..patch import words as w
 from ..patch.model import ALL, Kind, Position
@@ -67,19 +68,30 @@ class Hunk:
     j2: int
 
 
-def hunks(old_toks: list[str], new_toks: list[str]) -> list[Hunk]:
+def hunks(old_toks: list[str], new_toks: list[str]) -> tuple[Hunk, ...]:
     """The changes, those separated by no word merged into one (a drafter quotes «ревизионной
     комиссии (ревизора» whole, not its pieces around the bracket)."""
-    sm = SequenceMatcher(None, [_key(t) for t in old_toks], [_key(t) for t in new_toks], autojunk=False)
+    return _hunks(tuple(map(_key, old_toks)), tuple(map(_key, new_toks)))
+
+
+@lru_cache(maxsize=512)
+def _opcodes(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[tuple, ...]:
+    """The diff of two texts' tokens as compared, made once: a text is diffed again with each
+    operation planned on it, by the act-wide search, and to weigh «во всех случаях»."""
+    return tuple(SequenceMatcher(None, old, new, autojunk=False).get_opcodes())
+
+
+@lru_cache(maxsize=512)
+def _hunks(old: tuple[str, ...], new: tuple[str, ...]) -> tuple[Hunk, ...]:
     out: list[Hunk] = []
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    for op, i1, i2, j1, j2 in _opcodes(old, new):
         if op == "equal":
             continue
-        if out and not any(_is_word(t) for t in old_toks[out[-1].i2:i1]):
+        if out and not any(_is_word(t) for t in old[out[-1].i2:i1]):
             out[-1] = Hunk(out[-1].i1, i2, out[-1].j1, j2)
         else:
             out.append(Hunk(i1, i2, j1, j2))
-    return out
+    return tuple(out)
 
 
 def share_changed(old: str, new: str) -> float:
@@ -176,7 +188,13 @@ def _next_edit(current: str, target: list[str], whole: bool = False) -> WordEdit
         h = Hunk(found[0].i1, found[-1].i2, found[0].j1, found[-1].j2)
     expected = norm("".join(toks[:h.i1] + target[h.j1:h.j2] + toks[h.i2:]))
     best = None
-    for score, edit in _candidates(current, toks, target, h):
+    for context, rank, words, start, edit in _candidates(current, toks, target, h):
+        if best is not None and not best[0][0] and not best[0][1] and context > best[0][2]:
+            continue        # a plain unique quote with less context is found: this one scores worse
+        scored = _scored(current, words, start, edit, context, rank)
+        if scored is None:
+            continue
+        score, edit = scored
         if best is not None and score >= best[0]:
             continue
         result = apply_edit(current, edit)
@@ -194,9 +212,9 @@ def _next_edit(current: str, target: list[str], whole: bool = False) -> WordEdit
 
 def _distance(text: str, target: list[str]) -> int:
     """How many tokens of ``text`` and ``target`` do not match."""
-    a = [_key(t) for t in tokens(norm(text))]
-    b = [_key(t) for t in target]
-    matched = sum(m.size for m in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    a = tuple(map(_key, tokens(norm(text))))
+    b = tuple(map(_key, target))
+    matched = sum(i2 - i1 for op, i1, i2, _, _ in _opcodes(a, b) if op == "equal")
     return len(a) + len(b) - 2 * matched
 
 
@@ -266,8 +284,9 @@ def _occurrence_of(current: str, words: str, start: int):
 
 
 def _candidates(current: str, toks: list[str], target: list[str], h: Hunk):
-    """(score, edit) for the first change: lower scores read better (no occurrence number, fewer
-    quoted words, the plain kind of operation)."""
+    """(context, rank, quoted words, their start, edit) for the first change, to be scored by
+    :func:`_scored` (its score begins with whether the words are weak and numbered, then the
+    ``context``, so that a candidate can be passed over before the text is searched)."""
     off = _offsets(toks)
     a, b = _core(toks, h.i1, h.i2)
     c, d = _core(target, h.j1, h.j2)
@@ -292,20 +311,17 @@ def _candidates(current: str, toks: list[str], target: list[str], h: Hunk):
                 left = _word_bounds(toks, end, -1, n)
                 if left >= 0 and end > 0 and _is_word(toks[end - 1]):
                     anchor = "".join(toks[left:end])
-                    yield from _scored(current, anchor, off[left],
-                                       WordEdit(Kind.INSERT_WORDS, anchor=anchor, new=new_core,
-                                                position=Position.AFTER), n, 0)
+                    yield n, 0, anchor, off[left], WordEdit(Kind.INSERT_WORDS, anchor=anchor, new=new_core,
+                                                            position=Position.AFTER)
                 right = _word_bounds(toks, start, 1, n)
                 if right >= 0 and start < len(toks) and _is_word(toks[start]):
                     anchor = "".join(toks[start:right])
-                    yield from _scored(current, anchor, off[start],
-                                       WordEdit(Kind.INSERT_WORDS, anchor=anchor, new=new_core,
-                                                position=Position.BEFORE), n, 1)
+                    yield n, 1, anchor, off[start], WordEdit(Kind.INSERT_WORDS, anchor=anchor, new=new_core,
+                                                             position=Position.BEFORE)
         elif kind == "delete":
-            yield from _scored(current, old_core, off[a], WordEdit(Kind.DELETE_WORDS, old=old_core), 0, 0)
+            yield 0, 0, old_core, off[a], WordEdit(Kind.DELETE_WORDS, old=old_core)
         else:
-            yield from _scored(current, old_core, off[a],
-                               WordEdit(Kind.REPLACE_WORDS, old=old_core, new=new_core), 0, 0)
+            yield 0, 0, old_core, off[a], WordEdit(Kind.REPLACE_WORDS, old=old_core, new=new_core)
     # with words of context on either side, as a replacement
     for left_n in range(0, MAX_CONTEXT + 1):
         for right_n in range(0, MAX_CONTEXT + 1):
@@ -321,19 +337,21 @@ def _candidates(current: str, toks: list[str], target: list[str], h: Hunk):
                 continue
             lead = off[lo] + (len(toks[lo]) - len(toks[lo].lstrip()))
             kind = Kind.REPLACE_WORDS if new else Kind.DELETE_WORDS
-            yield from _scored(current, old, lead, WordEdit(kind, old=old, new=new), left_n + right_n, 2)
+            yield left_n + right_n, 2, old, lead, WordEdit(kind, old=old, new=new)
 
 
 def _scored(current: str, words: str, start: int, edit: WordEdit, context: int, rank: int):
-    """The edit with its score, numbered by occurrence where its words occur more than once."""
+    """(score, the edit) — numbered by occurrence where its words occur more than once — or None
+    where the words cannot be quoted there. Lower scores read better: words not weak, no
+    occurrence number, less context, the plain kind of operation, fewer characters quoted."""
     if not _plain(words):
-        return
+        return None
     occurrence = _occurrence_of(current, words, start)
     if occurrence is False:
-        return
+        return None
     if occurrence is not None:
         edit = WordEdit(edit.kind, edit.old, edit.new, edit.anchor, edit.position, occurrence)
-    yield (_weak(words), occurrence is not None, context, rank, len(words)), edit
+    return (_weak(words), occurrence is not None, context, rank, len(words)), edit
 
 
 # words too common to quote alone: «после слова «с»» tells a reader nothing
