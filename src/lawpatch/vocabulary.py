@@ -421,6 +421,20 @@ _KY_POSSESSED = {1: "бири", 2: "экиси", 3: "үчү", 4: "төртү", 5
 _KY_POSSESSED_ENDINGS = ("", "н", "нин", "нын", "нүн", "нун", "не", "на", "нө", "но", "нен", "нан", "нөн", "нон")
 
 
+def _ru_adjectives() -> list[tuple[str, _Word]]:
+    """The Russian adjectives of number (masculine nominative): the ordinals to the thousandth, then
+    the multiples («полуторный», «двойной»)."""
+    lasts = ([(i + 1, w) for i, w in enumerate(ORDINALS_RU)] + [(t * 10, w) for t, (_, w) in _RU_TENS.items()]
+             + [((i + 1) * 100, w) for i, w in enumerate(_RU_HUNDREDTHS)] + [(1000, "тысячный")])
+    return ([(word, _Word(value, True, value <= 2)) for value, word in lasts]
+            + [(word, _Word(value)) for value, word in _RU_MULTIPLES.items()])
+
+
+def _adjective_forms(word: str) -> list[str]:
+    """Every case and gender of a Russian adjective of number: its stem (``word[:-2]``) and an ending."""
+    return [_ordinal_word(word, case, g) for g in (*GENDERS, "plur") for case in RU_CASES]
+
+
 @lru_cache(maxsize=None)
 def _numeral_words(lang: str) -> dict[str, _Word]:
     """Every written form of a number word → its :class:`_Word`."""
@@ -441,16 +455,9 @@ def _numeral_words(lang: str) -> dict[str, _Word]:
         for den, forms in _RU_FRACTIONS.items():
             for form in forms.split():
                 words[form] = _Word(den, role="den")
-        lasts = ([(i + 1, w) for i, w in enumerate(ORDINALS_RU)] + [(t * 10, w) for t, (_, w) in _RU_TENS.items()]
-                 + [((i + 1) * 100, w) for i, w in enumerate(_RU_HUNDREDTHS)] + [(1000, "тысячный")])
-        for value, word in lasts:
-            for g in (*GENDERS, "plur"):
-                for case in RU_CASES:
-                    words[_ordinal_word(word, case, g)] = _Word(value, True, value <= 2)
-        for value, word in _RU_MULTIPLES.items():
-            for g in (*GENDERS, "plur"):
-                for case in RU_CASES:
-                    words[_ordinal_word(word, case, g)] = _Word(value)
+        for word, value in _ru_adjectives():
+            for form in _adjective_forms(word):
+                words[form] = value
         return words
     for value, root in _KY_CARDINALS.items():
         words[root] = _Word(value, weak=value == 1)
@@ -511,27 +518,46 @@ def lower(text: str) -> str:
     return "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
 
 
-def first_letters(words) -> str:
-    """A lookahead for the first letters of ``words`` in either case («(?=[ПСпс])»): put before a
-    pattern, it lets the regular expression engine skip every other position of a text at once."""
-    letters = sorted({w[0].lower() for w in words} | {w[0].upper() for w in words})
-    return f"(?=[{re.escape(''.join(letters))}])"
+def _inside_word(text: str, at: int) -> bool:
+    """Whether ``at`` follows a letter, a figure, «_» or «-» of ``text``: where «(?<![\\w-])» fails.
+    The patterns of words check it so, after the match: beginning with the words' letters, they
+    are searched far faster (the regular expression engine skips to those letters at once)."""
+    return at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_-")
+
+
+# The first parts of Russian adjectives made of a number («пятидневный», «двухсторонний», «пяти-»).
+_RU_PREFIXES = {**{forms.split()[1]: value for value, forms in _RU_CARDINALS.items() if value > 1},
+                "одно": 1, "дву": 2}
 
 
 @lru_cache(maxsize=None)
 def _numeral_pattern(lang: str) -> re.Pattern:
-    """The number words of ``lang`` (Kyrgyz roots and endings apart: a far smaller expression than
-    every form; a match that is no form, «бирге», is skipped by the reading) and the Russian
-    adjectives made of a number (group ``prefix``)."""
+    """The number words of ``lang`` in a small expression: stems and endings apart (Kyrgyz cardinals
+    and their case endings, Russian adjectives of number and theirs), so that it matches more than
+    the forms («бирге»), which the reading skips; and the Russian adjectives made of a number (group
+    ``compound``: their tail; see :func:`_compound_pattern`). It begins with the words' letters, to
+    which the regular expression engine skips at once: whether a match starts a word is the
+    reader's to check. On the text in lower case."""
     words = _numeral_words(lang)
     if lang == "kir":
         inflected = {r + e for r in _KY_CARDINALS.values() for e in ("", *KY_CASE_ENDINGS)}
-        others = alternation(w for w in words if w not in inflected)
-        body = rf"(?:{alternation(_KY_CARDINALS.values())})(?:{alternation(KY_CASE_ENDINGS)})?|{others}"
-    else:
-        prefixes = [_RU_CARDINALS[v].split()[1] for v in _RU_CARDINALS if v > 1] + ["одно", "дву"]
-        body = rf"{alternation(words)}|(?P<prefix>{alternation(prefixes)})(?:{_RU_COMPOUND}|-(?=\s))"
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")         # on the text in lower case
+        stems = {*_KY_CARDINALS.values(), *(w for w in words if w not in inflected)}
+        return re.compile(rf"{alternation(stems)}(?:{alternation(KY_CASE_ENDINGS)})?(?![\w-])")
+    adjectives, stems, endings = set(), set(_RU_PREFIXES), set()
+    for word, _ in _ru_adjectives():
+        stems.add(word[:-2])
+        for form in _adjective_forms(word):
+            adjectives.add(form)
+            endings.add(form[len(word) - 2:])
+    stems.update(w for w in words if w not in adjectives)
+    return re.compile(rf"{alternation(stems)}(?:{alternation(endings)})?(?P<compound>{_RU_COMPOUND}|-(?=\s))?"
+                      rf"(?![\w-])")
+
+
+@lru_cache(maxsize=None)
+def _compound_pattern() -> re.Pattern:
+    """A Russian adjective made of a number, and the number (group ``prefix``)."""
+    return re.compile(rf"(?P<prefix>{alternation(_RU_PREFIXES)})(?:{_RU_COMPOUND}|-(?=\s))(?![\w-])")
 
 
 def numerals(text: str, lang: str = "rus", lowered: bool = False) -> list[Numeral]:
@@ -582,13 +608,13 @@ class _Reading:
     def read(self) -> list[Numeral]:
         text, lang = self.text, self.lang
         for m in _numeral_pattern(lang).finditer(text):
-            if lang == "rus" and m.group("prefix"):                            # «пятидневный»
-                prefix = m.group("prefix")
-                self.emit(m.start(), m.end(), {"одно": 1, "дву": 2}.get(prefix) or next(
-                    v for v in _RU_CARDINALS if _RU_CARDINALS[v].split()[1] == prefix))
+            if _inside_word(text, m.start()):
                 continue
             word = self.words.get(m.group(0))
             if word is None:
+                compound = _compound_pattern().match(text, m.start()) if lang == "rus" else None
+                if compound:                                                     # «пятидневный»
+                    self.emit(m.start(), compound.end(), _RU_PREFIXES[compound.group("prefix")])
                 continue
             cur = self.current
             joined = bool(cur) and not text[cur[1]:m.start()].strip()
@@ -601,11 +627,11 @@ class _Reading:
             value = word.value
             rank = _TEN if lang == "kir" and value == 10 else _rank(value)     # KY «он бир»: 11
             if joined and cur[7] == "abl" and cur[8] == 1 and word.role == "abl" and value < 10:
-                self.emit(cur[0], m.end(), Fraction(value, cur[2]))        # «үчтөн экиден кем эмес»
+                self.emit(cur[0], m.end(), Fraction(value, _one_word(cur)))   # «үчтөн экиден кем эмес»
                 continue
             if joined and cur[7] == "gen" and cur[8] == 1 and rank <= _TEN and not word.role \
                     and re.match(r"\s+бөлүг", text[m.end():m.end() + 12]):
-                self.emit(cur[0], m.end(), Fraction(value, cur[2]))        # «үчтүн эки бөлүгү»
+                self.emit(cur[0], m.end(), Fraction(value, _one_word(cur)))   # «үчтүн эки бөлүгү»
                 continue
             if word.ordinal and lang == "rus" and simple and rank < _SCALE:
                 self.emit(cur[0], m.end(), Fraction(cur[2], value))        # «одна третья»
@@ -649,11 +675,16 @@ class _Reading:
                 self.emit(m.start(), m.end(), word.value, weak=word.weak)
         elif role == "poss":                                                # «үчтөн экиси»
             if joined and cur[7] == "abl" and cur[8] == 1:
-                self.emit(cur[0], m.end(), Fraction(word.value, cur[2]))
+                self.emit(cur[0], m.end(), Fraction(word.value, _one_word(cur)))
             else:
                 self.close()
         else:                                                               # «полтора», «двойной»
             self.emit(m.start(), m.end(), word.value)
+
+
+def _one_word(current: list) -> int:
+    """The value of an open number of one word: a scale word («миңден») is its total, any other its group."""
+    return current[2] + current[3]
 
 
 def _continues(current: list, value: int, rank: int, lang: str) -> bool:
@@ -754,13 +785,21 @@ def unit_of_word(word: str, lang: str = "rus") -> str | None:
 
 
 @lru_cache(maxsize=None)
-def unit_word_pattern(lang: str) -> str:
-    """A regular expression matching a unit word of ``lang`` in running text (see :func:`unit_of_word`)."""
-    if lang == "rus":
-        words = alternation(sorted(w for w in _ru_unit_forms() if not w.endswith(".")))
-        abbreviations = "|".join(re.escape(a) for a in sorted(UNIT_ABBREVIATIONS, key=len, reverse=True))
-        return rf"(?<![\w-])(?:{words})(?![\w-])|(?<![\w-])(?:{abbreviations})"
-    return rf"(?<![\w-])(?:{alternation(stem for stem, _ in KY_UNIT_STEMS)})\w*"
+def _unit_word_pattern() -> re.Pattern:
+    forms = _ru_unit_forms()                     # the abbreviations end in «.», the words before no letter
+    return re.compile(rf"{alternation(forms)}(?:(?<=\.)|(?![\w-]))")
+
+
+def unit_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, unit) of each Russian unit word or abbreviation of ``text``, in lower case (see
+    :func:`unit_of_word`).
+
+    >>> unit_words("согласно ч. 2 статьи 5, подпунктам «а» и «б»; подпункты")
+    [(9, 11, 'часть'), (14, 20, 'статья'), (24, 34, 'подпункт'), (46, 55, 'подпункт')]
+    """
+    forms = _ru_unit_forms()
+    return [(m.start(), m.end(), forms[m.group()]) for m in _unit_word_pattern().finditer(text)
+            if not _inside_word(text, m.start())]
 
 
 # What makes a number a percentage or an amount of money, as the words that follow it.
