@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache, xmlio
+from . import cache, lazyre, xmlio
 from . import structure as st
 from .actnames import ACT_WORD, KY_ACT_STEMS, KY_ACT_WORD, act_key, ky_act_key
 from .citations import CitationError, rank, reaches, resolve_steps, unit_kind, unit_stems
@@ -46,10 +46,10 @@ class Reference:
 
 
 # --- reading a block ----------------------------------------------------------------------------
-_TOKEN = re.compile(r"\d+(?:-\d+)*(?:-[^\W\d_]+)?|[^\W\d_]+(?:-[^\W\d_]+)*|[«»\"“”„]|[^\s\w]")
+_TOKEN = lazyre.compile(r"\d+(?:-\d+)*(?:-[^\W\d_]+)?|[^\W\d_]+(?:-[^\W\d_]+)*|[«»\"“”„]|[^\s\w]")
 _QUOTES = "«»\"“”„"
-_LETTER = re.compile(r"[а-яөүң]{1,2}")
-_NUM = re.compile(r"\d+(?:-\d+)*|[IVXLC]+")
+_LETTER = lazyre.compile(r"[а-яөүң]{1,2}")
+_NUM = lazyre.compile(r"\d+(?:-\d+)*|[IVXLC]+")
 _SEPARATORS = {",", "и", "или", "либо"}
 _RANGE = {"–", "—", "-"}
 # the unit a «настоящей …» frame names; kinds as citations.resolve_steps takes them
@@ -479,9 +479,9 @@ def _blocks(law: Law):
 # A block is read only where a citation can be: a unit word before a number («статьи 33», «пункт
 # "а"», «главы II»), a «настоящей …» frame (the only place a chain of ordinal words is kept), or an
 # act's name.
-_CANDIDATE_RU = re.compile(r"(?i)(?:" + "|".join(unit_stems("rus")) + r")\w*\s+(?:\d|[«\"]|[IVXLC]+\b)"
-                           r"|настоящ|(?:[Зз]акон|[Кк]одекс|Конституци)\w*\s+(?:Кыргызской|КР\b)")
-_CANDIDATE_KY = re.compile("(?i)ушул|Кыргыз Республикасынын")
+_CANDIDATE_RU = lazyre.compile(r"(?i)(?:" + "|".join(unit_stems("rus")) + r")\w*\s+(?:\d|[«\"]|[IVXLC]+\b)"
+                               r"|настоящ|(?:[Зз]акон|[Кк]одекс|Конституци)\w*\s+(?:Кыргызской|КР\b)")
+_CANDIDATE_KY = lazyre.compile("(?i)ушул|Кыргыз Республикасынын")
 
 
 def _read_law(law: Law, lang: str) -> list[_Raw]:
@@ -538,7 +538,7 @@ def _read_block_ru(unit, text, line) -> list[_Raw]:
     return out
 
 
-_NOTE = re.compile(r"(?i)утратил|утратила|утратило|утратили|в редакции|введен|дополнен")
+_NOTE = lazyre.compile(r"(?i)утратил|утратила|утратило|утратили|в редакции|введен|дополнен")
 
 
 def _editorial(text: str, at: int) -> bool:

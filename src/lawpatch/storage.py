@@ -24,13 +24,13 @@ import errno
 import hashlib
 import json
 import os
-import re
 import stat
 import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import lazyre
 from .errors import Finding, Refusal
 
 # (what only writing, locking or recovering needs is imported there: the commands that only read
@@ -43,7 +43,7 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 # what a run leaves while it works, named for the file and the run's pid: a temp
 # «.rus.xml.123-9f3a0c1d.lawpatch-tmp», a folder being built «.bill.123.lawpatch-new», a folder
 # moved aside while its replacement goes in «.bill.123.lawpatch-old»
-_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)(?:-[0-9a-f]{8})?\.lawpatch-(?P<kind>tmp|new|old)$")
+_LEFTOVER = lazyre.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)(?:-[0-9a-f]{8})?\.lawpatch-(?P<kind>tmp|new|old)$")
 
 
 class StorageError(Refusal):

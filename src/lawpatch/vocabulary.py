@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
+from . import lazyre
+
 LANGS = ("rus", "kir")
 RU_CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
 KY_CASES = ("nom", "gen", "acc", "dat", "loc", "abl")
@@ -946,13 +948,13 @@ def is_redaction_note(text: str) -> bool:
 
 # --- language ---------------------------------------------------------------------------------
 
-_KYRGYZ = re.compile(r"[өүңӨҮҢ]|\b\d+(?:-\d+)*-(?:берене|бөлүк|пункт|абзац|глава|бөлүм)|берене|бөлүг|деген\s+сөз"
-                     r"|(?<!\w)(?:жана|менен|боюнча|жөнүндө|ушул|тарабынан|болуп|ылайык|Республикасын\w*|мыйзам\w*)(?!\w)",
-                     re.IGNORECASE)
+_KYRGYZ = lazyre.compile(r"[өүңӨҮҢ]|\b\d+(?:-\d+)*-(?:берене|бөлүк|пункт|абзац|глава|бөлүм)|берене|бөлүг|деген\s+сөз"
+                         r"|(?<!\w)(?:жана|менен|боюнча|жөнүндө|ушул|тарабынан|болуп|ылайык|Республикасын\w*|мыйзам\w*)(?!\w)",
+                         re.IGNORECASE)
 
 
 # Short Russian words Kyrgyz never has: a text with several of them is Russian.
-_RUSSIAN = re.compile(r"(?<!\w)(?:и|в|на|не|с|по|от|для|или|при|к|из|за|что|также|а|со|во)(?!\w)", re.IGNORECASE)
+_RUSSIAN = lazyre.compile(r"(?<!\w)(?:и|в|на|не|с|по|от|для|или|при|к|из|за|что|также|а|со|во)(?!\w)", re.IGNORECASE)
 
 
 def reads_as(text: str) -> str | None:
