@@ -29,6 +29,8 @@ WHOLE = ""  # the eId of a reference to a whole act
 
 @dataclass(frozen=True)
 class Target:
+    """What a citation names: a unit of a law of the repository, or an act outside it."""
+
     law: str          # the cited law's folder name; "" when the act is not in the repository
     eid: str          # the cited unit; WHOLE for the act itself
     act: str = ""     # the act as the text names it, when it is not this law
@@ -36,6 +38,8 @@ class Target:
 
 @dataclass(frozen=True)
 class Reference:
+    """A citation in a law's text and the units it names."""
+
     law: str                     # the citing law's folder name
     lang: str
     eid: str                     # the citing unit
@@ -60,6 +64,8 @@ _TAG_OF_KIND = {"part": "part", "chapter": "chapter", "section": "section", "art
 
 @dataclass
 class _Tok:
+    """A word, number or mark of a text, with its place."""
+
     text: str
     start: int
     end: int
@@ -226,6 +232,8 @@ def _closing_quote(text: str, start: int) -> int:
 # --- the index ----------------------------------------------------------------------------------
 @dataclass
 class _LawEntry:
+    """A law of the folder: the keys its act is found by and its files."""
+
     slug: str
     keys: set
     paths: dict                                # lang -> the law file

@@ -39,6 +39,8 @@ class VocabularyError(ValueError):
 
 @dataclass(frozen=True)
 class RuNoun:
+    """A Russian unit noun: its gender and its forms in the six cases, singular and plural."""
+
     gender: str
     singular: tuple[str, ...]   # nom gen dat acc ins loc
     plural: tuple[str, ...]
@@ -49,6 +51,8 @@ class RuNoun:
 
 @dataclass(frozen=True)
 class KyNoun:
+    """A Kyrgyz unit noun: its forms in the six cases, plain and possessed, singular and plural."""
+
     plain: tuple[str, ...]       # nom gen acc dat loc abl: «берене», «берененин» …
     possessed: tuple[str, ...]   # «беренеси», «беренесинин» …
     plain_plural: tuple[str, ...]

@@ -46,6 +46,8 @@ class Block:
 
 @dataclass
 class Node:
+    """A unit being built: its number line, its children (units and text blocks) and notes."""
+
     kind: str
     num: str = ""
     heading: str = ""

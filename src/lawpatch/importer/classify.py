@@ -72,6 +72,8 @@ LOOKS_LIKE_UNIT = re.compile(r"^(?:(?:Статья|СТАТЬЯ|Глава|ГЛ�
 
 @dataclass(frozen=True)
 class Line:
+    """A source line and what it is: a unit's number line, text, or an editorial note."""
+
     kind: str
     num: str        # the number as printed («Статья 5-1.», «1.», «а)», «-»); "" for text and notes
     rest: str       # the rest of the line (heading or text)
