@@ -27,11 +27,14 @@ class LazyPattern:
         self._flags = flags
 
     def __getattr__(self, name: str):
-        if name.startswith("__"):      # copy, pickle and the like ask for what a pattern does not need
+        if name.startswith("__"):      # what a protocol asks for and an object lacks (``__deepcopy__``)
             raise AttributeError(name)
         value = getattr(re.compile(self.pattern, self._flags), name)
         setattr(self, name, value)
         return value
+
+    def __reduce__(self):     # copied and pickled as made, without what it compiled
+        return LazyPattern, (self.pattern, self._flags)
 
     def __repr__(self) -> str:
         return f"lazyre.compile({self.pattern!r}, {self._flags!r})"
