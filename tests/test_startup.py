@@ -13,13 +13,25 @@ CHECK_MODULES = ("lawpatch.cli.patchcmd", "lawpatch.patch", "lawpatch.patch.appl
                  "lawpatch.references", "lawpatch.glossary", "lawpatch.treaties", "lawpatch.links", "lawpatch.cache")
 NOT_FOR_CHECK = ("lawpatch.importer.titleblock", "lawpatch.importer.toc", "lawpatch.importer.superscripts",
                  "lawpatch.parity.compare", "lawpatch.parity.facts", "shutil", "cobalt")
+# diff reads two files and prints: no hashing, no JSON (but with --format json), no cache
+DIFF_MODULES = ("lawpatch.cli.diffcmd", "lawpatch.cli.progress", "lawpatch.compare", "lawpatch.render.inputs",
+                "lawpatch.render.review", "lawpatch.law")
+NOT_FOR_DIFF = ("hashlib", "json", "lawpatch.cache", "shutil", "cobalt")
+
+
+def _imported(modules: tuple, unwanted: tuple) -> list[str]:
+    """Which of ``unwanted`` a fresh interpreter has loaded once it has imported ``modules``."""
+    code = (f"import sys\nfor m in {modules!r}: __import__(m)\n"
+            f"print(' '.join(m for m in {unwanted!r} if m in sys.modules))")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
 
 
 def test_check_imports_only_what_it_uses():
-    code = (f"import sys\nfor m in {CHECK_MODULES!r}: __import__(m)\n"
-            f"print(' '.join(m for m in {NOT_FOR_CHECK!r} if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == []
+    assert _imported(CHECK_MODULES, NOT_FOR_CHECK) == []
+
+
+def test_diff_imports_only_what_it_uses():
+    assert _imported(DIFF_MODULES, NOT_FOR_DIFF) == []
 
 
 def test_a_lazy_pattern_is_compiled_on_first_use_and_matches_as_re():
