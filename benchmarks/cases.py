@@ -12,6 +12,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lawpatch.resources import project_file
+
 from .workspace import CIVIL, TAX, Workspace
 
 FLOOR = ("import sys\nfrom lxml import etree\n"
@@ -38,6 +40,18 @@ class Case:
         if self.lawpatch and not self.command and not self.argv[0].startswith("-"):
             self.command = self.argv[0]
 
+
+# the least a check can cost, with no lawpatch code: start Python with lxml and click, read the bill
+# and the law, keep a copy of the base, serialize the law as amended (no op is run) and hash it (the
+# key of its verdict). A first run also reads the result back and validates it against the two
+# schemas. These rows are the lower bound the check and apply targets are set against.
+BARE_CHECK = ("import sys, copy, hashlib\nimport click\nfrom lxml import etree\n"
+              "bill = etree.parse(sys.argv[2])\nlaw = etree.parse(sys.argv[1])\nbase = copy.deepcopy(law)\n"
+              "data = etree.tostring(law, encoding='UTF-8')\nhashlib.sha256(data).hexdigest()\n")
+BARE_FIRST_CHECK = BARE_CHECK + (
+    "again = etree.fromstring(data)\n"   # the narrowed AKN schema (its imports beside the official one), the profile
+    "etree.XMLSchema(etree.parse(sys.argv[3], base_url=sys.argv[4])).validate(again)\n"
+    "etree.XMLSchema(etree.parse(sys.argv[5])).validate(again)\n")
 
 NO_CACHE = {"LAWPATCH_CACHE": "off"}
 FIRST_RUN = "no cache: the first run on these texts (a file changed since, or the cache turned off)"
@@ -138,6 +152,15 @@ def commands(ws: Workspace, out: Path) -> list[Case]:
         cases.insert(3, Case(f"import (PDF print, {_pages(ws.print_pdf)} pages)",
                              ["import", str(ws.print_pdf), "-o", str(out / "print.xml")], floor=(old,),
                              note="floor: the 2024 text's XML, the same code"))
+    xsds = [str(project_file("schemas", "akn30-narrowed.xsd")), str(official_xsd()),
+            str(project_file("schemas", "kr-profile.xsd"))]
+    cases += [
+        Case("bare check: lxml only (read, copy, write, hash)", [sys.executable, "-c", BARE_CHECK, str(law), str(bill)],
+             floor=(law, bill), lawpatch=False, note="no lawpatch code: the least a repeated check costs"),
+        Case("bare check, first run (the same, read back and validated)",
+             [sys.executable, "-c", BARE_FIRST_CHECK, str(law), str(bill), *xsds], floor=(law, bill), lawpatch=False,
+             note="no lawpatch code: the least a check of a just edited bill costs"),
+    ]
     if shutil.which("xmllint"):
         cases.append(Case("xmllint --schema (AKN 3.0, Tax Code)",
                           ["xmllint", "--noout", "--schema", str(official_xsd()), str(tax)], floor=(tax,),

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from lawpatch import cache
-from lawpatch.references import Index
+from lawpatch.references import Index, refs_to
 
 from .conftest import LAWS
 
@@ -132,3 +132,34 @@ def test_an_index_of_a_pinned_folder_is_a_fresh_one_and_reads_the_folder_no_more
         assert index.law("external-migration") is loaded["external-migration"]["rus"]
         assert Index(laws).law("external-migration") is not index.law("external-migration")  # a bill's own laws
     assert not refs._PINNED
+
+
+def test_what_cites_a_law_is_kept_resolved_and_equals_what_is_resolved_anew(laws, monkeypatch, tmp_path):
+    """The references that name a law, resolved, are kept by the bytes of the citing and the cited
+    law files: a check asks for them on every run of an edited bill, its law unchanged."""
+    monkeypatch.setenv("LAWPATCH_CACHE", str(tmp_path / "cache"))
+    cold = refs_to(laws / "external-migration", "статья 33").references
+    assert len(cold) == 5 and list((tmp_path / "cache" / "citing").glob("*.json"))
+    import lawpatch.references as refs
+
+    monkeypatch.setattr(refs, "_resolve", lambda *a: pytest.fail("resolved again"))
+    assert refs_to(laws / "external-migration", "статья 33").references == cold
+    monkeypatch.undo()
+    monkeypatch.setenv("LAWPATCH_CACHE", "off")
+    assert refs_to(laws / "external-migration", "статья 33").references == cold
+
+
+def test_a_changed_cited_law_is_resolved_again(monkeypatch, tmp_path):
+    """The citing law (the Labour Code) unchanged, the cited one (the Constitution) renumbered:
+    «статьей 30 Конституции» no longer names its article 30 (now 300)."""
+    monkeypatch.setenv("LAWPATCH_CACHE", str(tmp_path / "cache"))
+    for slug in ("constitution", "labour-code"):
+        shutil.copytree(LAWS / slug, tmp_path / "laws" / slug)
+    before = refs_to(tmp_path / "laws" / "constitution", "статья 30").references
+    assert ("labour-code", "статьей 30 Конституции Кыргызской Республики") in [(r.law, r.text) for r in before]
+    law = tmp_path / "laws" / "constitution" / "rus.xml"
+    text = law.read_text(encoding="utf-8")
+    assert text.count("<num>Статья 30</num>") == 1
+    law.write_text(text.replace("<num>Статья 30</num>", "<num>Статья 300</num>"), encoding="utf-8")
+    after = refs_to(tmp_path / "laws" / "constitution", "статья 300").references
+    assert "labour-code" not in [r.law for r in after]

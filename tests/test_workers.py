@@ -2,8 +2,15 @@
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 
+import pytest
+from lxml import etree
+
+from lawpatch import workers
 from lawpatch.workers import run_all
+
+SAMPLE = Path(__file__).parent / "data" / "sample-law" / "rus.xml"
 
 
 def _square(n: int) -> int:
@@ -42,3 +49,27 @@ def test_what_is_alive_before_is_frozen_meanwhile_and_thawed_after():
     assert gc.get_freeze_count() == 0
     assert all(run_all(_frozen, list(range(8)), jobs=2)) and all(run_all(_frozen, list(range(8)), jobs=1))
     assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+def test_beside_gives_the_result_or_raises_the_error_where_it_is_asked_for():
+    result = workers.beside(sorted, [3, 1, 2])
+    assert result() == [1, 2, 3]
+    failing = workers.beside(int, "not a number")
+    with pytest.raises(ValueError, match="not a number"):
+        failing()
+
+
+def test_a_law_validated_beside_its_eid_check_gives_every_finding_in_order():
+    """The schemas run in a thread while the eIds are checked: the findings are those of each
+    layer, the schemas' first, as when they ran one after another."""
+    from lawpatch import validate
+    from lawpatch.law import Law
+
+    law = Law.load(SAMPLE)
+    law.body.find(".//{*}article").set("eId", "art_99")          # an eId against the convention
+    law.body.find(".//{*}article").append(etree.Element("{%s}bogus" % law.root.nsmap[None]))  # against the schemas
+    codes = [f.code for f in validate.validate_law(law)]
+    alone = [f.code for f in validate._schema_errors(law)]
+    assert alone and codes[:len(alone)] == alone
+    assert "VALIDATE.EID_MISMATCH" in codes[len(alone):]
+    assert [f.code for f in validate.law_errors(law)] == alone + ["VALIDATE.EID_MISMATCH"]

@@ -165,7 +165,7 @@ class Law:
     def index(self) -> dict:
         """eId → unit (in no particular order: :meth:`units` gives the document's)."""
         if self._index is None:
-            self._index = {el.get("eId"): el for el in st.iter_units(self.body) if el.get("eId")}
+            self._index = {eid: el for el in st.iter_units(self.body) if (eid := el.get("eId"))}
         return self._index
 
     def reindex(self, within=None) -> dict[str, str]:

@@ -375,12 +375,8 @@ class Index:
         out = []
         for s, lg in self._folder.naming(slug, lang):
             table = self._targets.get((s, lg, slug))
-            if table is None:   # the references of s that name slug, resolved (no other law is loaded)
-                # read from the records as they are: only the raws that name slug become _Raw (a law
-                # cites most other acts in passing; 1,000 acts held 47,500 raws to convert)
-                named = [_Raw.of_list(v) for v in self._records[(s, lg)]["refs"]
-                         if (self.find_act(v[4]) if v[4] else s) == slug]
-                refs = [r for raw in named if (r := _resolve(self, s, lg, raw))]
+            if table is None:
+                refs = self._naming_refs(s, lg, slug)
                 table = self._targets[(s, lg, slug)] = {}
                 self._named[(s, lg, slug)] = refs
                 for i, r in enumerate(refs):
@@ -390,6 +386,31 @@ class Index:
                 refs = self._named[(s, lg, slug)]
             out += [refs[i] for i in sorted({i for eid in eids for i in table.get((slug, eid), ())})]
         return out
+
+
+    def _naming_refs(self, s: str, lg: str, slug: str) -> list[Reference]:
+        """The references of law file (s, lg) that name law ``slug``, resolved (no other law is
+        loaded); kept in the cache by what they depend on: the bytes of the citing and the cited
+        law files, and which of the acts s names are ``slug``. A check asks for them on every run
+        of an edited bill, and editing the bill changes no law."""
+        record = self._records[(s, lg)]
+        acts = [act for act in record["acts"] if self.find_act(act) == slug]
+        entry = self.entries[slug]
+        cited = self._records.get((slug, lg if lg in entry.paths else next(iter(entry.paths))), {})
+        key = "|".join([s, lg, slug, record.get("sha256") or "", cited.get("sha256") or "", *acts])
+        version = _version()
+        kept = cache.load("citing", key, version).get("refs")
+        if kept is not None:
+            return [Reference(r[0], r[1], r[2], r[3], r[4], tuple(Target(*t) for t in r[5]), r[6]) for r in kept]
+        # read from the records as they are: only the raws that name slug become _Raw (a law
+        # cites most other acts in passing; 1,000 acts held 47,500 raws to convert)
+        named = [_Raw.of_list(v) for v in record["refs"] if (self.find_act(v[4]) if v[4] else s) == slug]
+        refs = [r for raw in named if (r := _resolve(self, s, lg, raw))]
+        if record.get("sha256") and cited.get("sha256"):
+            cache.store("citing", key, version, {"refs": [[r.law, r.lang, r.eid, r.line, r.text,
+                                                          [[t.law, t.eid, t.act] for t in r.targets], r.problem]
+                                                         for r in refs]})
+        return refs
 
 
 def _keys(heads: dict) -> set:
@@ -404,9 +425,9 @@ def _keys(heads: dict) -> set:
 
 def _version() -> str:
     """The version of the code that reads references: a cached reading by other code is not used."""
-    from . import actnames, citations, dates, structure, vocabulary
+    from . import actnames, citations, dates, law, structure, vocabulary
 
-    return cache.code_version(sys.modules[__name__], actnames, citations, dates, structure, vocabulary)
+    return cache.code_version(sys.modules[__name__], actnames, citations, dates, law, structure, vocabulary)
 
 
 def _records(files: list[Path], jobs: int | None, progress) -> dict[Path, dict]:

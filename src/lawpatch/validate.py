@@ -27,7 +27,7 @@ from . import xmlio
 from .aknschema import narrowed_accepts, narrowed_schema, official_path, official_schema
 from .errors import Finding, LawpatchError, portable, restored
 from .law import SIDECARS, Law, law_files, redactions
-from .workers import run_all
+from .workers import beside, run_all
 from .xmlio import XmlError
 
 
@@ -48,14 +48,15 @@ def validate_law(law_or_path, schemas: bool = True) -> list[Finding]:
             law = Law.load(law_or_path)
         except LawpatchError as exc:
             return [_load_finding(str(law_or_path), exc)]
-    findings: list[Finding] = []
-    if schemas:
-        findings += _official_findings(law)
-        findings += _schema_findings(law, profile_schema(), "VALIDATE.PROFILE_SCHEMA", "KR profile")
+    schema_findings = beside(_schema_errors, law) if schemas else list
     units = st.numbered_units(law.body)
-    findings += _eid_findings(law, units)
-    findings += _numbering_findings(law, units)
-    return findings
+    semantic = _eid_findings(law, units) + _numbering_findings(law, units)
+    return schema_findings() + semantic
+
+
+def _schema_errors(law: Law) -> list[Finding]:
+    """The official schema's findings, then the profile schema's."""
+    return _official_findings(law) + _schema_findings(law, profile_schema(), "VALIDATE.PROFILE_SCHEMA", "KR profile")
 
 
 def _official_findings(law: Law) -> list[Finding]:
@@ -68,9 +69,9 @@ def _official_findings(law: Law) -> list[Finding]:
 def law_errors(law: Law) -> list[Finding]:
     """The errors of :func:`validate_law` without its warnings (what makes a law unusable), at less
     cost."""
-    findings = _official_findings(law)
-    findings += _schema_findings(law, profile_schema(), "VALIDATE.PROFILE_SCHEMA", "KR profile")
-    return findings + [f for f in _eid_findings(law, st.numbered_units(law.body)) if f.severity == "error"]
+    schema_findings = beside(_schema_errors, law)   # libxml2 validates while the eIds are checked here
+    eids = [f for f in _eid_findings(law, st.numbered_units(law.body)) if f.severity == "error"]
+    return schema_findings() + eids
 
 
 def known_errors(law: Law, data: bytes) -> list[Finding]:

@@ -11,6 +11,31 @@ def default_jobs(items: int) -> int:
     return min(os.cpu_count() or 1, 8, items) if items > 3 else 1
 
 
+def beside(fn, *args):
+    """Start ``fn(*args)`` in a thread; return a function that waits for it and gives its result
+    (or raises its exception). For work libxml2 does without the GIL (a schema validating a
+    document) while this thread goes on with Python work on the same, unchanged document."""
+    import threading
+
+    done: dict = {}
+
+    def work():
+        try:
+            done["result"] = fn(*args)
+        except BaseException as exc:   # raised where the result is asked for
+            done["error"] = exc
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+
+    def result():
+        thread.join()
+        if "error" in done:
+            raise done["error"]
+        return done["result"]
+    return result
+
+
 def run_all(fn, items: list, jobs: int | None = None, progress=None, weight=None) -> list:
     """``[fn(item) for item in items]``, in ``jobs`` processes (default: :func:`default_jobs`);
     ``progress(n)`` is called as each item is done, ``n`` its ``weight(item)`` (1 by default).

@@ -178,17 +178,22 @@ def _layout(el: etree._Element, level: int) -> None:
     if el.text is not None and el.text.strip():
         return  # mixed content: leave as is
     pad = "\n" + "  " * (level + 1)
-    el.text = pad
-    for child in children:
-        _layout(child, level + 1)
-        child.tail = pad
-    children[-1].tail = "\n" + "  " * level
+    if el.text != pad:      # set only where it differs: a law read from its file is mostly laid out
+        el.text = pad
+    last = children[-1]
+    for child, name in zip(children, names):
+        if name and name not in _INLINE:   # running text, comments: as they are
+            _layout(child, level + 1)
+        tail = pad if child is not last else "\n" + "  " * level
+        if child.tail != tail:
+            child.tail = tail
 
 
 # what :func:`_sort_attributes` can change, found by libxml2: the empty text nodes (an element whose
 # text is "" has one) and the elements with attributes to order (two at least)
 _EMPTY_TEXTS = etree.XPath("descendant-or-self::*/text()[.='']")
 _SEVERAL_ATTRIBUTES = etree.XPath("descendant-or-self::*[@*[2]]")
+_ORDERS: dict[tuple, tuple] = {}   # attribute names as found → in the fixed order (a few dozen shapes)
 
 
 def _sort_attributes(root: etree._Element) -> None:
@@ -199,12 +204,15 @@ def _sort_attributes(root: etree._Element) -> None:
         if node.is_text and el.text == "":
             el.text = None
     for el in _SEVERAL_ATTRIBUTES(root):
-        items = list(el.attrib.items())
-        ordered = sorted(items, key=lambda kv: (_ATTR_RANK.get(kv[0], len(_ATTR_RANK)), kv[0]))
-        if ordered != items:
+        names = tuple(el.keys())
+        order = _ORDERS.get(names)
+        if order is None:
+            order = _ORDERS[names] = tuple(sorted(names, key=lambda k: (_ATTR_RANK.get(k, len(_ATTR_RANK)), k)))
+        if order != names:
+            values = dict(el.items())
             el.attrib.clear()
-            for k, v in ordered:
-                el.set(k, v)
+            for k in order:
+                el.set(k, values[k])
 
 
 def to_bytes(tree_or_root) -> bytes:
