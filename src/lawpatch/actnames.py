@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from . import lazyre
+
 SELF_NAMED = ("кодекс", "конституци")     # acts printed and cited under their own name
 
 
@@ -12,7 +14,7 @@ def is_self_named(title: str) -> bool:
     return any(word in title.lower() for word in SELF_NAMED)
 
 
-_KY_CODE = re.compile(r"^(Кыргыз Республикасынын\s+)(\w)", re.I)
+_KY_CODE = lazyre.compile(r"^(Кыргыз Республикасынын\s+)(\w)", re.I)
 
 
 def printed(title: str, lang: str) -> str:

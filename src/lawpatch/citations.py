@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from . import lazyre
 from . import structure as st
 from . import vocabulary as voc
 from .errors import LawpatchError
@@ -149,7 +150,7 @@ _KY_STEMS = [("пунктча", "subpoint"), ("пункт", "point"), ("бөлү
              ("бөлүм", "part"), ("параграф", "section")]
 _NUMBER = r"(?:[0-9]+(?:-[0-9]+)*|[IVXLC]+)"
 _LETTER = r"[«\"']?[а-яёөүң]{1,2}[»\"']?"
-_EID_RE = re.compile(r"^[a-z]+_[^\s_]+(?:_dup[0-9]+)?(?:__[a-z]+_[^\s_]+(?:_dup[0-9]+)?)*$")
+_EID_RE = lazyre.compile(r"^[a-z]+_[^\s_]+(?:_dup[0-9]+)?(?:__[a-z]+_[^\s_]+(?:_dup[0-9]+)?)*$")
 
 
 def citation_language(text: str) -> str:
@@ -399,8 +400,8 @@ def split_many(text: str):
 
 
 _KY_LIST_GAP = r"\s*(?:,|жана|же|–|—)\s*"
-_KY_FIGURES = re.compile(rf"^(?P<outer>.*?)\s*(?P<items>(?:[0-9]+(?:-[0-9]+)*{_KY_LIST_GAP})+)(?P<last>[0-9]+(?:-[0-9]+)*)"
-                         rf"-(?P<unit>[^\W\d_]+)$")
+_KY_FIGURES = lazyre.compile(rf"^(?P<outer>.*?)\s*(?P<items>(?:[0-9]+(?:-[0-9]+)*{_KY_LIST_GAP})+)(?P<last>[0-9]+(?:-[0-9]+)*)"
+                             rf"-(?P<unit>[^\W\d_]+)$")
 def _many_ky(text: str):
     """([each unit's citation], a range?) for a Kyrgyz list or range, the unit word after the last
     item: «5-беренесинин 3 жана 4-бөлүктөрү», «1, 2-пункттары», «336–348-беренелер», «экинчи жана

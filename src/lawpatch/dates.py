@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from . import lazyre
+
 # the last year lawpatch writes: a DOCX is a zip, whose entries record their time up to 2107
 LAST_YEAR = 2107
 
@@ -51,8 +53,8 @@ _MONTHS = ["январ", "феврал", "март", "апрел", "ма", "ию
            "ноябр", "декабр"]
 _MONTH_RX = r"(?P<month>январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
 _NUMBER = r"(?:№|N)\s*(?P<number>[0-9]+(?:-[0-9IVXLCа-яА-Я]+)?)"
-DATE_RU = re.compile(rf"(?P<day>\d{{1,2}})\s+{_MONTH_RX}\s+(?P<year>\d{{4}})\s*(?:года|г\.)?\s*(?:{_NUMBER})?")
-DATE_KY = re.compile(rf"(?P<year>\d{{4}})\s*-?\s*жыл\w*\s+(?P<day>\d{{1,2}})\s*-?\s*{_MONTH_RX}\s*(?:{_NUMBER})?")
+DATE_RU = lazyre.compile(rf"(?P<day>\d{{1,2}})\s+{_MONTH_RX}\s+(?P<year>\d{{4}})\s*(?:года|г\.)?\s*(?:{_NUMBER})?")
+DATE_KY = lazyre.compile(rf"(?P<year>\d{{4}})\s*-?\s*жыл\w*\s+(?P<day>\d{{1,2}})\s*-?\s*{_MONTH_RX}\s*(?:{_NUMBER})?")
 
 
 def iso_date(m: re.Match) -> str:
@@ -76,12 +78,12 @@ def find_dates(text: str) -> list[tuple[str, str, str]]:
 
 
 # A date starting at a figure: «17.07.2000», «2000-жылдын 17-июлундагы», «17 июля 2000 года», «1-январь».
-_DATE_AT = re.compile(
+_DATE_AT = lazyre.compile(
     rf"(?P<nd>\d{{1,2}})\.(?P<nm>\d{{1,2}})\.(?P<ny>\d{{4}})(?!\d)"
     rf"|(?P<ky>\d{{4}})\s*-?\s*ж(?:ыл\w*|\.)\s+(?P<kd>\d{{1,2}})\s*-\s*{_MONTH_RX.replace('<month>', '<km>')}"
     rf"|(?P<day>\d{{1,2}})(?:\s+|\s*-\s*){_MONTH_RX}(?:\s+(?P<year>\d{{4}})(?!\d)(?:\s*(?:год\w*|г\.))?)?",
     re.IGNORECASE)
-_FIGURE_START = re.compile(r"(?<![\d.-])\d")
+_FIGURE_START = lazyre.compile(r"(?<![\d.-])\d")
 
 
 def date_at(text: str, pos: int) -> tuple[int, tuple] | None:
@@ -102,7 +104,7 @@ def date_at(text: str, pos: int) -> tuple[int, tuple] | None:
     return m.end(), (year, month, day)
 
 
-_MONTH_AFTER = re.compile(rf"\s+{_MONTH_RX}(?:\s+(?P<year>\d{{4}})(?!\d)(?:\s*(?:год\w*|г\.))?)?", re.IGNORECASE)
+_MONTH_AFTER = lazyre.compile(rf"\s+{_MONTH_RX}(?:\s+(?P<year>\d{{4}})(?!\d)(?:\s*(?:год\w*|г\.))?)?", re.IGNORECASE)
 
 
 def month_after(text: str, pos: int) -> tuple[int, int, int | None] | None:

@@ -22,6 +22,8 @@ L = "{%s}" % LINKS_NS
 
 @dataclass(frozen=True)
 class Link:
+    """A unit of the law (eId) that carries out a treaty's article."""
+
     eid: str
     treaty: str
     article: str

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache, xmlio
+from . import cache, lazyre, xmlio
 from . import structure as st
 from .actnames import ACT_WORD, KY_ACT_STEMS, KY_ACT_WORD, act_key, ky_act_key
 from .citations import CitationError, rank, reaches, resolve_steps, unit_kind, unit_stems
@@ -29,6 +29,8 @@ WHOLE = ""  # the eId of a reference to a whole act
 
 @dataclass(frozen=True)
 class Target:
+    """What a citation names: a unit of a law of the repository, or an act outside it."""
+
     law: str          # the cited law's folder name; "" when the act is not in the repository
     eid: str          # the cited unit; WHOLE for the act itself
     act: str = ""     # the act as the text names it, when it is not this law
@@ -36,6 +38,8 @@ class Target:
 
 @dataclass(frozen=True)
 class Reference:
+    """A citation in a law's text and the units it names."""
+
     law: str                     # the citing law's folder name
     lang: str
     eid: str                     # the citing unit
@@ -46,10 +50,10 @@ class Reference:
 
 
 # --- reading a block ----------------------------------------------------------------------------
-_TOKEN = re.compile(r"\d+(?:-\d+)*(?:-[^\W\d_]+)?|[^\W\d_]+(?:-[^\W\d_]+)*|[«»\"“”„]|[^\s\w]")
+_TOKEN = lazyre.compile(r"\d+(?:-\d+)*(?:-[^\W\d_]+)?|[^\W\d_]+(?:-[^\W\d_]+)*|[«»\"“”„]|[^\s\w]")
 _QUOTES = "«»\"“”„"
-_LETTER = re.compile(r"[а-яөүң]{1,2}")
-_NUM = re.compile(r"\d+(?:-\d+)*|[IVXLC]+")
+_LETTER = lazyre.compile(r"[а-яөүң]{1,2}")
+_NUM = lazyre.compile(r"\d+(?:-\d+)*|[IVXLC]+")
 _SEPARATORS = {",", "и", "или", "либо"}
 _RANGE = {"–", "—", "-"}
 # the unit a «настоящей …» frame names; kinds as citations.resolve_steps takes them
@@ -60,6 +64,8 @@ _TAG_OF_KIND = {"part": "part", "chapter": "chapter", "section": "section", "art
 
 @dataclass
 class _Tok:
+    """A word, number or mark of a text, with its place."""
+
     text: str
     start: int
     end: int
@@ -226,6 +232,8 @@ def _closing_quote(text: str, start: int) -> int:
 # --- the index ----------------------------------------------------------------------------------
 @dataclass
 class _LawEntry:
+    """A law of the folder: the keys its act is found by and its files."""
+
     slug: str
     keys: set
     paths: dict                                # lang -> the law file
@@ -500,9 +508,9 @@ def _blocks(law: Law):
 # A block is read only where a citation can be: a unit word before a number («статьи 33», «пункт
 # "а"», «главы II»), a «настоящей …» frame (the only place a chain of ordinal words is kept), or an
 # act's name.
-_CANDIDATE_RU = re.compile(r"(?i)(?:" + "|".join(unit_stems("rus")) + r")\w*\s+(?:\d|[«\"]|[IVXLC]+\b)"
-                           r"|настоящ|(?:[Зз]акон|[Кк]одекс|Конституци)\w*\s+(?:Кыргызской|КР\b)")
-_CANDIDATE_KY = re.compile("(?i)ушул|Кыргыз Республикасынын")
+_CANDIDATE_RU = lazyre.compile(r"(?i)(?:" + "|".join(unit_stems("rus")) + r")\w*\s+(?:\d|[«\"]|[IVXLC]+\b)"
+                               r"|настоящ|(?:[Зз]акон|[Кк]одекс|Конституци)\w*\s+(?:Кыргызской|КР\b)")
+_CANDIDATE_KY = lazyre.compile("(?i)ушул|Кыргыз Республикасынын")
 
 
 def _read_law(law: Law, lang: str) -> list[_Raw]:
@@ -559,7 +567,7 @@ def _read_block_ru(unit, text, line) -> list[_Raw]:
     return out
 
 
-_NOTE = re.compile(r"(?i)утратил|утратила|утратило|утратили|в редакции|введен|дополнен")
+_NOTE = lazyre.compile(r"(?i)утратил|утратила|утратило|утратили|в редакции|введен|дополнен")
 
 
 def _editorial(text: str, at: int) -> bool:

@@ -21,16 +21,14 @@ not be. Every file lawpatch writes goes through here.
 from __future__ import annotations
 
 import errno
-import hashlib
-import json
 import os
-import re
 import stat
 import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import lazyre
 from .errors import Finding, Refusal
 
 # (what only writing, locking or recovering needs is imported there: the commands that only read
@@ -43,7 +41,7 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 # what a run leaves while it works, named for the file and the run's pid: a temp
 # «.rus.xml.123-9f3a0c1d.lawpatch-tmp», a folder being built «.bill.123.lawpatch-new», a folder
 # moved aside while its replacement goes in «.bill.123.lawpatch-old»
-_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)(?:-[0-9a-f]{8})?\.lawpatch-(?P<kind>tmp|new|old)$")
+_LEFTOVER = lazyre.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)(?:-[0-9a-f]{8})?\.lawpatch-(?P<kind>tmp|new|old)$")
 
 
 class StorageError(Refusal):
@@ -234,6 +232,9 @@ def _journal(root: Path) -> Path:
 def commit(root, files) -> None:
     """Write every ``(path, bytes)`` of ``files`` (paths inside ``root``), all or nothing, also across
     a crash. Call it holding :func:`locked` for ``root``."""
+    import hashlib
+    import json
+
     root = Path(root)
     items = [(Path(p), data) for p, data in files]
     for target, _ in items:
@@ -298,6 +299,8 @@ def _journal_paths(root: Path, entry: dict) -> tuple[Path, Path]:
 
 
 def _digest(path: Path) -> str:
+    import hashlib
+
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
@@ -306,6 +309,8 @@ def _digest(path: Path) -> str:
 
 def recover(root) -> None:
     """Complete a commit a killed run left half done, and clean its leftovers (holding the lock)."""
+    import json
+
     root = Path(root)
     journal = _journal(root)
     if journal.exists():
@@ -534,6 +539,7 @@ def _acquire(fd: int, path: Path, root: Path) -> None:
 def _record_holder(fd: int, holding: bool) -> None:
     """Who holds the lock, for the message of a writer that waits (best effort: a full disk must
     not stop the run that holds the lock, only that message)."""
+    import json
     from datetime import datetime
 
     try:
@@ -546,6 +552,8 @@ def _record_holder(fd: int, holding: bool) -> None:
 
 
 def _holder(fd: int) -> str:
+    import json
+
     try:
         info = json.loads(os.pread(fd, 4096, 0) or b"{}")
     except (OSError, ValueError):

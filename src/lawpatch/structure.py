@@ -22,6 +22,8 @@ A = "{%s}" % AKN_NS
 
 @dataclass(frozen=True)
 class UnitKind:
+    """An AKN unit element and how its eId is formed."""
+
     tag: str          # AKN element name
     prefix: str       # eId prefix (AKN naming convention)
     numbered: bool    # numbered by its <num> (else by position among same-tag siblings)

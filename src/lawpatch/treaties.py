@@ -18,6 +18,8 @@ STATUS_RU = {"ratified": "ратифицирован", "acceded": "присое�
 
 @dataclass(frozen=True)
 class Term:
+    """A term a treaty defines."""
+
     name: str
     definition: str
     also: tuple[str, ...] = ()   # the names national laws give the same notion
@@ -28,6 +30,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Article:
+    """A treaty's article as the registry describes it."""
+
     number: str
     summary: str
     tags: tuple[str, ...]
@@ -56,6 +60,8 @@ class Status:
 
 @dataclass(frozen=True)
 class Treaty:
+    """An international treaty of the registry (``treaties/<id>.xml``)."""
+
     id: str
     adopted: str
     kind: str

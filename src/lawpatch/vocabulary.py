@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 
+from . import lazyre
+
 LANGS = ("rus", "kir")
 RU_CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
 KY_CASES = ("nom", "gen", "acc", "dat", "loc", "abl")
@@ -37,6 +39,8 @@ class VocabularyError(ValueError):
 
 @dataclass(frozen=True)
 class RuNoun:
+    """A Russian unit noun: its gender and its forms in the six cases, singular and plural."""
+
     gender: str
     singular: tuple[str, ...]   # nom gen dat acc ins loc
     plural: tuple[str, ...]
@@ -47,6 +51,8 @@ class RuNoun:
 
 @dataclass(frozen=True)
 class KyNoun:
+    """A Kyrgyz unit noun: its forms in the six cases, plain and possessed, singular and plural."""
+
     plain: tuple[str, ...]       # nom gen acc dat loc abl: «берене», «берененин» …
     possessed: tuple[str, ...]   # «беренеси», «беренесинин» …
     plain_plural: tuple[str, ...]
@@ -985,13 +991,13 @@ def is_redaction_note(text: str) -> bool:
 
 # --- language ---------------------------------------------------------------------------------
 
-_KYRGYZ = re.compile(r"[өүңӨҮҢ]|\b\d+(?:-\d+)*-(?:берене|бөлүк|пункт|абзац|глава|бөлүм)|берене|бөлүг|деген\s+сөз"
-                     r"|(?<!\w)(?:жана|менен|боюнча|жөнүндө|ушул|тарабынан|болуп|ылайык|Республикасын\w*|мыйзам\w*)(?!\w)",
-                     re.IGNORECASE)
+_KYRGYZ = lazyre.compile(r"[өүңӨҮҢ]|\b\d+(?:-\d+)*-(?:берене|бөлүк|пункт|абзац|глава|бөлүм)|берене|бөлүг|деген\s+сөз"
+                         r"|(?<!\w)(?:жана|менен|боюнча|жөнүндө|ушул|тарабынан|болуп|ылайык|Республикасын\w*|мыйзам\w*)(?!\w)",
+                         re.IGNORECASE)
 
 
 # Short Russian words Kyrgyz never has: a text with several of them is Russian.
-_RUSSIAN = re.compile(r"(?<!\w)(?:и|в|на|не|с|по|от|для|или|при|к|из|за|что|также|а|со|во)(?!\w)", re.IGNORECASE)
+_RUSSIAN = lazyre.compile(r"(?<!\w)(?:и|в|на|не|с|по|от|для|или|при|к|из|за|что|также|а|со|во)(?!\w)", re.IGNORECASE)
 
 
 def reads_as(text: str) -> str | None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import sys
 
 import click
@@ -50,6 +49,8 @@ def diff_cmd(inputs, rev, fmt, color, editorial, force, root):
     with counter("comparing") as step:
         results = comparisons(inputs, rev, root, editorial, force, step)
     if fmt == "json":
+        import json
+
         click.echo(json.dumps([{"path": str(path), **dataclasses.asdict(comp)} for path, comp in results],
                               ensure_ascii=False, indent=1))
     elif fmt == "markdown":

@@ -4,8 +4,6 @@ counts so the command can choose its exit status. Notes (what was written, count
 too, unless ``lawpatch --quiet``; with it, findings of severity «info» are left out as well."""
 from __future__ import annotations
 
-import json
-
 import click
 
 from ..errors import Finding
@@ -27,6 +25,8 @@ def print_findings(findings: list[Finding], fmt: str, what: str, detail=None) ->
     """Print ``findings`` as text or JSON and «<what>: N error(s), M warning(s)»; return (errors, warnings).
     ``detail(finding)`` gives more lines the text form prints under a finding."""
     if fmt == "json":
+        import json
+
         click.echo(json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=1))
     elif findings:
         quiet = settings().get("quiet")

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
+from .. import lazyre
 from ..errors import Finding
 from ..meta import ActInfo, build_meta
 from ..structure import A, EDITORIAL as EDITORIAL_CLASS, assign_eids
 from ..xmlio import AKN_NS
 from . import classify as c
-from .superscripts import flat_findings, mend_numbers
-from .titleblock import TitleBlock
-from .toc import TOC_TITLE, emit_contents, find_contents
+
+if TYPE_CHECKING:
+    from .titleblock import TitleBlock
 
 AKN_TAG = {c.DIVISION: "division", c.PART: "part", c.CHAPTER: "chapter", c.SECTION: "section",
            c.SUBSECTION: "section",
@@ -44,6 +46,8 @@ class Block:
 
 @dataclass
 class Node:
+    """A unit being built: its number line, its children (units and text blocks) and notes."""
+
     kind: str
     num: str = ""
     heading: str = ""
@@ -192,7 +196,7 @@ class TreeBuilder:
                                      severity="warning"))
 
 
-_LOWER_START = re.compile(r"\(?[a-zа-яёөүң]")
+_LOWER_START = lazyre.compile(r"\(?[a-zа-яёөүң]")
 
 
 def _heading_goes_on(article: Node, text: str) -> bool:
@@ -328,10 +332,10 @@ def emit_any(item: Node | Block, where: dict | None = None) -> etree._Element:
 
 
 # --- the whole document ---------------------------------------------------------------------
-_NAMING_PARTS = re.compile(r"\bчаст(?:ь|и|ью|ей|ям|ями|ях)\s+\d+[^.;]{0,40}?статьи|"
-                           r"(?:статья|берене)\w*\s+\d+(?:-\d+)?-бөлүг", re.I)
-_NAMING_POINTS = re.compile(r"\bпункт(?:а|у|ом|е|ы|ов|ами|ах)?\s+\d+(?:\s+и\s+\d+)?\s+(?:настоящей\s+)?статьи|"
-                            r"(?:статья|берене)\w*\s+\d+(?:-\d+)?-пункт", re.I)
+_NAMING_PARTS = lazyre.compile(r"\bчаст(?:ь|и|ью|ей|ям|ями|ях)\s+\d+[^.;]{0,40}?статьи|"
+                               r"(?:статья|берене)\w*\s+\d+(?:-\d+)?-бөлүг", re.I)
+_NAMING_POINTS = lazyre.compile(r"\bпункт(?:а|у|ом|е|ы|ов|ами|ах)?\s+\d+(?:\s+и\s+\d+)?\s+(?:настоящей\s+)?статьи|"
+                                r"(?:статья|берене)\w*\s+\d+(?:-\d+)?-пункт", re.I)
 
 
 def detect_naming(text: str) -> str:
@@ -351,7 +355,7 @@ def detect_lang(text: str) -> str:
     return "kir" if kyrgyz / letters > 0.005 else "rus"
 
 
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = lazyre.compile(r"[^\W\d_]")
 
 
 def split_head(lines: list[c.Line]) -> int:
@@ -363,7 +367,7 @@ def split_head(lines: list[c.Line]) -> int:
     return len(lines)
 
 
-_SIGNATURE = re.compile(r"^(?:Президент(?:\s+Кыргызской\s+Республики)?|Кыргыз\s+Республикасынын\s+Президенти)\b")
+_SIGNATURE = lazyre.compile(r"^(?:Президент(?:\s+Кыргызской\s+Республики)?|Кыргыз\s+Республикасынын\s+Президенти)\b")
 
 
 def split_tail(lines: list[c.Line]) -> int:
@@ -379,6 +383,10 @@ def build_act(lines: list[c.Line], info: ActInfo, tb: TitleBlock, source: str) \
         -> tuple[etree._Element, list[Finding], dict]:
     """The ``<akomaNtoso>`` root of an imported act, the builder's warnings, and the source line
     of each unit and abzats (see :func:`line_of`)."""
+    # a whole act's parts, imported here: parsing an op's fragment (``check``) needs none of them
+    from .superscripts import flat_findings, mend_numbers
+    from .toc import TOC_TITLE, emit_contents, find_contents
+
     root = etree.Element(A + "akomaNtoso", nsmap={None: AKN_NS})
     act = etree.SubElement(root, A + "act", name=info.doc_name)
     act.append(build_meta(info))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import lazyre
+
 # kinds, from the largest unit to the smallest
 DIVISION, PART, CHAPTER, SECTION, ARTICLE = "division", "part", "chapter", "section", "article"
 SUBSECTION = "subsection"   # «1. Общие положения» heading a group of articles inside a chapter or §
@@ -41,19 +43,19 @@ _PATTERNS = [
 _COMPILED = [(kind, re.compile(rx + r"$")) for kind, rx in _PATTERNS]
 
 # Notes of the database, not of the law.
-_NOTE_OPEN = re.compile(
+_NOTE_OPEN = lazyre.compile(
     r"^\((?:В редакции|Утратил|Исключен|Дополнен|Введен|Признан|Действие|Приостановлен|Изложен|См\.|"
     r"КР\s|Кыргыз Республикасынын\s+\d{4})")
-_NOTE_KY = re.compile(r"(редакция\w*\s+ылайык|күчүн\s+жоготту|күчүнө\s+киргизил|колдонууга\s+киргизил|"
-                      r"Мыйзам\w*\s+менен|Мыйзам\w*\s+ылайык)")
-_NOTE_WORDS = re.compile(r"^\([^()]{0,80}?(?:в\s+редакции|утратил\w*\s+сил|исключен|толкование|см\.|введен\w*\s+в\s+действие|"
-                         r"редакция\w*|аталыш\w*|күчүн\s+жоготт|ал(?:ын)?ып\s+салын|кошулган|толукталган|Мыйзам\w*)", re.I)
+_NOTE_KY = lazyre.compile(r"(редакция\w*\s+ылайык|күчүн\s+жоготту|күчүнө\s+киргизил|колдонууга\s+киргизил|"
+                          r"Мыйзам\w*\s+менен|Мыйзам\w*\s+ылайык)")
+_NOTE_WORDS = lazyre.compile(r"^\([^()]{0,80}?(?:в\s+редакции|утратил\w*\s+сил|исключен|толкование|см\.|введен\w*\s+в\s+действие|"
+                             r"редакция\w*|аталыш\w*|күчүн\s+жоготт|ал(?:ын)?ып\s+салын|кошулган|толукталган|Мыйзам\w*)", re.I)
 # the database's pointers: «О правовом положении общественных объединений см. Закон КР …»
 _COMMENTARY = re.compile(r"^О\s[^.;:]{0,160}?\sсм\.\s+(?:также\s+)?(?:Закон|Указ|постановлени|Кодекс)", re.I)
 _SEE_KY = re.compile(r"\sдагы\s+караңыз\.?$")
-_SEE_ALSO = re.compile(r"^(?:(?:Закон|Указ|Постановлени|Решени|Кодекс)\w*\s.{0,60}\bот\s+\d|"
-                       r"(?:КР|Кыргыз Республикасынын)\s+(?:Өкмөтүнүн\s+)?\d{4}-жыл)", re.I)
-PUBLICATION = re.compile(r"^\(\s*[\"«]?(?:Эркин[- ]Тоо|Ведомости|Кыргыз Туусу|Нормативные акты)[^()]*\)$")
+_SEE_ALSO = lazyre.compile(r"^(?:(?:Закон|Указ|Постановлени|Решени|Кодекс)\w*\s.{0,60}\bот\s+\d|"
+                           r"(?:КР|Кыргыз Республикасынын)\s+(?:Өкмөтүнүн\s+)?\d{4}-жыл)", re.I)
+PUBLICATION = lazyre.compile(r"^\(\s*[\"«]?(?:Эркин[- ]Тоо|Ведомости|Кыргыз Туусу|Нормативные акты)[^()]*\)$")
 # the database's footnote «Опубликован в газете "Эркин-Тоо" от 20 января 2006 года № 4»
 PUBLISHED_IN = re.compile(r"^Опубликован[аоы]? в (?:газете )?(?P<where>.{3,120}? № \d+(?:-\d+)?)\.?$")
 _BANNER = re.compile(r"^(?:ВНИМАНИЕ!|Внимание!|Көңүл буруңуздар!|См\. также|См\.:|Караңыз\b|"
@@ -61,7 +63,7 @@ _BANNER = re.compile(r"^(?:ВНИМАНИЕ!|Внимание!|Көңүл бур
                      r"Законом\s+(?:КР|Кыргызской\s+Республики)\s+(?:от\s+)?[^.]{0,60}\sвнесены\s+изменения|"
                      r"(?:КР|Кыргыз\s+Республикасынын)\s+\d{4}-жылдын\s[^.]{0,60}Мыйзамы\s+менен\s.{0,120}"
                      r"өзгөртүүлөр\s+киргизил)")
-_REPEAL = re.compile(r"^\([^()]{0,40}?(?:утратил\w*\s+сил|исключен)|^\(.*(?:күчүн\s+жоготту|ал(?:ын)?ып\s+салынган)", re.S | re.I)
+_REPEAL = lazyre.compile(r"^\([^()]{0,40}?(?:утратил\w*\s+сил|исключен)|^\(.*(?:күчүн\s+жоготту|ал(?:ын)?ып\s+салынган)", re.S | re.I)
 
 
 # Text that looks like a unit's number line in a form not known here (kept as an abzats, reported).
@@ -70,6 +72,8 @@ LOOKS_LIKE_UNIT = re.compile(r"^(?:(?:Статья|СТАТЬЯ|Глава|ГЛ�
 
 @dataclass(frozen=True)
 class Line:
+    """A source line and what it is: a unit's number line, text, or an editorial note."""
+
     kind: str
     num: str        # the number as printed («Статья 5-1.», «1.», «а)», «-»); "" for text and notes
     rest: str       # the rest of the line (heading or text)

@@ -8,9 +8,6 @@ texts), so that this module needs nothing of the patch package that calls it.
 """
 from __future__ import annotations
 
-from .compare import differences
-from .laws import language_slip
-
 FIELDS = {"old": "the words to replace", "new": "the new words", "anchor": "the anchor words",
           "text": "the new text", "heading": "the new heading"}
 
@@ -23,6 +20,9 @@ def op_differences(op, glossary=None) -> list[tuple[str, str, str]]:
     >>> [code for code, _, _ in op_differences(op)]
     ['CHECK.PARITY_NUMBER']
     """
+    from .compare import differences     # only for an op in both languages: a Russian-only bill's
+    from .laws import language_slip       # check imports none of the comparison
+
     out = []
     for name, what in FIELDS.items():
         texts = getattr(op, name)

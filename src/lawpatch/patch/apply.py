@@ -50,6 +50,8 @@ class Footprint:
 
 @dataclass
 class AppliedLaw:
+    """One law as a bill left it: before and after, the ops run on it, and what they touched."""
+
     path: Path
     old: Law
     new: Law

@@ -107,6 +107,8 @@ class Texts(Mapping):
 
 @dataclass(frozen=True)
 class Reason:
+    """Why an op is made: the treaty article it carries out."""
+
     treaty: str
     article: str
 
@@ -254,6 +256,8 @@ class Op:
 
 @dataclass(frozen=True)
 class LawAmendment:
+    """The ops of a bill on one law (``laws/<slug>``), written against its expression ``base``."""
+
     href: str
     base: str
     ops: tuple[Op, ...]
@@ -289,6 +293,8 @@ class InForce:
 
 @dataclass(frozen=True)
 class Bill:
+    """A patch file read: its id, titles, the laws it amends with their ops, entry into force, adoption."""
+
     id: str
     date: str
     titles: Texts

@@ -3,8 +3,8 @@ sentences of a unit, and the text an op expects to find there (its content ancho
 from __future__ import annotations
 
 import hashlib
-import re
 
+from .. import lazyre
 from .. import structure as st
 from ..errors import Refusal
 from ..law import Law
@@ -90,9 +90,9 @@ def ending(el) -> tuple[str, int]:
 # --- sentences ----------------------------------------------------------------------------------
 
 # A full stop that does not end a sentence: «ст.», «п.», «г.», «т.е.», «и т.д.», initials «А.»
-_ABBREVIATION = re.compile(r"(?:\b(?:ст|ч|п|пп|подп|абз|г|гг|т\.е|т\.д|т\.п|др|пр|им|см|руб|млн|млрд|тыс|стр|"
-                           r"обл|р-н|ул|кв|м|км|кг|га|чел)|\b[А-ЯЁӨҮҢ])\.$")
-_END = re.compile(r"[.!?…](?=\s+[«\"(]?[А-ЯЁӨҮҢA-Z0-9])")
+_ABBREVIATION = lazyre.compile(r"(?:\b(?:ст|ч|п|пп|подп|абз|г|гг|т\.е|т\.д|т\.п|др|пр|им|см|руб|млн|млрд|тыс|стр|"
+                               r"обл|р-н|ул|кв|м|км|кг|га|чел)|\b[А-ЯЁӨҮҢ])\.$")
+_END = lazyre.compile(r"[.!?…](?=\s+[«\"(]?[А-ЯЁӨҮҢA-Z0-9])")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
