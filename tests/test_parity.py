@@ -167,8 +167,8 @@ def test_the_tax_code_differences_are_pinned():
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
-def test_the_kyrgyz_text_read_in_a_process_beside_gives_what_reading_it_here_gives(monkeypatch):
-    """A long pair's Kyrgyz text is read in a forked process while this one reads the Russian text:
+def test_a_text_read_in_a_process_beside_gives_what_reading_it_here_gives(monkeypatch):
+    """A long pair's Russian text is read in a forked process while this one reads the Kyrgyz text:
     what comes back is the reading made here, and so is every finding."""
     from lawpatch import workers
     from lawpatch.parity import laws
@@ -184,11 +184,30 @@ def test_the_kyrgyz_text_read_in_a_process_beside_gives_what_reading_it_here_giv
     folder = LAWS / "labour-code"
     beside = laws.folder_parity(folder)
     assert len(given) == 1 and isinstance(given[0], laws.Reading)
-    assert given[0] == laws._read((folder / "kir.xml").read_bytes(), str(folder / "kir.xml"), "kir")
+    assert given[0] == laws._read((folder / "rus.xml").read_bytes(), str(folder / "rus.xml"), "rus")
     monkeypatch.setattr(laws, "forked", lambda fn, *args: lambda: None)
     here = laws.folder_parity(folder)
     assert [f.as_dict() for f in beside.findings] == [f.as_dict() for f in here.findings] != []
     assert beside.summary() == here.summary()
+
+
+@pytest.mark.parametrize("broken", [("rus.xml",), ("kir.xml",), ("rus.xml", "kir.xml")])
+@pytest.mark.parametrize("apart", [True, False])
+def test_of_two_texts_read_side_by_side_the_first_broken_one_is_named(monkeypatch, tmp_path, broken, apart):
+    """As when the texts are read in turn: the Russian text's error first, then the Kyrgyz one's."""
+    from lawpatch import workers
+    from lawpatch.errors import LawpatchError
+    from lawpatch.parity import laws
+
+    monkeypatch.setenv("LAWPATCH_CACHE", "off")
+    monkeypatch.setattr(workers, "_cores", lambda: 2)
+    monkeypatch.setattr(laws, "_APART", 0 if apart else 1 << 40)
+    folder = tmp_path / "law"
+    shutil.copytree(SAMPLE, folder)
+    for name in broken:
+        (folder / name).write_text("<akomaNtoso>", encoding="utf-8")
+    with pytest.raises(LawpatchError, match=re.escape(str(folder / broken[0]))):
+        laws.folder_parity(folder)
 
 
 @pytest.mark.slow

@@ -258,21 +258,22 @@ def folder_parity(folder: Path, glossary=None) -> LawParity:
     return result
 
 
-# the Kyrgyz text is read in a process of its own from this size on: below it, forking and pickling
-# (4 ms, and 3 ms a MB each way) cost about what reading the text beside the other saves
+# a text is read in a process of its own from this size on: below it, forking and pickling (4 ms,
+# and 3 ms a MB each way) cost about what reading it beside the other text saves
 _APART = 256 * 1024
 
 
 def _read_both(rus_data: bytes, rus_path: str, kir_data: bytes, kir_path: str) -> tuple[Reading, Reading]:
-    """The two texts' readings; the Kyrgyz one in a forked process while this one reads the Russian
-    one (a long text: each is about 40 ms a MB), else, or where that process gives nothing (no fork
-    here; an error, which reading it here meets again), after it."""
-    kir = forked(_read, kir_data, kir_path, "kir") if len(kir_data) >= _APART else lambda: None
+    """The two texts' readings: the Russian one in a forked process while this one reads the
+    Kyrgyz one, the longer work (each is about 40 ms a MB); the Russian text read here, after, for a
+    short text or where that process gave nothing (no fork here; an error, met again here, and
+    raised before the Kyrgyz text's own, as when the texts are read in turn)."""
+    rus = forked(_read, rus_data, rus_path, "rus") if len(rus_data) >= _APART else lambda: None
     try:
-        rus = _read(rus_data, rus_path, "rus")
+        kir = _read(kir_data, kir_path, "kir")
     finally:
-        kir_read = kir()
-    return rus, kir_read or _read(kir_data, kir_path, "kir")
+        rus = rus() or _read(rus_data, rus_path, "rus")
+    return rus, kir
 
 
 def _read(data: bytes, path: str, lang: str) -> Reading:
