@@ -60,6 +60,7 @@ _BOXES = {A + "content", A + "intro", A + "wrapUp"}
 _HEADING, _P = A + "heading", A + "p"
 _ENUMERATED = {A + tag: tag for tag in ENUMERATED}
 _KY_LETTERS = re.compile("[өүңӨҮҢ]")
+_QUOTES = {"rus": ("«",), "kir": ('"', "“")}     # what may open a glossary term's quotation in each text
 
 
 def unit_texts(law: Law) -> dict[str, str]:
@@ -85,15 +86,18 @@ def unit_texts(law: Law) -> dict[str, str]:
 @dataclass
 class Reading:
     """What parity reads of one text, as plain data (a process of its own may read it, beside the
-    other text): each unit's source line, whether it is repealed and whether its text is printed in
-    the other language (by eId, in the index's order), the units' texts, enumerated items and facts,
-    and what :func:`lawpatch.law.redactions` compares."""
+    other text): each unit's source line (by eId, in the index's order), the units repealed, those
+    printed in the other language and those quoting what may be a glossary term, the units' texts,
+    enumerated items and facts, and what :func:`lawpatch.law.redactions` compares."""
 
     source: str
     lang: str
     expression_date: str
     amendments: tuple
-    units: dict[str, tuple[int, bool, bool]]
+    lines: dict[str, int]
+    repealed: set[str]
+    foreign: set[str]
+    quoted: set[str]
     texts: dict[str, str]
     items: dict[str, list]
     facts: dict[str, list]       # the units that have any
@@ -103,11 +107,15 @@ def reading(law: Law, lang: str) -> Reading:
     """``law``'s :class:`Reading`, its facts read as a text in ``lang``."""
     with _collector_paused():
         texts = unit_texts(law)
-        units = {eid: (el.sourceline, st.is_repealed(el), in_other_language(texts.get(eid, ""), lang))
-                 for eid, el in law.index.items()}
+        index = law.index
         eids = [eid for eid, text in texts.items() if text]
         facts = {eid: found for eid, found in zip(eids, facts_of([texts[e] for e in eids], lang)) if found}
-        return Reading(law.source, law.lang, law.expression_date, law.amendments, units, texts, _items(law), facts)
+        return Reading(law.source, law.lang, law.expression_date, law.amendments,
+                       {eid: el.sourceline for eid, el in index.items()},
+                       {eid for eid, el in index.items() if st.is_repealed(el)},
+                       {eid for eid in eids if in_other_language(texts[eid], lang)},
+                       {eid for eid in eids if any(q in texts[eid] for q in _QUOTES[lang])},
+                       texts, _items(law), facts)
 
 
 def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity:
@@ -135,16 +143,16 @@ def compared(rus: Reading, kir: Reading, glossary=None, folder: str = "") -> Law
         same = result.same_redaction
         why = "" if same else f" (different redactions: {result.redaction})"
         severity = "error" if same else "warning"
-        shared = [eid for eid in rus.units if eid in kir.units]
+        shared = [eid for eid in rus.lines if eid in kir.lines]
         for eid in shared:
             for code, message, extra in _unit(eid, rus, kir, glossary):
                 result.findings.append(Finding(
-                    code, message + why, file=rus.source, line=rus.units[eid][0], unit=eid, severity=severity,
+                    code, message + why, file=rus.source, line=rus.lines[eid], unit=eid, severity=severity,
                     extra={**extra, "rus_text": rus.texts.get(eid, ""), "kir_text": kir.texts.get(eid, ""),
-                           "kir_file": kir.source, "kir_line": kir.units[eid][0], "same_redaction": same}))
+                           "kir_file": kir.source, "kir_line": kir.lines[eid], "same_redaction": same}))
         result.compared = len(shared)
-        result.rus_only = len(rus.units) - len(shared)
-        result.kir_only = len(kir.units) - len(shared)
+        result.rus_only = len(rus.lines) - len(shared)
+        result.kir_only = len(kir.lines) - len(shared)
         return result
 
 
@@ -159,18 +167,18 @@ def _items(law: Law) -> dict[str, list]:
 
 def _unit(eid: str, rus: Reading, kir: Reading, glossary):
     """(code, message, extra) of each difference between the two texts of unit ``eid``."""
-    (_, repealed, russian), (_, kir_repealed, kyrgyz) = rus.units[eid], kir.units[eid]
-    if repealed != kir_repealed:
+    repealed = eid in rus.repealed
+    if repealed != (eid in kir.repealed):
         return [("PARITY.REPEALED", f"repealed in {'rus' if repealed else 'kir'} only", {})]
     if repealed:
         return []
-    if kyrgyz or russian:
-        return [("PARITY.LANGUAGE", _SLIPS["kir" if kyrgyz else "rus"], {})]
+    if eid in kir.foreign or eid in rus.foreign:
+        return [("PARITY.LANGUAGE", _SLIPS["kir" if eid in kir.foreign else "rus"], {})]
     rt, kt = rus.texts.get(eid, ""), kir.texts.get(eid, "")
     rf, kf = rus.facts.get(eid, ()), kir.facts.get(eid, ())
     items = rus.items.get(eid, ()), kir.items.get(eid, ())
     out = []
-    if rf or kf or (glossary is not None and ("«" in rt or '"' in kt or "“" in kt)):
+    if rf or kf or (glossary is not None and (eid in rus.quoted or eid in kir.quoted)):
         out = [(d.code, d.message(), {"rus": list(d.rus), "kir": list(d.kir), "rus_at": [list(at) for at in d.rus_at],
                                       "kir_at": [list(at) for at in d.kir_at]})
                for d in differences(rt, kt, glossary, rf, kf)]
@@ -280,7 +288,7 @@ def _read(data: bytes, path: str, lang: str) -> Reading:
     """The :class:`Reading` of a text that should be in ``lang``; of one in another language, its
     language alone (the comparison is refused)."""
     law = Law.from_bytes(data, path)
-    return reading(law, lang) if law.lang == lang else Reading(path, law.lang, "", (), {}, {}, {}, {})
+    return reading(law, lang) if law.lang == lang else Reading(path, law.lang, "", (), {}, set(), set(), set(), {}, {}, {})
 
 
 @lru_cache(maxsize=None)
