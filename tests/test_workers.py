@@ -72,9 +72,20 @@ def test_forked_gives_the_result_or_none_where_the_process_gave_none(monkeypatch
     assert workers.forked(str.upper, big)() == big.upper()
 
 
-def test_forked_on_one_core_runs_nothing(monkeypatch):
+def test_forked_on_one_core_or_beside_other_threads_runs_nothing(monkeypatch):
+    import threading
+
     monkeypatch.setattr(workers, "_cores", lambda: 1)
     assert workers.forked(sorted, [2, 1])() is None
+    monkeypatch.setattr(workers, "_cores", lambda: 2)
+    done = threading.Event()
+    thread = threading.Thread(target=done.wait)
+    thread.start()
+    try:
+        assert workers.forked(sorted, [2, 1])() is None
+    finally:
+        done.set()
+        thread.join()
 
 
 def test_a_law_validated_beside_its_eid_check_gives_every_finding_in_order():

@@ -40,10 +40,13 @@ def beside(fn, *args):
 def forked(fn, *args):
     """Start ``fn(*args)`` in a forked process, on another core while this one goes on; return a
     function that waits for it and gives its result, or None where there is none: no fork here
-    (Windows), a single core, or ``fn`` raised (the caller then calls ``fn`` itself and meets the
-    error as it would have). The result goes back pickled, so it must be plain data; the child ends
-    with ``os._exit``, running no clean-up of the parent's (exit handlers, buffered output)."""
-    if not hasattr(os, "fork") or _cores() < 2:
+    (Windows), a single core, other threads running (the child would have this one alone, and any
+    lock another held stays held), or ``fn`` raised (the caller then calls ``fn`` itself and meets
+    the error as it would have). The result goes back pickled, so it must be plain data; the child
+    ends with ``os._exit``, running no clean-up of the parent's (exit handlers, buffered output)."""
+    import threading
+
+    if not hasattr(os, "fork") or _cores() < 2 or threading.active_count() > 1:
         return lambda: None
     import pickle
 
