@@ -87,12 +87,12 @@ def run_cases(cases: list[Case], runs: int, tmp: Path, env: dict, failures: list
     """Each case and each floor ``runs`` times, in rounds; the rows of the table."""
     cases, missing = available(cases)
     lp = lawpatch_argv()
-    floors: dict[tuple, Figures] = {c.floor: Figures() for c in cases if c.floor}
+    floors: dict[tuple, Figures] = {(c.floor, c.floor_writes): Figures() for c in cases if c.floor}
     figures = {c.name: Figures() for c in cases}
     for r in range(runs):
         print(f"round {r + 1}/{runs}", file=sys.stderr)
-        for files, fig in floors.items():
-            sample = run(floor_argv(files, tmp / "floor"), env=env)
+        for (files, writes), fig in floors.items():
+            sample = run(floor_argv(files, tmp / "floor", writes), env=env)
             if sample.status:
                 raise SystemExit(f"the floor failed: {sample.stderr}")
             fig.add(sample)
@@ -111,7 +111,7 @@ def run_cases(cases: list[Case], runs: int, tmp: Path, env: dict, failures: list
         fig = figures[c.name]
         if not fig.samples:
             continue
-        rows.append(report.Row(c, fig, floors.get(c.floor)))
+        rows.append(report.Row(c, fig, floors.get((c.floor, c.floor_writes))))
     rows += [report.Row(c, None, None) for c in missing]
     return rows
 

@@ -207,6 +207,8 @@ def test_cardinals_read_back_in_every_case(n):
     ("беш жүз миң", "kir", [(500_000, False)]),
     ("онго чейин, үчтөн кем эмес", "kir", [(10, False), (3, False)]),
     ("14төн 16га чейинки", "kir", []),                        # figures are not words
+    ("миңден бешке чейин, жүздөн он экиге", "kir", [(1000, False), (5, False), (100, False), (12, False)]),
+    ("миң беш жүзгө чейин", "kir", [(1500, False)]),           # a case ending ends its number, only the last word has one
     ("бирге, бирден, бирок", "kir", []),                     # «together», «at once», «but»
 ])
 def test_numerals_in_running_text(text, lang, found):

@@ -363,8 +363,6 @@ def _alive(pid: int) -> bool:
 def clean_leftovers(folder) -> None:
     """Remove the temps and folders that killed runs left in ``folder``; a bill's previous outputs
     moved aside (``.bill.old-<pid>``) go back in place when the new ones never arrived."""
-    import shutil
-
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -380,6 +378,8 @@ def clean_leftovers(folder) -> None:
             if m.group("kind") == "old" and not (path.parent / m.group("name")).exists():
                 os.rename(path, path.parent / m.group("name"))
             elif entry.is_dir(follow_symlinks=False):
+                import shutil     # (with its bz2 and lzma: only where a killed run left a folder)
+
                 shutil.rmtree(path)
             else:
                 path.unlink()

@@ -412,6 +412,7 @@ class _Word:
     ordinal: bool = False
     weak: bool = False
     role: str = ""
+    ended: bool = False     # a Kyrgyz form with a case ending: the last word of its number («миңден»)
 
 
 # Fractions and multiples in words: «две трети», «одной четверти», «половины», «полутора», «двойной»;
@@ -470,7 +471,7 @@ def _numeral_words(lang: str) -> dict[str, _Word]:
         if value != 1:                                  # «бирге», «бирден» are «together», «at once»
             for ending in KY_CASE_ENDINGS:
                 role = "abl" if ending in _KY_ABLATIVE else "gen" if ending in _KY_GENITIVE else ""
-                words.setdefault(root + ending, _Word(value, role=role))
+                words.setdefault(root + ending, _Word(value, role=role, ended=True))
     for value, stem in _KY_POSSESSED.items():
         for ending in _KY_POSSESSED_ENDINGS:
             if stem + ending != "үчүн":                 # «үчүн» is «for»
@@ -595,7 +596,8 @@ class _Reading:
     def __init__(self, text: str, lang: str, words: dict):
         self.text, self.lang, self.words = text, lang, words
         self.out: list[Numeral] = []
-        # the open number: [start, end, group, total, last rank, last scale, weak, role, words read]
+        # the open number: [start, end, group, total, last rank, last scale, weak, role, words read,
+        # whether its last word ends it (a Kyrgyz case ending: «миңден | бешке» are two numbers)]
         self.current: list = []
 
     def close(self) -> None:
@@ -642,7 +644,7 @@ class _Reading:
             if word.ordinal and lang == "rus" and simple and rank < _SCALE:
                 self.emit(cur[0], m.end(), Fraction(cur[2], value))        # «одна третья»
                 continue
-            if joined and _continues(cur, value, rank, lang):
+            if joined and not cur[9] and _continues(cur, value, rank, lang):
                 start, _, group, total, last, scale, *_ = cur
                 if rank == _SCALE:
                     total, group, scale = total + (group or 1) * value, 0, value
@@ -650,12 +652,12 @@ class _Reading:
                     group *= 100                               # «эки жүз»
                 else:
                     group += value
-                self.current = [start, m.end(), group, total, rank, scale, False, word.role, cur[8] + 1]
+                self.current = [start, m.end(), group, total, rank, scale, False, word.role, cur[8] + 1, word.ended]
             else:
                 self.close()
                 scaled = rank == _SCALE
                 self.current = [m.start(), m.end(), 0 if scaled else value, value if scaled else 0, rank,
-                                value if scaled else None, word.weak, word.role, 1]
+                                value if scaled else None, word.weak, word.role, 1, word.ended]
             if word.ordinal:
                 start, end, group, total, *_ = self.current
                 self.emit(start, end, total + group, True, word.weak and self.current[8] == 1)

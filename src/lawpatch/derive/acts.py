@@ -54,7 +54,7 @@ def act_wide(jobs: list, body, taken: set) -> list[WordEdit]:
         job.current = job.old
     found: list[WordEdit] = []
     tried: set = set()
-    blocks = None            # the act's blocks and their texts, read once the first candidate comes
+    blocks = _Blocks(body)
     while True:
         counts: Counter = Counter()
         for job in jobs:
@@ -62,8 +62,6 @@ def act_wide(jobs: list, body, taken: set) -> list[WordEdit]:
                 counts[pair] += 1
         candidates = [(n, len(p[0]), p) for p, n in counts.items() if n >= MIN_UNITS and p not in tried]
         if not candidates:
-            if blocks is None:
-                blocks = _blocks(body)
             forms = _case_forms(jobs, blocks, taken, tried)
             if forms is None:
                 return found
@@ -71,8 +69,6 @@ def act_wide(jobs: list, body, taken: set) -> list[WordEdit]:
             continue
         _, _, (old, new) = max(candidates)
         tried.add((old, new))
-        if blocks is None:
-            blocks = _blocks(body)
         if _everywhere(old, new, jobs, blocks, taken):
             edit = WordEdit(Kind.REPLACE_WORDS, old=old, new=new, occurrence=ALL) if new else \
                 WordEdit(Kind.DELETE_WORDS, old=old, occurrence=ALL)
@@ -82,11 +78,27 @@ def act_wide(jobs: list, body, taken: set) -> list[WordEdit]:
             found.append(edit)
 
 
-def _blocks(body) -> list:
-    return [(b, st.block_text(b)) for b in body.iter(st.A + "p", st.A + "heading") if not st.is_editorial(b)]
+class _Blocks:
+    """The act's normative blocks and headings as (element, text), read only as far as a search
+    goes (a candidate is often refused at one of the first blocks) and kept for the next search."""
+
+    def __init__(self, body):
+        self._unread = (b for b in body.iter(st.A + "p", st.A + "heading") if not st.is_editorial(b))
+        self._read: list = []
+
+    def __iter__(self):
+        k = 0
+        while True:
+            if k == len(self._read):
+                block = next(self._unread, None)
+                if block is None:
+                    return
+                self._read.append((block, st.block_text(block)))
+            yield self._read[k]
+            k += 1
 
 
-def _case_forms(jobs: list, blocks: list, taken: set, tried: set) -> WordEdit | None:
+def _case_forms(jobs: list, blocks: _Blocks, taken: set, tried: set) -> WordEdit | None:
     """One «в различных падежных формах» replacement the jobs make everywhere, or None (applied
     to the jobs' texts when found). Morphology is consulted only for changes whose words look
     alike (the same beginnings in different forms), so that most bills never load it."""
@@ -141,7 +153,7 @@ def _nominatives(old: str, new: str) -> list[tuple[str, str]]:
     return out
 
 
-def _forms_everywhere(edit: WordEdit, jobs: list, blocks: list, taken: set) -> bool:
+def _forms_everywhere(edit: WordEdit, jobs: list, blocks: _Blocks, taken: set) -> bool:
     """Whether the case-forms ``edit`` makes, in each block, exactly the changes of those forms
     the edited text has there (and in at least :data:`MIN_UNITS` blocks)."""
     by_block = {job.block: job for job in jobs}
@@ -171,7 +183,7 @@ def _forms_everywhere(edit: WordEdit, jobs: list, blocks: list, taken: set) -> b
     return hits >= MIN_UNITS
 
 
-def _everywhere(old: str, new: str, jobs: list, blocks: list, taken: set, any_case: bool = False) -> bool:
+def _everywhere(old: str, new: str, jobs: list, blocks: _Blocks, taken: set, any_case: bool = False) -> bool:
     """Whether each occurrence of ``old`` in the act's ``blocks`` ((element, text) of its
     normative blocks and headings) is a change of it into ``new`` (or lies in a unit taken whole);
     ``any_case``: the first letter's case aside."""

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from .. import meta as mt
 from .. import storage, xmlio
-from ..validate import known_errors, known_valid
 from ..errors import Finding, LawpatchError
 from ..law import Law
 
@@ -27,6 +26,8 @@ def read_laws(root, href: str) -> tuple[dict, list[Finding]]:
     """``{lang: (old, new, path)}`` of the law files under ``root/href`` (two copies of each, one
     to keep and one to change), and the findings that refuse them. No file and no finding: there
     is no law there."""
+    from ..validate import known_errors    # (json, the schemas: not needed by derive's in-memory run)
+
     root, laws, findings = Path(root), {}, []
     folder, home = root / href, root / "laws"
     storage.settle(root)  # a commit a killed run left half done is completed before anything is read
@@ -93,6 +94,8 @@ def working_copy(root, hrefs):
 def read_back(law: Law) -> tuple[bytes, list[Finding]]:
     """The law as amended, serialized as it would be written, and why it must not be written: it
     does not read back, or does not validate (no findings: these bytes are what is written)."""
+    from ..validate import known_errors, known_valid
+
     data = law.to_bytes()
     if known_valid(data):   # these very bytes were read back and validated before (the same check run again)
         return data, []
