@@ -210,6 +210,23 @@ def test_of_two_texts_read_side_by_side_the_first_broken_one_is_named(monkeypatc
         laws.folder_parity(folder)
 
 
+@pytest.mark.parametrize("apart", [True, False])
+def test_texts_in_each_others_place_are_refused_with_their_languages(monkeypatch, tmp_path, apart):
+    from lawpatch import workers
+    from lawpatch.errors import UsageError
+    from lawpatch.parity import laws
+
+    monkeypatch.setenv("LAWPATCH_CACHE", "off")
+    monkeypatch.setattr(workers, "_cores", lambda: 2)
+    monkeypatch.setattr(laws, "_APART", 0 if apart else 1 << 40)
+    folder = tmp_path / "law"
+    folder.mkdir()
+    shutil.copy(SAMPLE / "rus.xml", folder / "kir.xml")
+    shutil.copy(SAMPLE / "kir.xml", folder / "rus.xml")
+    with pytest.raises(UsageError, match="rus.xml is 'kir' and kir.xml 'rus'"):
+        laws.folder_parity(folder)
+
+
 @pytest.mark.slow
 def test_the_civil_code_pair_of_the_corpus(corpus, tmp_path):
     """Civil Code part I: the 2025 print (RU) against the Kyrgyz Word file (to 14 Nov 2025)."""
