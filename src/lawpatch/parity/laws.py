@@ -279,9 +279,10 @@ def _read_both(rus_data: bytes, rus_path: str, kir_data: bytes, kir_path: str) -
     rus = forked(_read, rus_data, rus_path, "rus") if len(rus_data) >= _APART else lambda: None
     try:
         kir = _read(kir_data, kir_path, "kir")
-    finally:
-        rus = rus() or _read(rus_data, rus_path, "rus")
-    return rus, kir
+    except Exception:
+        rus() or _read(rus_data, rus_path, "rus")      # the Russian text's error, if any, first
+        raise
+    return rus() or _read(rus_data, rus_path, "rus"), kir
 
 
 def _read(data: bytes, path: str, lang: str) -> Reading:
