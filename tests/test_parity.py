@@ -4,6 +4,7 @@ glossary file, the command line."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from collections import Counter
@@ -163,6 +164,67 @@ def test_the_tax_code_differences_are_pinned():
     """Different redactions (rus 2024, kir 2025); 22 units of the Kyrgyz text are printed in Russian."""
     assert codes(LAWS / "tax-code") == Counter({"ENUMERATION": 273, "NUMBER": 111, "REPEALED": 63, "REFERENCE": 62,
                                                 "DATE": 28, "LANGUAGE": 22, "PERCENT": 21, "AMOUNT": 13, "ACT": 1})
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
+def test_a_text_read_in_a_process_beside_gives_what_reading_it_here_gives(monkeypatch):
+    """A long pair's Russian text is read in a forked process while this one reads the Kyrgyz text:
+    what comes back is the reading made here, and so is every finding."""
+    from lawpatch import workers
+    from lawpatch.parity import laws
+
+    monkeypatch.setenv("LAWPATCH_CACHE", "off")
+    monkeypatch.setattr(workers, "_cores", lambda: 2)
+    given = []
+
+    def forked(fn, *args):
+        wait = workers.forked(fn, *args)
+        return lambda: given.append(wait()) or given[-1]
+    monkeypatch.setattr(laws, "forked", forked)
+    folder = LAWS / "labour-code"
+    beside = laws.folder_parity(folder)
+    assert len(given) == 1 and isinstance(given[0], laws.Reading)
+    assert given[0] == laws._read((folder / "rus.xml").read_bytes(), str(folder / "rus.xml"), "rus")
+    monkeypatch.setattr(laws, "forked", lambda fn, *args: lambda: None)
+    here = laws.folder_parity(folder)
+    assert [f.as_dict() for f in beside.findings] == [f.as_dict() for f in here.findings] != []
+    assert beside.summary() == here.summary()
+
+
+@pytest.mark.parametrize("broken", [("rus.xml",), ("kir.xml",), ("rus.xml", "kir.xml")])
+@pytest.mark.parametrize("apart", [True, False])
+def test_of_two_texts_read_side_by_side_the_first_broken_one_is_named(monkeypatch, tmp_path, broken, apart):
+    """As when the texts are read in turn: the Russian text's error first, then the Kyrgyz one's."""
+    from lawpatch import workers
+    from lawpatch.errors import LawpatchError
+    from lawpatch.parity import laws
+
+    monkeypatch.setenv("LAWPATCH_CACHE", "off")
+    monkeypatch.setattr(workers, "_cores", lambda: 2)
+    monkeypatch.setattr(laws, "_APART", 0 if apart else 1 << 40)
+    folder = tmp_path / "law"
+    shutil.copytree(SAMPLE, folder)
+    for name in broken:
+        (folder / name).write_text("<akomaNtoso>", encoding="utf-8")
+    with pytest.raises(LawpatchError, match=re.escape(str(folder / broken[0]))):
+        laws.folder_parity(folder)
+
+
+@pytest.mark.parametrize("apart", [True, False])
+def test_texts_in_each_others_place_are_refused_with_their_languages(monkeypatch, tmp_path, apart):
+    from lawpatch import workers
+    from lawpatch.errors import UsageError
+    from lawpatch.parity import laws
+
+    monkeypatch.setenv("LAWPATCH_CACHE", "off")
+    monkeypatch.setattr(workers, "_cores", lambda: 2)
+    monkeypatch.setattr(laws, "_APART", 0 if apart else 1 << 40)
+    folder = tmp_path / "law"
+    folder.mkdir()
+    shutil.copy(SAMPLE / "rus.xml", folder / "kir.xml")
+    shutil.copy(SAMPLE / "kir.xml", folder / "rus.xml")
+    with pytest.raises(UsageError, match="rus.xml is 'kir' and kir.xml 'rus'"):
+        laws.folder_parity(folder)
 
 
 @pytest.mark.slow

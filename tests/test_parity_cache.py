@@ -19,12 +19,12 @@ def counted(monkeypatch, tmp_path):
     """The cache in its own folder, and a count of the comparisons really made."""
     monkeypatch.setenv("LAWPATCH_CACHE", str(tmp_path / "cache"))
     calls = []
-    real = laws.law_parity
+    real = laws.compared
 
-    def law_parity(rus, kir, glossary=None, folder=""):
+    def compared(rus, kir, glossary=None, folder=""):
         calls.append(folder)
         return real(rus, kir, glossary, folder)
-    monkeypatch.setattr(laws, "law_parity", law_parity)
+    monkeypatch.setattr(laws, "compared", compared)
     return calls
 
 

@@ -1,7 +1,9 @@
-"""Work spread over the cores (lawpatch.workers): results in order, and workers that free memory."""
+"""Work spread over the cores (lawpatch.workers): results in order, workers that free memory, and
+work forked beside this process that gives its result back or none."""
 from __future__ import annotations
 
 import gc
+import os
 from pathlib import Path
 
 import pytest
@@ -57,6 +59,33 @@ def test_beside_gives_the_result_or_raises_the_error_where_it_is_asked_for():
     failing = workers.beside(int, "not a number")
     with pytest.raises(ValueError, match="not a number"):
         failing()
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
+def test_forked_gives_the_result_or_none_where_the_process_gave_none(monkeypatch):
+    monkeypatch.setattr(workers, "_cores", lambda: 2)
+    result = workers.forked(sorted, [3, 1, 2])
+    assert result() == [1, 2, 3]
+    assert workers.forked(int, "not a number")() is None          # raised there: the caller runs it here
+    assert workers.forked(lambda: (lambda: 0))() is None          # a result that does not pickle
+    big = "текст " * 200_000                                        # more than a pipe holds
+    assert workers.forked(str.upper, big)() == big.upper()
+
+
+def test_forked_on_one_core_or_beside_other_threads_runs_nothing(monkeypatch):
+    import threading
+
+    monkeypatch.setattr(workers, "_cores", lambda: 1)
+    assert workers.forked(sorted, [2, 1])() is None
+    monkeypatch.setattr(workers, "_cores", lambda: 2)
+    done = threading.Event()
+    thread = threading.Thread(target=done.wait)
+    thread.start()
+    try:
+        assert workers.forked(sorted, [2, 1])() is None
+    finally:
+        done.set()
+        thread.join()
 
 
 def test_a_law_validated_beside_its_eid_check_gives_every_finding_in_order():

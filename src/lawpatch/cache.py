@@ -13,8 +13,6 @@ a cache).
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from pathlib import Path
 
@@ -32,6 +30,8 @@ def directory() -> Path | None:
 def code_version(*modules, files=()) -> str:
     """A digest of the source of ``modules`` (and of data ``files`` the code reads, such as schemas):
     a cache entry made by other code is not used."""
+    import hashlib       # (hashlib and json where the cache is used: a run with it off imports neither)
+
     h = hashlib.sha1()
     for path in [m.__file__ for m in modules] + list(files):
         h.update(Path(path).read_bytes())
@@ -48,6 +48,8 @@ def _entry(kind: str, key: str) -> Path | None:
     folder = directory()
     if folder is None:
         return None
+    import hashlib
+
     return folder / kind / (hashlib.sha1(key.encode("utf-8")).hexdigest()[:20] + ".json")
 
 
@@ -56,6 +58,8 @@ def load(kind: str, key: str, version: str) -> dict:
     path = _entry(kind, key)
     if path is None:
         return {}
+    import json
+
     try:
         data = json.loads(path.read_bytes())
     except (OSError, ValueError):
@@ -67,6 +71,8 @@ def store(kind: str, key: str, version: str, data: dict) -> None:
     path = _entry(kind, key)
     if path is None:
         return
+    import json
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

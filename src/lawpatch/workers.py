@@ -1,5 +1,6 @@
 """Work spread over the cores: the one way corpus-wide commands (validate, the reference index,
-build) run many independent files or bills at once."""
+build) run many independent files or bills at once, and one piece of work run beside another
+(:func:`beside` in a thread, :func:`forked` in a process)."""
 from __future__ import annotations
 
 import gc
@@ -34,6 +35,46 @@ def beside(fn, *args):
             raise done["error"]
         return done["result"]
     return result
+
+
+def forked(fn, *args):
+    """Start ``fn(*args)`` in a forked process, on another core while this one goes on; return a
+    function that waits for it and gives its result, or None where there is none: no fork here
+    (Windows), a single core, other threads running (the child would have this one alone, and any
+    lock another held stays held), or ``fn`` raised (the caller then calls ``fn`` itself and meets
+    the error as it would have). The result goes back pickled, so it must be plain data; the child
+    ends with ``os._exit``, running no clean-up of the parent's (exit handlers, buffered output)."""
+    import threading
+
+    if not hasattr(os, "fork") or _cores() < 2 or threading.active_count() > 1:
+        return lambda: None
+    import pickle
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:                                    # the child: never returns into the caller's code
+        status = 1
+        try:
+            os.close(read)
+            data = pickle.dumps(fn(*args), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(write, "wb") as out:
+                out.write(data)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write)
+
+    def result():
+        with os.fdopen(read, "rb") as stream:
+            data = stream.read()
+        _, status = os.waitpid(pid, 0)
+        return pickle.loads(data) if status == 0 else None
+    return result
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def run_all(fn, items: list, jobs: int | None = None, progress=None, weight=None) -> list:
