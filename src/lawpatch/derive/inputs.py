@@ -14,7 +14,8 @@ def read_edited(path: Path, old: Law, lang: str) -> tuple[Law, list[Finding], st
     empty, corrupt or foreign file."""
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
-    head = path.read_bytes()[:512]
+    with path.open("rb") as f:           # the head tells the format: the file is read whole once, later
+        head = f.read(512)
     if not head.strip():
         raise UsageError(f"{path}: the file is empty")
     if head.startswith(b"PK\x03\x04") or path.suffix.lower() == ".docx":

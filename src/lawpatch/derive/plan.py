@@ -75,7 +75,8 @@ def _shape(el) -> list[tuple]:
 
 
 def _unit_number(el) -> str:
-    return st.clean_number(st.num_text(el)) if st.num_text(el) else ""
+    num = st.num_text(el)
+    return st.clean_number(num) if num else ""
 
 
 class Planner:
