@@ -273,8 +273,9 @@ def law_files(path: str | os.PathLike) -> list[Path]:
     return [p]
 
 
-def redactions(rus: "Law", kir: "Law") -> str:
-    """"" when the two texts of a law are of one redaction (the same date, the same lifecycle);
+def redactions(rus, kir) -> str:
+    """"" when the two texts of a law (two :class:`Law`, or anything with their ``expression_date``
+    and ``amendments``: parity's readings) are of one redaction (the same date, the same lifecycle);
     else how they differ: «rus@2024-02-02, kir@2025-12-31» (their expressions' dates; where a bill gave both the
     same date, the last event each has that the other lacks)."""
     if rus.expression_date != kir.expression_date:
