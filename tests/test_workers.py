@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -12,7 +11,9 @@ from lxml import etree
 from lawpatch import workers
 from lawpatch.workers import run_all
 
-SAMPLE = Path(__file__).parent / "data" / "sample-law" / "rus.xml"
+from .conftest import DATA
+
+SAMPLE = DATA / "sample-law" / "rus.xml"
 
 
 def _square(n: int) -> int:

@@ -38,6 +38,13 @@ def code_version(*modules, files=()) -> str:
     return h.hexdigest()[:16]
 
 
+def digest(data: bytes) -> str:
+    """The sha256 of ``data``: what keys an entry by content (a law's text, the texts of a folder)."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def stamp(path: Path) -> list[int]:
     """What tells a changed file: size, modification time (ns), inode."""
     s = path.stat()

@@ -9,11 +9,11 @@ Citations that name a unit the act does not have are kept with the reason, not d
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from . import cache, lazyre, xmlio
@@ -387,7 +387,6 @@ class Index:
             out += [refs[i] for i in sorted({i for eid in eids for i in table.get((slug, eid), ())})]
         return out
 
-
     def _naming_refs(self, s: str, lg: str, slug: str) -> list[Reference]:
         """The references of law file (s, lg) that name law ``slug``, resolved (no other law is
         loaded); kept in the cache by what they depend on: the bytes of the citing and the cited
@@ -423,6 +422,7 @@ def _keys(heads: dict) -> set:
     return keys
 
 
+@lru_cache(maxsize=None)
 def _version() -> str:
     """The version of the code that reads references: a cached reading by other code is not used."""
     from . import actnames, citations, dates, law, structure, vocabulary
@@ -473,7 +473,7 @@ _LOADED: dict[tuple[str, str], dict] = {}
 def _digest(path: Path) -> str | None:
     """The sha256 of a law file's bytes (None where it cannot be read: it is read anew, and refused there)."""
     try:
-        return hashlib.sha256(xmlio.read(path)).hexdigest()
+        return cache.digest(xmlio.read(path))
     except xmlio.XmlError:
         return None
 
@@ -485,7 +485,7 @@ def _read_file(path: str) -> dict:
     data = xmlio.read(p)
     law = Law.from_bytes(data, str(p))
     raws = _read_law(law, p.stem)
-    return {"stamp": stamp, "sha256": hashlib.sha256(data).hexdigest(), "title": law.title, "lang": law.lang,
+    return {"stamp": stamp, "sha256": cache.digest(data), "title": law.title, "lang": law.lang,
             "date": law.date, "number": law.number,
             "refs": [raw.as_list() for raw in raws], "acts": sorted({raw.act for raw in raws if raw.act})}
 

@@ -85,7 +85,7 @@ def known_errors(law: Law, data: bytes) -> list[Finding]:
         return []
     errors = law_errors(law)
     if not errors:
-        cache.store("valid", _digest(data), _verdict_version(), {"valid": True})
+        cache.store("valid", cache.digest(data), _verdict_version(), {"valid": True})
     return errors
 
 
@@ -94,13 +94,7 @@ def known_valid(data: bytes) -> bool:
     these schemas (:func:`known_errors` remembered it)."""
     from . import cache
 
-    return cache.load("valid", _digest(data), _verdict_version()).get("valid") is True
-
-
-def _digest(data: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()
+    return cache.load("valid", cache.digest(data), _verdict_version()).get("valid") is True
 
 
 @lru_cache(maxsize=None)
@@ -193,8 +187,6 @@ def _check_folder(paths: list[str]) -> list[Finding]:
     unchanged since costs reading and hashing its files. What is remembered is every finding,
     errors and warnings, as computed; a cache that is off, damaged or made by other code means
     validating again."""
-    import hashlib
-
     from . import cache
 
     texts: dict[str, bytes] = {}
@@ -205,7 +197,7 @@ def _check_folder(paths: list[str]) -> list[Finding]:
             return _folder_findings(paths, texts)   # an unreadable file: nothing is remembered
     if cache.directory() is None:
         return _folder_findings(paths, texts)
-    key = json.dumps([[Path(p).name, hashlib.sha256(data).hexdigest()] for p, data in texts.items()])
+    key = json.dumps([[Path(p).name, cache.digest(data)] for p, data in texts.items()])
     found = cache.load("findings", key, _verdict_version()).get("findings")
     if isinstance(found, list):
         try:

@@ -242,11 +242,10 @@ def folder_parity(folder: Path, glossary=None) -> LawParity:
     rus_data, kir_data = xmlio.read(rus_path), xmlio.read(kir_path)
     cached = cache.directory() is not None
     if cached:
-        import hashlib
         import json
 
         terms = repr([(t.rus, t.kir) for t in glossary.terms]) if glossary is not None else ""
-        key = json.dumps([hashlib.sha256(d).hexdigest() for d in (rus_data, kir_data, terms.encode("utf-8"))])
+        key = json.dumps([cache.digest(d) for d in (rus_data, kir_data, terms.encode("utf-8"))])
     found = cache.load("parity", key, _version()) if cached else {}
     if found:
         try:
