@@ -14,6 +14,7 @@ a cache).
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 OFF = ("off", "0", "no", "false")
@@ -38,8 +39,11 @@ def code_version(*modules, files=()) -> str:
     return h.hexdigest()[:16]
 
 
+@lru_cache(maxsize=8)
 def digest(data: bytes) -> str:
-    """The sha256 of ``data``: what keys an entry by content (a law's text, the texts of a folder)."""
+    """The sha256 of ``data``: what keys an entry by content (a law's text, the texts of a folder).
+    The last few are kept: a check asks for the verdict of the same bytes twice (known already?
+    then, having validated them, remembered), and bytes keep their own hash once computed."""
     import hashlib
 
     return hashlib.sha256(data).hexdigest()
