@@ -236,3 +236,16 @@ def test_the_case_forms_of_one_word_replaced_everywhere(repo):
     _, ops = run(repo, path)
     assert [(op.kind, op.target.scope, op.old["rus"], op.new["rus"], op.case_forms) for op in ops] == [
         (Kind.REPLACE_WORDS, Scope.ACT, "мигрант", "переселенец", True)]
+
+
+@pytest.mark.parametrize("path", [LAWS / "labour-code" / "rus.xml", LAWS / "labour-code" / "kir.xml",
+                                  LAWS / "tax-code" / "rus.xml"])
+def test_the_proofs_signature_reads_what_the_structure_helpers_read(path):
+    """verify.signature reads a unit's children in one pass: what num_text, heading_text, own_text,
+    is_repealed and unit_children read, for every unit of a law."""
+    from lawpatch.derive.verify import signature
+    from lawpatch.derive.words import norm
+
+    for el in Law.load(path).units():
+        assert signature(el) == (el.tag, norm(st.num_text(el)), norm(st.heading_text(el)), norm(st.own_text(el)),
+                                 st.is_repealed(el), tuple(c.get("eId") for c in st.unit_children(el))), el.get("eId")

@@ -66,6 +66,7 @@ class Side:
         self._pieces: dict = {}
         self._key: dict = {}
         self._count: dict = {}
+        self._words: dict = {}          # the number of words of a unit's own pieces (see pieces)
         self._shape: dict = {}
         self._split: dict = {}
 
@@ -116,11 +117,17 @@ class Side:
                 if text in self.alike:
                     found = self._pieces[el] = ("\x01" + text,)
                     return found
-            found = [_norm(st.heading_text(el) + " " + self.own(el))]
-            found += [(_norm(st.num_text(c)), c) for c in self.children(el)]
+            words = (st.heading_text(el) + " " + self.own(el)).split()
+            found, count = [" ".join(words)], len(words)      # its words counted as they are normalized
+            for c in self.children(el):
+                words = st.num_text(c).split()
+                found.append((" ".join(words), c))
+                count += len(words)
             if st.is_repealed(el):
                 found.append("\x00repealed")
+                count += 1
             found = self._pieces[el] = tuple(found)
+            self._words[el] = count
         return found
 
     def key(self, el) -> str:
@@ -154,9 +161,8 @@ class Side:
                 found = self.alike[text]
                 if found is None:
                     found = self.alike[text] = len(pieces[0].split())
-            else:
-                found = sum(len(p.split()) if isinstance(p, str) else len(p[0].split()) + self.count(p[1])
-                            for p in pieces)
+            else:      # the words of its own pieces, counted by pieces(), and of its sub-units
+                found = self._words[el] + sum(self.count(p[1]) for p in pieces if not isinstance(p, str))
             self._count[el] = found
         return found
 

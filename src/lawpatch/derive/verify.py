@@ -39,10 +39,33 @@ def _as_derive(f: Finding) -> Finding:
     return replace(f, message=f"the derived bill does not check: {f.message}")
 
 
+_NUM, _HEADING, _P = st.akn("num"), st.akn("heading"), st.akn("p")
+_OWN = frozenset(st.akn(t) for t in ("content", "intro", "wrapUp"))      # where a unit's own blocks are
+_UNITS = frozenset(st.akn(t) for t in st.KINDS)
+
+
 def signature(el) -> tuple:
-    """What a unit says, for the comparison: its kind, number, heading, text and sub-units' eIds."""
-    return (el.tag, norm(st.num_text(el)), norm(st.heading_text(el)), norm(st.own_text(el)),
-            st.is_repealed(el), tuple([c.get("eId") for c in st.unit_children(el)]))
+    """What a unit says, for the comparison: its kind, number, heading, text and sub-units' eIds —
+    ``(el.tag, norm(num_text(el)), norm(heading_text(el)), norm(own_text(el)), is_repealed(el),
+    eIds of unit_children(el))``, read in one pass over the unit's children (the proof reads every
+    article of both texts)."""
+    num = head = None
+    blocks: list = []
+    subs: list = []
+    for c in el:
+        tag = c.tag
+        if tag in _UNITS:
+            subs.append(c.get("eId"))
+        elif tag in _OWN:
+            blocks += [st.block_text(p) for p in c.iter(_P) if not st.is_editorial(p)]
+        elif tag == _NUM:
+            if num is None:
+                num = c
+        elif tag == _HEADING and head is None:
+            head = c
+    return (el.tag, norm(st.block_text(num)) if num is not None else "",
+            norm(st.block_text(head)) if head is not None else "", norm("\n".join(blocks)),
+            el.get("status") == "removed", tuple(subs))
 
 
 def mismatches(applied, new, path: str, articles: set | None = None) -> list[Finding]:
