@@ -295,6 +295,8 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
     computed (of two long runs of chapters, only the chapters with their own numbers are read).
     Nor is the likeness of the sure same-number pairs where none crosses another: all are kept,
     in whatever order they come, so it is enough to know that they are sure."""
+    if len(orange) == len(nrange) == 1 and _paired_alone(olds[orange.start], news[nrange.start]):
+        return [(orange.start, nrange.start)]
     cands, numbered, later = [], [], []
     for i in orange:
         k = i - orange.start + nrange.start           # look only near the same place: linear, not n×m
@@ -329,6 +331,16 @@ def _pair_block(old_side, new_side, olds, news, orange, nrange) -> list[tuple[in
     for *_, i, j in sorted(cands):
         chosen.take(i, j)
     return chosen.pairs
+
+
+def _paired_alone(o, n) -> bool:
+    """Whether two units that differ, alone in their run, are a pair whatever their likeness: of
+    one kind, with the same number or eId, they are the run's only candidate (sure or not, it is
+    kept), so their words need not be read — a division of a code with one article changed is
+    paired without counting the words of the whole code."""
+    if st.local(o.tag) != st.local(n.tag):
+        return False
+    return st.num_text(o) == st.num_text(n) and bool(st.num_text(o)) or o.get("eId") == n.get("eId")
 
 
 def _sure(old_side: Side, new_side: Side, o, n, same_tag: bool) -> bool:
