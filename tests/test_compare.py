@@ -198,7 +198,7 @@ def test_likeness_of_two_units_is_that_of_their_whole_words():
     """The engine tells two units' likeness by cancelling the sub-units they share (and stops as
     soon as it knows enough): the figures equal those counted from every word of the two keys, for every pair of units of a kind near
     each other in the Family Code's 2022 and 2025 texts (the pairs the alignment looks at)."""
-    from lawpatch.compare.engine import alike, at_most_alike, overlap, sides
+    from lawpatch.compare.align import alike, at_most_alike, overlap, sides
     from lawpatch.compare.words import overlap as words_overlap
 
     family = DATA / "family-code"
@@ -232,7 +232,7 @@ def _subs(side, el) -> set:
 def _pairs_by_every_likeness(os_, ns, olds, news, orange, nrange):
     """The pairing of a differing run as first written: every candidate's likeness computed from
     the whole words of both keys, then the best first, each kept where it crosses none kept."""
-    from lawpatch.compare.engine import MATCH, WINDOW
+    from lawpatch.compare.align import MATCH, WINDOW
     from lawpatch.compare.words import overlap as words_overlap
 
     cands = []
@@ -265,7 +265,7 @@ def _pairs_by_every_likeness(os_, ns, olds, news, orange, nrange):
 def test_pairing_measures_only_what_can_change_it():
     """The pairs of every run of sub-units of the Family Code's units (2022 → 2025, each unit with
     its own and its neighbours' sub-units) are those of measuring every candidate whole."""
-    from lawpatch.compare.engine import _pair_block, sides
+    from lawpatch.compare.align import _pair_block, sides
 
     family = DATA / "family-code"
     old, new = Law.load(next((family / "laws").glob("*/rus.xml"))), Law.load(family / "family-code-2025.rus.xml")

@@ -6,13 +6,16 @@ change is always reported in whole words.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .model import Segment
+from .. import lazyre
 
-_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+if TYPE_CHECKING:
+    from .model import Segment
+
+_TOKEN = lazyre.compile(r"\s+|\w+|[^\w\s]")
 # Private-use planes: U+E000–U+F8FF, then planes 15 and 16 — room for any unit's vocabulary.
 _PUA = [range(0xE000, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE)]
 _OPS = {0: "equal", -1: "delete", 1: "insert"}
@@ -32,6 +35,9 @@ def _code(i: int) -> str:
 
 def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     """Segments of old → new: equal+delete join to ``old``, equal+insert join to ``new``."""
+    # imported here: the alignment reads overlap() alone, not the rows' data classes
+    from .model import Segment
+
     if old == new:
         return (Segment("equal", old),) if old else ()
     from diff_match_patch import diff_match_patch

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import structure as st
-from ..compare.engine import Side, alike, align, sides
+from ..compare.align import Side, align, alike, sides
 from ..errors import Finding, Refusal
 from ..patch import ops as pops
 from ..patch.model import Kind, Part, Position
