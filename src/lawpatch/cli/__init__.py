@@ -155,6 +155,17 @@ def main(argv=None) -> None:
     sys.exit(rv if isinstance(rv, int) else 0)
 
 
+_KEPT: list | None = None       # what commands leave to the end of the process (see keep), once run() runs
+
+
+def keep(*objects) -> None:
+    """Leave ``objects`` to the end of the process, which :func:`run` ends without freeing them one
+    by one (a command's two whole laws took milliseconds to free as it returned). Where lawpatch
+    runs inside another program (``main`` called, as tests do), nothing is kept."""
+    if _KEPT is not None:
+        _KEPT.extend(objects)
+
+
 def run() -> None:
     """The ``lawpatch`` command: :func:`main`, then the process ends without tearing its heap down
     object by object. The interpreter's own exit freed every element, row and record the command
@@ -168,7 +179,9 @@ def run() -> None:
     import atexit
     import gc
 
+    global _KEPT
     gc.set_threshold(20_000, 20, 20)
+    _KEPT = []
     try:
         main()
         code = 0

@@ -39,8 +39,11 @@ def derive_cmd(law, edited, output, lang, bill_id, title_rus, title_kir, reasons
         from .authorcmd import _reason
 
         reasons = tuple(_reason(r) for r in reasons)
+    from . import keep
+
     result = derive(law, edited, output, root=root, lang=lang, bill_id=bill_id,
                     titles={"rus": title_rus, "kir": title_kir}, reasons=tuple(reasons), force=force)
+    keep(result)        # its two laws are freed by the process's end, not one element at a time
     errors, _ = print_findings(result.findings, fmt, str(output))
     if errors:
         return 1

@@ -34,6 +34,8 @@ class Derived:
     bill: Bill
     findings: list[Finding] = field(default_factory=list)
     layout: int = 0                       # ops made only because blocks were split or joined
+    # the law read from laws/ (applied in memory by the proof, when it ran) and the edited text
+    laws: tuple = field(default=(), repr=False)
 
     @property
     def refused(self) -> bool:
@@ -93,7 +95,7 @@ def derive(law: str | os.PathLike, edited: str | os.PathLike, output: str | os.P
         title[lang] = _default_title(old, lang, len(ops))
     bill = Bill(id=bill_id, date=_bill_date(old, new), titles=Texts.of(title), path=str(output),
                 laws=(LawAmendment(href, f"{lang}@{old.expression_date}", tuple(ops), 0),))
-    result = Derived(bill, findings, layout=sum(1 for item in plan.items if item.layout))
+    result = Derived(bill, findings, layout=sum(1 for item in plan.items if item.layout), laws=(old, new))
     if not ops and not result.refused:
         findings.append(Finding("DERIVE.NO_CHANGE", f"{edited} reads as {href}/{lang}.xml: there is nothing to amend",
                                 file=str(edited)))
