@@ -62,6 +62,7 @@ class Side:
         self._key: dict = {}
         self._count: dict = {}
         self._words: dict = {}          # the number of words of a unit's own pieces (see pieces)
+        self._num: dict = {}
         self._shape: dict = {}
         self._split: dict = {}
 
@@ -115,7 +116,7 @@ class Side:
             words = (st.heading_text(el) + " " + self.own(el)).split()
             found, count = [" ".join(words)], len(words)      # its words counted as they are normalized
             for c in self.children(el):
-                words = st.num_text(c).split()
+                words = self.num(c).split()
                 found.append((" ".join(words), c))
                 count += len(words)
             if st.is_repealed(el):
@@ -123,6 +124,13 @@ class Side:
                 count += 1
             found = self._pieces[el] = tuple(found)
             self._words[el] = count
+        return found
+
+    def num(self, el) -> str:
+        """The unit's number as printed (:func:`structure.num_text`), read once per unit."""
+        found = self._num.get(el)
+        if found is None:
+            found = self._num[el] = st.num_text(el)
         return found
 
     def key(self, el) -> str:

@@ -75,7 +75,10 @@ def _shape(el) -> list[tuple]:
 
 
 def _unit_number(el) -> str:
-    num = st.num_text(el)
+    return _clean_number(st.num_text(el))
+
+
+def _clean_number(num: str) -> str:
     return st.clean_number(num) if num else ""
 
 
@@ -246,8 +249,13 @@ class Planner:
         if ka.startswith("\x01") and ka == self.ns.key(b):     # an article printed alike in both
             return True
         return ka == self.ns.key(b) and self.os.shape(a) == self.ns.shape(b) and \
-            a.tag == b.tag and _unit_number(a) == _unit_number(b) and st.is_repealed(a) == st.is_repealed(b) and \
+            a.tag == b.tag and self._same_number(a, b) and st.is_repealed(a) == st.is_repealed(b) and \
             norm(st.heading_text(a)) == norm(st.heading_text(b))
+
+    def _same_number(self, a, b) -> bool:
+        """``_unit_number(a) == _unit_number(b)``, told at once where both are printed alike."""
+        oprinted, nprinted = self.os.num(a), self.ns.num(b)
+        return oprinted == nprinted or _clean_number(oprinted) == _clean_number(nprinted)
 
     # --- one matched pair -------------------------------------------------------------------
     def unit(self, o, n) -> list[Item] | None:
@@ -255,16 +263,19 @@ class Planner:
         eid = o.get("eId")
         out: list[Item] = []
         otag, ntag = st.local(o.tag), st.local(n.tag)
-        onum, nnum = _unit_number(o), _unit_number(n)
+        oprinted, nprinted = self.os.num(o), self.ns.num(n)    # numbers printed alike are one number
         if otag != ntag:
-            made_numbered = otag in st.ABZATS_TAGS and nnum and not st.num_text(o)
+            nnum = _clean_number(nprinted)
+            made_numbered = otag in st.ABZATS_TAGS and nnum and not oprinted
             if not made_numbered or ntag != _numbered_tag(o.getparent()):
                 return None if otag not in st.ABZATS_TAGS or ntag not in st.ABZATS_TAGS else self.restate(o, n)
             out.append(Item(Kind.RENUMBER, eid, to=nnum, where=n.get("eId")))
-        elif onum != nnum:
-            if not onum or not nnum or not _renumberable(nnum):
-                return None
-            out.append(Item(Kind.RENUMBER, eid, to=nnum, where=n.get("eId")))
+        elif oprinted != nprinted:
+            onum, nnum = _clean_number(oprinted), _clean_number(nprinted)
+            if onum != nnum:
+                if not onum or not nnum or not _renumberable(nnum):
+                    return None
+                out.append(Item(Kind.RENUMBER, eid, to=nnum, where=n.get("eId")))
         if st.is_repealed(n):
             if st.is_repealed(o):
                 return out
