@@ -249,3 +249,22 @@ def test_the_proofs_signature_reads_what_the_structure_helpers_read(path):
     for el in Law.load(path).units():
         assert signature(el) == (el.tag, norm(st.num_text(el)), norm(st.heading_text(el)), norm(st.own_text(el)),
                                  st.is_repealed(el), tuple(c.get("eId") for c in st.unit_children(el))), el.get("eId")
+
+
+def test_the_proof_finds_what_the_applied_law_says_otherwise():
+    """mismatches: an article's heading, a text inside an article the ops touch, a sub-unit gone —
+    each a DERIVE.MISMATCH; the same law twice, none."""
+    from lawpatch.derive.verify import mismatches
+
+    path = LAWS / "labour-code" / "rus.xml"
+    applied, edited = Law.load(path), Law.load(path)
+    assert mismatches(applied, edited, "bill.xml", {"art_2"}) == []
+    head = edited.get("art_5").find(st.A + "heading")
+    head.text = head.text + " и другое"
+    p = edited.get("art_2__al_1").find(f"{st.A}content/{st.A}p")
+    p.text = p.text.replace(" ", " новые слова ", 1)
+    gone = edited.get("art_6__al_3")
+    gone.getparent().remove(gone)
+    found = mismatches(applied, edited, "bill.xml", {"art_2"})
+    assert {(f.code, f.unit) for f in found} == {("DERIVE.MISMATCH", "art_5"), ("DERIVE.MISMATCH", "art_2__al_1"),
+                                                 ("DERIVE.MISMATCH", "art_6")}
