@@ -17,6 +17,7 @@ Units that can be placed nowhere are findings (``DERIVE.UNPLACED``), never dropp
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import structure as st
@@ -46,15 +47,26 @@ class Item:
 @dataclass
 class WordJob:
     """A block of text whose words changed: the old block (an lxml ``<p>`` or ``<heading>``), its
-    unit's eId and part, the new text; ``fallback`` restates what the words cannot say."""
+    unit's eId and part, the new text; ``fallback`` restates what the words cannot say, where
+    ``reads`` (asked once, by :meth:`restatement`) finds that its text reads back as the unit."""
 
     eid: str
     part: Part
     block: object
     old: str
     new: str
-    fallback: Item
+    fallback: Item | None
     covers: tuple = ()             # other items the fallback makes needless (a heading job)
+    reads: Callable[[], bool] | None = None
+
+    def restatement(self) -> Item | None:
+        """The fallback, if it may be used: the fragment parser reads its text only for the jobs
+        whose words cannot say the change (most can)."""
+        if self.reads is not None:
+            if not self.reads():
+                self.fallback = None
+            self.reads = None
+        return self.fallback
 
 
 @dataclass
@@ -352,11 +364,10 @@ class Planner:
             text, covers = new_text, ()
         else:
             text, covers = _lines(n), tuple(heading)
-        fallback = None
-        if self._reads_as_text(text, target):
-            fallback = Item(Kind.RESTATE, target.get("eId"), text=text, where=n.get("eId"))
+        fallback = Item(Kind.RESTATE, target.get("eId"), text=text, where=n.get("eId"))
         return [Item(None, target.get("eId"), where=n.get("eId"),
-                     job=WordJob(target.get("eId"), Part.TEXT, block, old_text, new_text, fallback, covers))]
+                     job=WordJob(target.get("eId"), Part.TEXT, block, old_text, new_text, fallback, covers,
+                                 reads=lambda: self._reads_as_text(text, target)))]
 
     def _reads_as_text(self, text: str, target) -> bool:
         """Whether restating ``target`` with ``text`` gives one unit of its kind (or its body)."""
