@@ -67,8 +67,12 @@ def forked(fn, *args):
     def result():
         with os.fdopen(read, "rb") as stream:
             data = stream.read()
+        try:           # read before the child is reaped: it ends (its memory unmapped) meanwhile
+            found = pickle.loads(data) if data else None
+        except Exception:                           # cut short: the child died writing
+            found = None
         _, status = os.waitpid(pid, 0)
-        return pickle.loads(data) if status == 0 else None
+        return found if status == 0 else None
     return result
 
 

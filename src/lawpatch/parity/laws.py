@@ -276,13 +276,14 @@ def _read_both(rus_data: bytes, rus_path: str, kir_data: bytes, kir_path: str) -
     Kyrgyz one, the longer work (each is about 40 ms a MB); the Russian text read here, after, for a
     short text or where that process gave nothing (no fork here; an error, met again here, and
     raised before the Kyrgyz text's own, as when the texts are read in turn)."""
-    rus = forked(_read, rus_data, rus_path, "rus") if len(rus_data) >= _APART else lambda: None
-    try:
-        kir = _read(kir_data, kir_path, "kir")
-    except Exception:
-        rus() or _read(rus_data, rus_path, "rus")      # the Russian text's error, if any, first
-        raise
-    return rus() or _read(rus_data, rus_path, "rus"), kir
+    with _collector_paused():         # in both processes, through pickling and unpickling the reading
+        rus = forked(_read, rus_data, rus_path, "rus") if len(rus_data) >= _APART else lambda: None
+        try:
+            kir = _read(kir_data, kir_path, "kir")
+        except Exception:
+            rus() or _read(rus_data, rus_path, "rus")      # the Russian text's error, if any, first
+            raise
+        return rus() or _read(rus_data, rus_path, "rus"), kir
 
 
 def _read(data: bytes, path: str, lang: str) -> Reading:
