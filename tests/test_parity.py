@@ -249,6 +249,27 @@ def test_the_bundled_glossary_reads_and_its_terms_are_found_in_any_case():
     assert glossary.occurs(term, "налоговыми агентами", "rus") and glossary.occurs(term, "салык агенттеринин", "kir")
 
 
+def test_a_quoted_phrase_is_a_terms_form_exactly_where_the_terms_pattern_matches_it_whole():
+    """``lookup`` tells a case form without compiling the term's pattern: the same answer as the
+    pattern, for every term of the bundled glossary and every phrase quoted in the bundled laws."""
+    from lawpatch.glossary import _is_form, normal, term_pattern
+
+    glossary = read_glossary(LAWS.parent / "glossary" / "terms.tsv")
+    asked = matched = 0
+    for lang, quoted in (("rus", r"«([^«»]{2,120})»"), ("kir", r"[\"“«]([^\"“”«»]{2,120})[\"”»]")):
+        phrases = {normal(m) for path in LAWS.glob(f"*/{lang}.xml")
+                   for m in re.findall(quoted, path.read_text(encoding="utf-8"))}
+        phrases |= {normal(v) + ending for t in glossary.terms for v in t.words(lang) for ending in ("", "ами", "-х", "ын")}
+        for term in (v for t in glossary.terms for v in t.words(lang)):
+            pattern = re.compile(term_pattern(term, lang), re.IGNORECASE)
+            for phrase in (p for p in phrases if term[:3] in p):       # the near ones: lookup asks no others
+                expected = bool(pattern.fullmatch(phrase))
+                assert _is_form(term, lang, phrase) == expected, (term, phrase)
+                asked += 1
+                matched += expected
+    assert asked > 5_000 and matched > 300
+
+
 @pytest.mark.parametrize("text, message", [
     ("rus\tkir\n", "the header is «rus<TAB>kir<TAB>source»"),
     ("rus\tkir\tsource\nналог\n", "terms.tsv:2: a pair is «russian term<TAB>kyrgyz term<TAB>source» (1 column(s)"),

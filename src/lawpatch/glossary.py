@@ -75,8 +75,30 @@ def term_pattern(term: str, lang: str) -> str:
     >>> bool(re.search(term_pattern("салык агенти", "kir"), "салык агенттеринин", re.I))
     True
     """
-    words = re.findall(r"\w+", term.lower())
-    return r"(?<![\w-])" + r"[\s-]+".join(re.escape(_stem(w, lang)) + r"\w*" for w in words)
+    return r"(?<![\w-])" + r"[\s-]+".join(re.escape(stem) + r"\w*" for stem in _stems(term, lang))
+
+
+@lru_cache(maxsize=4096)
+def _stems(term: str, lang: str) -> tuple[str, ...]:
+    """The stems of a term's words, in order."""
+    return tuple(_stem(w, lang) for w in re.findall(r"\w+", term.lower()))
+
+
+_GAP = re.compile(r"[\s-]+")
+_WORD = re.compile(r"\w*")
+
+
+def _is_form(term: str, lang: str, phrase: str) -> bool:
+    """Whether ``phrase`` (as :func:`normal` makes it) is ``term`` in a case form: what
+    :func:`term_pattern` matches as a whole, told without compiling it (a quoted phrase is asked of
+    every term whose first stem it holds, and each compiling costs a fifth of a millisecond).
+
+    >>> _is_form("налоговый агент", "rus", "налоговыми агентами"), _is_form("налоговый агент", "rus", "налоговый агент банка")
+    (True, False)
+    """
+    words, stems = _GAP.split(phrase), _stems(term, lang)
+    return len(words) == len(stems) and all(w.startswith(s) and _WORD.fullmatch(w, len(s))
+                                            for w, s in zip(words, stems))
 
 
 def normal(phrase: str) -> str:
@@ -106,7 +128,7 @@ class Glossary:
         found = self._by_term.get((lang, key))
         if found is None and len(key) < 120:
             found = next((t for t in self.terms for v in t.words(lang)
-                          if _first_stem(v, lang) in key and _compiled(v, lang).fullmatch(key)), None)
+                          if _stems(v, lang)[0] in key and _is_form(v, lang, key)), None)
         return found
 
     def occurs(self, term: Term, text: str, lang: str) -> bool:
@@ -123,15 +145,9 @@ class Glossary:
         """
         low = text.lower()
         spans = [(m.start(), m.end(), t) for t in self.terms for v in t.words(lang)
-                 if _first_stem(v, lang) in low for m in _compiled(v, lang).finditer(text)]
+                 if _stems(v, lang)[0] in low for m in _compiled(v, lang).finditer(text)]
         return {t for a, b, t in spans
                 if not any(x <= a and b <= y and (y - x) > (b - a) for x, y, _ in spans)}
-
-
-@lru_cache(maxsize=4096)
-def _first_stem(term: str, lang: str) -> str:
-    """The stem of a term's first word: a text without it cannot hold the term."""
-    return _stem(re.findall(r"\w+", term.lower())[0], lang)
 
 
 @lru_cache(maxsize=4096)

@@ -202,8 +202,8 @@ def language_slip(rus_text: str, kir_text: str) -> str:
 def in_other_language(text: str, lang: str) -> bool:
     """Whether ``text``, in ``lang``'s place, is printed in the other language."""
     if lang == "kir":
-        return bool(text) and not _KY_LETTERS.search(text) and voc.reads_as(text) == "rus"
-    return bool(_KY_LETTERS.search(text)) and voc.reads_as(text) == "kir"
+        return bool(text) and not _KY_LETTERS.search(text) and voc.reads_as(text, "rus")
+    return bool(_KY_LETTERS.search(text)) and voc.reads_as(text, "kir")
 
 
 def pairs(paths) -> tuple[list[Path], list[Path]]:
