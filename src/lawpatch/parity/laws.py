@@ -65,22 +65,53 @@ _QUOTES = {"rus": ("«",), "kir": ('"', "“")}     # what may open a glossary t
 
 def unit_texts(law: Law) -> dict[str, str]:
     """Each unit's own normative text by its eId, its heading first (editorial notes and sub-units
-    left out), read in one pass over the law."""
+    left out)."""
+    return _units(law)[2]
+
+
+_UNITS = tuple(A + tag for tag in st.KINDS)
+
+
+def _units(law: Law) -> tuple[dict[str, int], set[str], dict[str, str], dict[str, list]]:
+    """What parity reads of the units, in one pass over the law (each element met once): each
+    unit's source line by eId, in the document's order; the units repealed; each unit's own
+    normative text (:func:`unit_texts`); the local tags of each unit's enumerated sub-units
+    (parts, points, abzats, dash items)."""
+    units: dict = {}
+    lines: dict[str, int] = {}
+    repealed: set[str] = set()
+    items: dict[str, list] = {}
     parts: dict = {}
-    for el in law.body.iter(_HEADING, _P):
-        box = el.getparent()
-        if el.tag == _P:
+    for el in law.body.iter(*_UNITS, _HEADING, _P):
+        tag = el.tag
+        if tag == _P:
+            box = el.getparent()
             cls = el.get("class")
             if box.tag not in _BOXES or (cls and st.EDITORIAL in cls.split()):
                 continue
             box = box.getparent()
+        elif tag == _HEADING:
+            box = el.getparent()
+        else:
+            eid = el.get("eId")
+            if eid:
+                units[eid], lines[eid] = el, el.sourceline        # (of a repeated eId, the last unit)
+                if st.is_repealed(el):
+                    repealed.add(eid)
+                else:
+                    repealed.discard(eid)
+            kind = _ENUMERATED.get(tag)
+            if kind:
+                items.setdefault(el.getparent().get("eId"), []).append(kind)
+            continue
         text = el.text or "" if not len(el) else "".join(el.itertext())
         found = parts.get(box)
         if found is None:
             parts[box] = [text]
         else:
             found.append(text)
-    return {eid: "\n".join(parts[el]) for eid, el in law.index.items() if el in parts}
+    texts = {eid: "\n".join(parts[el]) for eid, el in units.items() if el in parts}
+    return lines, repealed, texts, items
 
 
 @dataclass
@@ -106,16 +137,13 @@ class Reading:
 def reading(law: Law, lang: str) -> Reading:
     """``law``'s :class:`Reading`, its facts read as a text in ``lang``."""
     with _collector_paused():
-        texts = unit_texts(law)
-        index = law.index
+        lines, repealed, texts, items = _units(law)
         eids = [eid for eid, text in texts.items() if text]
         facts = {eid: found for eid, found in zip(eids, facts_of([texts[e] for e in eids], lang)) if found}
-        return Reading(law.source, law.lang, law.expression_date, law.amendments,
-                       {eid: el.sourceline for eid, el in index.items()},
-                       {eid for eid, el in index.items() if st.is_repealed(el)},
+        return Reading(law.source, law.lang, law.expression_date, law.amendments, lines, repealed,
                        {eid for eid in eids if in_other_language(texts[eid], lang)},
                        {eid for eid in eids if any(q in texts[eid] for q in _QUOTES[lang])},
-                       texts, _items(law), facts)
+                       texts, items, facts)
 
 
 def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity:
@@ -154,15 +182,6 @@ def compared(rus: Reading, kir: Reading, glossary=None, folder: str = "") -> Law
         result.rus_only = len(rus.lines) - len(shared)
         result.kir_only = len(kir.lines) - len(shared)
         return result
-
-
-def _items(law: Law) -> dict[str, list]:
-    """The local tags of each unit's enumerated sub-units (parts, points, abzats, dash items), read
-    in one pass over the law."""
-    out: dict[str, list] = {}
-    for el in law.body.iter(*_ENUMERATED):
-        out.setdefault(el.getparent().get("eId"), []).append(_ENUMERATED[el.tag])
-    return out
 
 
 def _unit(eid: str, rus: Reading, kir: Reading, glossary):
