@@ -15,6 +15,7 @@ from lawpatch import structure as st
 from lawpatch.glossary import Glossary, GlossaryError, Term, definitions, read_glossary
 from lawpatch.law import Law
 from lawpatch.parity.compare import differences
+from lawpatch.parity.facts import Fact
 from lawpatch.parity.laws import law_parity, unit_texts
 
 from .conftest import DATA, LAWS, run_cli
@@ -185,6 +186,7 @@ def test_a_text_read_in_a_process_beside_gives_what_reading_it_here_gives(monkey
     beside = laws.folder_parity(folder)
     assert len(given) == 1 and isinstance(given[0], laws.Reading)
     assert given[0] == laws._read((folder / "rus.xml").read_bytes(), str(folder / "rus.xml"), "rus")
+    assert given[0].facts and all(type(f) is Fact for found in given[0].facts.values() for f in found)
     monkeypatch.setattr(laws, "forked", lambda fn, *args: lambda: None)
     here = laws.folder_parity(folder)
     assert [f.as_dict() for f in beside.findings] == [f.as_dict() for f in here.findings] != []

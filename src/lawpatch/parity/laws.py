@@ -13,7 +13,7 @@ import gc
 import re
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from ..errors import Finding, UsageError, portable, restored
 from ..law import Law, redactions
 from ..workers import forked
 from .compare import KINDS, differences
-from .facts import facts_of
+from .facts import Fact, facts_of
 
 A = st.A
 ENUMERATED = {"paragraph": ("part", "parts"), "point": ("point", "points"), "alinea": ("abzats", "abzatses"),
@@ -131,7 +131,20 @@ class Reading:
     quoted: set[str]
     texts: dict[str, str]
     items: dict[str, list]
-    facts: dict[str, list]       # the units that have any
+    facts: dict[str, list]       # the units that have any (the last field)
+
+    def __reduce__(self):
+        """Pickled as plain data, each fact a plain tuple (the Russian text's reading comes back
+        from a process of its own: a named tuple costs a call of Python code each way, which made
+        pickling the reading three times as long)."""
+        state = [getattr(self, f.name) for f in fields(self)]
+        state[-1] = {eid: [tuple(f) for f in found] for eid, found in self.facts.items()}
+        return _unpickled, tuple(state)
+
+
+def _unpickled(*state) -> Reading:
+    *rest, facts = state
+    return Reading(*rest, {eid: list(map(Fact._make, found)) for eid, found in facts.items()})
 
 
 def reading(law: Law, lang: str) -> Reading:
@@ -154,13 +167,18 @@ def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity
 @contextmanager
 def _collector_paused():
     """The cycle collector paused: the texts, tokens and facts made by the ten thousand hold no
-    cycle, and it walked them a hundred times for nothing (8 ms of the Tax Code's 0.25 s)."""
+    cycle, and it walked them a hundred times for nothing (8 ms of the Tax Code's 0.25 s). What was
+    made meanwhile is then counted old (frozen and thawed: moved to the oldest generation, which
+    is walked seldom), or the collector, resumed, walked it all at the next allocation (7 ms)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if collecting:
+            if not gc.get_freeze_count():           # (never thaw what another froze)
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
