@@ -49,6 +49,10 @@ class Term:
 _RU_ENDING = "аеиоуыэюяйь"
 
 
+_KY_ENDINGS = frozenset(voc.KY_CASE_ENDINGS)
+_KY_ENDING_LENGTHS = sorted({len(e) for e in _KY_ENDINGS}, reverse=True)     # the longest ending a word has
+
+
 def _stem(word: str, lang: str) -> str:
     """The part of a word every case form keeps: RU without its vowel ending, cut to all but two
     letters («трудящийся», «трудящихся» → «трудящи»; «лицо», «лица» → «лиц»); KY without its case
@@ -57,7 +61,7 @@ def _stem(word: str, lang: str) -> str:
     if lang == "rus":
         bare = word.rstrip(_RU_ENDING) or word
         return bare if len(bare) <= 5 else bare[:max(5, len(bare) - 2)]
-    ending = next((e for e in voc.KY_CASE_ENDINGS if word.endswith(e) and len(word) - len(e) >= 4), "")
+    ending = next((word[-n:] for n in _KY_ENDING_LENGTHS if len(word) - n >= 4 and word[-n:] in _KY_ENDINGS), "")
     if ending and len(word) > 5:                  # «товарды» → «товар»: «товарларды»
         return word[:-len(ending)]
     if len(word) > 4 and word[-1] in "кп":        # «бөлүк» → «бөлүгү», «китеп» → «китеби»
