@@ -190,7 +190,13 @@ def compared(rus: Reading, kir: Reading, glossary=None, folder: str = "") -> Law
         why = "" if same else f" (different redactions: {result.redaction})"
         severity = "error" if same else "warning"
         shared = [eid for eid in rus.lines if eid in kir.lines]
+        # what may differ: a unit repealed, printed in the other language, with facts, enumerated
+        # items or (with a glossary) quotations in either text; most units are none of these
+        marked = set().union(rus.repealed, kir.repealed, rus.foreign, kir.foreign, rus.facts, kir.facts, rus.items,
+                             kir.items, *((rus.quoted, kir.quoted) if glossary is not None else ()))
         for eid in shared:
+            if eid not in marked:
+                continue
             for code, message, extra in _unit(eid, rus, kir, glossary):
                 result.findings.append(Finding(
                     code, message + why, file=rus.source, line=rus.lines[eid], unit=eid, severity=severity,
