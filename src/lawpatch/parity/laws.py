@@ -60,7 +60,7 @@ _BOXES = {A + "content", A + "intro", A + "wrapUp"}
 _HEADING, _P = A + "heading", A + "p"
 _ENUMERATED = {A + tag: tag for tag in ENUMERATED}
 _KY_LETTERS = re.compile("[өүңӨҮҢ]")
-_QUOTES = {"rus": ("«",), "kir": ('"', "“")}     # what may open a glossary term's quotation in each text
+_QUOTES = {"rus": re.compile("«"), "kir": re.compile('["“]')}     # what may open a glossary term's quotation
 
 
 def unit_texts(law: Law) -> dict[str, str]:
@@ -151,12 +151,12 @@ def reading(law: Law, lang: str) -> Reading:
     """``law``'s :class:`Reading`, its facts read as a text in ``lang``."""
     with _collector_paused():
         lines, repealed, texts, items = _units(law)
-        eids = [eid for eid, text in texts.items() if text]
-        facts = {eid: found for eid, found in zip(eids, facts_of([texts[e] for e in eids], lang)) if found}
+        said = [(eid, text) for eid, text in texts.items() if text]
+        facts = {eid: found for (eid, _), found in zip(said, facts_of([text for _, text in said], lang)) if found}
+        quoting = _QUOTES[lang].search
         return Reading(law.source, law.lang, law.expression_date, law.amendments, lines, repealed,
-                       {eid for eid in eids if in_other_language(texts[eid], lang)},
-                       {eid for eid in eids if any(q in texts[eid] for q in _QUOTES[lang])},
-                       texts, items, facts)
+                       {eid for eid, text in said if in_other_language(text, lang)},
+                       {eid for eid, text in said if quoting(text)}, texts, items, facts)
 
 
 def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity:
