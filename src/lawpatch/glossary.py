@@ -14,9 +14,9 @@ in a text in any of its case forms, as the stems of its words (docs/drafting.md,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from . import structure as st
 from . import vocabulary as voc
@@ -33,8 +33,7 @@ class GlossaryError(LawpatchError):
     exit_code = 2
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One pair: the Russian and the Kyrgyz term (each with its variants), and its source."""
 
     rus: tuple[str, ...]
