@@ -133,18 +133,18 @@ class Reading:
     items: dict[str, list]
     facts: dict[str, list]       # the units that have any (the last field)
 
-    def __reduce__(self):
-        """Pickled as plain data, each fact a plain tuple (the Russian text's reading comes back
-        from a process of its own: a named tuple costs a call of Python code each way, which made
-        pickling the reading three times as long)."""
+    def plain(self) -> tuple:
+        """The reading as builtin values, each fact a plain tuple: what a process that read the
+        text sends back (:func:`lawpatch.workers.forked`)."""
         state = [getattr(self, f.name) for f in fields(self)]
         state[-1] = {eid: [tuple(f) for f in found] for eid, found in self.facts.items()}
-        return _unpickled, tuple(state)
+        return tuple(state)
 
-
-def _unpickled(*state) -> Reading:
-    *rest, facts = state
-    return Reading(*rest, {eid: list(map(Fact._make, found)) for eid, found in facts.items()})
+    @classmethod
+    def from_plain(cls, state: tuple) -> Reading:
+        """The reading whose :meth:`plain` values are ``state``."""
+        *rest, facts = state
+        return cls(*rest, {eid: list(map(Fact._make, found)) for eid, found in facts.items()})
 
 
 def reading(law: Law, lang: str) -> Reading:
@@ -319,14 +319,22 @@ def _read_both(rus_data: bytes, rus_path: str, kir_data: bytes, kir_path: str) -
     Kyrgyz one, the longer work (each is about 40 ms a MB); the Russian text read here, after, for a
     short text or where that process gave nothing (no fork here; an error, met again here, and
     raised before the Kyrgyz text's own, as when the texts are read in turn)."""
-    with _collector_paused():         # in both processes, through pickling and unpickling the reading
-        rus = forked(_read, rus_data, rus_path, "rus") if len(rus_data) >= _APART else lambda: None
+    with _collector_paused():         # in both processes, through sending the reading back
+        apart = forked(_read_plain, rus_data, rus_path, "rus") if len(rus_data) >= _APART else lambda: None
+
+        def rus() -> Reading:
+            state = apart()
+            return _read(rus_data, rus_path, "rus") if state is None else Reading.from_plain(state)
         try:
             kir = _read(kir_data, kir_path, "kir")
         except Exception:
-            rus() or _read(rus_data, rus_path, "rus")      # the Russian text's error, if any, first
+            rus()                                       # the Russian text's error, if any, first
             raise
-        return rus() or _read(rus_data, rus_path, "rus"), kir
+        return rus(), kir
+
+
+def _read_plain(data: bytes, path: str, lang: str) -> tuple:
+    return _read(data, path, lang).plain()
 
 
 def _read(data: bytes, path: str, lang: str) -> Reading:
