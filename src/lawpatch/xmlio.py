@@ -27,6 +27,7 @@ MAX_ATTRIBUTES = 64   # on one element: AKN's widest carry a handful; the canoni
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 KG_NS = "urn:lawpatch:kr-profile:1"
+KG = "{%s}" % KG_NS      # the profile's own elements, in Clark notation
 PATCH_NS = "urn:lawpatch:amendment:1"
 TREATY_NS = "urn:lawpatch:treaty:1"
 LINKS_NS = "urn:lawpatch:links:1"

@@ -11,8 +11,9 @@ from lxml import etree
 from ..dates import find_dates
 from ..errors import Finding, LawpatchError
 from ..law import Law
-from ..meta import KG, ActInfo, AmendingAct
+from ..meta import ActInfo, AmendingAct
 from ..structure import A
+from ..xmlio import KG
 from . import classify as c
 from .build import build_act, detect_lang, detect_naming, line_of
 from .lines import ReadResult

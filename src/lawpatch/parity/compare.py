@@ -9,7 +9,7 @@ answers a figure of the other text but makes no difference on its own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .facts import Fact, facts
 
@@ -25,8 +25,7 @@ KINDS = {"number": ("numbers", "PARITY.NUMBER", "CHECK.PARITY_NUMBER"),
          "term": ("terms", "PARITY.TERM", "CHECK.PARITY_TERM")}
 
 
-@dataclass(frozen=True)
-class Difference:
+class Difference(NamedTuple):
     """What one kind of fact differs in: the values only the Russian text has, those only the Kyrgyz
     one has, and where each is printed (start, end) in its text."""
 

@@ -13,7 +13,7 @@ import gc
 import re
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from ..errors import Finding, UsageError, portable, restored
 from ..law import Law, redactions
 from ..workers import forked
 from .compare import KINDS, differences
-from .facts import facts_of
+from .facts import Fact, facts_of
 
 A = st.A
 ENUMERATED = {"paragraph": ("part", "parts"), "point": ("point", "points"), "alinea": ("abzats", "abzatses"),
@@ -60,27 +60,58 @@ _BOXES = {A + "content", A + "intro", A + "wrapUp"}
 _HEADING, _P = A + "heading", A + "p"
 _ENUMERATED = {A + tag: tag for tag in ENUMERATED}
 _KY_LETTERS = re.compile("[өүңӨҮҢ]")
-_QUOTES = {"rus": ("«",), "kir": ('"', "“")}     # what may open a glossary term's quotation in each text
+_QUOTES = {"rus": re.compile("«"), "kir": re.compile('["“]')}     # what may open a glossary term's quotation
 
 
 def unit_texts(law: Law) -> dict[str, str]:
     """Each unit's own normative text by its eId, its heading first (editorial notes and sub-units
-    left out), read in one pass over the law."""
+    left out)."""
+    return _units(law)[2]
+
+
+_UNITS = tuple(A + tag for tag in st.KINDS)
+
+
+def _units(law: Law) -> tuple[dict[str, int], set[str], dict[str, str], dict[str, list]]:
+    """What parity reads of the units, in one pass over the law (each element met once): each
+    unit's source line by eId, in the document's order; the units repealed; each unit's own
+    normative text (:func:`unit_texts`); the local tags of each unit's enumerated sub-units
+    (parts, points, abzats, dash items)."""
+    units: dict = {}
+    lines: dict[str, int] = {}
+    repealed: set[str] = set()
+    items: dict[str, list] = {}
     parts: dict = {}
-    for el in law.body.iter(_HEADING, _P):
-        box = el.getparent()
-        if el.tag == _P:
+    for el in law.body.iter(*_UNITS, _HEADING, _P):
+        tag = el.tag
+        if tag == _P:
+            box = el.getparent()
             cls = el.get("class")
             if box.tag not in _BOXES or (cls and st.EDITORIAL in cls.split()):
                 continue
             box = box.getparent()
+        elif tag == _HEADING:
+            box = el.getparent()
+        else:
+            eid = el.get("eId")
+            if eid:
+                units[eid], lines[eid] = el, el.sourceline        # (of a repeated eId, the last unit)
+                if st.is_repealed(el):
+                    repealed.add(eid)
+                else:
+                    repealed.discard(eid)
+            kind = _ENUMERATED.get(tag)
+            if kind:
+                items.setdefault(el.getparent().get("eId"), []).append(kind)
+            continue
         text = el.text or "" if not len(el) else "".join(el.itertext())
         found = parts.get(box)
         if found is None:
             parts[box] = [text]
         else:
             found.append(text)
-    return {eid: "\n".join(parts[el]) for eid, el in law.index.items() if el in parts}
+    texts = {eid: "\n".join(parts[el]) for eid, el in units.items() if el in parts}
+    return lines, repealed, texts, items
 
 
 @dataclass
@@ -100,22 +131,32 @@ class Reading:
     quoted: set[str]
     texts: dict[str, str]
     items: dict[str, list]
-    facts: dict[str, list]       # the units that have any
+    facts: dict[str, list]       # the units that have any (the last field)
+
+    def plain(self) -> tuple:
+        """The reading as builtin values, each fact a plain tuple: what a process that read the
+        text sends back (:func:`lawpatch.workers.forked`)."""
+        state = [getattr(self, f.name) for f in fields(self)]
+        state[-1] = {eid: [tuple(f) for f in found] for eid, found in self.facts.items()}
+        return tuple(state)
+
+    @classmethod
+    def from_plain(cls, state: tuple) -> Reading:
+        """The reading whose :meth:`plain` values are ``state``."""
+        *rest, facts = state
+        return cls(*rest, {eid: list(map(Fact._make, found)) for eid, found in facts.items()})
 
 
 def reading(law: Law, lang: str) -> Reading:
     """``law``'s :class:`Reading`, its facts read as a text in ``lang``."""
     with _collector_paused():
-        texts = unit_texts(law)
-        index = law.index
-        eids = [eid for eid, text in texts.items() if text]
-        facts = {eid: found for eid, found in zip(eids, facts_of([texts[e] for e in eids], lang)) if found}
-        return Reading(law.source, law.lang, law.expression_date, law.amendments,
-                       {eid: el.sourceline for eid, el in index.items()},
-                       {eid for eid, el in index.items() if st.is_repealed(el)},
-                       {eid for eid in eids if in_other_language(texts[eid], lang)},
-                       {eid for eid in eids if any(q in texts[eid] for q in _QUOTES[lang])},
-                       texts, _items(law), facts)
+        lines, repealed, texts, items = _units(law)
+        said = [(eid, text) for eid, text in texts.items() if text]
+        facts = {eid: found for (eid, _), found in zip(said, facts_of([text for _, text in said], lang)) if found}
+        quoting = _QUOTES[lang].search
+        return Reading(law.source, law.lang, law.expression_date, law.amendments, lines, repealed,
+                       {eid for eid, text in said if in_other_language(text, lang)},
+                       {eid for eid, text in said if quoting(text)}, texts, items, facts)
 
 
 def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity:
@@ -126,13 +167,18 @@ def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity
 @contextmanager
 def _collector_paused():
     """The cycle collector paused: the texts, tokens and facts made by the ten thousand hold no
-    cycle, and it walked them a hundred times for nothing (8 ms of the Tax Code's 0.25 s)."""
+    cycle, and it walked them a hundred times for nothing (8 ms of the Tax Code's 0.25 s). What was
+    made meanwhile is then counted old (frozen and thawed: moved to the oldest generation, which
+    is walked seldom), or the collector, resumed, walked it all at the next allocation (7 ms)."""
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if collecting:
+            if not gc.get_freeze_count():           # (never thaw what another froze)
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -144,7 +190,13 @@ def compared(rus: Reading, kir: Reading, glossary=None, folder: str = "") -> Law
         why = "" if same else f" (different redactions: {result.redaction})"
         severity = "error" if same else "warning"
         shared = [eid for eid in rus.lines if eid in kir.lines]
+        # what may differ: a unit repealed, printed in the other language, with facts, enumerated
+        # items or (with a glossary) quotations in either text; most units are none of these
+        marked = set().union(rus.repealed, kir.repealed, rus.foreign, kir.foreign, rus.facts, kir.facts, rus.items,
+                             kir.items, *((rus.quoted, kir.quoted) if glossary is not None else ()))
         for eid in shared:
+            if eid not in marked:
+                continue
             for code, message, extra in _unit(eid, rus, kir, glossary):
                 result.findings.append(Finding(
                     code, message + why, file=rus.source, line=rus.lines[eid], unit=eid, severity=severity,
@@ -154,15 +206,6 @@ def compared(rus: Reading, kir: Reading, glossary=None, folder: str = "") -> Law
         result.rus_only = len(rus.lines) - len(shared)
         result.kir_only = len(kir.lines) - len(shared)
         return result
-
-
-def _items(law: Law) -> dict[str, list]:
-    """The local tags of each unit's enumerated sub-units (parts, points, abzats, dash items), read
-    in one pass over the law."""
-    out: dict[str, list] = {}
-    for el in law.body.iter(*_ENUMERATED):
-        out.setdefault(el.getparent().get("eId"), []).append(_ENUMERATED[el.tag])
-    return out
 
 
 def _unit(eid: str, rus: Reading, kir: Reading, glossary):
@@ -202,8 +245,8 @@ def language_slip(rus_text: str, kir_text: str) -> str:
 def in_other_language(text: str, lang: str) -> bool:
     """Whether ``text``, in ``lang``'s place, is printed in the other language."""
     if lang == "kir":
-        return bool(text) and not _KY_LETTERS.search(text) and voc.reads_as(text) == "rus"
-    return bool(_KY_LETTERS.search(text)) and voc.reads_as(text) == "kir"
+        return bool(text) and not _KY_LETTERS.search(text) and voc.reads_as(text, "rus")
+    return bool(_KY_LETTERS.search(text)) and voc.reads_as(text, "kir")
 
 
 def pairs(paths) -> tuple[list[Path], list[Path]]:
@@ -276,13 +319,22 @@ def _read_both(rus_data: bytes, rus_path: str, kir_data: bytes, kir_path: str) -
     Kyrgyz one, the longer work (each is about 40 ms a MB); the Russian text read here, after, for a
     short text or where that process gave nothing (no fork here; an error, met again here, and
     raised before the Kyrgyz text's own, as when the texts are read in turn)."""
-    rus = forked(_read, rus_data, rus_path, "rus") if len(rus_data) >= _APART else lambda: None
-    try:
-        kir = _read(kir_data, kir_path, "kir")
-    except Exception:
-        rus() or _read(rus_data, rus_path, "rus")      # the Russian text's error, if any, first
-        raise
-    return rus() or _read(rus_data, rus_path, "rus"), kir
+    with _collector_paused():         # in both processes, through sending the reading back
+        apart = forked(_read_plain, rus_data, rus_path, "rus") if len(rus_data) >= _APART else lambda: None
+
+        def rus() -> Reading:
+            state = apart()
+            return _read(rus_data, rus_path, "rus") if state is None else Reading.from_plain(state)
+        try:
+            kir = _read(kir_data, kir_path, "kir")
+        except Exception:
+            rus()                                       # the Russian text's error, if any, first
+            raise
+        return rus(), kir
+
+
+def _read_plain(data: bytes, path: str, lang: str) -> tuple:
+    return _read(data, path, lang).plain()
 
 
 def _read(data: bytes, path: str, lang: str) -> Reading:
