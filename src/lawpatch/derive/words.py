@@ -12,9 +12,9 @@ by more than :data:`MAX_SHARE`, is restated instead (``plan`` returns None).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..patch import words as w
 from ..patch.model import ALL, Kind, Position
@@ -28,9 +28,9 @@ SHORT_QUOTE = 6      # … preferred even to two operations when it quotes no mo
 _TOKEN = re.compile(r"\w+(?:[-\u2011]\w+)*|\s+|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class WordEdit:
-    """One word operation on one text (the op's target and language are the caller's)."""
+class WordEdit(NamedTuple):
+    """One word operation on one text (the op's target and language are the caller's). A named
+    tuple: a frozen dataclass cost most of a millisecond at import (docs/design-notes.md)."""
 
     kind: Kind
     old: str = ""                    # replace-words, delete-words
@@ -58,8 +58,7 @@ def _is_word(tok: str) -> bool:
     return bool(tok) and (tok[0].isalnum() or tok[0] == "_")
 
 
-@dataclass(frozen=True)
-class Hunk:
+class Hunk(NamedTuple):
     """One change between two token lists: old tokens [i1, i2) become new tokens [j1, j2)."""
 
     i1: int
