@@ -7,7 +7,7 @@ that num + rest is the source line: nothing is lost here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import lazyre
 
@@ -70,9 +70,9 @@ _REPEAL = lazyre.compile(r"^\([^()]{0,40}?(?:утратил\w*\s+сил|искл
 LOOKS_LIKE_UNIT = re.compile(r"^(?:(?:Статья|СТАТЬЯ|Глава|ГЛАВА|Раздел|РАЗДЕЛ|Параграф|берене)\b|\d+\.\d+\.?\s|\d+\s+\)\s)")
 
 
-@dataclass(frozen=True)
-class Line:
-    """A source line and what it is: a unit's number line, text, or an editorial note."""
+class Line(NamedTuple):
+    """A source line and what it is: a unit's number line, text, or an editorial note (a named
+    tuple: a frozen dataclass compiled six methods at import)."""
 
     kind: str
     num: str        # the number as printed («Статья 5-1.», «1.», «а)», «-»); "" for text and notes

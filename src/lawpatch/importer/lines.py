@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class SourceLine:
-    """One paragraph of the source, as the official database prints it, with its place in the file."""
+class SourceLine(NamedTuple):
+    """One paragraph of the source, as the official database prints it, with its place in the file
+    (a named tuple: a frozen dataclass compiled six methods at import)."""
 
     text: str
     lineno: int  # 1-based line (or paragraph) number in the source file
