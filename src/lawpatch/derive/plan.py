@@ -18,7 +18,7 @@ Units that can be placed nowhere are findings (``DERIVE.UNPLACED``), never dropp
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .. import structure as st
 from ..compare.align import Side, align, alike, sides
@@ -69,11 +69,14 @@ class WordJob:
         return self.fallback
 
 
-@dataclass
 class Plan:
-    items: list[Item] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    taken: set = field(default_factory=set)      # old units restated, deleted or repealed whole
+    """The planner's result: the items in the order of the text, the findings, and the old units
+    restated, deleted or repealed whole."""
+
+    def __init__(self):
+        self.items: list[Item] = []
+        self.findings: list[Finding] = []
+        self.taken: set = set()
 
 
 def _lines(el) -> str:
