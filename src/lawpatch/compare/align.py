@@ -30,9 +30,11 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def _text(el) -> str:
-    """``"".join(el.itertext())``, joined by libxml2 (comments and processing instructions left out alike)."""
-    return etree.tostring(el, method="text", encoding=str, with_tail=False)
+def _text(el) -> bytes:
+    """``"".join(el.itertext())`` in UTF-8, joined by libxml2 (comments and processing instructions
+    left out alike): two texts are the same where their bytes are, and only the articles whose
+    keys are read are decoded (most lie in chapters printed alike, never walked)."""
+    return etree.tostring(el, method="text", encoding="utf-8", with_tail=False)
 
 
 def sides(old, new, editorial: bool) -> tuple["Side", "Side"]:
@@ -47,7 +49,7 @@ def sides(old, new, editorial: bool) -> tuple["Side", "Side"]:
 class Side:
     """One law's units with their texts, computed once. ``alike``: the texts of the articles
     printed alike in both laws (see :func:`sides`), each with its number of words once counted
-    (by either side); ``texts``: each article's text."""
+    (by either side); ``texts``: each article's text (:func:`_text`, its UTF-8 bytes)."""
 
     def __init__(self, law, editorial: bool, alike: dict | None = None, texts: dict | None = None):
         self.law = law
@@ -100,19 +102,25 @@ class Side:
             found = self._own[el] = "\n".join(st.block_text(p) for p in self.paragraphs(el))
         return found
 
+    def printed_alike(self, el) -> bool:
+        """Whether ``el`` is an article printed alike in both laws (:func:`sides`): its key is its
+        text, marked, and is read only where the alignment compares it."""
+        if not self.alike or el.tag != _ARTICLE:
+            return False
+        text = self._texts.get(el)
+        if text is None:
+            text = self._texts[el] = _text(el)
+        return text in self.alike
+
     def pieces(self, el) -> tuple:
         """What the unit's key is joined from, in order: strings (its heading and own words, the
         mark of a repeal) and a (number, sub-unit) pair for each sub-unit; an article printed alike
         in both laws is one string. Computed once per unit."""
         found = self._pieces.get(el)
         if found is None:
-            if self.alike and el.tag == _ARTICLE:
-                text = self._texts.get(el)
-                if text is None:
-                    text = self._texts[el] = _text(el)
-                if text in self.alike:
-                    found = self._pieces[el] = ("\x01" + text,)
-                    return found
+            if self.printed_alike(el):
+                found = self._pieces[el] = ("\x01" + self._texts[el].decode("utf-8"),)
+                return found
             words = (st.heading_text(el) + " " + self.own(el)).split()
             found, count = [" ".join(words)], len(words)      # its words counted as they are normalized
             for c in self.children(el):

@@ -147,12 +147,13 @@ FOREIGN_SHARE = 0.2     # fewer of the law's articles than this found word for w
 
 def _same_text(planner: Planner, old: Law, new: Law, path: Path) -> None:
     """Refuse a text that is not this law edited: too few of its articles found word for word."""
-    olds = [planner.os.key(a) for a in old.articles()]
+    olds = list(old.articles())
     if len(olds) < 5:
         return
-    # an article printed alike in both laws is found at once (its key is its text, marked)
-    news = {key for key in map(planner.ns.key, new.articles()) if not key.startswith("\x01")}
-    found = sum(key.startswith("\x01") or key in news for key in olds)
+    # an article printed alike in both laws is found at once; the others by their keys
+    ns, os_ = planner.ns, planner.os
+    news = {ns.key(a) for a in new.articles() if not ns.printed_alike(a)}
+    found = sum(os_.printed_alike(a) or os_.key(a) in news for a in olds)
     if found < FOREIGN_SHARE * len(olds):
         raise UsageError(f"{path}: not an edited text of «{old.title}»: {found} of its {len(olds)} articles "
                          "are found in it word for word (another act, or another redaction wholly rewritten?)")
