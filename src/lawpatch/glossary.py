@@ -130,9 +130,22 @@ class Glossary:
         key = normal(phrase)
         found = self._by_term.get((lang, key))
         if found is None and len(key) < 120:
-            found = next((t for t in self.terms for v in t.words(lang)
-                          if _stems(v, lang)[0] in key and _is_form(v, lang, key)), None)
+            # a case form's first word begins with the stem of the term's first word: the terms to
+            # try are those whose first stem is a beginning of the phrase's first word, in order
+            first = _GAP.split(key, 1)[0]
+            tried = sorted(c for n in range(1, len(first) + 1) for c in self._by_first_stem.get((lang, first[:n]), ()))
+            found = next((self.terms[i] for i, v in tried if _is_form(v, lang, key)), None)
         return found
+
+    @cached_property
+    def _by_first_stem(self) -> dict[tuple[str, str], list[tuple[int, str]]]:
+        """(lang, the stem of a variant's first word) → the variants': (the place of its pair, the variant)."""
+        out: dict = {}
+        for i, t in enumerate(self.terms):
+            for lang in ("rus", "kir"):
+                for v in t.words(lang):
+                    out.setdefault((lang, _stems(v, lang)[0]), []).append((i, v))
+        return out
 
     def occurs(self, term: Term, text: str, lang: str) -> bool:
         """Whether any variant of the pair's ``lang`` term is in ``text``, in any case form."""

@@ -66,7 +66,7 @@ def differences(rus_text: str, kir_text: str, glossary=None, rus_facts=None, kir
     rf = facts(rus_text, "rus") if rus_facts is None else rus_facts
     kf = facts(kir_text, "kir") if kir_facts is None else kir_facts
     out = []
-    if rf or kf:
+    if (rf or kf) and _values(rf) != _values(kf):
         groups: dict[str, tuple[list, list]] = {}
         for side, found in ((0, rf), (1, kf)):
             for f in found:
@@ -81,6 +81,12 @@ def differences(rus_text: str, kir_text: str, glossary=None, rus_facts=None, kir
         if d:
             out.append(d)
     return out
+
+
+def _values(found) -> set:
+    """What a text's facts say, as the comparison reads them: two texts with the same differ in
+    none (most units of a law's two texts)."""
+    return {("number" if f.kind in NUMERIC else f.kind, f.value, f.weak) for f in found}
 
 
 def _compare(rus: list[Fact], kir: list[Fact]) -> Difference | None:
