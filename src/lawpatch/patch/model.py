@@ -19,7 +19,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, NamedTuple
 
 from ..errors import Refusal
 
@@ -105,8 +105,7 @@ class Texts(Mapping):
         return isinstance(other, Mapping) and dict(self.items) == dict(other)
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     """Why an op is made: the treaty article it carries out."""
 
     treaty: str
@@ -265,8 +264,7 @@ class LawAmendment:
     publication: str = ""       # the amended act's publication, as the bill cites it
 
 
-@dataclass(frozen=True)
-class Adoption:
+class Adoption(NamedTuple):
     """The bill once adopted: the law's date and number and where it was published."""
 
     date: str
