@@ -433,9 +433,11 @@ def _ru_adjectives() -> list[tuple[str, _Word]]:
             + [(word, _Word(value)) for value, word in _RU_MULTIPLES.items()])
 
 
-def _adjective_forms(word: str) -> list[str]:
-    """Every case and gender of a Russian adjective of number: its stem (``word[:-2]``) and an ending."""
-    return [_ordinal_word(word, case, g) for g in (*GENDERS, "plur") for case in RU_CASES]
+@lru_cache(maxsize=None)
+def _adjective_forms(word: str) -> tuple[str, ...]:
+    """Every case and gender of a Russian adjective of number: its stem (``word[:-2]``) and an ending
+    (asked for the number words and again for their pattern)."""
+    return tuple(_ordinal_word(word, case, g) for g in (*GENDERS, "plur") for case in RU_CASES)
 
 
 @lru_cache(maxsize=None)
