@@ -169,8 +169,9 @@ def test_the_tax_code_differences_are_pinned():
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
 def test_a_text_read_in_a_process_beside_gives_what_reading_it_here_gives(monkeypatch):
-    """A long pair's Russian text is read in a forked process while this one reads the Kyrgyz text:
-    what comes back is the reading made here, and so is every finding."""
+    """A long pair's Russian text is read in a forked process while this one reads the Kyrgyz text;
+    the two swap their units' eIds and read the units both have alone: what comes back is the
+    reading made here of those units, and every finding is the one made reading both texts whole."""
     from lawpatch import workers
     from lawpatch.parity import laws
 
@@ -178,20 +179,26 @@ def test_a_text_read_in_a_process_beside_gives_what_reading_it_here_gives(monkey
     monkeypatch.setattr(workers, "_cores", lambda: 2)
     given = []
 
-    def forked(fn, *args):
-        wait = workers.forked(fn, *args)
+    def forked(fn, *args, channel=None):
+        wait = workers.forked(fn, *args, channel=channel)
         return lambda: given.append(wait()) or given[-1]
     monkeypatch.setattr(laws, "forked", forked)
-    folder = LAWS / "labour-code"
-    beside = laws.folder_parity(folder)
+    folder = LAWS / "tax-code"                          # two redactions: units only in one text
+    glossary = read_glossary(LAWS.parent / "glossary" / "terms.tsv")
+    beside = laws.folder_parity(folder, glossary)
     assert len(given) == 1 and isinstance(given[0], tuple)           # builtin values, sent back
     sent = laws.Reading.from_plain(given[0])
-    assert sent == laws._read((folder / "rus.xml").read_bytes(), str(folder / "rus.xml"), "rus")
+    rus, kir = (Law.load(folder / f"{lang}.xml") for lang in ("rus", "kir"))
+    shared = {el.get("eId") for el in rus.units()} & {el.get("eId") for el in kir.units()}
+    assert len(shared) < len(sent.lines)
+    assert sent == laws.reading(rus, "rus", shared)
     assert sent.facts and all(type(f) is Fact for found in sent.facts.values() for f in found)
-    monkeypatch.setattr(laws, "forked", lambda fn, *args: lambda: None)
-    here = laws.folder_parity(folder)
-    assert [f.as_dict() for f in beside.findings] == [f.as_dict() for f in here.findings] != []
-    assert beside.summary() == here.summary()
+    monkeypatch.setattr(laws, "forked", lambda fn, *args, channel=None: channel.close() or (lambda: None))
+    here = laws.folder_parity(folder, glossary)
+    whole = laws.law_parity(rus, kir, glossary, str(folder))
+    assert [f.as_dict() for f in beside.findings] == [f.as_dict() for f in here.findings] \
+        == [f.as_dict() for f in whole.findings] != []
+    assert beside.summary() == here.summary() == whole.summary()
 
 
 @pytest.mark.parametrize("broken", [("rus.xml",), ("kir.xml",), ("rus.xml", "kir.xml")])

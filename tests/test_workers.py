@@ -103,3 +103,37 @@ def test_a_law_validated_beside_its_eid_check_gives_every_finding_in_order():
     assert alone and codes[:len(alone)] == alone
     assert "VALIDATE.EID_MISMATCH" in codes[len(alone):]
     assert [f.code for f in validate.law_errors(law)] == alone + ["VALIDATE.EID_MISMATCH"]
+
+
+def _swapping(value, channel=None):
+    return [value, channel.swap(value)]
+
+
+def _failing(value, channel=None):
+    raise ValueError("before the swap")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
+def test_a_forked_process_and_its_parent_swap_one_value_midway(monkeypatch):
+    monkeypatch.setattr(workers, "_cores", lambda: 2)
+    big = ["eId"] * 100_000                                          # more than a pipe holds, each way
+    channel = workers.Channel()
+    result = workers.forked(_swapping, big + ["child"], channel=channel)
+    assert channel.swap(big + ["parent"]) == big + ["child"]
+    assert result() == [big + ["child"], big + ["parent"]]
+    assert channel.swap("again") is None                             # one swap, then closed
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
+def test_a_side_that_fails_or_closes_swaps_nothing_and_nothing_waits(monkeypatch):
+    monkeypatch.setattr(workers, "_cores", lambda: 2)
+    channel = workers.Channel()
+    result = workers.forked(_failing, "x", channel=channel)
+    assert channel.swap(["parent"]) is None and result() is None    # the child raised before its swap
+    channel = workers.Channel()
+    result = workers.forked(_swapping, ["eId"] * 100_000, channel=channel)
+    channel.close()                                                  # the parent will not swap
+    assert result() == [["eId"] * 100_000, None]
+    monkeypatch.setattr(workers, "_cores", lambda: 1)                # nothing forked: the channel closed
+    channel = workers.Channel()
+    assert workers.forked(_swapping, "x", channel=channel)() is None and channel.swap("y") is None

@@ -37,7 +37,7 @@ def beside(fn, *args):
     return result
 
 
-def forked(fn, *args):
+def forked(fn, *args, channel: Channel | None = None):
     """Start ``fn(*args)`` in a forked process, on another core while this one goes on; return a
     function that waits for it and gives its result, or None where there is none: no fork here
     (Windows), a single core, other threads running (the child would have this one alone, and any
@@ -45,10 +45,14 @@ def forked(fn, *args):
     the error as it would have). The result goes back marshalled (the two processes run one
     interpreter), so it must be made of builtin values: str, int, tuple, list, dict, set… (pickle
     took 1.5 ms to import and twice as long to write them). The child ends with ``os._exit``,
-    running no clean-up of the parent's (exit handlers, buffered output)."""
+    running no clean-up of the parent's (exit handlers, buffered output). With a ``channel``, ``fn``
+    is called with it too (``channel=``), and the two processes may swap one value midway
+    (:meth:`Channel.swap`); where nothing is forked it is closed, and swaps nothing."""
     import threading
 
     if not hasattr(os, "fork") or _cores() < 2 or threading.active_count() > 1:
+        if channel is not None:
+            channel.close()
         return lambda: None
     import marshal
 
@@ -58,13 +62,17 @@ def forked(fn, *args):
         status = 1
         try:
             os.close(read)
-            data = marshal.dumps(fn(*args))
+            if channel is not None:
+                channel._take("child")
+            data = marshal.dumps(fn(*args) if channel is None else fn(*args, channel=channel))
             with os.fdopen(write, "wb") as out:
                 out.write(data)
             status = 0
         finally:
             os._exit(status)
     os.close(write)
+    if channel is not None:
+        channel._take("parent")
 
     def result():
         with os.fdopen(read, "rb") as stream:
@@ -76,6 +84,69 @@ def forked(fn, *args):
         _, status = os.waitpid(pid, 0)
         return found if status == 0 else None
     return result
+
+
+class Channel:
+    """Two pipes between a forked process and its parent, made before the fork, for one swap of
+    builtin values midway through their work (:meth:`swap`). A side that ended, failed or closed
+    its end swaps nothing: the other gets None, and never waits on it for ever."""
+
+    def __init__(self):
+        self._down, self._up = os.pipe(), os.pipe()          # parent → child, child → parent
+        self._ends: tuple = ()
+        self._child = False
+
+    def _take(self, side: str) -> None:
+        """Keep this side's ends (read, write) and close the other side's."""
+        self._child = side == "child"
+        mine = (self._down[0], self._up[1]) if self._child else (self._up[0], self._down[1])
+        for fd in (*self._down, *self._up):
+            if fd not in mine:
+                os.close(fd)
+        self._ends = mine
+
+    def swap(self, value):
+        """Send ``value`` to the other process and give what it sends, or None where it sends
+        nothing. Each side closes its sending end once it has sent (the other reads to its end);
+        the child sends first and the parent receives first, so that neither waits, with a pipe
+        full, on the other doing the same. Once swapped, the channel is closed."""
+        import marshal
+
+        if not self._ends:
+            return None
+        read, write = self._ends
+        try:
+            if self._child:
+                self._send(marshal.dumps(value))
+            with os.fdopen(os.dup(read), "rb") as stream:
+                data = stream.read()
+            if not self._child:
+                self._send(marshal.dumps(value))
+            return marshal.loads(data) if data else None
+        except (OSError, ValueError, EOFError, TypeError):     # the other side gone, or cut short
+            return None
+        finally:
+            self.close()
+
+    def _send(self, data: bytes) -> None:
+        read, write = self._ends
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(write, view):]
+        finally:
+            os.close(write)
+            self._ends = (read,)
+
+    def close(self) -> None:
+        """Close this side's ends (or, before the fork, all four): the other side swaps nothing."""
+        for fd in self._ends or (*self._down, *self._up):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self._ends = ()
+        self._down = self._up = (-1, -1)
 
 
 def _cores() -> int:

@@ -21,7 +21,7 @@ from .. import structure as st
 from .. import vocabulary as voc
 from ..errors import Finding, UsageError, portable, restored
 from ..law import Law, redactions
-from ..workers import forked
+from ..workers import Channel, forked
 from .compare import KINDS, differences
 from .facts import Fact, facts_of
 
@@ -147,16 +147,24 @@ class Reading:
         return cls(*rest, {eid: list(map(Fact._make, found)) for eid, found in facts.items()})
 
 
-def reading(law: Law, lang: str) -> Reading:
-    """``law``'s :class:`Reading`, its facts read as a text in ``lang``."""
+def reading(law: Law, lang: str, shared=None) -> Reading:
+    """``law``'s :class:`Reading`, its facts read as a text in ``lang``; with ``shared`` (the
+    eIds the other text has too), the texts, facts, language and quotations of those units alone:
+    no other unit is compared."""
     with _collector_paused():
-        lines, repealed, texts, items = _units(law)
-        said = [(eid, text) for eid, text in texts.items() if text]
-        facts = {eid: found for (eid, _), found in zip(said, facts_of([text for _, text in said], lang)) if found}
-        quoting = _QUOTES[lang].search
-        return Reading(law.source, law.lang, law.expression_date, law.amendments, lines, repealed,
-                       {eid for eid, text in said if in_other_language(text, lang)},
-                       {eid for eid, text in said if quoting(text)}, texts, items, facts)
+        return _reading(law, lang, _units(law), shared)
+
+
+def _reading(law: Law, lang: str, units: tuple, shared) -> Reading:
+    lines, repealed, texts, items = units
+    if shared is not None:
+        texts = {eid: text for eid, text in texts.items() if eid in shared}
+    said = [(eid, text) for eid, text in texts.items() if text]
+    facts = {eid: found for (eid, _), found in zip(said, facts_of([text for _, text in said], lang)) if found}
+    quoting = _QUOTES[lang].search
+    return Reading(law.source, law.lang, law.expression_date, law.amendments, lines, repealed,
+                   {eid for eid, text in said if in_other_language(text, lang)},
+                   {eid for eid, text in said if quoting(text)}, texts, items, facts)
 
 
 def law_parity(rus: Law, kir: Law, glossary=None, folder: str = "") -> LawParity:
@@ -318,30 +326,43 @@ def _read_both(rus_data: bytes, rus_path: str, kir_data: bytes, kir_path: str) -
     """The two texts' readings: the Russian one in a forked process while this one reads the
     Kyrgyz one, the longer work (each is about 40 ms a MB); the Russian text read here, after, for a
     short text or where that process gave nothing (no fork here; an error, met again here, and
-    raised before the Kyrgyz text's own, as when the texts are read in turn)."""
+    raised before the Kyrgyz text's own, as when the texts are read in turn). The two processes
+    swap their units' eIds once each has read its own (a :class:`~lawpatch.workers.Channel`), and
+    read the facts of the units both texts have alone: where the redactions differ, a fifth of a
+    text may be units the other lacks, never compared."""
     with _collector_paused():         # in both processes, through sending the reading back
-        apart = forked(_read_plain, rus_data, rus_path, "rus") if len(rus_data) >= _APART else lambda: None
+        talk = Channel() if len(rus_data) >= _APART else None
+        apart = forked(_read_plain, rus_data, rus_path, "rus", channel=talk) if talk else lambda: None
 
         def rus() -> Reading:
             state = apart()
             return _read(rus_data, rus_path, "rus") if state is None else Reading.from_plain(state)
         try:
-            kir = _read(kir_data, kir_path, "kir")
+            kir = _read(kir_data, kir_path, "kir", talk)
         except Exception:
             rus()                                       # the Russian text's error, if any, first
             raise
         return rus(), kir
 
 
-def _read_plain(data: bytes, path: str, lang: str) -> tuple:
-    return _read(data, path, lang).plain()
+def _read_plain(data: bytes, path: str, lang: str, channel=None) -> tuple:
+    return _read(data, path, lang, channel).plain()
 
 
-def _read(data: bytes, path: str, lang: str) -> Reading:
+def _read(data: bytes, path: str, lang: str, channel=None) -> Reading:
     """The :class:`Reading` of a text that should be in ``lang``; of one in another language, its
-    language alone (the comparison is refused)."""
-    law = Law.from_bytes(data, path)
-    return reading(law, lang) if law.lang == lang else Reading(path, law.lang, "", (), {}, set(), set(), set(), {}, {}, {})
+    language alone (the comparison is refused). With a ``channel`` to the process reading the
+    other text, the units of both alone (:func:`_read_both`)."""
+    try:
+        law = Law.from_bytes(data, path)
+        if law.lang != lang:
+            return Reading(path, law.lang, "", (), {}, set(), set(), set(), {}, {}, {})
+        units = _units(law)
+        other = channel.swap(list(units[0])) if channel is not None else None
+    finally:
+        if channel is not None:
+            channel.close()         # swapped, or never to be: the other process waits for nothing here
+    return _reading(law, lang, units, None if other is None else units[0].keys() & set(other))
 
 
 @lru_cache(maxsize=None)
