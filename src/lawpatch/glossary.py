@@ -94,7 +94,7 @@ _WORD = re.compile(r"\w*")
 def _is_form(term: str, lang: str, phrase: str) -> bool:
     """Whether ``phrase`` (as :func:`normal` makes it) is ``term`` in a case form: what
     :func:`term_pattern` matches as a whole, told without compiling it (a quoted phrase is asked of
-    every term whose first stem it holds, and each compiling costs a fifth of a millisecond).
+    each term whose first stem begins it, and each compiling cost a fifth of a millisecond).
 
     >>> _is_form("налоговый агент", "rus", "налоговыми агентами"), _is_form("налоговый агент", "rus", "налоговый агент банка")
     (True, False)

@@ -117,9 +117,11 @@ def _units(law: Law) -> tuple[dict[str, int], set[str], dict[str, str], dict[str
 @dataclass
 class Reading:
     """What parity reads of one text, as plain data (a process of its own may read it, beside the
-    other text): each unit's source line (by eId, in the index's order), the units repealed, those
-    printed in the other language and those quoting what may be a glossary term, the units' texts,
-    enumerated items and facts, and what :func:`lawpatch.law.redactions` compares."""
+    other text): each unit's source line (by eId, in the document's order), the units repealed,
+    those printed in the other language and those quoting what may be a glossary term, the units'
+    texts, enumerated items and facts, and what :func:`lawpatch.law.redactions` compares. The
+    language, quotations, texts and facts are those of the units the other text has too, where
+    it is known (:func:`reading`'s ``shared``)."""
 
     source: str
     lang: str
