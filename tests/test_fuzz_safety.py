@@ -29,7 +29,9 @@ FRAGMENTS = ["Статья 5-1. Новая статья\nТекст новой �
              "Глава 2. Новая глава", "Статья 3. Повтор", "3-1. Часть три-один."]
 KINDS = ["replace-words", "insert-words", "delete-words", "restate", "restate-heading", "insert", "delete", "repeal",
          "renumber"]
-ANY_TEXT = hs.text(hs.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40)
+# any text XML 1.0 can hold: no surrogates, control characters or the two non-characters U+FFFE, U+FFFF
+ANY_TEXT = hs.text(hs.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\ufffe\uffff"),
+                   min_size=1, max_size=40)
 
 
 def words_of(lang: str, eid: str) -> list[str]:
