@@ -221,6 +221,28 @@ def own_paragraphs(el, editorial: bool = False) -> list:
     return out
 
 
+def unit_parts(el) -> tuple:
+    """A unit's ``<num>`` and ``<heading>`` (None where it has none), its own ``<p>`` blocks
+    (editorial notes left out) and its sub-units, read in one pass over its children: what
+    :func:`num_text`, :func:`heading_text`, :func:`own_paragraphs` and :func:`unit_children` read
+    one by one (a proof reads every article of two laws)."""
+    num = heading = None
+    blocks: list = []
+    subs: list = []
+    for c in el:
+        tag = c.tag
+        if tag in _UNIT_SET:
+            subs.append(c)
+        elif tag in _OWN_BLOCKS:
+            blocks += [p for p in c.iter(_P) if not is_editorial(p)]
+        elif tag == _NUM:
+            if num is None:
+                num = c
+        elif tag == _HEADING and heading is None:
+            heading = c
+    return num, heading, blocks, subs
+
+
 def own_text(el) -> str:
     """Normative text of the unit itself, its blocks joined by newlines (no num, no heading)."""
     return "\n".join(block_text(p) for p in own_paragraphs(el))

@@ -41,33 +41,14 @@ def _as_derive(f: Finding) -> Finding:
     return replace(f, message=f"the derived bill does not check: {f.message}")
 
 
-_NUM, _HEADING, _P = st.akn("num"), st.akn("heading"), st.akn("p")
-_OWN = frozenset(st.akn(t) for t in ("content", "intro", "wrapUp"))      # where a unit's own blocks are
-_UNITS = frozenset(st.akn(t) for t in st.KINDS)
-
-
 def signature(el) -> tuple:
-    """What a unit says, for the comparison: its kind, number, heading, text and sub-units' eIds —
-    ``(el.tag, norm(num_text(el)), norm(heading_text(el)), norm(own_text(el)), is_repealed(el),
-    eIds of unit_children(el))``, read in one pass over the unit's children (the proof reads every
-    article of both texts)."""
-    num = head = None
-    blocks: list = []
-    subs: list = []
-    for c in el:
-        tag = c.tag
-        if tag in _UNITS:
-            subs.append(c.get("eId"))
-        elif tag in _OWN:
-            blocks += [st.block_text(p) for p in c.iter(_P) if not st.is_editorial(p)]
-        elif tag == _NUM:
-            if num is None:
-                num = c
-        elif tag == _HEADING and head is None:
-            head = c
+    """What a unit says, for the comparison: its kind, number, heading, text and sub-units' eIds,
+    its children read once (:func:`lawpatch.structure.unit_parts`)."""
+    num, heading, blocks, subs = st.unit_parts(el)
     return (el.tag, norm(st.block_text(num)) if num is not None else "",
-            norm(st.block_text(head)) if head is not None else "", norm("\n".join(blocks)),
-            el.get("status") == "removed", tuple(subs))
+            norm(st.block_text(heading)) if heading is not None else "",
+            norm("\n".join(st.block_text(p) for p in blocks)), st.is_repealed(el),
+            tuple([c.get("eId") for c in subs]))
 
 
 def mismatches(applied, new, path: str, articles: set | None = None) -> list[Finding]:
