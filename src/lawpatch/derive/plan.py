@@ -388,9 +388,9 @@ class Planner:
             return None
         self.plan.taken.add(o)
         out = []
-        if _unit_number(o) != _unit_number(n) and _unit_number(o) and _unit_number(n) and \
-                st.local(o.tag) == st.local(n.tag) and _renumberable(_unit_number(n)):
-            out.append(Item(Kind.RENUMBER, o.get("eId"), to=_unit_number(n), where=n.get("eId")))
+        onum, nnum = _unit_number(o), _unit_number(n)
+        if onum and nnum and onum != nnum and st.local(o.tag) == st.local(n.tag) and _renumberable(nnum):
+            out.append(Item(Kind.RENUMBER, o.get("eId"), to=nnum, where=n.get("eId")))
         return out + [Item(Kind.RESTATE, o.get("eId"), text=text, where=n.get("eId"))]
 
     def insert(self, news: list, parent, after, before, layout: bool) -> list[Item] | None:
