@@ -170,7 +170,7 @@ def _ops(plan, old: Law, lang: str, lang_attr: str | None, reasons: tuple) -> li
     resolved: dict = {}
     for job in jobs:
         edits = wd.plan(job.current, job.new)
-        if edits is None and job.restatement() is not None:
+        if edits is None and job.restatement is not None:
             dropped.update(id(x) for x in job.covers)
         resolved[id(job)] = edits
     for item in plan.items:
@@ -182,12 +182,12 @@ def _ops(plan, old: Law, lang: str, lang_attr: str | None, reasons: tuple) -> li
             continue
         edits = resolved[id(job)]
         if edits is None:
-            if job.restatement() is None:
+            if job.restatement is None:
                 plan.findings.append(Finding("DERIVE.UNPLACED", f"{job.eid}: the change of its text can be "
                                              f"said neither in words nor by restating it: «{job.new[:200]}»",
                                              unit=job.eid))
                 continue
-            out.append(_unit_op(job.restatement(), old, lang, lang_attr, reasons))
+            out.append(_unit_op(job.restatement, old, lang, lang_attr, reasons))
             continue
         target = Target(units=(job.eid,), part=job.part)
         out += [_op(e.kind, target, lang, lang_attr, reasons, old, edit=e) for e in edits]

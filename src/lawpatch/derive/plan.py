@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from .. import structure as st
 from ..compare.align import Side, align, alike, sides
@@ -48,7 +49,7 @@ class Item:
 class WordJob:
     """A block of text whose words changed: the old block (an lxml ``<p>`` or ``<heading>``), its
     unit's eId and part, the new text; ``fallback`` restates what the words cannot say, where
-    ``reads`` (asked once, by :meth:`restatement`) finds that its text reads back as the unit."""
+    ``reads`` (asked once, by :attr:`restatement`) finds that its text reads back as the unit."""
 
     eid: str
     part: Part
@@ -59,14 +60,11 @@ class WordJob:
     covers: tuple = ()             # other items the fallback makes needless (a heading job)
     reads: Callable[[], bool] | None = None
 
+    @cached_property
     def restatement(self) -> Item | None:
         """The fallback, if it may be used: the fragment parser reads its text only for the jobs
         whose words cannot say the change (most can)."""
-        if self.reads is not None:
-            if not self.reads():
-                self.fallback = None
-            self.reads = None
-        return self.fallback
+        return self.fallback if self.fallback is not None and (self.reads is None or self.reads()) else None
 
 
 class Plan:
