@@ -93,17 +93,17 @@ class Channel:
 
     def __init__(self):
         self._down, self._up = os.pipe(), os.pipe()          # parent → child, child → parent
-        self._ends: tuple = ()
+        self._held = [*self._down, *self._up]               # the ends this process holds open
         self._child = False
 
     def _take(self, side: str) -> None:
         """Keep this side's ends (read, write) and close the other side's."""
         self._child = side == "child"
-        mine = (self._down[0], self._up[1]) if self._child else (self._up[0], self._down[1])
-        for fd in (*self._down, *self._up):
+        mine = [self._down[0], self._up[1]] if self._child else [self._up[0], self._down[1]]
+        for fd in self._held:
             if fd not in mine:
                 os.close(fd)
-        self._ends = mine
+        self._held = mine
 
     def swap(self, value):
         """Send ``value`` to the other process and give what it sends, or None where it sends
@@ -112,41 +112,38 @@ class Channel:
         full, on the other doing the same. Once swapped, the channel is closed."""
         import marshal
 
-        if not self._ends:
+        if len(self._held) != 2:                 # not taken by a side, or closed
+            self.close()
             return None
-        read, write = self._ends
+        read, write = self._held
         try:
             if self._child:
-                self._send(marshal.dumps(value))
+                self._send(write, marshal.dumps(value))
             with os.fdopen(os.dup(read), "rb") as stream:
                 data = stream.read()
             if not self._child:
-                self._send(marshal.dumps(value))
+                self._send(write, marshal.dumps(value))
             return marshal.loads(data) if data else None
         except (OSError, ValueError, EOFError, TypeError):     # the other side gone, or cut short
             return None
         finally:
             self.close()
 
-    def _send(self, data: bytes) -> None:
-        read, write = self._ends
+    def _send(self, write: int, data: bytes) -> None:
         try:
             view = memoryview(data)
             while view:
                 view = view[os.write(write, view):]
         finally:
+            self._held.remove(write)
             os.close(write)
-            self._ends = (read,)
 
     def close(self) -> None:
-        """Close this side's ends (or, before the fork, all four): the other side swaps nothing."""
-        for fd in self._ends or (*self._down, *self._up):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-        self._ends = ()
-        self._down = self._up = (-1, -1)
+        """Close the ends this process holds (before the fork, all four): the other side swaps
+        nothing."""
+        for fd in self._held:
+            os.close(fd)
+        self._held = []
 
 
 def _cores() -> int:
